@@ -1,0 +1,204 @@
+package haven.command.cases;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseReassigned;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.ConflictOfInterestDeclared;
+import haven.events.InvestigationNoteAdded;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.ReportSubmitted;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A report and everything done about it. Holds only what its rules need. */
+@Aggregate
+class Case {
+
+    private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }
+
+    @AggregateIdentifier
+    private CaseId caseId;
+    private Stage stage;
+    private String assignee;
+    private final Set<String> conflicted = new HashSet<>();
+    private final Map<String, Boolean> actionDone = new HashMap<>();
+    private Instant appealDeadline;
+
+    Case() {
+        // for Axon to rebuild the case from its events
+    }
+
+    @CommandHandler
+    Case(SubmitReport c) {
+        apply(new ReportSubmitted(c.caseId(), c.reference(), c.receiptHash(), c.type(), c.category(),
+                c.occurredOn(), c.locationType(), c.area(), c.motivations(), c.reporterRole(), c.anonymous(),
+                c.reporter(), c.contactPreference(), c.narrative(), c.namedParties(), c.policeInformed(),
+                c.consentToShare()));
+    }
+
+    @CommandHandler
+    void handle(TriageCase c) {
+        refuseIf(stage == Stage.RESOLVED || stage == Stage.CLOSED,
+                "A resolved or closed case cannot be triaged; reopen it first");
+        apply(new CaseTriaged(caseId, c.category(), c.characteristics(), c.strands(), c.risk(), c.route(),
+                c.firstContactDue(), c.resolutionDue(), c.triagedBy()));
+    }
+
+    @CommandHandler
+    void handle(AssignCaseworker c) {
+        refuseIfClosed();
+        refuseIf(conflicted.contains(c.caseworker()),
+                "That caseworker has a declared conflict of interest in this case and cannot be assigned to it");
+        refuseIf(c.caseworker().equals(assignee), "The case is already assigned to that caseworker");
+        if (assignee == null) {
+            apply(new CaseworkerAssigned(caseId, c.caseworker(), c.team(), c.assignedBy()));
+        } else {
+            apply(new CaseReassigned(caseId, assignee, c.caseworker(), c.team(), c.reason(), c.assignedBy()));
+        }
+    }
+
+    @CommandHandler
+    void handle(DeclareConflictOfInterest c) {
+        refuseIf(conflicted.contains(c.caseworker()),
+                "A conflict of interest is already recorded for that caseworker");
+        apply(new ConflictOfInterestDeclared(caseId, c.caseworker(), c.reason(), c.declaredBy()));
+    }
+
+    @CommandHandler
+    void handle(AddInvestigationNote c) {
+        refuseIfClosed();
+        apply(new InvestigationNoteAdded(caseId, c.noteId(), c.text(), c.author()));
+    }
+
+    @CommandHandler
+    void handle(AgreeAction c) {
+        refuseIfClosed();
+        refuseIf(actionDone.containsKey(c.actionId()), "An action with that id already exists");
+        apply(new ActionAgreed(caseId, c.actionId(), c.description(), c.owner(), c.due(), c.agreedBy()));
+    }
+
+    @CommandHandler
+    void handle(CompleteAction c) {
+        refuseIfClosed();
+        refuseIf(!actionDone.containsKey(c.actionId()), "The case has no action with that id");
+        refuseIf(actionDone.get(c.actionId()), "That action is already completed");
+        apply(new ActionCompleted(caseId, c.actionId(), c.completedBy()));
+    }
+
+    @CommandHandler
+    void handle(SendMessageToReporter c) {
+        refuseIfClosed();
+        apply(new MessageToReporterSent(caseId, c.messageId(), c.text(), c.sender()));
+    }
+
+    /** Always accepted: a reporter writing after closure is how most appeals begin. */
+    @CommandHandler
+    void handle(ReceiveMessageFromReporter c) {
+        apply(new MessageFromReporterReceived(caseId, c.messageId(), c.text()));
+    }
+
+    @CommandHandler
+    void handle(ResolveCase c) {
+        refuseIf(stage == Stage.SUBMITTED, "A case must be triaged before it can be resolved");
+        refuseIf(stage == Stage.RESOLVED || stage == Stage.CLOSED, "The case is already resolved");
+        apply(new CaseResolved(caseId, c.outcome(), c.summary(), c.appealDeadline(), c.resolvedBy()));
+    }
+
+    @CommandHandler
+    void handle(CloseCase c) {
+        refuseIfClosed();
+        refuseIf(stage != Stage.RESOLVED, "A case must be resolved before it can be closed");
+        apply(new CaseClosed(caseId, c.closedBy()));
+    }
+
+    @CommandHandler
+    void handle(ReopenCase c) {
+        refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
+        refuseIf(c.reopenedAt().isAfter(appealDeadline), "The appeal window for this case ended on "
+                + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
+        apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(ReportSubmitted e) {
+        caseId = e.caseId();
+        stage = Stage.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseTriaged e) {
+        stage = Stage.TRIAGED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseworkerAssigned e) {
+        assignee = e.caseworker();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReassigned e) {
+        assignee = e.toCaseworker();
+    }
+
+    @EventSourcingHandler
+    void on(ConflictOfInterestDeclared e) {
+        conflicted.add(e.caseworker());
+        if (e.caseworker().equals(assignee)) {
+            assignee = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ActionAgreed e) {
+        actionDone.put(e.actionId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(ActionCompleted e) {
+        actionDone.put(e.actionId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(CaseResolved e) {
+        stage = Stage.RESOLVED;
+        appealDeadline = e.appealDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed e) {
+        stage = Stage.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened e) {
+        stage = Stage.TRIAGED;
+        appealDeadline = null;
+    }
+
+    private void refuseIfClosed() {
+        refuseIf(stage == Stage.CLOSED, "A closed case cannot be changed; reopen it on appeal first");
+    }
+
+    private static void refuseIf(boolean refused, String rule) {
+        if (refused) {
+            throw new RuleViolation(rule);
+        }
+    }
+}

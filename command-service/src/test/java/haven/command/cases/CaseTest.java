@@ -1,0 +1,326 @@
+package haven.command.cases;
+
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseReassigned;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.Category;
+import haven.events.ConflictOfInterestDeclared;
+import haven.events.ContactPreference;
+import haven.events.InvestigationNoteAdded;
+import haven.events.LocationType;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.MonitoredStrand;
+import haven.events.Motivation;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.Reporter;
+import haven.events.ReporterRole;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CaseTest {
+
+    static final CaseId ID = new CaseId("case-1");
+    static final Instant RESOLVED_AT = Instant.parse("2026-11-02T10:00:00Z");
+    static final Instant APPEAL_DEADLINE = Instant.parse("2026-11-30T10:00:00Z");
+
+    static final ReportSubmitted SUBMITTED = new ReportSubmitted(ID, "HV-7K3M-Q9", "$2a$10$hash",
+            ReportType.HATE_INCIDENT, Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"),
+            LocationType.PUBLIC_TRANSPORT, "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
+            ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), false, false);
+    static final CaseTriaged TRIAGED = new CaseTriaged(ID, Category.VERBAL_ABUSE,
+            Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM,
+            Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel");
+    static final CaseworkerAssigned ASSIGNED = new CaseworkerAssigned(ID, "cw.patel", "equality", "mgr.jones");
+    static final CaseResolved RESOLVED = new CaseResolved(ID, Outcome.UPHELD, "Apology and training",
+            APPEAL_DEADLINE, "cw.patel");
+    static final CaseClosed CLOSED = new CaseClosed(ID, "cw.patel");
+    static final ActionAgreed ACTION = new ActionAgreed(ID, "a-1", "Refresher training for the team", "mgr.jones",
+            LocalDate.parse("2026-11-20"), "cw.patel");
+
+    FixtureConfiguration<Case> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Case.class);
+    }
+
+    @Test
+    void anAnonymousReportOpensACase() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitReport(ID, "HV-7K3M-Q9", "$2a$10$hash", ReportType.HATE_INCIDENT,
+                        Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
+                        "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
+                        ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), false, false))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(SUBMITTED);
+    }
+
+    @Test
+    void aNamedReportOnSomeonesBehalfKeepsTheReporter() {
+        var reporter = new Reporter("Sam Okafor", "sam@example.org", null);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitReport(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
+                        Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
+                        Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
+                        "My colleague is being excluded", List.of("J. Smith"), false, true))
+                .expectEvents(new ReportSubmitted(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
+                        Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
+                        Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
+                        "My colleague is being excluded", List.of("J. Smith"), false, true));
+    }
+
+    @Nested
+    class Triage {
+
+        TriageCase triage = new TriageCase(ID, Category.VERBAL_ABUSE, Set.of(ProtectedCharacteristic.RACE),
+                Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM, Route.FORMAL_INVESTIGATION,
+                LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel");
+
+        @Test
+        void aSubmittedCaseCanBeTriaged() {
+            fixture.given(SUBMITTED).when(triage).expectEvents(TRIAGED);
+        }
+
+        @Test
+        void aTriagedCaseCanBeTriagedAgainWhenTheRiskChanges() {
+            fixture.given(SUBMITTED, TRIAGED).when(triage).expectEvents(TRIAGED);
+        }
+
+        @Test
+        void cannotTriageAResolvedCase() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(triage)
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Assignment {
+
+        @Test
+        void anUnassignedCaseIsAssigned() {
+            fixture.given(SUBMITTED)
+                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
+                    .expectEvents(ASSIGNED);
+        }
+
+        @Test
+        void anAssignedCaseIsReassignedWithTheReason() {
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "hr", "Workload", "mgr.jones"))
+                    .expectEvents(new CaseReassigned(ID, "cw.patel", "cw.ahmed", "hr", "Workload", "mgr.jones"));
+        }
+
+        @Test
+        void cannotAssignTheCaseworkerWhoAlreadyHasIt() {
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
+                    .expectNoEvents().expectExceptionMessage("The case is already assigned to that caseworker");
+        }
+
+        @Test
+        void cannotAssignAConflictedCaseworker() {
+            fixture.given(SUBMITTED, new ConflictOfInterestDeclared(ID, "cw.ahmed", "Line manager of a party", "cw.ahmed"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "hr", null, "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void cannotAssignAClosedCase() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "hr", null, "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class ConflictOfInterest {
+
+        @Test
+        void declaringAConflictUnassignsTheConflictedCaseworker() {
+            var conflict = new ConflictOfInterestDeclared(ID, "cw.patel", "Friend of a party", "cw.patel");
+            fixture.given(SUBMITTED, ASSIGNED, conflict)
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
+                    .expectEvents(new CaseworkerAssigned(ID, "cw.ahmed", "equality", "mgr.jones"));
+        }
+
+        @Test
+        void aConflictIsDeclaredOnce() {
+            var conflict = new ConflictOfInterestDeclared(ID, "cw.patel", "Friend of a party", "cw.patel");
+            fixture.given(SUBMITTED).when(new DeclareConflictOfInterest(ID, "cw.patel", "Friend of a party", "cw.patel"))
+                    .expectEvents(conflict);
+            fixture.given(SUBMITTED, conflict)
+                    .when(new DeclareConflictOfInterest(ID, "cw.patel", "Again", "cw.patel"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Investigation {
+
+        @Test
+        void notesAreAddedToAnOpenCase() {
+            fixture.given(SUBMITTED, TRIAGED)
+                    .when(new AddInvestigationNote(ID, "n-1", "Spoke to the driver", "cw.patel"))
+                    .expectEvents(new InvestigationNoteAdded(ID, "n-1", "Spoke to the driver", "cw.patel"));
+        }
+
+        @Test
+        void cannotAddANoteToAClosedCase() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new AddInvestigationNote(ID, "n-1", "Late note", "cw.patel"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void anActionIsAgreedThenCompleted() {
+            fixture.given(SUBMITTED, TRIAGED)
+                    .when(new AgreeAction(ID, "a-1", "Refresher training for the team", "mgr.jones",
+                            LocalDate.parse("2026-11-20"), "cw.patel"))
+                    .expectEvents(ACTION);
+            fixture.given(SUBMITTED, TRIAGED, ACTION)
+                    .when(new CompleteAction(ID, "a-1", "mgr.jones"))
+                    .expectEvents(new ActionCompleted(ID, "a-1", "mgr.jones"));
+        }
+
+        @Test
+        void cannotAgreeTheSameActionTwice() {
+            fixture.given(SUBMITTED, TRIAGED, ACTION)
+                    .when(new AgreeAction(ID, "a-1", "Again", "mgr.jones", LocalDate.parse("2026-11-20"), "cw.patel"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void cannotCompleteAnActionThatWasNeverAgreed() {
+            fixture.given(SUBMITTED, TRIAGED)
+                    .when(new CompleteAction(ID, "a-9", "mgr.jones"))
+                    .expectNoEvents().expectExceptionMessage("The case has no action with that id");
+        }
+
+        @Test
+        void cannotCompleteAnActionTwice() {
+            fixture.given(SUBMITTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
+                    .when(new CompleteAction(ID, "a-1", "mgr.jones"))
+                    .expectNoEvents().expectExceptionMessage("That action is already completed");
+        }
+    }
+
+    @Nested
+    class Messages {
+
+        @Test
+        void theCaseTeamWritesToTheReporter() {
+            fixture.given(SUBMITTED)
+                    .when(new SendMessageToReporter(ID, "m-1", "We have received your report", "cw.patel"))
+                    .expectEvents(new MessageToReporterSent(ID, "m-1", "We have received your report", "cw.patel"));
+        }
+
+        @Test
+        void cannotWriteToTheReporterFromAClosedCase() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new SendMessageToReporter(ID, "m-1", "Hello", "cw.patel"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void theReporterCanWriteEvenAfterClosure() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new ReceiveMessageFromReporter(ID, "m-2", "I want to appeal"))
+                    .expectEvents(new MessageFromReporterReceived(ID, "m-2", "I want to appeal"));
+        }
+    }
+
+    @Nested
+    class Resolution {
+
+        ResolveCase resolve = new ResolveCase(ID, Outcome.UPHELD, "Apology and training", APPEAL_DEADLINE, "cw.patel");
+
+        @Test
+        void aTriagedCaseIsResolvedWithAnAppealDeadline() {
+            fixture.given(SUBMITTED, TRIAGED).when(resolve).expectEvents(RESOLVED);
+        }
+
+        @Test
+        void cannotResolveAnUntriagedCase() {
+            fixture.given(SUBMITTED).when(resolve)
+                    .expectNoEvents().expectExceptionMessage("A case must be triaged before it can be resolved");
+        }
+
+        @Test
+        void cannotResolveACaseTwice() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(resolve)
+                    .expectNoEvents().expectExceptionMessage("The case is already resolved");
+        }
+    }
+
+    @Nested
+    class Closure {
+
+        @Test
+        void aResolvedCaseIsClosed() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(new CloseCase(ID, "cw.patel")).expectEvents(CLOSED);
+        }
+
+        @Test
+        void cannotCloseAnUnresolvedCase() {
+            fixture.given(SUBMITTED, TRIAGED).when(new CloseCase(ID, "cw.patel"))
+                    .expectNoEvents().expectExceptionMessage("A case must be resolved before it can be closed");
+        }
+
+        @Test
+        void cannotCloseAClosedCase() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(new CloseCase(ID, "cw.patel"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Appeal {
+
+        @Test
+        void aClosedCaseIsReopenedWithinTheAppealWindow() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "cw.patel"))
+                    .expectEvents(new CaseReopened(ID, "New evidence", "cw.patel"));
+        }
+
+        @Test
+        void cannotReopenAfterTheAppealWindow() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new ReopenCase(ID, "Too late", APPEAL_DEADLINE.plusSeconds(1), "cw.patel"))
+                    .expectNoEvents().expectExceptionMessage("The appeal window for this case ended on 2026-11-30");
+        }
+
+        @Test
+        void cannotReopenAnOpenCase() {
+            fixture.given(SUBMITTED, TRIAGED)
+                    .when(new ReopenCase(ID, "Why", RESOLVED_AT, "cw.patel"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void aReopenedCaseCanBeResolvedAgain() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, new CaseReopened(ID, "Appeal", "cw.patel"))
+                    .when(new ResolveCase(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"))
+                    .expectEvents(new CaseResolved(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package haven.events;
+
+import org.axonframework.serialization.Revision;
+
+/** A resolved or closed case was reopened on appeal or new evidence. Personal data: {@code reason}. */
+@Revision("1")
+public record CaseReopened(CaseId caseId, String reason, String reopenedBy) {
+}

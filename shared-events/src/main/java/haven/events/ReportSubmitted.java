@@ -1,0 +1,32 @@
+package haven.events;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Someone reported an incident and a case was opened. Personal data: {@code reporter},
+ * {@code narrative}, {@code namedParties}. {@code receiptHash} is a slow hash of the secret the
+ * reporter follows up with; the receipt itself is never stored.
+ */
+@Revision("1")
+public record ReportSubmitted(
+        CaseId caseId,
+        String reference,
+        String receiptHash,
+        ReportType type,
+        Category category,
+        LocalDate occurredOn,
+        LocationType locationType,
+        String area,
+        Set<Motivation> motivations,
+        ReporterRole reporterRole,
+        boolean anonymous,
+        Reporter reporter,
+        ContactPreference contactPreference,
+        String narrative,
+        List<String> namedParties,
+        boolean policeInformed,
+        boolean consentToShare) {
+}
