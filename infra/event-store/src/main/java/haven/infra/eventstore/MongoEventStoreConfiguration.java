@@ -45,11 +45,14 @@ public class MongoEventStoreConfiguration {
             MongoTemplate axonMongoTemplate,
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return MongoEventStorageEngine.builder()
+        var engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .build();
+        // the unique (aggregate, sequence) index is what turns a racing writer into a ConcurrencyException
+        engine.ensureIndexes();
+        return engine;
     }
 
     /**

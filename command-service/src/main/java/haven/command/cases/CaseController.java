@@ -1,0 +1,123 @@
+package haven.command.cases;
+
+import haven.command.web.Actor;
+import haven.command.web.InvalidField;
+import haven.command.web.InvalidRequest;
+import haven.command.web.StaffId;
+import haven.events.CaseId;
+import haven.events.Category;
+import haven.events.MonitoredStrand;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** How a case moves through its lifecycle: triage, assignment, resolution, closure, appeal. */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+class CaseController {
+
+    record TriageRequest(
+            @NotNull Category category,
+            Set<@NotNull ProtectedCharacteristic> characteristics,
+            Set<@NotNull MonitoredStrand> strands,
+            @NotNull RiskLevel risk,
+            @NotNull Route route,
+            @FutureOrPresent LocalDate firstContactDue,
+            @FutureOrPresent LocalDate resolutionDue) {
+    }
+
+    record AssignmentRequest(@StaffId String caseworker, @NotBlank @Size(max = 60) String team,
+            @Size(max = 2000) String reason) {
+    }
+
+    record ConflictRequest(@StaffId String caseworker, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record ResolutionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 5000) String summary) {
+    }
+
+    record AppealRequest(@NotBlank @Size(max = 5000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final CasePolicy policy;
+    private final Clock clock;
+
+    CaseController(CommandGateway commands, CasePolicy policy, Clock clock) {
+        this.commands = commands;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Due dates default to the SLA for the risk level; a caseworker may set earlier or later ones. */
+    @PostMapping("/triage")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, LocalDate> triage(@PathVariable CaseId caseId, @Valid @RequestBody TriageRequest r, Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate firstContact = Objects.requireNonNullElse(r.firstContactDue(), policy.firstContactDue(r.risk(), today));
+        LocalDate resolution = Objects.requireNonNullElse(r.resolutionDue(), policy.resolutionDue(r.risk(), today));
+        if (resolution.isBefore(firstContact)) {
+            throw new InvalidRequest(List.of(new InvalidField("resolutionDue", "must not be before firstContactDue")));
+        }
+        commands.sendAndWait(new TriageCase(caseId, r.category(), orEmpty(r.characteristics()), orEmpty(r.strands()),
+                r.risk(), r.route(), firstContact, resolution, actor.id()));
+        return Map.of("firstContactDue", firstContact, "resolutionDue", resolution);
+    }
+
+    @PostMapping("/assignment")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void assign(@PathVariable CaseId caseId, @Valid @RequestBody AssignmentRequest r, Actor actor) {
+        commands.sendAndWait(new AssignCaseworker(caseId, r.caseworker(), r.team(), r.reason(), actor.id()));
+    }
+
+    @PostMapping("/conflicts")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void declareConflict(@PathVariable CaseId caseId, @Valid @RequestBody ConflictRequest r, Actor actor) {
+        commands.sendAndWait(new DeclareConflictOfInterest(caseId, r.caseworker(), r.reason(), actor.id()));
+    }
+
+    @PostMapping("/resolution")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, Instant> resolve(@PathVariable CaseId caseId, @Valid @RequestBody ResolutionRequest r, Actor actor) {
+        Instant appealDeadline = clock.instant().plus(policy.appealWindow());
+        commands.sendAndWait(new ResolveCase(caseId, r.outcome(), r.summary(), appealDeadline, actor.id()));
+        return Map.of("appealDeadline", appealDeadline);
+    }
+
+    @PostMapping("/closure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void close(@PathVariable CaseId caseId, Actor actor) {
+        commands.sendAndWait(new CloseCase(caseId, actor.id()));
+    }
+
+    @PostMapping("/appeal")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void appeal(@PathVariable CaseId caseId, @Valid @RequestBody AppealRequest r, Actor actor) {
+        commands.sendAndWait(new ReopenCase(caseId, r.reason(), clock.instant(), actor.id()));
+    }
+
+    private static <T> Set<T> orEmpty(Set<T> values) {
+        return values == null ? Set.of() : values;
+    }
+}

@@ -1,0 +1,73 @@
+package haven.command.cases;
+
+import haven.command.web.Actor;
+import haven.command.web.StaffId;
+import haven.events.CaseId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The work on an open case: notes, agreed actions, and messages to the reporter. */
+@RestController
+@RequestMapping("/api/cases/{caseId}")
+class InvestigationController {
+
+    record NoteRequest(@NotBlank @Size(max = 20000) String text) {
+    }
+
+    record ActionRequest(@NotBlank @Size(max = 2000) String description, @StaffId String owner,
+            @NotNull @FutureOrPresent LocalDate due) {
+    }
+
+    record MessageRequest(@NotBlank @Size(max = 5000) String text) {
+    }
+
+    private final CommandGateway commands;
+
+    InvestigationController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/notes")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> addNote(@PathVariable CaseId caseId, @Valid @RequestBody NoteRequest r, Actor actor) {
+        String noteId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AddInvestigationNote(caseId, noteId, r.text(), actor.id()));
+        return Map.of("noteId", noteId);
+    }
+
+    @PostMapping("/actions")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> agreeAction(@PathVariable CaseId caseId, @Valid @RequestBody ActionRequest r, Actor actor) {
+        String actionId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AgreeAction(caseId, actionId, r.description(), r.owner(), r.due(), actor.id()));
+        return Map.of("actionId", actionId);
+    }
+
+    @PostMapping("/actions/{actionId}/completion")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void completeAction(@PathVariable CaseId caseId, @PathVariable String actionId, Actor actor) {
+        commands.sendAndWait(new CompleteAction(caseId, actionId, actor.id()));
+    }
+
+    @PostMapping("/messages")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> messageReporter(@PathVariable CaseId caseId, @Valid @RequestBody MessageRequest r, Actor actor) {
+        String messageId = UUID.randomUUID().toString();
+        commands.sendAndWait(new SendMessageToReporter(caseId, messageId, r.text(), actor.id()));
+        return Map.of("messageId", messageId);
+    }
+}

@@ -1,0 +1,57 @@
+package haven.command.report;
+
+import java.security.SecureRandom;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues the references and receipts reporters follow up with, and checks receipts.
+ * A receipt is shown once and kept only as a bcrypt hash.
+ */
+@Component
+class ReceiptIssuer {
+
+    /** No 0/O, 1/I/L or U: a reference is read aloud and copied by hand. */
+    private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final int RECEIPT_DIGITS = 16;
+
+    private final SecureRandom random = new SecureRandom();
+    private final PasswordEncoder encoder = new BCryptPasswordEncoder();
+    /** Compared against when a reference is unknown, so that the answer takes as long either way. */
+    private final String decoyHash = encoder.encode(newReceipt());
+
+    String newReference() {
+        return "HV-" + randomChars(4) + "-" + randomChars(2);
+    }
+
+    String newReceipt() {
+        var digits = new StringBuilder(RECEIPT_DIGITS);
+        for (int i = 0; i < RECEIPT_DIGITS; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
+    }
+
+    String hash(String receipt) {
+        return encoder.encode(receipt);
+    }
+
+    boolean matches(String receipt, String hashOrNull) {
+        boolean matches = encoder.matches(normalise(receipt), hashOrNull == null ? decoyHash : hashOrNull);
+        return hashOrNull != null && matches;
+    }
+
+    /** Reporters may type the receipt in groups. */
+    static String normalise(String receipt) {
+        return receipt.replaceAll("[\\s-]", "");
+    }
+
+    private String randomChars(int count) {
+        var chars = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            chars.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+        }
+        return chars.toString();
+    }
+}

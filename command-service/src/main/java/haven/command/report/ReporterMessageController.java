@@ -1,0 +1,52 @@
+package haven.command.report;
+
+import haven.command.cases.ReceiveMessageFromReporter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A reporter, possibly anonymous, writes to the case team using their reference and receipt. */
+@RestController
+class ReporterMessageController {
+
+    record ReporterMessage(@NotBlank @Size(max = 40) String reference, @NotBlank @Size(max = 40) String receipt,
+            @NotBlank @Size(max = 5000) String text) {
+    }
+
+    private final CommandGateway commands;
+    private final ReporterAccess access;
+
+    ReporterMessageController(CommandGateway commands, ReporterAccess access) {
+        this.commands = commands;
+        this.access = access;
+    }
+
+    /** A wrong receipt and an unknown reference get the same answer, so neither can be probed. */
+    @PostMapping("/api/reporter/messages")
+    ResponseEntity<?> send(@Valid @RequestBody ReporterMessage m) {
+        return access.open(m.reference(), m.receipt())
+                .<ResponseEntity<?>>map(caseId -> {
+                    String messageId = UUID.randomUUID().toString();
+                    commands.sendAndWait(new ReceiveMessageFromReporter(caseId, messageId, m.text()));
+                    return ResponseEntity.accepted().body(Map.of("messageId", messageId));
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
+    }
+
+    private static ProblemDetail notRecognised() {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No report matches that reference and receipt. Check both and try again.");
+        problem.setTitle("Reference or receipt not recognised");
+        problem.setType(java.net.URI.create("urn:haven:problem:reference-not-recognised"));
+        return problem;
+    }
+}

@@ -1,0 +1,74 @@
+package haven.command.report;
+
+import haven.command.web.InvalidField;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.Motivation;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** What a reporter tells Haven. Field rules are annotations; rules between fields are in {@link #inconsistencies()}. */
+record SubmitReportRequest(
+        @NotNull ReportType type,
+        @NotNull Category category,
+        @NotNull @PastOrPresent LocalDate occurredOn,
+        @NotNull LocationType locationType,
+        @NotBlank @Size(max = 100) String area,
+        Set<@NotNull Motivation> motivations,
+        @NotNull ReporterRole reporterRole,
+        @NotNull Boolean anonymous,
+        @Valid ReporterDetails reporter,
+        ContactPreference contactPreference,
+        @NotBlank @Size(max = 20000) String narrative,
+        @Size(max = 20) List<@NotBlank @Size(max = 200) String> namedParties,
+        boolean policeInformed,
+        boolean consentToShare) {
+
+    record ReporterDetails(
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "[0-9 +()-]{6,30}", message = "must be a phone number") String phone) {
+    }
+
+    List<InvalidField> inconsistencies() {
+        var problems = new ArrayList<InvalidField>();
+        if (Boolean.TRUE.equals(anonymous)) {
+            if (reporter != null) {
+                problems.add(new InvalidField("reporter", "must be empty for an anonymous report"));
+            }
+            if (contactPreference == ContactPreference.EMAIL || contactPreference == ContactPreference.PHONE) {
+                problems.add(new InvalidField("contactPreference",
+                        "must be FOLLOW_UP_ONLY for an anonymous report: anonymous reporters follow up with their reference and receipt"));
+            }
+        } else if (Boolean.FALSE.equals(anonymous) && reporter == null) {
+            problems.add(new InvalidField("reporter", "is required for a named report"));
+        }
+        if (contactPreference == ContactPreference.EMAIL && (reporter == null || isBlank(reporter.email()))) {
+            problems.add(new InvalidField("reporter.email", "is required to be contacted by email"));
+        }
+        if (contactPreference == ContactPreference.PHONE && (reporter == null || isBlank(reporter.phone()))) {
+            problems.add(new InvalidField("reporter.phone", "is required to be contacted by phone"));
+        }
+        if (type == ReportType.HATE_INCIDENT && (motivations == null || motivations.isEmpty())) {
+            problems.add(new InvalidField("motivations",
+                    "must name at least one perceived motivation for a hate incident (OTHER if none fits)"));
+        }
+        return problems;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

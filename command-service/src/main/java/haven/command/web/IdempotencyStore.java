@@ -1,0 +1,157 @@
+package haven.command.web;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers the first response to each {@code Idempotency-Key} for a day.
+ *
+ * <p>A response can hold a secret (a new report's receipt), so it is stored sealed with AES-GCM
+ * under a key derived from the client's idempotency key, which the store never keeps: only the
+ * client that sent the key can open it again. The record is found by a hash of the key, and the
+ * request is recognised by an HMAC under it.
+ */
+@Component
+class IdempotencyStore {
+
+    static final Duration KEPT_FOR = Duration.ofHours(24);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    sealed interface Claim permits Fresh, Replay, Mismatch, InProgress {
+    }
+
+    record Fresh() implements Claim {
+    }
+
+    record Replay(int status, String contentType, byte[] body) implements Claim {
+    }
+
+    record Mismatch() implements Claim {
+    }
+
+    record InProgress() implements Claim {
+    }
+
+    private final MongoCollection<Document> records;
+    private final Clock clock;
+
+    IdempotencyStore(MongoDatabase havenDatabase, Clock clock) {
+        this.records = havenDatabase.getCollection("idempotency");
+        this.clock = clock;
+        // honoured by a real MongoDB; the embedded store ignores it and keeps the small records
+        records.createIndex(Indexes.ascending("createdAt"), new IndexOptions().expireAfter(KEPT_FOR.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    Claim claim(String key, byte[] request) {
+        String id = recordId(key);
+        byte[] fingerprint = hmac(key, request);
+        while (true) {
+            try {
+                records.insertOne(new Document("_id", id).append("fingerprint", new Binary(fingerprint))
+                        .append("createdAt", Date.from(clock.instant())));
+                return new Fresh();
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            Document existing = records.find(eq("_id", id)).first();
+            if (existing == null) {
+                continue; // released meanwhile: claim again
+            }
+            if (existing.getDate("createdAt").toInstant().plus(KEPT_FOR).isBefore(clock.instant())) {
+                records.deleteOne(and(eq("_id", id), eq("createdAt", existing.getDate("createdAt"))));
+                continue;
+            }
+            if (!MessageDigest.isEqual(fingerprint, existing.get("fingerprint", Binary.class).getData())) {
+                return new Mismatch();
+            }
+            if (!existing.containsKey("status")) {
+                return new InProgress();
+            }
+            return new Replay(existing.getInteger("status"), existing.getString("contentType"),
+                    open(key, existing.get("body", Binary.class).getData()));
+        }
+    }
+
+    void complete(String key, int status, String contentType, byte[] body) {
+        records.updateOne(eq("_id", recordId(key)), combine(set("status", status),
+                set("contentType", contentType), set("body", new Binary(seal(key, body)))));
+    }
+
+    void release(String key) {
+        records.deleteOne(eq("_id", recordId(key)));
+    }
+
+    private static String recordId(String key) {
+        return HexFormat.of().formatHex(sha256("haven-idempotency-record|" + key));
+    }
+
+    private static byte[] seal(String key, byte[] plain) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce, plain);
+        byte[] out = Arrays.copyOf(nonce, nonce.length + sealed.length);
+        System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+        return out;
+    }
+
+    private static byte[] open(String key, byte[] stored) {
+        return cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(stored, 12), Arrays.copyOfRange(stored, 12, stored.length));
+    }
+
+    private static byte[] cipher(int mode, String key, byte[] nonce, byte[] input) {
+        try {
+            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(sha256("haven-idempotency-seal|" + key), "AES"),
+                    new GCMParameterSpec(128, nonce));
+            return cipher.doFinal(input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable or the stored response is corrupt", e);
+        }
+    }
+
+    private static byte[] hmac(String key, byte[] request) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(request);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package haven.command.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.command.ApiTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class CaseLifecycleApiTest extends ApiTest {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    static final String TRIAGE = """
+            {"category": "VERBAL_ABUSE", "characteristics": ["RACE"], "strands": ["RACE"],
+             "risk": "HIGH", "route": "FORMAL_INVESTIGATION"}""";
+    static final String RESOLUTION = """
+            {"outcome": "UPHELD", "summary": "Apology given and training arranged"}""";
+
+    @Test
+    void aCaseworkerTakesAReportFromTriageToClosureAndAppeal() throws Exception {
+        String c = "/api/cases/" + caseIdOfNewReport();
+
+        postJson(c + "/triage", TRIAGE).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.firstContactDue").value(LocalDate.now(LONDON).plusDays(1).toString()))
+                .andExpect(jsonPath("$.resolutionDue").value(LocalDate.now(LONDON).plusDays(20).toString()));
+        postJson(c + "/assignment", """
+                {"caseworker": "cw.patel", "team": "equality"}""").andExpect(status().isNoContent());
+        postJson(c + "/notes", """
+                {"text": "Spoke to the bus operator"}""").andExpect(status().isAccepted());
+        String actionId = json.readTree(postJson(c + "/actions", """
+                        {"description": "Ask for CCTV", "owner": "cw.patel", "due": "%s"}"""
+                        .formatted(LocalDate.now(LONDON).plusDays(7))).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString()).get("actionId").asText();
+        postJson(c + "/actions/" + actionId + "/completion", "").andExpect(status().isNoContent());
+        postJson(c + "/messages", """
+                {"text": "We are looking into it"}""").andExpect(status().isAccepted());
+        postJson(c + "/resolution", RESOLUTION).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.appealDeadline").exists());
+        postJson(c + "/closure", "").andExpect(status().isNoContent());
+        postJson(c + "/appeal", """
+                {"reason": "The reporter has new evidence"}""").andExpect(status().isNoContent());
+
+        assertThat(eventsOf(c.substring("/api/cases/".length()))).containsExactly("ReportSubmitted",
+                "CaseTriaged", "CaseworkerAssigned", "InvestigationNoteAdded", "ActionAgreed", "ActionCompleted",
+                "MessageToReporterSent", "CaseResolved", "CaseClosed", "CaseReopened");
+    }
+
+    @Test
+    void aRefusedRuleIsA409ThatStatesTheRuleAndStoresNothing() throws Exception {
+        String caseId = caseIdOfNewReport();
+
+        postJson("/api/cases/" + caseId + "/resolution", RESOLUTION)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:rule-refused"))
+                .andExpect(jsonPath("$.detail").value("A case must be triaged before it can be resolved"));
+
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
+    }
+
+    @Test
+    void anUnknownOrMalformedCaseIdIsNotFound() throws Exception {
+        postJson("/api/cases/" + UUID.randomUUID() + "/triage", TRIAGE)
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("urn:haven:problem:unknown-case"));
+        postJson("/api/cases/not-a-case/triage", TRIAGE)
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("urn:haven:problem:unknown-case"));
+    }
+
+    @Test
+    void everyCaseworkerCommandSaysWhoDidIt() throws Exception {
+        String caseId = caseIdOfNewReport();
+        http.perform(post("/api/cases/" + caseId + "/triage").contentType(MediaType.APPLICATION_JSON).content(TRIAGE))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("X-Haven-User"));
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
+    }
+
+    @Test
+    void dueDatesInThePastOrOutOfOrderAreRefused() throws Exception {
+        String c = "/api/cases/" + caseIdOfNewReport();
+        postJson(c + "/triage", TRIAGE.replace("}", ", \"firstContactDue\": \"2020-01-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("firstContactDue"));
+        postJson(c + "/triage", TRIAGE.replace("}", ", \"firstContactDue\": \"%s\", \"resolutionDue\": \"%s\"}"
+                        .formatted(LocalDate.now(LONDON).plusDays(9), LocalDate.now(LONDON).plusDays(3))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("resolutionDue"));
+    }
+
+    @Test
+    void assigningAConflictedCaseworkerIsRefused() throws Exception {
+        String c = "/api/cases/" + caseIdOfNewReport();
+        postJson(c + "/conflicts", """
+                {"caseworker": "cw.ahmed", "reason": "Manages one of the people involved"}""")
+                .andExpect(status().isNoContent());
+        postJson(c + "/assignment", """
+                {"caseworker": "cw.ahmed", "team": "hr"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(
+                        "That caseworker has a declared conflict of interest in this case and cannot be assigned to it"));
+    }
+
+    @Test
+    void twoResolutionsRacingOnOneCaseOneWinsTheOtherIs409() throws Exception {
+        String c = "/api/cases/" + caseIdOfNewReport();
+        postJson(c + "/triage", TRIAGE).andExpect(status().isAccepted());
+
+        Callable<Integer> resolve = () -> postJson(c + "/resolution", RESOLUTION).andReturn().getResponse().getStatus();
+        var statuses = new ArrayList<Integer>();
+        var pool = Executors.newFixedThreadPool(2);
+        for (var result : pool.invokeAll(List.of(resolve, resolve))) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(202, 409);
+        assertThat(eventsOf(c.substring("/api/cases/".length())).stream().filter("CaseResolved"::equals)).hasSize(1);
+    }
+
+    @Test
+    void aNoteResentWithTheSameIdempotencyKeyIsStoredOnce() throws Exception {
+        String caseId = caseIdOfNewReport();
+        String key = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            http.perform(post("/api/cases/" + caseId + "/notes").header("X-Haven-User", "cw.patel")
+                            .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": \"Called the witness\"}"))
+                    .andExpect(status().isAccepted());
+        }
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "InvestigationNoteAdded");
+    }
+
+    @Test
+    void anInvalidNoteNamesTheFieldAndStoresNothing() throws Exception {
+        String caseId = caseIdOfNewReport();
+        postJson("/api/cases/" + caseId + "/notes", "{\"text\": \"  \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        postJson("/api/cases/" + caseId + "/notes", "{not json")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:unreadable-body"));
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
+    }
+}

@@ -1,0 +1,167 @@
+package haven.command.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.command.ApiTest;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class ReportApiTest extends ApiTest {
+
+    @Test
+    void anAnonymousReportGetsAReferenceAndAReceiptThatIsNeverStoredInPlainText() throws Exception {
+        var receipt = submitAnonymousReport();
+
+        assertThat(receipt.get("reference").asText()).matches("HV-[2-9A-Z]{4}-[2-9A-Z]{2}");
+        assertThat(receipt.get("receipt").asText()).matches("\\d{16}");
+        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+        assertThat(everyStoredDocument()).allSatisfy(
+                d -> assertThat(d.toJson()).doesNotContain(receipt.get("receipt").asText()));
+    }
+
+    @Test
+    void aNamedReportCarriesTheReportersContactDetails() throws Exception {
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
+                "\"anonymous\": false, \"reporter\": {\"name\": \"Sam Okafor\", \"email\": \"sam@example.org\"}, "
+                        + "\"contactPreference\": \"EMAIL\""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.reference").exists());
+    }
+
+    @Test
+    void invalidFieldsAreNamedAndNothingIsStored() throws Exception {
+        long before = storedEventCount();
+        long accessBefore = database.getCollection("reporter_access").countDocuments();
+
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"Chelmsford\"", "\"area\": \"\"")
+                .replace("\"narrative\": \"What happened, in the reporter's words\"", "\"narrative\": null"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[*].field", Matchers.contains("area", "narrative")))
+                .andExpect(jsonPath("$.trace").doesNotExist());
+
+        assertThat(storedEventCount()).isEqualTo(before);
+        assertThat(database.getCollection("reporter_access").countDocuments()).isEqualTo(accessBefore);
+    }
+
+    @Test
+    void anUnknownCategoryAndAnImpossibleDateAreNamedWithoutEchoingTheValue() throws Exception {
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("VERBAL_ABUSE", "SECRET_VALUE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("category"))
+                .andExpect(jsonPath("$.detail", Matchers.not(Matchers.containsString("SECRET_VALUE"))));
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("2026-10-01", "2026-13-45"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("occurredOn"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be a date like 2026-10-01"));
+    }
+
+    @Test
+    void anAnonymousReportCannotCarryAnIdentity() throws Exception {
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"reporter\": null", "\"reporter\": {\"name\": \"Sam\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reporter"));
+    }
+
+    @Test
+    void aNamedReportNeedsTheReporterAndTheContactDetailTheyChose() throws Exception {
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true", "\"anonymous\": false"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.contains("reporter")));
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
+                "\"anonymous\": false, \"reporter\": {\"name\": \"Sam\"}, \"contactPreference\": \"PHONE\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", Matchers.contains("reporter.phone")));
+    }
+
+    @Test
+    void aHateIncidentNeedsAPerceivedMotivation() throws Exception {
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("[\"RACE\", \"RELIGION_OR_BELIEF\"]", "[]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("motivations"));
+    }
+
+    @Test
+    void resendingWithTheSameIdempotencyKeyReturnsTheFirstReceiptAndOpensOneCase() throws Exception {
+        String key = UUID.randomUUID().toString();
+        long before = storedEventCount();
+
+        String first = http.perform(post("/api/reports").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String second = http.perform(post("/api/reports").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(storedEventCount()).isEqualTo(before + 1);
+        String receipt = json.readTree(first).get("receipt").asText();
+        assertThat(everyStoredDocument()).allSatisfy(d -> assertThat(d.toJson()).doesNotContain(receipt));
+    }
+
+    @Test
+    void anIdempotencyKeyCannotBeReusedForADifferentRequest() throws Exception {
+        String key = UUID.randomUUID().toString();
+        http.perform(post("/api/reports").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT)).andExpect(status().isCreated());
+
+        http.perform(post("/api/reports").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT.replace("Chelmsford", "Colchester")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:idempotency-key-reused"));
+    }
+
+    @Test
+    void aRefusedRequestCanBeRetriedWithTheSameKeyOnceCorrected() throws Exception {
+        String key = UUID.randomUUID().toString();
+        http.perform(post("/api/reports").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT.replace("VICTIM", "NOBODY")))
+                .andExpect(status().isBadRequest());
+        // a different body under the same key is a mismatch only once a request has succeeded
+        http.perform(post("/api/reports").header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void theReporterWritesToTheCaseTeamWithReferenceAndReceipt() throws Exception {
+        var receipt = submitAnonymousReport();
+        String message = """
+                {"reference": "%s", "receipt": "%s", "text": "There is more I remember"}"""
+                .formatted(receipt.get("reference").asText(), receipt.get("receipt").asText());
+
+        http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(message))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.messageId").exists());
+
+        assertThat(eventsOf(receipt.get("caseId").asText()))
+                .containsExactly("ReportSubmitted", "MessageFromReporterReceived");
+    }
+
+    @Test
+    void aWrongReceiptGetsTheSameAnswerAsAnUnknownReference() throws Exception {
+        var receipt = submitAnonymousReport();
+        String wrongReceipt = """
+                {"reference": "%s", "receipt": "0000000000000000", "text": "Hello"}"""
+                .formatted(receipt.get("reference").asText());
+        String unknownReference = """
+                {"reference": "HV-ZZZZ-ZZ", "receipt": "%s", "text": "Hello"}"""
+                .formatted(receipt.get("receipt").asText());
+
+        String a = http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(wrongReceipt))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String b = http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(unknownReference))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+
+        assertThat(a).isEqualTo(b);
+        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+    }
+}

@@ -1,0 +1,81 @@
+package haven.infra.local;
+
+import com.mongodb.client.MongoClients;
+import haven.infra.embedded.EmbeddedStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole system on one machine with one command: the embedded store (unless
+ * {@code MONGODB_URI} names a real MongoDB), then the command-service and query-service as their
+ * own processes. Ctrl-C stops all three cleanly.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(env("HAVEN_ROOT").orElse(".")).toAbsolutePath().normalize();
+        Path data = root.resolve(env("HAVEN_DATA").orElse("data"));
+        int storePort = Integer.parseInt(env("STORE_PORT").orElse("27017"));
+        int commandPort = Integer.parseInt(env("COMMAND_PORT").orElse("8081"));
+        int queryPort = Integer.parseInt(env("QUERY_PORT").orElse("8082"));
+
+        Optional<String> externalUri = env("MONGODB_URI");
+        EmbeddedStore store = externalUri.isPresent() ? null : EmbeddedStore.persistent(data, storePort);
+        String mongoUri = externalUri.orElseGet(() -> store.uri("haven"));
+        System.out.println(store == null ? "Using MongoDB at " + redact(mongoUri)
+                : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
+
+        var command = ServiceProcess.start(root, "command-service", commandPort, mongoUri, data.resolve("logs"));
+        var query = ServiceProcess.start(root, "query-service", queryPort, mongoUri, data.resolve("logs"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Haven...");
+            List.of(query, command).parallelStream().forEach(ServiceProcess::close);
+            if (store != null) {
+                store.close();
+            }
+        }));
+        command.awaitHealthy(Duration.ofMinutes(3));
+        query.awaitHealthy(Duration.ofMinutes(3));
+
+        if (isEmpty(mongoUri)) {
+            var demo = DemoData.seed(command.url());
+            System.out.printf("Seeded demo cases. Try following up the anonymous one: reference %s, receipt %s%n",
+                    demo.get("reference"), demo.get("receipt"));
+        }
+        System.out.printf("""
+
+                Haven is running.
+                  command-service  %s   (POST /api/reports, /api/cases/{id}/...)
+                  query-service    %s   (GET /api/caseload, /api/cases/{id})
+                  logs             %s
+                Press Ctrl-C to stop.
+                %n""", command.url(), query.url(), data.resolve("logs"));
+
+        while (command.isAlive() && query.isAlive()) {
+            Thread.sleep(1000);
+        }
+        System.err.println("A service stopped unexpectedly; see the logs in " + data.resolve("logs"));
+        System.exit(1);
+    }
+
+    /** First start: no event has ever been stored. */
+    private static boolean isEmpty(String mongoUri) {
+        try (var client = MongoClients.create(mongoUri)) {
+            String database = new com.mongodb.ConnectionString(mongoUri).getDatabase();
+            return client.getDatabase(database).getCollection("domainevents").estimatedDocumentCount() == 0;
+        }
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+}

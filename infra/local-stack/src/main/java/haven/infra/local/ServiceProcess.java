@@ -1,0 +1,98 @@
+package haven.infra.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** One Haven service running as its own operating-system process, as it would in production. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code <root>/<name>/target/<name>.jar} on {@code port}, logging to {@code logDirectory}. */
+    public static ServiceProcess start(Path root, String name, int port, String mongoUri, Path logDirectory) {
+        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
+        }
+        try {
+            Files.createDirectories(logDirectory);
+            Path log = logDirectory.resolve(name + ".log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            var builder = new ProcessBuilder(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
+                    "-Ddisable-axoniq-console-message=true", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("PORT", Integer.toString(port));
+            builder.environment().put("MONGODB_URI", mongoUri);
+            return new ServiceProcess(name, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /actuator/health} answers UP; fails early if the process dies. */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    /** A clean stop (SIGTERM), so the service finishes in-flight work; forced after 30 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
