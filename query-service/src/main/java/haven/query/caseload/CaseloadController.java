@@ -19,12 +19,12 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @Validated
@@ -59,9 +59,12 @@ class CaseloadController {
     }
 
     @GetMapping("/api/cases/{caseId}")
-    ResponseEntity<CaseView> find(@PathVariable String caseId) {
+    CaseView find(@PathVariable String caseId) {
         Document found = cases.find(eq("_id", caseId)).first();
-        return found == null ? ResponseEntity.status(HttpStatus.NOT_FOUND).build() : ResponseEntity.ok(view(found));
+        if (found == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
+        }
+        return view(found);
     }
 
     private static CaseView view(Document d) {

@@ -1,0 +1,131 @@
+package haven.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import haven.infra.embedded.EmbeddedStore;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real arrangement: the store in this JVM, each service as its own process sharing nothing
+ * but the store. A report goes in at the command-service and comes out of the query-service.
+ */
+class CrossProcessTest {
+
+    static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
+    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
+
+    static EmbeddedStore store;
+    static ServiceProcess command;
+    static ServiceProcess query;
+    final JsonHttp reporter = new JsonHttp(null);
+    final JsonHttp caseworker = new JsonHttp("cw.patel");
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        store = EmbeddedStore.inMemory();
+        Path logs = Path.of("target", "cross-process-logs");
+        command = ServiceProcess.start(ROOT, "command-service", freePort(), store.uri("haven"), logs);
+        query = ServiceProcess.start(ROOT, "query-service", freePort(), store.uri("haven"), logs);
+        command.awaitHealthy(Duration.ofMinutes(3));
+        query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (var service : new ServiceProcess[] {query, command}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void aReportTakenThroughItsLifecycleIsSeenAtEveryStepInTheOtherProcess() {
+        // the first report also waits out the query-service claiming its processor
+        String caseId = submit();
+        awaitCase(caseId, c -> "SUBMITTED".equals(c.path("status").asText()), Duration.ofSeconds(30));
+        String c = command.url() + "/api/cases/" + caseId;
+
+        assertThat(caseworker.post(c + "/triage", Map.of("category", "VERBAL_ABUSE", "characteristics", List.of("RACE"),
+                "strands", List.of("RACE"), "risk", "MEDIUM", "route", "FORMAL_INVESTIGATION")).status()).isEqualTo(202);
+        awaitCase(caseId, v -> "TRIAGED".equals(v.path("status").asText()) && "MEDIUM".equals(v.path("risk").asText()),
+                VISIBLE_WITHIN);
+
+        assertThat(caseworker.post(c + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")).status())
+                .isEqualTo(204);
+        awaitCase(caseId, v -> "cw.patel".equals(v.path("assignee").asText()), VISIBLE_WITHIN);
+
+        assertThat(caseworker.post(c + "/resolution", Map.of("outcome", "UPHELD", "summary", "Apology")).status())
+                .isEqualTo(202);
+        awaitCase(caseId, v -> "UPHELD".equals(v.path("outcome").asText()), VISIBLE_WITHIN);
+
+        assertThat(caseworker.post(c + "/closure", Map.of()).status()).isEqualTo(204);
+        awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
+
+        var closedCaseload = caseworker.get(query.url() + "/api/caseload?status=CLOSED&assignee=cw.patel");
+        assertThat(closedCaseload.body().path("cases").findValuesAsText("caseId")).contains(caseId);
+    }
+
+    @Test
+    void aNewReportIsInTheCaseloadWithinTwoSeconds() {
+        awaitCase(submit(), c -> true, Duration.ofSeconds(30)); // warm
+        String caseId = submit();
+        awaitCase(caseId, c -> "SUBMITTED".equals(c.path("status").asText()), VISIBLE_WITHIN);
+        assertThat(caseworker.get(query.url() + "/api/caseload?status=SUBMITTED").body()
+                .path("cases").findValuesAsText("caseId")).contains(caseId);
+    }
+
+    private String submit() {
+        var response = reporter.post(command.url() + "/api/reports", Map.ofEntries(
+                Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
+                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "PUBLIC_TRANSPORT"),
+                Map.entry("area", "Chelmsford"), Map.entry("motivations", List.of("RACE")),
+                Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
+                Map.entry("narrative", "Shouted at on the bus")));
+        assertThat(response.status()).isEqualTo(201);
+        return response.body().path("caseId").asText();
+    }
+
+    private JsonNode awaitCase(String caseId, Predicate<JsonNode> condition, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            var response = caseworker.get(query.url() + "/api/cases/" + caseId);
+            last = response.body();
+            if (response.status() == 200 && condition.test(last)) {
+                return last;
+            }
+            sleep(25);
+        }
+        throw new AssertionError("case " + caseId + " not as expected within " + within + "; last seen " + last);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package haven.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "haven", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule theQuerySideNeverUsesTheCommandSide = noClasses()
+            .that().resideInAPackage("haven.query..")
+            .should().dependOnClassesThat().resideInAPackage("haven.command..");
+
+    /** Views are built from events; deciding what happens to a case is the command side's job. */
+    @ArchTest
+    static final ArchRule theQuerySideSendsNoCommands = noClasses()
+            .that().resideInAPackage("haven.query..")
+            .should().dependOnClassesThat().resideInAPackage("org.axonframework.commandhandling..");
+}
