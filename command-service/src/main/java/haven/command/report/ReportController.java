@@ -8,6 +8,7 @@ import haven.events.Reporter;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,7 @@ class ReportController {
         String reference = access.register(caseId, receiptHash);
         try {
             commands.sendAndWait(new SubmitReport(caseId, reference, receiptHash, r.type(), r.category(),
-                    r.occurredOn(), r.locationType(), r.area().trim(), Objects.requireNonNullElse(r.motivations(), java.util.Set.of()),
+                    r.occurredOn(), r.locationType(), r.area().trim(), Objects.requireNonNullElse(r.motivations(), Set.of()),
                     r.reporterRole(), r.anonymous(), reporter(r), contactPreference(r), r.narrative(),
                     Objects.requireNonNullElse(r.namedParties(), List.of()), r.policeInformed(), r.consentToShare()));
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package haven.command.report;
 
 import haven.command.cases.ReceiveMessageFromReporter;
+import haven.command.web.ProblemResponses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -43,10 +44,8 @@ class ReporterMessageController {
     }
 
     private static ProblemDetail notRecognised() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "reference-not-recognised",
+                "Reference or receipt not recognised",
                 "No report matches that reference and receipt. Check both and try again.");
-        problem.setTitle("Reference or receipt not recognised");
-        problem.setType(java.net.URI.create("urn:haven:problem:reference-not-recognised"));
-        return problem;
     }
 }
