@@ -63,14 +63,14 @@ public abstract class ApiTest {
 
     /** The stored event types of a case, in sequence order. */
     protected List<String> eventsOf(String caseId) {
-        return database.getCollection("domainevents")
+        return database.getCollection("events")
                 .find(Filters.eq("aggregateIdentifier", caseId)).sort(Sorts.ascending("sequenceNumber"))
                 .map(d -> d.getString("payloadType").replace("haven.events.", ""))
                 .into(new ArrayList<>());
     }
 
     protected long storedEventCount() {
-        return database.getCollection("domainevents").countDocuments();
+        return database.getCollection("events").countDocuments();
     }
 
     protected List<Document> everyStoredDocument() {

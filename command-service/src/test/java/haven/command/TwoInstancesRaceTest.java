@@ -83,7 +83,7 @@ class TwoInstancesRaceTest {
 
     private List<Long> sequenceNumbersOf(String caseId) {
         try (var client = MongoClients.create(EmbeddedStore.shared().uri(DATABASE))) {
-            return client.getDatabase(DATABASE).getCollection("domainevents")
+            return client.getDatabase(DATABASE).getCollection("events")
                     .find(Filters.eq("aggregateIdentifier", caseId)).sort(Sorts.ascending("sequenceNumber"))
                     .map(d -> ((Number) d.get("sequenceNumber")).longValue()).into(new ArrayList<>());
         }

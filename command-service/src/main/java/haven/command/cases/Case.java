@@ -2,6 +2,8 @@ package haven.command.cases;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
@@ -27,8 +29,12 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A report and everything done about it. Holds only what its rules need. */
-@Aggregate
+/**
+ * A report and everything done about it. Holds only what its rules need. Snapshots serialise
+ * its fields directly (it has no getters to expose).
+ */
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 class Case {
 
     private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }

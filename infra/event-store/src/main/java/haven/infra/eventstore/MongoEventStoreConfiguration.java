@@ -11,21 +11,24 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The one place that decides how events and tracking tokens are stored. Both services import it,
- * so replacing the storage engine is a change to this class only.
+ * The one place that decides how events, tracking tokens and dead letters are stored. Both
+ * services import it.
  *
- * <p>For now the engine is Axon's Mongo extension. Its Spring Boot modules stop at 4.10, so the
- * beans are wired here by hand. The embedded store has no sessions or transactions, which is why
- * nothing here asks for a transaction manager (Axon falls back to {@code NoTransactionManager}).
+ * <p>Events go through {@link HavenEventStorageEngine}; tokens and dead letters through Axon's
+ * Mongo extension, whose Spring Boot modules stop at 4.10, so the beans are wired here by hand.
+ * The embedded store has no sessions or transactions, which is why nothing here asks for a
+ * transaction manager (Axon falls back to {@code NoTransactionManager}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class MongoEventStoreConfiguration {
@@ -42,17 +45,22 @@ public class MongoEventStoreConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(
-            MongoTemplate axonMongoTemplate,
+            MongoDatabase havenDatabase,
             Serializer serializer,
-            @Qualifier("eventSerializer") Serializer eventSerializer) {
-        var engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration configuration,
+            @Value("${haven.event-store.gap-timeout:60s}") Duration gapTimeout,
+            @Value("${haven.event-store.max-gap-offset:10000}") int maxGapOffset,
+            @Value("${haven.event-store.batch-size:100}") int batchSize) {
+        return HavenEventStorageEngine.builder()
+                .database(havenDatabase)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .gapTimeout(gapTimeout)
+                .maxGapOffset(maxGapOffset)
+                .batchSize(batchSize)
                 .build();
-        // the unique (aggregate, sequence) index is what turns a racing writer into a ConcurrencyException
-        engine.ensureIndexes();
-        return engine;
     }
 
     /**
@@ -75,6 +83,19 @@ public class MongoEventStoreConfiguration {
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** Parks a failing event's case in Mongo for processing groups with {@code dlq.enabled: true}. */
+    @Bean
+    public DeadLetterQueueProviderConfigurerModule deadLetterQueues(
+            EventProcessorProperties processors, MongoTemplate axonMongoTemplate,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new DeadLetterQueueProviderConfigurerModule(processors, group -> config ->
+                MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .mongoTemplate(axonMongoTemplate)
+                        .serializer(eventSerializer)
+                        .build());
     }
 
     @Bean

@@ -67,7 +67,7 @@ public final class LocalStack {
     private static boolean isEmpty(String mongoUri) {
         try (var client = MongoClients.create(mongoUri)) {
             String database = new com.mongodb.ConnectionString(mongoUri).getDatabase();
-            return client.getDatabase(database).getCollection("domainevents").estimatedDocumentCount() == 0;
+            return client.getDatabase(database).getCollection("events").estimatedDocumentCount() == 0;
         }
     }
 

@@ -1,0 +1,438 @@
+package haven.infra.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+/**
+ * Haven's event store on MongoDB, built so that no operation's cost grows with the length of
+ * history: every read and write is a key lookup (equality or {@code $in} on {@code _id} or on the
+ * unique {@code streamKey}), never a range scan or a sort over the events.
+ *
+ * <ul>
+ *   <li>Each event document's {@code _id} is its <b>global position</b>. An append reserves one
+ *       block of positions with a single counter update, then inserts its events in one ordered
+ *       batch. A writer's clock plays no part in ordering.</li>
+ *   <li>{@code streamKey} ({@code aggregate/sequence}) is unique, so of two writers racing on one
+ *       aggregate exactly one wins and the other gets Axon's {@code ConcurrencyException}. The
+ *       clash is always on the first event of a commit, so a losing commit stores nothing.</li>
+ *   <li>Positions a failed append reserved are filled with tombstones, so readers need not wait
+ *       for them.</li>
+ *   <li>Readers track with Axon's {@link GapAwareTrackingToken}: they fetch the next positions and
+ *       their open gaps by {@code $in}; a position reserved but not yet visible stays a gap until
+ *       it fills or {@code gapTimeout} passes (measured on the reader's own clock, so a writer's
+ *       skewed clock cannot age a gap early), and gaps further than {@code maxGapOffset} behind
+ *       are dropped, which bounds the token.</li>
+ * </ul>
+ *
+ * <p>Needs no transactions or sessions (the embedded store has none). A commit of several events
+ * is atomic against racing writers but not against the store crashing mid-batch; Haven's
+ * aggregate applies one event per command.
+ */
+public class HavenEventStorageEngine extends BatchingEventStorageEngine {
+
+    static final String EVENTS = "events";
+    static final String COUNTERS = "event_counters";
+    static final String SNAPSHOTS = "snapshots";
+    private static final String POSITION_COUNTER = "events";
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> snapshots;
+    private final Duration gapTimeout;
+    private final int maxGapOffset;
+    private final Clock clock;
+    private final Runnable afterReserve;
+    /** When this process first saw each open gap; lost on restart, which only makes gaps live longer. */
+    private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
+
+    protected HavenEventStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection(EVENTS);
+        this.counters = builder.database.getCollection(COUNTERS);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.gapTimeout = builder.gapTimeout;
+        this.maxGapOffset = builder.maxGapOffset;
+        this.clock = builder.clock;
+        this.afterReserve = builder.afterReserve;
+        events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long first = reserve(messages.size());
+        afterReserve.run();
+        var documents = new ArrayList<Document>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            documents.add(toDocument(first + i, EventUtils.asDomainEventMessage(messages.get(i)), serializer));
+        }
+        try {
+            events.insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (MongoException e) {
+            tombstone(first, messages.size());
+            handlePersistenceException(e, messages.get(failedIndex(e)));
+        }
+    }
+
+    /** One counter update reserves positions {@code [first, first + count)}. */
+    private long reserve(int count) {
+        Document counter = counters.findOneAndUpdate(eq("_id", POSITION_COUNTER), Updates.inc("next", (long) count),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.getLong("next") - count;
+    }
+
+    /**
+     * Marks reserved positions whose events were not stored as taken. If an event did land (the
+     * failure was only in the reply), its document keeps the position and the tombstone is refused.
+     */
+    private void tombstone(long first, int count) {
+        for (long position = first; position < first + count; position++) {
+            try {
+                events.insertOne(new Document("_id", position).append("streamKey", "tombstone/" + position)
+                        .append("tombstone", true));
+            } catch (MongoWriteException alreadyThere) {
+                // the event (or another tombstone) holds the position
+            } catch (MongoException storeUnavailable) {
+                return; // readers treat the position as a gap and stop waiting after the gap timeout
+            }
+        }
+    }
+
+    private static int failedIndex(MongoException e) {
+        return e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                ? bulk.getWriteErrors().get(0).getIndex() : 0;
+    }
+
+    static boolean isDuplicateKey(Exception e) {
+        if (e instanceof MongoBulkWriteException bulk) {
+            return bulk.getWriteErrors().stream()
+                    .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+        }
+        return e instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    private static Document toDocument(long position, DomainEventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return new Document("_id", position)
+                .append("streamKey", streamKey(event.getAggregateIdentifier(), event.getSequenceNumber()))
+                .append("aggregateType", event.getType())
+                .append("aggregateIdentifier", event.getAggregateIdentifier())
+                .append("sequenceNumber", event.getSequenceNumber())
+                .append("eventIdentifier", event.getIdentifier())
+                .append("timestamp", DateTimeUtils.formatInstant(event.getTimestamp()))
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+    }
+
+    static String streamKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "/" + sequenceNumber;
+    }
+
+    // ---- loading an aggregate
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+            int batchSize) {
+        var keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
+                .mapToObj(sequence -> streamKey(aggregateIdentifier, sequence)).toList();
+        var found = events.find(in("streamKey", keys)).into(new ArrayList<>());
+        found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
+        var stream = new ArrayList<DomainEventData<?>>(found.size());
+        long expected = firstSequenceNumber;
+        for (Document document : found) {
+            if (document.getLong("sequenceNumber") != expected++) {
+                break; // sequences are contiguous; anything past a hole is not this stream's yet
+            }
+            stream.add(toEventData(document));
+        }
+        return stream;
+    }
+
+    /** Exponential then binary search over stream keys: O(log n) key lookups. */
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!exists(aggregateIdentifier, 0)) {
+            return Optional.empty();
+        }
+        long present = 0;
+        long absent = 1;
+        while (exists(aggregateIdentifier, absent)) {
+            present = absent;
+            absent *= 2;
+        }
+        while (absent - present > 1) {
+            long middle = (present + absent) >>> 1;
+            if (exists(aggregateIdentifier, middle)) {
+                present = middle;
+            } else {
+                absent = middle;
+            }
+        }
+        return Optional.of(present);
+    }
+
+    private boolean exists(String aggregateIdentifier, long sequence) {
+        return events.find(eq("streamKey", streamKey(aggregateIdentifier, sequence))).projection(new Document("_id", 1))
+                .first() != null;
+    }
+
+    // ---- tracking
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        var token = withoutExpiredGaps(lastToken == null
+                ? GapAwareTrackingToken.newInstance(-1, Set.of()) : (GapAwareTrackingToken) lastToken);
+        List<Document> found = token.getGaps().isEmpty()
+                ? new ArrayList<>() : events.find(in("_id", token.getGaps())).into(new ArrayList<>());
+        long head = head();
+        for (long from = token.getIndex() + 1; from <= head; from += batchSize) {
+            var window = LongStream.rangeClosed(from, Math.min(from + batchSize - 1, head)).boxed().toList();
+            var inWindow = events.find(in("_id", window)).into(new ArrayList<>());
+            found.addAll(inWindow);
+            if (inWindow.stream().anyMatch(d -> !d.getBoolean("tombstone", false))) {
+                break; // otherwise the window held only tombstones or writes still in flight: look further
+            }
+        }
+        found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        return advance(token, found);
+    }
+
+    private List<TrackedEventData<?>> advance(GapAwareTrackingToken token, List<Document> found) {
+        Set<Long> tombstones = new HashSet<>();
+        var tracked = new ArrayList<TrackedEventData<?>>(found.size());
+        for (Document document : found) {
+            long position = document.getLong("_id");
+            if (position <= token.getIndex() && !token.getGaps().contains(position)) {
+                continue;
+            }
+            token = token.advanceTo(position, maxGapOffset);
+            if (document.getBoolean("tombstone", false)) {
+                tombstones.add(position);
+            }
+            if (!tombstones.isEmpty()) {
+                token = without(token, tombstones);
+            }
+            if (!document.getBoolean("tombstone", false)) {
+                tracked.add(new TrackedDomainEventData<>(token, toEventData(document)));
+            }
+        }
+        Instant now = clock.instant();
+        tracked.forEach(t -> ((GapAwareTrackingToken) t.trackingToken()).getGaps()
+                .forEach(gap -> gapFirstSeen.putIfAbsent(gap, now)));
+        return tracked;
+    }
+
+    private GapAwareTrackingToken withoutExpiredGaps(GapAwareTrackingToken token) {
+        Instant now = clock.instant();
+        Set<Long> expired = new HashSet<>();
+        for (long gap : token.getGaps()) {
+            Instant seen = gapFirstSeen.computeIfAbsent(gap, g -> now);
+            if (seen.plus(gapTimeout).isBefore(now)) {
+                expired.add(gap);
+            }
+        }
+        gapFirstSeen.keySet().removeIf(gap -> gap < token.getIndex() - maxGapOffset);
+        return expired.isEmpty() ? token : without(token, expired);
+    }
+
+    private static GapAwareTrackingToken without(GapAwareTrackingToken token, Set<Long> positions) {
+        var gaps = new TreeSet<>(token.getGaps());
+        return gaps.removeAll(positions) ? GapAwareTrackingToken.newInstance(token.getIndex(), gaps) : token;
+    }
+
+    /** The highest position reserved so far. */
+    private long head() {
+        Document counter = counters.find(eq("_id", POSITION_COUNTER)).first();
+        return counter == null ? -1 : counter.getLong("next") - 1;
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return GapAwareTrackingToken.newInstance(head(), Set.of());
+    }
+
+    /** Binary search over positions for the first event at or after {@code instant}: O(log n) lookups. */
+    @Override
+    public TrackingToken createTokenAt(Instant instant) {
+        long low = 0;
+        long high = head() + 1;
+        while (low < high) {
+            long middle = (low + high) >>> 1;
+            Optional<Instant> at = timestampAtOrAfter(middle, high);
+            if (at.isPresent() && !at.get().isBefore(instant)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low == 0 ? null : GapAwareTrackingToken.newInstance(low - 1, Set.of());
+    }
+
+    private Optional<Instant> timestampAtOrAfter(long position, long limit) {
+        var probe = LongStream.range(position, Math.min(position + 32, limit)).boxed().toList();
+        return events.find(in("_id", probe)).into(new ArrayList<>()).stream()
+                .filter(d -> !d.getBoolean("tombstone", false))
+                .min(Comparator.comparingLong(d -> d.getLong("_id")))
+                .map(d -> DateTimeUtils.parseInstant(d.getString("timestamp")));
+    }
+
+    // ---- snapshots: one per aggregate, keyed by its id
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = toDocument(snapshot.getSequenceNumber(), snapshot, serializer);
+        document.put("_id", snapshot.getAggregateIdentifier());
+        document.remove("streamKey");
+        try {
+            snapshots.replaceOne(new Document("_id", snapshot.getAggregateIdentifier())
+                            .append("sequenceNumber", new Document("$lt", snapshot.getSequenceNumber())),
+                    document, new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException newerSnapshotExists) {
+            if (newerSnapshotExists.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw newerSnapshotExists;
+            }
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(toEventData(snapshot));
+    }
+
+    private static DomainEventData<String> toEventData(Document d) {
+        return new GenericDomainEventEntry<>(d.getString("aggregateType"), d.getString("aggregateIdentifier"),
+                d.getLong("sequenceNumber"), d.getString("eventIdentifier"), d.getString("timestamp"),
+                d.getString("payloadType"), d.getString("payloadRevision"), d.getString("payload"),
+                d.getString("metaData"));
+    }
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private int maxGapOffset = 10_000;
+        private Clock clock = Clock.systemUTC();
+        private Runnable afterReserve = () -> { };
+
+        public Builder() {
+            persistenceExceptionResolver(HavenEventStorageEngine::isDuplicateKey);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** How long a reader waits for a reserved position to become visible before giving up on it. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** For fault tests only: runs between reserving positions and inserting the events. */
+        public Builder afterReserve(Runnable afterReserve) {
+            this.afterReserve = afterReserve;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public HavenEventStorageEngine build() {
+            if (database == null) {
+                throw new org.axonframework.common.AxonConfigurationException("a MongoDatabase is required");
+            }
+            return new HavenEventStorageEngine(this);
+        }
+    }
+}
