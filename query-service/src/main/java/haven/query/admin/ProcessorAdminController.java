@@ -1,0 +1,70 @@
+package haven.query.admin;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Shows each projection's progress and rebuilds a projection from the events. */
+@RestController
+@RequestMapping("/api/admin/processors")
+class ProcessorAdminController {
+
+    record SegmentView(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
+    }
+
+    record ProcessorView(String name, boolean running, boolean replaying, List<SegmentView> segments) {
+    }
+
+    private final EventProcessingConfiguration processing;
+
+    ProcessorAdminController(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @GetMapping
+    List<ProcessorView> processors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .map(ProcessorAdminController::view)
+                .sorted(Comparator.comparing(ProcessorView::name))
+                .toList();
+    }
+
+    /** Replays every event into the projection: its reset handler clears it, side effects stay off. */
+    @PostMapping("/{name}/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> replay(@PathVariable String name) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No processor with that name."));
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        return Map.of("processor", name, "status", "replaying");
+    }
+
+    private static ProcessorView view(StreamingEventProcessor processor) {
+        var segments = processor.processingStatus().values().stream()
+                .sorted(Comparator.comparingInt(s -> s.getSegment().getSegmentId()))
+                .map(ProcessorAdminController::segment)
+                .toList();
+        return new ProcessorView(processor.getName(), processor.isRunning(), processor.isReplaying(), segments);
+    }
+
+    private static SegmentView segment(EventTrackerStatus status) {
+        Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
+        return new SegmentView(status.getSegment().getSegmentId(), position, status.isCaughtUp(), status.isReplaying(),
+                status.isErrorState() ? status.getError().getClass().getSimpleName() : null);
+    }
+}

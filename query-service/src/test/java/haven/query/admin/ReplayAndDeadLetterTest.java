@@ -1,0 +1,171 @@
+package haven.query.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseTriaged;
+import haven.events.Category;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.embedded.EmbeddedStore;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(properties = {
+        "axon.eventhandling.processors.probe.mode=tracking",
+        "axon.eventhandling.processors.probe.dlq.enabled=true"})
+@AutoConfigureMockMvc
+@Import(ReplayAndDeadLetterTest.ProbeConfiguration.class)
+class ReplayAndDeadLetterTest {
+
+    /** A projection that records what it handles and can be made to fail for one case. */
+    @ProcessingGroup("probe")
+    static class Probe {
+        final List<String> handled = new CopyOnWriteArrayList<>();
+        final Set<String> poisoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final AtomicInteger resets = new AtomicInteger();
+
+        @EventHandler
+        void on(CaseTriaged e) {
+            if (poisoned.contains(e.caseId().value())) {
+                throw new IllegalStateException("projection bug");
+            }
+            handled.add(e.caseId().value() + ":triaged:" + e.risk());
+        }
+
+        @EventHandler
+        void on(CaseClosed e) {
+            handled.add(e.caseId().value() + ":closed");
+        }
+
+        @ResetHandler
+        void reset() {
+            resets.incrementAndGet();
+            handled.clear();
+        }
+    }
+
+    /** Stands for a notification: sent once, never again on a replay. */
+    @ProcessingGroup("probe")
+    static class Notifier {
+        final AtomicInteger sent = new AtomicInteger();
+
+        @EventHandler
+        @DisallowReplay
+        void on(CaseClosed e) {
+            sent.incrementAndGet();
+        }
+    }
+
+    @TestConfiguration
+    static class ProbeConfiguration {
+        @Bean
+        Probe probe() {
+            return new Probe();
+        }
+
+        @Bean
+        Notifier notifier() {
+            return new Notifier();
+        }
+    }
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    EventStore events;
+    @Autowired
+    Probe probe;
+    @Autowired
+    Notifier notifier;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("replay-" + UUID.randomUUID()));
+    }
+
+    @Test
+    void aPoisonEventParksItsCaseWhileOthersFlowAndARetryDrainsItInOrder() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        String healthy = UUID.randomUUID().toString();
+        probe.poisoned.add(poison);
+
+        append(poison, 0, triaged(poison, RiskLevel.LOW));
+        append(poison, 1, triaged(poison, RiskLevel.HIGH));
+        append(poison, 2, new CaseClosed(new CaseId(poison), "cw.lee"));
+        append(healthy, 0, triaged(healthy, RiskLevel.MEDIUM));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.contains(healthy + ":triaged:MEDIUM"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/dead-letters"))
+                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[*].eventType")
+                        .value(org.hamcrest.Matchers.contains("CaseTriaged", "CaseTriaged", "CaseClosed")))
+                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[0].cause")
+                        .value(org.hamcrest.Matchers.contains("java.lang.IllegalStateException"))));
+        assertThat(probe.handled).noneMatch(h -> h.startsWith(poison));
+
+        probe.poisoned.clear(); // the bug is fixed
+        http.perform(post("/api/admin/dead-letters/probe/retry")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sequencesRetried").value(1));
+
+        assertThat(probe.handled.stream().filter(h -> h.startsWith(poison)))
+                .containsExactly(poison + ":triaged:LOW", poison + ":triaged:HIGH", poison + ":closed");
+        http.perform(get("/api/admin/dead-letters"))
+                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')]").isEmpty());
+    }
+
+    @Test
+    void aReplayRebuildsTheProjectionWithoutRepeatingSideEffects() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        append(caseId, 0, triaged(caseId, RiskLevel.LOW));
+        append(caseId, 1, new CaseClosed(new CaseId(caseId), "cw.lee"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.contains(caseId + ":closed"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifier.sent.get() > 0);
+        int sideEffectsBefore = notifier.sent.get();
+        var before = List.copyOf(probe.handled);
+
+        http.perform(post("/api/admin/processors/probe/replay")).andExpect(status().isAccepted());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/processors"))
+                .andExpect(jsonPath("$[?(@.name == 'probe')].replaying").value(org.hamcrest.Matchers.contains(false))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.containsAll(before));
+        assertThat(probe.resets.get()).isEqualTo(1);
+        assertThat(notifier.sent.get()).isEqualTo(sideEffectsBefore);
+        assertThat(probe.handled).containsExactlyElementsOf(before);
+    }
+
+    private static CaseTriaged triaged(String caseId, RiskLevel risk) {
+        return new CaseTriaged(new CaseId(caseId), Category.THREATS, Set.of(), Set.of(), risk,
+                Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee");
+    }
+
+    private void append(String caseId, long sequence, Object event) {
+        events.publish(new GenericDomainEventMessage<>("Case", caseId, sequence, event));
+    }
+}
