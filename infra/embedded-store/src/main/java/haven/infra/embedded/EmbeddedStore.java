@@ -21,7 +21,7 @@ public final class EmbeddedStore implements AutoCloseable {
     private final MongoServer server;
 
     private EmbeddedStore(MongoBackend backend, int port) {
-        this.server = new MongoServer(backend);
+        this.server = new MongoServer(new AtomicFindAndModify(backend));
         server.bind(HOST, port);
     }
 
