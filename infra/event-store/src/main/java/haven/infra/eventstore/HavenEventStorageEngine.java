@@ -76,6 +76,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     static final String COUNTERS = "event_counters";
     static final String SNAPSHOTS = "snapshots";
     private static final String POSITION_COUNTER = "events";
+    private static final int FIRST_PAGE = 16;
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
@@ -183,20 +184,32 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
 
     // ---- loading an aggregate
 
+    /**
+     * Pages of stream keys, small first: most cases are short, and every key in an {@code $in}
+     * costs a lookup whether or not it exists.
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
             int batchSize) {
-        var keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
-                .mapToObj(sequence -> streamKey(aggregateIdentifier, sequence)).toList();
-        var found = events.find(in("streamKey", keys)).into(new ArrayList<>());
-        found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
-        var stream = new ArrayList<DomainEventData<?>>(found.size());
-        long expected = firstSequenceNumber;
-        for (Document document : found) {
-            if (document.getLong("sequenceNumber") != expected++) {
-                break; // sequences are contiguous; anything past a hole is not this stream's yet
+        var stream = new ArrayList<DomainEventData<?>>();
+        long next = firstSequenceNumber;
+        int page = Math.min(FIRST_PAGE, batchSize);
+        while (stream.size() < batchSize) {
+            long end = next + Math.min(page, batchSize - stream.size());
+            var keys = LongStream.range(next, end).mapToObj(sequence -> streamKey(aggregateIdentifier, sequence)).toList();
+            var found = events.find(in("streamKey", keys)).into(new ArrayList<>());
+            found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
+            for (Document document : found) {
+                if (document.getLong("sequenceNumber") != next) {
+                    return stream; // sequences are contiguous; anything past a hole is not this stream's yet
+                }
+                stream.add(toEventData(document));
+                next++;
             }
-            stream.add(toEventData(document));
+            if (next < end) {
+                return stream;
+            }
+            page *= 4;
         }
         return stream;
     }

@@ -1,0 +1,56 @@
+package haven.bench;
+
+import com.mongodb.client.MongoDatabase;
+import haven.infra.eventstore.HavenEventStorageEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/** The engines compared: Haven's, and Axon's Mongo extension as the anchor. */
+final class Engines {
+
+    static final String HAVEN = "haven";
+    static final String AXON_MONGO = "axon-mongo";
+    static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    private Engines() {
+    }
+
+    static EventStorageEngine create(String name, MongoDatabase database) {
+        if (HAVEN.equals(name)) {
+            return HavenEventStorageEngine.builder().database(database).eventSerializer(SERIALIZER)
+                    .snapshotSerializer(SERIALIZER).build();
+        }
+        var extension = MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build();
+        extension.ensureIndexes();
+        return extension;
+    }
+
+    static Configurer axon(EventStorageEngine engine, Duration fetchDelay) {
+        return DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> SERIALIZER)
+                .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine)
+                        .fetchDelay(fetchDelay.toMillis()).build())
+                .configureAggregate(BenchAccount.class);
+    }
+
+    static Configuration start(Configurer configurer) {
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        return configuration;
+    }
+
+    static long nowMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+}
