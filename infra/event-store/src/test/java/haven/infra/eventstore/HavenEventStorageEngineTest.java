@@ -27,7 +27,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,6 +206,35 @@ class HavenEventStorageEngineTest {
         }
         assertThat(amounts(track(engine.createTokenAt(start.plusSeconds(25))))).first().isEqualTo(25);
         assertThat(engine.createTokenAt(start.minusSeconds(1))).isNull();
+    }
+
+    @Test
+    void upcastersRunOnEverythingRead() {
+        var upcastingEngine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer).upcasterChain(new DoubleEveryAmount()).build();
+        upcastingEngine.appendEvents(event("a", 0, 21));
+
+        assertThat(upcastingEngine.readEvents("a").asStream().map(e -> ((Deposited) e.getPayload()).amount()))
+                .containsExactly(42);
+        assertThat(amounts(upcastingEngine.readEvents(null, false).toList())).containsExactly(42);
+    }
+
+    /** Stands for a real schema change: revision null of Deposited counted in halves. */
+    static final class DoubleEveryAmount extends SingleEventUpcaster {
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation representation) {
+            return representation.getType().getName().equals(Deposited.class.getName())
+                    && representation.getType().getRevision() == null;
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+            return representation.upcastPayload(new SimpleSerializedType(Deposited.class.getName(), "2"),
+                    JsonNode.class, node -> {
+                        ((ObjectNode) node).put("amount", node.get("amount").asInt() * 2);
+                        return node;
+                    });
+        }
     }
 
     private List<Long> positionsInStore() {
