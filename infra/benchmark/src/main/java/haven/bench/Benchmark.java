@@ -44,6 +44,10 @@ public final class Benchmark {
             ViewReader.run(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("durability")) {
+            StoreDurability.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
+            System.exit(0);
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String sizes = args.length > 1 ? args[1] : "10000,1000000";
         List<String> engines = List.of(args.length > 2 ? args[2].split(",") : new String[] {"raw", Engines.AXON_MONGO, Engines.HAVEN});

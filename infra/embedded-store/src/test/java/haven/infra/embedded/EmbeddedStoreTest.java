@@ -1,6 +1,7 @@
 package haven.infra.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -45,6 +46,58 @@ class EmbeddedStoreTest {
 
             assertThat(duplicates).isZero();
             assertThat(returned).hasSize(8000);
+        }
+    }
+
+    @Test
+    void aDataFolderInUseIsRefused(@TempDir Path data) {
+        try (var store = EmbeddedStore.persistent(data, 0)) {
+            assertThatThrownBy(() -> EmbeddedStore.persistent(data, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Is another Haven store using this data folder?");
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesKillMinusNineOfTheStoreProcess(@TempDir Path data) throws Exception {
+        int port = freePort();
+        Process store = startStoreProcess(data, port);
+        long acknowledged = 0;
+        try (var client = MongoClients.create("mongodb://127.0.0.1:" + port + "/t?serverSelectionTimeoutMS=2000")) {
+            var reports = client.getDatabase("t").getCollection("reports");
+            long until = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < until) {
+                reports.insertOne(new Document("_id", acknowledged));
+                acknowledged++;
+            }
+            store.destroyForcibly().waitFor(); // kill -9 right after the last acknowledgement
+        }
+        store = startStoreProcess(data, port);
+        try (var client = MongoClients.create("mongodb://127.0.0.1:" + port + "/t")) {
+            assertThat(client.getDatabase("t").getCollection("reports").countDocuments()).isEqualTo(acknowledged);
+        } finally {
+            store.destroy();
+            store.waitFor();
+        }
+    }
+
+    private static Process startStoreProcess(Path data, int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                EmbeddedStoreMain.class.getName(), data.toString(), Integer.toString(port))
+                .redirectErrorStream(true).start();
+        var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+        String line;
+        while ((line = output.readLine()) != null && !line.startsWith("ready")) {
+            // wait for the store to listen
+        }
+        new Thread(() -> output.lines().forEach(l -> { })).start(); // keep draining its output
+        return process;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -25,7 +25,14 @@ public final class LocalStack {
         int queryPort = Integer.parseInt(env("QUERY_PORT").orElse("8082"));
 
         Optional<String> externalUri = env("MONGODB_URI");
-        EmbeddedStore store = externalUri.isPresent() ? null : EmbeddedStore.persistent(data, storePort);
+        EmbeddedStore store;
+        try {
+            store = externalUri.isPresent() ? null : EmbeddedStore.persistent(data, storePort);
+        } catch (IllegalStateException dataFolderInUse) {
+            System.err.println(dataFolderInUse.getMessage());
+            System.exit(1);
+            return;
+        }
         String mongoUri = externalUri.orElseGet(() -> store.uri("haven"));
         System.out.println(store == null ? "Using MongoDB at " + redact(mongoUri)
                 : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
