@@ -61,7 +61,7 @@ class EmbeddedStoreTest {
     @Test
     void everyAcknowledgedWriteSurvivesKillMinusNineOfTheStoreProcess(@TempDir Path data) throws Exception {
         int port = freePort();
-        Process store = startStoreProcess(data, port);
+        Process store = EmbeddedStoreMain.startProcess(data, port);
         long acknowledged = 0;
         try (var client = MongoClients.create("mongodb://127.0.0.1:" + port + "/t?serverSelectionTimeoutMS=2000")) {
             var reports = client.getDatabase("t").getCollection("reports");
@@ -72,27 +72,13 @@ class EmbeddedStoreTest {
             }
             store.destroyForcibly().waitFor(); // kill -9 right after the last acknowledgement
         }
-        store = startStoreProcess(data, port);
+        store = EmbeddedStoreMain.startProcess(data, port);
         try (var client = MongoClients.create("mongodb://127.0.0.1:" + port + "/t")) {
             assertThat(client.getDatabase("t").getCollection("reports").countDocuments()).isEqualTo(acknowledged);
         } finally {
             store.destroy();
             store.waitFor();
         }
-    }
-
-    private static Process startStoreProcess(Path data, int port) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedStoreMain.class.getName(), data.toString(), Integer.toString(port))
-                .redirectErrorStream(true).start();
-        var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
-        String line;
-        while ((line = output.readLine()) != null && !line.startsWith("ready")) {
-            // wait for the store to listen
-        }
-        new Thread(() -> output.lines().forEach(l -> { })).start(); // keep draining its output
-        return process;
     }
 
     private static int freePort() throws java.io.IOException {

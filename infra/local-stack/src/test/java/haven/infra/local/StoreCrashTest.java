@@ -1,0 +1,124 @@
+package haven.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import haven.infra.embedded.EmbeddedStoreMain;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store in its own process is killed with {@code kill -9} while reports pour in,
+ * then restarted on the same files. A report that got a 201 and a receipt must still be there,
+ * with its event and its receipt hash, and the caseload must catch up to every case stored.
+ */
+class StoreCrashTest {
+
+    static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
+
+    @Test
+    void everyReportThatGotA201SurvivesTheStoreBeingKilled(@TempDir Path data) throws Exception {
+        int storePort = freePort();
+        String uri = "mongodb://127.0.0.1:" + storePort + "/haven?serverSelectionTimeoutMS=2000";
+        Process store = EmbeddedStoreMain.startProcess(data, storePort);
+        Path logs = Path.of("target", "store-crash-logs");
+        try (var command = ServiceProcess.start(ROOT, "command-service", freePort(), uri, logs);
+             var query = ServiceProcess.start(ROOT, "query-service", freePort(), uri, logs)) {
+            command.awaitHealthy(Duration.ofMinutes(3));
+            query.awaitHealthy(Duration.ofMinutes(3));
+
+            Map<String, String> created = new ConcurrentHashMap<>(); // caseId -> reference, only for 201s
+            var running = new AtomicBoolean(true);
+            var clients = new ArrayList<Thread>();
+            for (int c = 0; c < 4; c++) {
+                var client = new Thread(() -> submitUntilStopped(command.url(), created, running));
+                client.start();
+                clients.add(client);
+            }
+            Thread.sleep(4000);
+            store.destroyForcibly().waitFor(); // kill -9 mid-load
+            int createdBeforeCrash = created.size();
+            Thread.sleep(1500);
+            store = EmbeddedStoreMain.startProcess(data, storePort);
+            awaitMoreThan(created, createdBeforeCrash + 20, Duration.ofSeconds(60)); // the services came back
+            running.set(false);
+            for (Thread client : clients) {
+                client.join();
+            }
+
+            try (var mongo = MongoClients.create(uri)) {
+                var database = mongo.getDatabase("haven");
+                for (var report : created.entrySet()) {
+                    assertThat(database.getCollection("events").find(Filters.and(
+                                    Filters.eq("aggregateIdentifier", report.getKey()), Filters.eq("sequenceNumber", 0L))).first())
+                            .as("event of acknowledged case %s", report.getKey()).isNotNull();
+                    Document access = database.getCollection("reporter_access").find(Filters.eq("_id", report.getValue())).first();
+                    assertThat(access).as("reporter access of %s", report.getValue()).isNotNull();
+                    assertThat(access.getString("receiptHash")).startsWith("$2");
+                }
+                long storedCases = database.getCollection("events").countDocuments(Filters.eq("sequenceNumber", 0L));
+                var caseworker = new JsonHttp("cw.check");
+                Instant deadline = Instant.now().plusSeconds(90);
+                long inCaseload = -1;
+                while (Instant.now().isBefore(deadline)) {
+                    inCaseload = caseworker.get(query.url() + "/api/caseload?size=1").body().path("total").asLong();
+                    if (inCaseload == storedCases) {
+                        break;
+                    }
+                    Thread.sleep(500);
+                }
+                System.out.printf("acknowledged %d reports (%d before the crash); %d cases stored; caseload %d%n",
+                        created.size(), createdBeforeCrash, storedCases, inCaseload);
+                assertThat(createdBeforeCrash).isGreaterThan(10);
+                assertThat(inCaseload).isEqualTo(storedCases);
+            }
+        } finally {
+            store.destroy();
+            store.waitFor();
+        }
+    }
+
+    private static void submitUntilStopped(String commandUrl, Map<String, String> created, AtomicBoolean running) {
+        var reporter = new JsonHttp(null);
+        while (running.get()) {
+            try {
+                var response = reporter.post(commandUrl + "/api/reports", Map.ofEntries(
+                        Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "HARASSMENT"),
+                        Map.entry("occurredOn", "2026-11-02"), Map.entry("locationType", "WORKPLACE"),
+                        Map.entry("area", "Finance"), Map.entry("reporterRole", "WITNESS"),
+                        Map.entry("anonymous", true), Map.entry("narrative", "Overheard repeated remarks")));
+                if (response.status() == 201) {
+                    created.put(response.body().path("caseId").asText(), response.body().path("reference").asText());
+                }
+            } catch (RuntimeException storeDownOrTimedOut) {
+                // not acknowledged: nothing is promised for it
+            }
+        }
+    }
+
+    private static void awaitMoreThan(Map<String, String> created, int count, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (created.size() <= count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(created.size()).as("reports accepted after the store came back").isGreaterThan(count);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
