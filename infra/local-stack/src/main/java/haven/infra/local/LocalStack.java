@@ -18,6 +18,10 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            backupOrRestore(args[0], Path.of(args[1]));
+            return;
+        }
         Path root = Path.of(env("HAVEN_ROOT").orElse(".")).toAbsolutePath().normalize();
         Path data = root.resolve(env("HAVEN_DATA").orElse("data"));
         int storePort = Integer.parseInt(env("STORE_PORT").orElse("27017"));
@@ -68,6 +72,38 @@ public final class LocalStack {
         }
         System.err.println("A service stopped unexpectedly; see the logs in " + data.resolve("logs"));
         System.exit(1);
+    }
+
+    /**
+     * {@code backup <archive>}: online, from the running store ({@code MONGODB_URI}, else the
+     * local stack's store on {@code STORE_PORT}). {@code restore <archive>}: into {@code MONGODB_URI},
+     * else straight into the embedded store's data folder, which must be new and not in use.
+     */
+    private static void backupOrRestore(String action, Path archive) throws Exception {
+        Optional<String> externalUri = env("MONGODB_URI");
+        EmbeddedStore offline = null;
+        try {
+            if (action.equals("restore") && externalUri.isEmpty()) {
+                offline = EmbeddedStore.persistent(Path.of(env("HAVEN_DATA").orElse("data")), 0);
+            }
+            String uri = offline != null ? offline.uri("haven")
+                    : externalUri.orElse("mongodb://127.0.0.1:" + env("STORE_PORT").orElse("27017") + "/haven");
+            try (var client = MongoClients.create(uri)) {
+                var backup = new Backup(client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase()), System.out);
+                if (action.equals("backup")) {
+                    backup.backup(archive);
+                } else {
+                    backup.restore(archive);
+                }
+            }
+        } catch (IllegalStateException refused) {
+            System.err.println(refused.getMessage());
+            System.exit(1);
+        } finally {
+            if (offline != null) {
+                offline.close();
+            }
+        }
     }
 
     /** First start: no event has ever been stored. */
