@@ -26,7 +26,7 @@ import org.bson.types.Binary;
  * projection in a separate process. Repeated with 10,000 and 1,000,000 events already stored.
  *
  * <p>{@code java -Xmx8g -jar infra/benchmark/target/haven-benchmark.jar [seconds=10] [sizes=10000,1000000]
- * [engines=raw,axon-mongo,haven]}
+ * [engines=raw,axon-mongo,haven] [memory|h2]}
  * (run as a jar: the view process is started from the same jar)
  */
 public final class Benchmark {
@@ -52,8 +52,11 @@ public final class Benchmark {
         String sizes = args.length > 1 ? args[1] : "10000,1000000";
         List<String> engines = List.of(args.length > 2 ? args[2].split(",") : new String[] {"raw", Engines.AXON_MONGO, Engines.HAVEN});
         var rows = new ArrayList<Row>();
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("bench"))) {
-            System.out.printf("Embedded store (memory backend) on port %d; %d s per measurement; %s%n",
+        boolean onDisk = args.length > 3 && args[3].equals("h2");
+        try (var store = onDisk ? EmbeddedStore.persistent(Files.createTempDirectory("bench-h2"), 0) : EmbeddedStore.inMemory();
+             var client = MongoClients.create(store.uri("bench"))) {
+            System.out.printf("Embedded store (%s) on port %d; %d s per measurement; %s%n",
+                    onDisk ? "H2 backend on disk, commit on acknowledge" : "memory backend",
                     store.port(), seconds, Runtime.version());
             for (String size : sizes.split(",")) {
                 long stored = Long.parseLong(size.trim());

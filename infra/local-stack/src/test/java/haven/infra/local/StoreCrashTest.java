@@ -120,5 +120,4 @@ class StoreCrashTest {
             return socket.getLocalPort();
         }
     }
-
 }
