@@ -150,7 +150,8 @@ public final class Benchmark {
         }
     }
 
-    private static double throughput(int threads, int seconds, Runnable operation) {
+    /** Completed operations per second over {@code seconds}; an operation that throws does not count. */
+    static double throughput(int threads, int seconds, Runnable operation) {
         var done = new AtomicLong();
         Instant end = Instant.now().plusSeconds(seconds);
         var workers = new ArrayList<Thread>();

@@ -4,9 +4,6 @@ import com.mongodb.client.MongoClients;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.embedded.EmbeddedStore.Durability;
 import java.nio.file.Files;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 
 /**
@@ -28,31 +25,10 @@ final class StoreDurability {
                  var client = MongoClients.create(store.uri("d"))) {
                 var reports = client.getDatabase("d").getCollection("reports");
                 reports.insertOne(new Document("warm", true));
-                double one = rate(1, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
-                double eight = rate(8, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
+                double one = Benchmark.throughput(1, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
+                double eight = Benchmark.throughput(8, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
                 System.out.printf("| %s | %,.0f | %,.0f |%n", durability, one, eight);
             }
         }
-    }
-
-    private static double rate(int threads, int seconds, Runnable insert) throws InterruptedException {
-        var done = new AtomicLong();
-        Instant end = Instant.now().plusSeconds(seconds);
-        var workers = new ArrayList<Thread>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            var worker = new Thread(() -> {
-                while (Instant.now().isBefore(end)) {
-                    insert.run();
-                    done.incrementAndGet();
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 }

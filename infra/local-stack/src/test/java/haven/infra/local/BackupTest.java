@@ -35,9 +35,7 @@ class BackupTest {
         try (var source = EmbeddedStore.persistent(dir.resolve("source"), 0);
              var sourceClient = MongoClients.create(source.uri("haven"))) {
             MongoDatabase sourceDb = sourceClient.getDatabase("haven");
-            var serializer = JacksonSerializer.defaultSerializer();
-            var engine = HavenEventStorageEngine.builder().database(sourceDb).eventSerializer(serializer)
-                    .snapshotSerializer(serializer).build();
+            var engine = engine(sourceDb);
             for (int i = 0; i < 3000; i++) {
                 report(sourceDb, engine);
             }
@@ -86,9 +84,7 @@ class BackupTest {
         Path archive = dir.resolve("haven.backup.gz");
         try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
-            var serializer = JacksonSerializer.defaultSerializer();
-            var engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                    .snapshotSerializer(serializer).build();
+            var engine = engine(database);
             for (int i = 0; i < 50; i++) {
                 report(database, engine);
             }
@@ -106,6 +102,12 @@ class BackupTest {
                     .hasMessageContaining("checksum does not match");
             assertThat(database.getCollection("events").countDocuments()).isZero();
         }
+    }
+
+    private static HavenEventStorageEngine engine(MongoDatabase database) {
+        var serializer = JacksonSerializer.defaultSerializer();
+        return HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer).build();
     }
 
     /** As the command side does: the reporter's access entry first, then the case's first event. */
