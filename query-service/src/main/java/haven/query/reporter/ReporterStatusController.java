@@ -1,0 +1,85 @@
+package haven.query.reporter;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A reporter follows up without signing in. Secrets travel in the body, never the URL; a wrong
+ * receipt and an unknown reference get the same answer after the same work.
+ */
+@RestController
+class ReporterStatusController {
+
+    record StatusRequest(@NotBlank @Size(max = 40) String reference, @NotBlank @Size(max = 40) String receipt) {
+    }
+
+    record Message(String from, String text, Instant at) {
+    }
+
+    record ReporterStatus(String reference, String status, String nextStep, String outcome, Instant appealUntil,
+            List<Message> messages) {
+    }
+
+    private final MongoCollection<Document> references;
+    private final MongoCollection<Document> statuses;
+    private final PasswordEncoder receipts = new BCryptPasswordEncoder();
+    /** Compared against when a reference is unknown, so both answers take as long. */
+    private final String decoyHash = receipts.encode("0000000000000000");
+
+    ReporterStatusController(MongoDatabase havenDatabase) {
+        this.references = havenDatabase.getCollection(ReporterStatusProjection.REFERENCES);
+        this.statuses = havenDatabase.getCollection(ReporterStatusProjection.STATUSES);
+    }
+
+    @PostMapping("/api/reporter/status")
+    ResponseEntity<?> status(@Valid @RequestBody StatusRequest request) {
+        String reference = request.reference().trim().toUpperCase(Locale.ROOT);
+        Document entry = references.find(eq("_id", reference)).first();
+        boolean matches = receipts.matches(request.receipt().replaceAll("[\\s-]", ""),
+                entry == null ? decoyHash : entry.getString("receiptHash"));
+        Document status = entry != null && matches ? statuses.find(eq("_id", entry.getString("caseId"))).first() : null;
+        if (status == null) {
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No report matches that reference and receipt. Check both and try again.");
+            problem.setTitle("Reference or receipt not recognised");
+            problem.setType(URI.create("urn:haven:problem:reference-not-recognised"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        }
+        return ResponseEntity.ok(view(reference, status));
+    }
+
+    private static ReporterStatus view(String reference, Document d) {
+        Stage stage = Stage.valueOf(d.getString("stage"));
+        var messages = d.getList("messages", Document.class, List.of()).stream()
+                .map(m -> new Message(m.getString("from"), m.getString("text"), m.getDate("at").toInstant()))
+                .sorted(Comparator.comparing(Message::at))
+                .toList();
+        String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? words(d.getString("outcome")) : null;
+        Instant appealUntil = stage == Stage.RESOLVED || stage == Stage.CLOSED
+                ? d.getDate("appealDeadline").toInstant() : null;
+        return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages);
+    }
+
+    private static String words(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,102 @@
+package haven.query.reporter;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.ReportSubmitted;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a reporter may see through their reference and receipt: where the case stands and the
+ * messages exchanged, never who handles it. Two key lookups: reference → case (with the receipt
+ * hash), case → status. Upserts of values from the event and {@code $addToSet} of deterministic
+ * entries make redelivery harmless.
+ */
+@Component
+@ProcessingGroup("reporter-status")
+class ReporterStatusProjection {
+
+    static final String REFERENCES = "reporter_references";
+    static final String STATUSES = "reporter_statuses";
+
+    private final MongoCollection<Document> references;
+    private final MongoCollection<Document> statuses;
+
+    ReporterStatusProjection(MongoDatabase havenDatabase) {
+        this.references = havenDatabase.getCollection(REFERENCES);
+        this.statuses = havenDatabase.getCollection(STATUSES);
+    }
+
+    @EventHandler
+    void on(ReportSubmitted e, @Timestamp Instant at) {
+        references.updateOne(eq("_id", e.reference()), combine(set("caseId", e.caseId().value()),
+                set("receiptHash", e.receiptHash())), new UpdateOptions().upsert(true));
+        update(e.caseId(), set("stage", Stage.RECEIVED.name()), set("submittedAt", Date.from(at)),
+                set("type", e.type().name()));
+    }
+
+    @EventHandler
+    void on(CaseTriaged e) {
+        update(e.caseId(), set("stage", Stage.BEING_LOOKED_INTO.name()));
+    }
+
+    @EventHandler
+    void on(CaseResolved e) {
+        update(e.caseId(), set("stage", Stage.RESOLVED.name()), set("outcome", e.outcome().name()),
+                set("appealDeadline", Date.from(e.appealDeadline())));
+    }
+
+    @EventHandler
+    void on(CaseClosed e) {
+        update(e.caseId(), set("stage", Stage.CLOSED.name()));
+    }
+
+    @EventHandler
+    void on(CaseReopened e) {
+        update(e.caseId(), set("stage", Stage.REOPENED.name()));
+    }
+
+    @EventHandler
+    void on(MessageToReporterSent e, @Timestamp Instant at) {
+        update(e.caseId(), addToSet("messages", message(e.messageId(), "case team", e.text(), at)));
+    }
+
+    @EventHandler
+    void on(MessageFromReporterReceived e, @Timestamp Instant at) {
+        update(e.caseId(), addToSet("messages", message(e.messageId(), "you", e.text(), at)));
+    }
+
+    @ResetHandler
+    void reset() {
+        references.drop();
+        statuses.drop();
+    }
+
+    private static Document message(String id, String from, String text, Instant at) {
+        return new Document("id", id).append("from", from).append("text", text).append("at", Date.from(at));
+    }
+
+    private void update(CaseId caseId, Bson... changes) {
+        statuses.updateOne(eq("_id", caseId.value()), combine(changes), new UpdateOptions().upsert(true));
+    }
+}

@@ -1,0 +1,43 @@
+package haven.query.timeline;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+class TimelineController {
+
+    record Entry(Instant at, String who, String what) {
+    }
+
+    record Timeline(String caseId, List<Entry> entries) {
+    }
+
+    private final MongoCollection<Document> timelines;
+
+    TimelineController(MongoDatabase havenDatabase) {
+        this.timelines = havenDatabase.getCollection(TimelineProjection.COLLECTION);
+    }
+
+    /** The audit trail of everything written to the case, oldest first. */
+    @GetMapping("/api/cases/{caseId}/timeline")
+    Timeline timeline(@PathVariable String caseId) {
+        Document found = timelines.find(eq("_id", caseId)).first();
+        if (found == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
+        }
+        var entries = found.getList("entries", Document.class).stream()
+                .map(e -> new Entry(e.getDate("at").toInstant(), e.getString("who"), e.getString("what")))
+                .toList();
+        return new Timeline(caseId, entries);
+    }
+}

@@ -1,0 +1,135 @@
+package haven.query.timeline;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.addToSet;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseReassigned;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.ConflictOfInterestDeclared;
+import haven.events.InvestigationNoteAdded;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.ReportSubmitted;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each case's history: one document per case holding an entry per event (what, who, when), in
+ * the order the case's events happened. An entry is built only from its event, so a redelivered
+ * event adds nothing ({@code $addToSet}). Free text (narratives, notes, messages) is not copied.
+ */
+@Component
+@ProcessingGroup("timeline")
+class TimelineProjection {
+
+    static final String COLLECTION = "timelines";
+    static final String REPORTER = "reporter";
+
+    private final MongoCollection<Document> timelines;
+
+    TimelineProjection(MongoDatabase havenDatabase) {
+        this.timelines = havenDatabase.getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(ReportSubmitted e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, REPORTER, "Report submitted: " + words(e.type()) + ", " + words(e.category())
+                + (e.anonymous() ? ", anonymous" : ", named") + ", by " + words(e.reporterRole()));
+    }
+
+    @EventHandler
+    void on(CaseTriaged e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.triagedBy(), "Triaged: " + words(e.category()) + ", risk " + words(e.risk())
+                + ", " + words(e.route()) + "; first contact by " + e.firstContactDue() + ", resolve by "
+                + e.resolutionDue());
+    }
+
+    @EventHandler
+    void on(CaseworkerAssigned e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.assignedBy(), "Assigned to " + e.caseworker() + " (" + e.team() + ")");
+    }
+
+    @EventHandler
+    void on(CaseReassigned e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.reassignedBy(), "Reassigned from " + e.fromCaseworker() + " to " + e.toCaseworker()
+                + " (" + e.team() + ")");
+    }
+
+    @EventHandler
+    void on(ConflictOfInterestDeclared e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.declaredBy(), "Conflict of interest recorded for " + e.caseworker());
+    }
+
+    @EventHandler
+    void on(InvestigationNoteAdded e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.author(), "Investigation note added");
+    }
+
+    @EventHandler
+    void on(ActionAgreed e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.agreedBy(), "Action agreed for " + e.owner() + ", due " + e.due());
+    }
+
+    @EventHandler
+    void on(ActionCompleted e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.completedBy(), "Action completed");
+    }
+
+    @EventHandler
+    void on(MessageToReporterSent e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.sender(), "Message sent to the reporter");
+    }
+
+    @EventHandler
+    void on(MessageFromReporterReceived e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, REPORTER, "Message received from the reporter");
+    }
+
+    @EventHandler
+    void on(CaseResolved e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.resolvedBy(), "Resolved: " + words(e.outcome()));
+    }
+
+    @EventHandler
+    void on(CaseClosed e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.closedBy(), "Closed");
+    }
+
+    @EventHandler
+    void on(CaseReopened e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.reopenedBy(), "Reopened");
+    }
+
+    @ResetHandler
+    void reset() {
+        timelines.drop();
+    }
+
+    private void add(CaseId caseId, EventMessage<?> message, Instant at, String who, String what) {
+        var entry = new Document("eventId", message.getIdentifier()).append("at", Date.from(at))
+                .append("who", who).append("what", what);
+        timelines.updateOne(eq("_id", caseId.value()), addToSet("entries", entry), new UpdateOptions().upsert(true));
+    }
+
+    /** {@code VERBAL_ABUSE} reads as "verbal abuse". */
+    static String words(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,140 @@
+package haven.query.reporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.events.CaseId;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.Motivation;
+import haven.events.Outcome;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.embedded.EmbeddedStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReporterStatusAndTimelineTest {
+
+    static final String RECEIPT = "4821093755123370";
+    static final String HASH = new BCryptPasswordEncoder().encode(RECEIPT);
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    EventStore events;
+
+    CaseId caseId;
+    String reference;
+    final AtomicLong sequence = new AtomicLong();
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("query-tests"));
+    }
+
+    @BeforeEach
+    void aReportWorkedOnAndAnswered() {
+        caseId = new CaseId(UUID.randomUUID().toString());
+        reference = "HV-" + caseId.value().substring(0, 4).toUpperCase().replaceAll("[^A-Z2-9]", "Q") + "-TT";
+        append(new ReportSubmitted(caseId, reference, HASH, ReportType.HATE_INCIDENT, Category.ONLINE_ABUSE,
+                LocalDate.parse("2026-10-20"), LocationType.ONLINE, "Colchester", Set.of(Motivation.SEXUAL_ORIENTATION),
+                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY,
+                "Private account of what happened", List.of("A. Colleague"), false, false));
+        append(new CaseTriaged(caseId, Category.ONLINE_ABUSE, Set.of(), Set.of(), RiskLevel.MEDIUM,
+                Route.INFORMAL_RESOLUTION, LocalDate.parse("2026-10-23"), LocalDate.parse("2026-12-01"), "cw.lee"));
+        append(new CaseworkerAssigned(caseId, "cw.lee", "equality", "mgr.jones"));
+        append(new MessageToReporterSent(caseId, "m-1", "Thank you, we are looking into this.", "cw.lee"));
+        append(new MessageFromReporterReceived(caseId, "m-2", "There were more posts last night."));
+        append(new CaseResolved(caseId, Outcome.RESOLVED_INFORMALLY, "Posts removed, apology",
+                Instant.parse("2026-12-20T00:00:00Z"), "cw.lee"));
+    }
+
+    @Test
+    void theReporterSeesWhereTheirReportStandsAndTheMessagesButNotWhoHandlesIt() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("Your report has been resolved."))
+                .andExpect(jsonPath("$.outcome").value("resolved informally"))
+                .andExpect(jsonPath("$.appealUntil").value("2026-12-20T00:00:00Z"))
+                .andExpect(jsonPath("$.messages[*].from").value(org.hamcrest.Matchers.contains("case team", "you")))
+                .andExpect(jsonPath("$.messages[1].text").value("There were more posts last night.")));
+
+        String body = followUp(reference, "4821-0937-5512-3370").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("cw.lee", "mgr.jones", "equality", caseId.value(), "A. Colleague");
+    }
+
+    @Test
+    void aWrongReceiptGetsTheSameAnswerAsAnUnknownReference() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT).andExpect(status().isOk()));
+
+        String wrongReceipt = followUp(reference, "1111111111111111").andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        String unknownReference = followUp("HV-ZZZZ-ZZ", RECEIPT).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(wrongReceipt).isEqualTo(unknownReference);
+    }
+
+    @Test
+    void theTimelineListsEveryEventInOrderWithWhoDidItAndNoFreeText() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries.length()").value(6)));
+
+        String body = http.perform(get("/api/cases/" + caseId + "/timeline"))
+                .andExpect(jsonPath("$.entries[*].who").value(org.hamcrest.Matchers.contains(
+                        "reporter", "cw.lee", "mgr.jones", "cw.lee", "reporter", "cw.lee")))
+                .andExpect(jsonPath("$.entries[0].what").value(
+                        "Report submitted: hate incident, online abuse, anonymous, by victim"))
+                .andExpect(jsonPath("$.entries[5].what").value("Resolved: resolved informally"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("Private account", "more posts", "Posts removed", "A. Colleague");
+    }
+
+    @Test
+    void anUnknownCaseHasNoTimeline() throws Exception {
+        http.perform(get("/api/cases/" + UUID.randomUUID() + "/timeline")).andExpect(status().isNotFound());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions followUp(String reference, String receipt) throws Exception {
+        return http.perform(post("/api/reporter/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reference\": \"" + reference + "\", \"receipt\": \"" + receipt + "\"}"));
+    }
+
+    private void append(Object event) {
+        events.publish(new GenericDomainEventMessage<>("Case", caseId.value(), sequence.getAndIncrement(), event));
+    }
+}
