@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.events.Outcome;
+import haven.query.web.Words;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -73,13 +75,9 @@ class ReporterStatusController {
                 .map(m -> new Message(m.getString("from"), m.getString("text"), m.getDate("at").toInstant()))
                 .sorted(Comparator.comparing(Message::at))
                 .toList();
-        String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? words(d.getString("outcome")) : null;
+        String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
         Instant appealUntil = stage == Stage.RESOLVED || stage == Stage.CLOSED
                 ? d.getDate("appealDeadline").toInstant() : null;
         return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages);
-    }
-
-    private static String words(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

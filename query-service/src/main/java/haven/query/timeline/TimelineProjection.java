@@ -20,6 +20,7 @@ import haven.events.InvestigationNoteAdded;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.ReportSubmitted;
+import haven.query.web.Words;
 import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
@@ -50,14 +51,14 @@ class TimelineProjection {
 
     @EventHandler
     void on(ReportSubmitted e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, REPORTER, "Report submitted: " + words(e.type()) + ", " + words(e.category())
-                + (e.anonymous() ? ", anonymous" : ", named") + ", by " + words(e.reporterRole()));
+        add(e.caseId(), m, at, REPORTER, "Report submitted: " + Words.of(e.type()) + ", " + Words.of(e.category())
+                + (e.anonymous() ? ", anonymous" : ", named") + ", by " + Words.of(e.reporterRole()));
     }
 
     @EventHandler
     void on(CaseTriaged e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, e.triagedBy(), "Triaged: " + words(e.category()) + ", risk " + words(e.risk())
-                + ", " + words(e.route()) + "; first contact by " + e.firstContactDue() + ", resolve by "
+        add(e.caseId(), m, at, e.triagedBy(), "Triaged: " + Words.of(e.category()) + ", risk " + Words.of(e.risk())
+                + ", " + Words.of(e.route()) + "; first contact by " + e.firstContactDue() + ", resolve by "
                 + e.resolutionDue());
     }
 
@@ -104,7 +105,7 @@ class TimelineProjection {
 
     @EventHandler
     void on(CaseResolved e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, e.resolvedBy(), "Resolved: " + words(e.outcome()));
+        add(e.caseId(), m, at, e.resolvedBy(), "Resolved: " + Words.of(e.outcome()));
     }
 
     @EventHandler
@@ -126,10 +127,5 @@ class TimelineProjection {
         var entry = new Document("eventId", message.getIdentifier()).append("at", Date.from(at))
                 .append("who", who).append("what", what);
         timelines.updateOne(eq("_id", caseId.value()), addToSet("entries", entry), new UpdateOptions().upsert(true));
-    }
-
-    /** {@code VERBAL_ABUSE} reads as "verbal abuse". */
-    static String words(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

@@ -263,8 +263,11 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         return advance(token, found);
     }
 
+    /**
+     * Advancing over a tombstone moves the index past it, so a tombstone never becomes a gap; a
+     * gap that turns out to be a tombstone is filled like any other.
+     */
     private List<TrackedEventData<?>> advance(GapAwareTrackingToken token, List<Document> found) {
-        Set<Long> tombstones = new HashSet<>();
         var tracked = new ArrayList<TrackedEventData<?>>(found.size());
         for (Document document : found) {
             long position = document.getLong("_id");
@@ -272,19 +275,15 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
                 continue;
             }
             token = token.advanceTo(position, maxGapOffset);
-            if (document.getBoolean("tombstone", false)) {
-                tombstones.add(position);
-            }
-            if (!tombstones.isEmpty()) {
-                token = without(token, tombstones);
-            }
             if (!document.getBoolean("tombstone", false)) {
                 tracked.add(new TrackedDomainEventData<>(token, toEventData(document)));
             }
         }
-        Instant now = clock.instant();
-        tracked.forEach(t -> ((GapAwareTrackingToken) t.trackingToken()).getGaps()
-                .forEach(gap -> gapFirstSeen.putIfAbsent(gap, now)));
+        if (!tracked.isEmpty()) {
+            Instant now = clock.instant();
+            ((GapAwareTrackingToken) tracked.get(tracked.size() - 1).trackingToken()).getGaps()
+                    .forEach(gap -> gapFirstSeen.putIfAbsent(gap, now));
+        }
         return tracked;
     }
 
@@ -301,9 +300,10 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         return expired.isEmpty() ? token : without(token, expired);
     }
 
-    private static GapAwareTrackingToken without(GapAwareTrackingToken token, Set<Long> positions) {
+    private static GapAwareTrackingToken without(GapAwareTrackingToken token, Set<Long> expired) {
         var gaps = new TreeSet<>(token.getGaps());
-        return gaps.removeAll(positions) ? GapAwareTrackingToken.newInstance(token.getIndex(), gaps) : token;
+        gaps.removeAll(expired);
+        return GapAwareTrackingToken.newInstance(token.getIndex(), gaps);
     }
 
     /** The highest position reserved so far. */

@@ -19,11 +19,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
@@ -40,12 +39,13 @@ import org.bson.json.JsonWriterSettings;
  * Projections, tokens, snapshots, dead letters and idempotency records are not copied: after a
  * restore the query-service rebuilds its views from the events.
  *
- * <p>The archive is gzip'd JSON lines (MongoDB Extended JSON, so every type survives) ending in
- * a SHA-256 of everything before it; a restore checks it before writing anything.
+ * <p>The archive is gzip'd JSON lines (MongoDB Extended JSON, so every type survives), written
+ * as it is read so memory does not grow with history, ending in a SHA-256 of everything before
+ * it; a restore checks it before writing anything.
  */
 public final class Backup {
 
-    static final String MAGIC = "HAVEN-BACKUP 1";
+    static final String MAGIC = "HAVEN-BACKUP 2";
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final int IN_FLIGHT_RETRIES = 20;
 
@@ -61,26 +61,25 @@ public final class Backup {
     public long backup(Path archive) throws IOException, InterruptedException {
         Document counter = database.getCollection("event_counters").find(Filters.eq("_id", "events")).first();
         long point = counter == null ? 0 : counter.getLong("next");
-        List<Document> events = eventsBefore(point);
-        Set<String> cases = new HashSet<>();
-        events.forEach(e -> cases.add(e.getString("aggregateIdentifier")));
-        List<Document> access = database.getCollection("reporter_access")
-                .find().into(new ArrayList<>()).stream().filter(a -> cases.contains(a.getString("caseId"))).toList();
-
         var digest = sha256();
         var digesting = new DigestOutputStream(new GZIPOutputStream(Files.newOutputStream(archive)), digest);
+        long events;
+        long access;
         try (var out = new BufferedWriter(new OutputStreamWriter(digesting, StandardCharsets.UTF_8))) {
             line(out, MAGIC);
-            write(out, "event_counters", List.of(new Document("_id", "events").append("next", point)));
-            write(out, "events", events);
-            write(out, "reporter_access", access);
+            var section = new Section(out, "event_counters");
+            section.add(new Document("_id", "events").append("next", point));
+            section.end();
+            Set<String> cases = new HashSet<>();
+            events = writeEventsBefore(point, new Section(out, "events"), cases);
+            access = writeAccessOf(cases, new Section(out, "reporter_access"));
             out.flush();
             // the trailer is outside the digest it states
             digesting.on(false);
             line(out, new Document("sha256", HexFormat.of().formatHex(digest.digest())).toJson());
         }
         progress.printf("Backed up %,d events and %,d reporter entries (backup point: position %,d) to %s%n",
-                events.size(), access.size(), point, archive);
+                events, access, point, archive);
         return point;
     }
 
@@ -98,22 +97,7 @@ public final class Backup {
                 if (header.containsKey("sha256")) {
                     break;
                 }
-                String collection = header.getString("collection");
-                long count = ((Number) header.get("count")).longValue();
-                var target = database.getCollection(collection);
-                var batch = new ArrayList<Document>(1000);
-                for (long i = 1; i <= count; i++) {
-                    batch.add(Document.parse(in.readLine()));
-                    if (batch.size() == 1000 || i == count) {
-                        target.insertMany(batch);
-                        batch.clear();
-                        progress.printf("\r%s: %,d / %,d", collection, i, count);
-                    }
-                }
-                progress.println();
-                if (target.countDocuments() != count) {
-                    throw new IllegalStateException(collection + ": restored " + target.countDocuments() + " of " + count);
-                }
+                restoreSection(in, header.getString("collection"));
             }
         }
         progress.println("Restore verified. Start Haven: the query-service rebuilds its views from the events.");
@@ -138,41 +122,97 @@ public final class Backup {
         }
     }
 
-    /**
-     * Events below the backup point. A position reserved before the point but not yet written is
-     * waited for briefly; one that never appears belonged to a write that failed.
-     */
-    private List<Document> eventsBefore(long point) throws InterruptedException {
-        var events = database.getCollection("events");
-        var found = new ArrayList<Document>();
-        var missing = new TreeSet<Long>();
-        for (long p = 0; p < point; p++) {
-            missing.add(p);
-        }
-        for (Document event : events.find(lt("_id", point))) {
-            missing.remove(event.getLong("_id"));
-            found.add(event);
-            if (found.size() % 10_000 == 0) {
-                progress.printf("\revents: %,d / %,d", found.size(), point);
+    private void restoreSection(BufferedReader in, String collection) throws IOException {
+        var target = database.getCollection(collection);
+        var batch = new ArrayList<Document>(1000);
+        long restored = 0;
+        String line;
+        while (!(line = in.readLine()).startsWith("{\"end\"")) {
+            batch.add(Document.parse(line));
+            if (batch.size() == 1000) {
+                target.insertMany(batch);
+                restored += batch.size();
+                batch.clear();
+                progress.printf("\r%s: %,d", collection, restored);
             }
         }
-        for (int attempt = 0; attempt < IN_FLIGHT_RETRIES && !missing.isEmpty(); attempt++) {
-            Thread.sleep(100);
-            for (Document late : events.find(in("_id", missing))) {
-                missing.remove(late.getLong("_id"));
-                found.add(late);
-            }
+        if (!batch.isEmpty()) {
+            target.insertMany(batch);
+            restored += batch.size();
         }
-        progress.printf("\revents: %,d / %,d positions%n", found.size(), point);
-        found.removeIf(e -> e.getBoolean("tombstone", false));
-        found.sort((a, b) -> Long.compare(a.getLong("_id"), b.getLong("_id")));
-        return found;
+        long count = ((Number) Document.parse(line).get("count")).longValue();
+        progress.printf("\r%s: %,d / %,d%n", collection, restored, count);
+        if (restored != count || target.countDocuments() != count) {
+            throw new IllegalStateException(collection + ": restored " + target.countDocuments() + " of " + count);
+        }
     }
 
-    private void write(Writer out, String collection, List<Document> documents) throws IOException {
-        line(out, new Document("collection", collection).append("count", (long) documents.size()).toJson());
-        for (Document document : documents) {
+    /**
+     * Streams the events below the backup point into the archive. A position reserved before the
+     * point but not yet written is waited for briefly; one that never appears belonged to a write
+     * that failed. Memory: one bit per position, not the events.
+     */
+    private long writeEventsBefore(long point, Section section, Set<String> cases)
+            throws IOException, InterruptedException {
+        var events = database.getCollection("events");
+        var seen = new BitSet();
+        for (Document event : events.find(lt("_id", point))) {
+            record(event, seen, section, cases);
+            if (section.count % 10_000 == 0) {
+                progress.printf("\revents: %,d / %,d positions", seen.cardinality(), point);
+            }
+        }
+        for (int attempt = 0; attempt < IN_FLIGHT_RETRIES && seen.cardinality() < point; attempt++) {
+            Thread.sleep(100);
+            var missing = new ArrayList<Long>();
+            for (int p = seen.nextClearBit(0); p < point; p = seen.nextClearBit(p + 1)) {
+                missing.add((long) p);
+            }
+            for (Document late : events.find(in("_id", missing))) {
+                record(late, seen, section, cases);
+            }
+        }
+        progress.printf("\revents: %,d / %,d positions%n", seen.cardinality(), point);
+        return section.end();
+    }
+
+    private static void record(Document event, BitSet seen, Section section, Set<String> cases) throws IOException {
+        seen.set(Math.toIntExact(event.getLong("_id")));
+        if (!event.getBoolean("tombstone", false)) {
+            section.add(event);
+            cases.add(event.getString("aggregateIdentifier"));
+        }
+    }
+
+    private long writeAccessOf(Set<String> cases, Section section) throws IOException {
+        for (Document entry : database.getCollection("reporter_access").find()) {
+            if (cases.contains(entry.getString("caseId"))) {
+                section.add(entry);
+            }
+        }
+        return section.end();
+    }
+
+    /** One collection in the archive: a header line, a document per line, an end line with the count. */
+    private static final class Section {
+        private final Writer out;
+        private final String collection;
+        private long count;
+
+        Section(Writer out, String collection) throws IOException {
+            this.out = out;
+            this.collection = collection;
+            line(out, new Document("collection", collection).toJson());
+        }
+
+        void add(Document document) throws IOException {
             line(out, document.toJson(JSON));
+            count++;
+        }
+
+        long end() throws IOException {
+            line(out, new Document("end", collection).append("count", count).toJson());
+            return count;
         }
     }
 

@@ -81,12 +81,9 @@ public final class LocalStack {
      */
     private static void backupOrRestore(String action, Path archive) throws Exception {
         Optional<String> externalUri = env("MONGODB_URI");
-        EmbeddedStore offline = null;
-        try {
-            if (action.equals("restore") && externalUri.isEmpty()) {
-                offline = EmbeddedStore.persistent(Path.of(env("HAVEN_DATA").orElse("data")), 0);
-            }
-            String uri = offline != null ? offline.uri("haven")
+        boolean offline = action.equals("restore") && externalUri.isEmpty();
+        try (EmbeddedStore store = offline ? EmbeddedStore.persistent(Path.of(env("HAVEN_DATA").orElse("data")), 0) : null) {
+            String uri = offline ? store.uri("haven")
                     : externalUri.orElse("mongodb://127.0.0.1:" + env("STORE_PORT").orElse("27017") + "/haven");
             try (var client = MongoClients.create(uri)) {
                 var backup = new Backup(client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase()), System.out);
@@ -97,12 +94,9 @@ public final class LocalStack {
                 }
             }
         } catch (IllegalStateException refused) {
+            // reached after the store, if any, is closed
             System.err.println(refused.getMessage());
             System.exit(1);
-        } finally {
-            if (offline != null) {
-                offline.close();
-            }
         }
     }
 
