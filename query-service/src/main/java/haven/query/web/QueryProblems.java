@@ -33,6 +33,11 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return invalid(List.of(Map.of("field", e.getName(), "reason", reason)));
     }
 
+    @ExceptionHandler(InvalidParameter.class)
+    ProblemDetail invalidParameter(InvalidParameter e) {
+        return invalid(List.of(Map.of("field", e.field(), "reason", e.reason())));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected failure answering a query", e);

@@ -1,0 +1,57 @@
+package haven.query.trends;
+
+import java.util.List;
+
+/**
+ * Statistical disclosure control for a published table. Primary suppression hides every count
+ * from 1 to threshold − 1 (zeros may be shown). A line is a set of entries that add up (a row's
+ * cells and its total, a column's, the totals and the grand total): if exactly one entry of a line
+ * were hidden, subtracting the others would reveal it, so secondary suppression hides the line's
+ * smallest other entry too, until no line has exactly one hidden entry.
+ */
+final class DisclosureControl {
+
+    private DisclosureControl() {
+    }
+
+    static boolean[] suppress(long[] counts, List<int[]> lines, int threshold) {
+        boolean[] hidden = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            hidden[i] = counts[i] > 0 && counts[i] < threshold;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] line : lines) {
+                if (hiddenIn(line, hidden) == 1) {
+                    hidden[smallestShown(line, counts, hidden)] = true;
+                    changed = true;
+                }
+            }
+        }
+        return hidden;
+    }
+
+    private static int hiddenIn(int[] line, boolean[] hidden) {
+        int n = 0;
+        for (int entry : line) {
+            n += hidden[entry] ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The shown entry that costs least to hide: the smallest non-zero count, else a zero. */
+    private static int smallestShown(int[] line, long[] counts, boolean[] hidden) {
+        int best = -1;
+        for (int entry : line) {
+            if (!hidden[entry] && (best < 0 || rank(counts[entry]) < rank(counts[best]))) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
+    private static long rank(long count) {
+        return count == 0 ? Long.MAX_VALUE : count;
+    }
+}

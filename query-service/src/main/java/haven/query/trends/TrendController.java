@@ -1,0 +1,120 @@
+package haven.query.trends;
+
+import haven.query.web.InvalidParameter;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Anonymised counts for partnership boards, as JSON for the dashboard and as CSV for board papers. */
+@RestController
+class TrendController {
+
+    private static final int LONGEST_RANGE_IN_MONTHS = 120;
+
+    private final TrendReader reader;
+    private final Clock clock;
+
+    TrendController(TrendReader reader, Clock clock) {
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    record TrendResponse(String period, String from, String to, List<String> dimensions, int threshold, int roundTo,
+            List<Map<String, Object>> cells) {
+    }
+
+    @GetMapping("/api/trends")
+    TrendResponse trends(
+            @RequestParam(defaultValue = "quarter") @Pattern(regexp = "month|quarter|year") String period,
+            @RequestParam(required = false) YearMonth from,
+            @RequestParam(required = false) YearMonth to,
+            @RequestParam(defaultValue = "") List<String> by) {
+        var report = report(period, from, to, by);
+        var cells = report.cells().stream().map(cell -> row(report.dimensions(), cell)).toList();
+        return new TrendResponse(report.period(), report.from(), report.to(), report.dimensions(), report.threshold(),
+                report.roundTo(), cells);
+    }
+
+    @GetMapping(value = "/api/trends.csv", produces = "text/csv")
+    ResponseEntity<String> csv(
+            @RequestParam(defaultValue = "quarter") @Pattern(regexp = "month|quarter|year") String period,
+            @RequestParam(required = false) YearMonth from,
+            @RequestParam(required = false) YearMonth to,
+            @RequestParam(defaultValue = "") List<String> by) {
+        var report = report(period, from, to, by);
+        var lines = new ArrayList<String>();
+        lines.add(csvLine(header(report.dimensions())));
+        for (var cell : report.cells()) {
+            var fields = new ArrayList<String>();
+            fields.add(cell.period());
+            fields.addAll(cell.values());
+            fields.add(cell.suppressed() ? "[c]" : String.valueOf(cell.count()));
+            lines.add(csvLine(fields));
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"haven-trends.csv\"")
+                .body(String.join("\r\n", lines) + "\r\n");
+    }
+
+    private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by) {
+        var granularity = Granularity.valueOf(period.toUpperCase());
+        YearMonth last = granularity.last(to != null ? to : YearMonth.now(clock));
+        YearMonth first = granularity.first(from != null ? from : last.minusMonths(11));
+        if (first.isAfter(last)) {
+            throw new InvalidParameter("from", "must not be after to");
+        }
+        if (first.plusMonths(LONGEST_RANGE_IN_MONTHS).isBefore(last.plusMonths(1))) {
+            throw new InvalidParameter("from", "the range may cover at most " + LONGEST_RANGE_IN_MONTHS + " months");
+        }
+        return reader.read(granularity, first, last, dimensions(by));
+    }
+
+    private static List<TrendDimension> dimensions(List<String> by) {
+        var chosen = by.stream().filter(s -> !s.isBlank()).distinct().toList();
+        if (chosen.size() > 2) {
+            throw new InvalidParameter("by", "at most two dimensions");
+        }
+        if (chosen.size() < by.stream().filter(s -> !s.isBlank()).count()) {
+            throw new InvalidParameter("by", "a dimension may appear only once");
+        }
+        return chosen.stream().map(label -> TrendDimension.labelled(label).orElseThrow(() -> new InvalidParameter("by",
+                "must be among " + java.util.Arrays.stream(TrendDimension.values()).map(TrendDimension::label)
+                        .collect(Collectors.joining(", "))))).toList();
+    }
+
+    private static Map<String, Object> row(List<String> dimensions, TrendTable.Cell cell) {
+        var row = new LinkedHashMap<String, Object>();
+        row.put("period", cell.period());
+        for (int i = 0; i < dimensions.size(); i++) {
+            row.put(dimensions.get(i), cell.values().get(i));
+        }
+        row.put("count", cell.count());
+        row.put("suppressed", cell.suppressed());
+        return row;
+    }
+
+    private static List<String> header(List<String> dimensions) {
+        var header = new ArrayList<String>();
+        header.add("period");
+        header.addAll(dimensions);
+        header.add("count");
+        return header;
+    }
+
+    /** Quotes every field, so an area name can never start a formula or break a column in a spreadsheet. */
+    private static String csvLine(List<String> fields) {
+        return fields.stream()
+                .map(f -> "\"" + (f.matches("^[=+\\-@].*") ? "'" + f : f).replace("\"", "\"\"") + "\"")
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,68 @@
+package haven.query.trends;
+
+import haven.events.Category;
+import haven.events.LocationType;
+import haven.events.MonitoredStrand;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import haven.events.Route;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a trend can be broken down by. Each is categorical; {@link #NONE} stands for "not known
+ * yet" (no route before triage, no outcome before resolution) or "none recorded".
+ */
+enum TrendDimension {
+    TYPE("type", ReportType.class, false),
+    CATEGORY("category", Category.class, false),
+    CHARACTERISTIC("characteristic", ProtectedCharacteristic.class, true),
+    STRAND("strand", MonitoredStrand.class, true),
+    LOCATION_TYPE("location-type", LocationType.class, false),
+    AREA("area", null, false),
+    REPORTER_ROLE("reporter-role", ReporterRole.class, false),
+    ROUTE("route", Route.class, true),
+    OUTCOME("outcome", Outcome.class, true),
+    RESOLUTION_TIME("resolution-time", ResolutionTime.class, true);
+
+    static final String NONE = "NONE";
+
+    private final String label;
+    private final Class<? extends Enum<?>> values;
+    private final boolean mayBeNone;
+
+    TrendDimension(String label, Class<? extends Enum<?>> values, boolean mayBeNone) {
+        this.label = label;
+        this.values = values;
+        this.mayBeNone = mayBeNone;
+    }
+
+    /** The name used in requests, responses and the stored per-case facts. */
+    String label() {
+        return label;
+    }
+
+    static Optional<TrendDimension> labelled(String label) {
+        return Arrays.stream(values()).filter(d -> d.label.equals(label)).findFirst();
+    }
+
+    /** Every value a table shows a row for, zeros included; {@code null} when only the data knows (area). */
+    List<String> knownValues() {
+        if (values == null) {
+            return null;
+        }
+        var names = Arrays.stream(values.getEnumConstants()).map(Enum::name);
+        return (mayBeNone ? Stream.concat(names, Stream.of(NONE)) : names).toList();
+    }
+
+    /** The stored cell key for one value, e.g. {@code category=BULLYING}; safe as a Mongo field name. */
+    String key(String value) {
+        return label + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E");
+    }
+}

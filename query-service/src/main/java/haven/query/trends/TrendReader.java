@@ -1,0 +1,93 @@
+package haven.query.trends;
+
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Projections.include;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/** Reads the month documents a query covers, by key, and publishes one protected table per period. */
+@Component
+class TrendReader {
+
+    record Report(String period, String from, String to, List<String> dimensions, int threshold, int roundTo,
+            List<TrendTable.Cell> cells) {
+    }
+
+    private final MongoCollection<Document> months;
+    private final TrendPolicy policy;
+
+    TrendReader(MongoDatabase havenDatabase, TrendPolicy policy) {
+        this.months = havenDatabase.getCollection(TrendProjection.MONTHS);
+        this.policy = policy;
+    }
+
+    Report read(Granularity granularity, YearMonth from, YearMonth to, List<TrendDimension> dimensions) {
+        var periods = new LinkedHashMap<String, Map<String, Long>>();
+        var keys = new ArrayList<String>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            periods.putIfAbsent(granularity.label(m), new HashMap<>());
+            keys.add(m.toString());
+        }
+        long population = 0;
+        for (Document month : months.find(in("_id", keys)).projection(include("cells"))) {
+            var sums = periods.get(granularity.label(YearMonth.parse(month.getString("_id"))));
+            for (var cell : month.get("cells", new Document()).entrySet()) {
+                sums.merge(cell.getKey(), ((Number) cell.getValue()).longValue(), Long::sum);
+            }
+        }
+        for (var sums : periods.values()) {
+            population += sums.getOrDefault(CaseFacts.ALL, 0L);
+        }
+        if (population < policy.minimumPopulation()) {
+            throw tooFew();
+        }
+        var rows = dimensions.stream().map(d -> rows(d, periods.values())).toList();
+        var cells = new ArrayList<TrendTable.Cell>();
+        periods.forEach((period, sums) -> cells.addAll(TrendTable.publish(period, dimensions, rows, sums, policy)));
+        return new Report(granularity.name().toLowerCase(), from.toString(), to.toString(),
+                dimensions.stream().map(TrendDimension::label).toList(), policy.threshold(), Math.max(1, policy.roundTo()),
+                cells);
+    }
+
+    /** A dimension's rows: all of its values, or for area those with any case in the range. */
+    private static List<String> rows(TrendDimension dimension, Iterable<Map<String, Long>> periods) {
+        if (dimension.knownValues() != null) {
+            return dimension.knownValues();
+        }
+        String prefix = dimension.key("");
+        var seen = new TreeSet<String>();
+        for (var sums : periods) {
+            sums.forEach((key, count) -> {
+                if (count > 0 && key.startsWith(prefix) && !key.contains("&")) {
+                    seen.add(URLDecoder.decode(key.substring(prefix.length()), StandardCharsets.UTF_8));
+                }
+            });
+        }
+        return List.copyOf(seen);
+    }
+
+    private ErrorResponseException tooFew() {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                "Fewer than " + policy.minimumPopulation() + " cases were reported in these periods, too few to publish "
+                        + "without risk of identifying someone. Choose a longer range.");
+        problem.setType(URI.create("urn:haven:problem:too-few-cases"));
+        problem.setTitle("Too few cases to publish");
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
+    }
+}

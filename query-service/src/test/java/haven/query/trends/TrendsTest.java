@@ -1,0 +1,268 @@
+package haven.query.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.Motivation;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.Reporter;
+import haven.events.ReporterRole;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.embedded.EmbeddedStore;
+import haven.query.CaseStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Each test uses its own past month, so the counts it reads are its own. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class TrendsTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    EventStore events;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    TrendProjection projection;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    ObjectMapper json;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("query-tests"));
+    }
+
+    @Test
+    void recategorisingAtTriageMovesACaseBetweenCellsAndSmallCellsStayHidden() throws Exception {
+        Instant january = Instant.parse("2019-01-15T12:00:00Z");
+        var cases = new ArrayList<CaseStream>();
+        for (int i = 0; i < 12; i++) {
+            var stream = new CaseStream(events);
+            cases.add(stream.append(report(stream, Category.BULLYING, "Finance"), january));
+        }
+        cases.get(0).append(triage(cases.get(0), Category.HARASSMENT), january);
+        awaitCounts("2019-01", "category", Map.of("ALL", 12L));
+
+        JsonNode table = trends("month", "2019-01", "2019-01", "category");
+        // HARASSMENT (1) is below 5; BULLYING (11) is hidden too, or 12 − 11 would reveal it
+        assertThat(cell(table, "HARASSMENT").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(table, "HARASSMENT").get("count").isNull()).isTrue();
+        assertThat(cell(table, "BULLYING").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(table, "THREATS").get("count").asLong()).isZero();
+        assertThat(cell(table, "ALL").get("count").asLong()).isEqualTo(12);
+
+        for (var moved : cases.subList(1, 6)) {
+            moved.append(triage(moved, Category.HARASSMENT), january);
+        }
+        awaitCounts("2019-01", "category", Map.of("BULLYING", 6L, "HARASSMENT", 6L, "ALL", 12L));
+    }
+
+    @Test
+    void aReopenedCaseIsCountedOnceAndHasNoOutcomeUntilResolvedAgain() throws Exception {
+        Instant reported = Instant.parse("2019-02-03T09:00:00Z");
+        var cases = new ArrayList<CaseStream>();
+        for (int i = 0; i < 10; i++) {
+            var stream = new CaseStream(events);
+            cases.add(stream.append(report(stream, Category.VERBAL_ABUSE, "Housing"), reported));
+        }
+        for (var resolved : cases.subList(0, 6)) {
+            resolved.append(new CaseResolved(resolved.caseId(), Outcome.UPHELD, "Summary",
+                    Instant.parse("2019-05-01T00:00:00Z"), "cw.lee"), Instant.parse("2019-04-10T10:00:00Z"));
+        }
+        cases.get(0).append(new CaseReopened(cases.get(0).caseId(), "Appeal upheld", "mgr.jones"),
+                Instant.parse("2019-04-20T10:00:00Z"));
+
+        awaitCounts("2019-02", "outcome", Map.of("UPHELD", 5L, "NONE", 5L, "ALL", 10L));
+        awaitCounts("2019-02", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 5L, "NONE", 5L, "ALL", 10L));
+    }
+
+    @Test
+    void aTwoWayTableHasTotalsAndTheCsvSaysTheSame() throws Exception {
+        Instant march = Instant.parse("2018-03-10T12:00:00Z");
+        for (int i = 0; i < 14; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, i < 7 ? Category.THREATS : Category.ONLINE_ABUSE,
+                    i % 2 == 0 ? "Adult Social Care" : "Finance, Revenue & Benefits"), march);
+        }
+        awaitCounts("2018-03", "type", Map.of("ALL", 14L));
+
+        http.perform(get("/api/trends").param("period", "quarter").param("from", "2018-02").param("to", "2018-03")
+                        .param("by", "category", "area"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value("2018-01"))
+                .andExpect(jsonPath("$.to").value("2018-03"))
+                .andExpect(jsonPath("$.dimensions[1]").value("area"))
+                .andExpect(jsonPath("$.cells[?(@.category=='THREATS' && @.area=='ALL')].count").value(7))
+                .andExpect(jsonPath("$.cells[?(@.category=='ALL' && @.area=='Finance, Revenue & Benefits')].count")
+                        .value(7));
+
+        String csv = http.perform(get("/api/trends.csv").param("period", "month").param("from", "2018-03")
+                        .param("to", "2018-03").param("by", "category"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst()).contains("\"period\",\"category\",\"count\"");
+        assertThat(csv).contains("\"2018-03\",\"THREATS\",\"7\"", "\"2018-03\",\"ONLINE_ABUSE\",\"7\"",
+                "\"2018-03\",\"ALL\",\"14\"");
+    }
+
+    @Test
+    void aRangeWithTooFewCasesIsRefusedRatherThanAnswered() throws Exception {
+        var stream = new CaseStream(events);
+        stream.append(report(stream, Category.THREATS, "Finance"), Instant.parse("2019-06-10T12:00:00Z"));
+        http.perform(get("/api/trends").param("period", "month").param("from", "2019-06").param("to", "2019-06"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:too-few-cases"));
+    }
+
+    @Test
+    void badParametersAreNamed() throws Exception {
+        http.perform(get("/api/trends").param("by", "name")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("by"));
+        http.perform(get("/api/trends").param("by", "type", "category", "area")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("by"));
+        http.perform(get("/api/trends").param("period", "week")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("period"));
+        http.perform(get("/api/trends").param("from", "2019-13")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        http.perform(get("/api/trends").param("from", "2019-05").param("to", "2019-01"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
+
+    @Test
+    void anEventDeliveredTwiceChangesNothing() {
+        var stream = new CaseStream(events);
+        var report = report(stream, Category.THREATS, "Twice");
+        Instant at = Instant.parse("2019-07-01T09:00:00Z");
+        projection.on(report, 0, at);
+        projection.on(triage(stream, Category.HARASSMENT), 1);
+        Document once = database.getCollection(TrendProjection.MONTHS).find(new Document("_id", "2019-07")).first();
+        projection.on(report, 0, at);
+        projection.on(triage(stream, Category.HARASSMENT), 1);
+        Document twice = database.getCollection(TrendProjection.MONTHS).find(new Document("_id", "2019-07")).first();
+        assertThat(twice).isEqualTo(once);
+    }
+
+    @Test
+    void theTrendViewHoldsOnlyCategoricalFieldsAndRebuildsTheSame() throws Exception {
+        var canary = new CaseStream(events);
+        canary.append(new ReportSubmitted(canary.caseId(), "HV-CANA-RY", "$2a$10$canaryhash", ReportType.DIGNITY_AT_WORK,
+                Category.DISCRIMINATION, LocalDate.parse("2019-08-01"), LocationType.WORKPLACE, "Legal Services",
+                Set.of(Motivation.RACE), ReporterRole.VICTIM, false,
+                new Reporter("Zebedee Canaryfield", "zebedee@example.org", "07700900123"), ContactPreference.EMAIL,
+                "Zebedee Canaryfield was shouted at", List.of("Quentin Canarywood"), false, true),
+                Instant.parse("2019-08-02T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                database.getCollection(TrendProjection.MONTHS).find(new Document("_id", "2019-08")).first() != null);
+
+        var months = database.getCollection(TrendProjection.MONTHS).find().into(new ArrayList<>());
+        var index = database.getCollection(TrendProjection.CASE_MONTHS).find().into(new ArrayList<>());
+        String raw = (months + " " + index);
+        assertThat(raw).doesNotContain("Canary", "zebedee", "07700900123", "HV-CANA-RY", canary.caseId().value(),
+                "canaryhash", "2019-08-01");
+        var labels = Set.of(TrendDimension.values()).stream().map(TrendDimension::label).collect(Collectors.toSet());
+        for (Document month : months) {
+            assertThat(month.keySet()).isSubsetOf("_id", "cells", "cases");
+            assertThat(month.getString("_id")).matches("\\d{4}-\\d{2}");
+            for (String cell : month.get("cells", Document.class).keySet()) {
+                for (String part : cell.split("&")) {
+                    assertThat(part.equals(CaseFacts.ALL) || labels.contains(part.split("=")[0])).as(cell).isTrue();
+                }
+            }
+            for (Object facts : month.get("cases", new Document()).values()) {
+                var allowed = new java.util.HashSet<>(labels);
+                allowed.add("seq");
+                assertThat(((Document) facts).keySet()).isSubsetOf(allowed);
+            }
+        }
+        for (Document entry : index) {
+            assertThat(entry.keySet()).containsExactlyInAnyOrder("_id", "month");
+        }
+
+        var processor = processing.eventProcessor("trends", TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                database.getCollection(TrendProjection.MONTHS).find().into(new ArrayList<>()))
+                .containsExactlyInAnyOrderElementsOf(months));
+    }
+
+    private void awaitCounts(String month, String dimension, Map<String, Long> expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode table = trends("month", month, month, dimension);
+            var counts = new HashMap<String, Long>();
+            for (JsonNode cell : table.get("cells")) {
+                if (expected.containsKey(cell.get(dimension).asText())) {
+                    counts.put(cell.get(dimension).asText(), cell.get("count").isNull() ? null : cell.get("count").asLong());
+                }
+            }
+            assertThat(counts).isEqualTo(expected);
+        });
+    }
+
+    private JsonNode trends(String period, String from, String to, String by) throws Exception {
+        String body = http.perform(get("/api/trends").param("period", period).param("from", from).param("to", to)
+                .param("by", by)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    private static JsonNode cell(JsonNode table, String category) {
+        for (JsonNode cell : table.get("cells")) {
+            if (cell.get("category").asText().equals(category)) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no cell for " + category);
+    }
+
+    private static ReportSubmitted report(CaseStream stream, Category category, String area) {
+        return new ReportSubmitted(stream.caseId(), "HV-TRND-00", "$2a$10$x", ReportType.HATE_INCIDENT, category,
+                LocalDate.parse("2019-01-01"), LocationType.STREET_OR_PUBLIC_SPACE, area, Set.of(Motivation.RACE),
+                ReporterRole.WITNESS, true, null, ContactPreference.FOLLOW_UP_ONLY, "narrative", List.of(), false, false);
+    }
+
+    private static CaseTriaged triage(CaseStream stream, Category category) {
+        return new CaseTriaged(stream.caseId(), category, Set.of(ProtectedCharacteristic.RACE), Set.of(), RiskLevel.LOW,
+                Route.INFORMAL_RESOLUTION, LocalDate.parse("2019-01-20"), LocalDate.parse("2019-03-01"), "cw.lee");
+    }
+}
