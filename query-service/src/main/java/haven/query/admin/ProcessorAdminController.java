@@ -2,16 +2,16 @@ package haven.query.admin;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.net.URI;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -27,9 +27,11 @@ class ProcessorAdminController {
     }
 
     private final EventProcessingConfiguration processing;
+    private final Rebuilds rebuilds;
 
-    ProcessorAdminController(EventProcessingConfiguration processing) {
+    ProcessorAdminController(EventProcessingConfiguration processing, Rebuilds rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
     }
 
     @GetMapping
@@ -44,14 +46,22 @@ class ProcessorAdminController {
 
     /** Replays every event into the projection: its reset handler clears it, side effects stay off. */
     @PostMapping("/{name}/replay")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> replay(@PathVariable String name) {
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+    ResponseEntity<Rebuilds.Progress> replay(@PathVariable String name) {
+        StreamingEventProcessor processor = processor(name);
+        rebuilds.start(processor);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/processors/" + name + "/rebuild"))
+                .body(rebuilds.progress(processor));
+    }
+
+    /** How far a rebuild has come: events processed of the total, rate and time left. */
+    @GetMapping("/{name}/rebuild")
+    Rebuilds.Progress rebuild(@PathVariable String name) {
+        return rebuilds.progress(processor(name));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No processor with that name."));
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        return Map.of("processor", name, "status", "replaying");
     }
 
     private static ProcessorView view(StreamingEventProcessor processor) {

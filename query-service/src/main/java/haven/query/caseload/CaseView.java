@@ -8,7 +8,11 @@ import haven.events.Route;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A case as its caseload row and detail page show it. Holds no personal data. */
+/**
+ * A case as its caseload row and detail page show it. {@code nextDue} is the first-contact date
+ * until the reporter has been contacted, then the resolution date; none once resolved.
+ * Holds no personal data.
+ */
 public record CaseView(
         String caseId,
         String reference,
@@ -22,6 +26,10 @@ public record CaseView(
         Instant openedAt,
         LocalDate firstContactDue,
         LocalDate resolutionDue,
+        LocalDate nextDue,
+        boolean overdue,
+        long daysOpen,
         Outcome outcome,
-        Instant appealDeadline) {
+        Instant appealDeadline,
+        Instant closedAt) {
 }

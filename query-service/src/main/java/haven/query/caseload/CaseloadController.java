@@ -5,17 +5,24 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import haven.events.Category;
 import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.query.web.InvalidParameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
@@ -28,52 +35,107 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class CaseloadController {
 
-    record CaseloadPage(List<CaseView> cases, int page, int size, long total) {
+    /** {@code rebuilding}: the caseload is being replayed from the events and may be incomplete until it ends. */
+    record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {
     }
 
-    private final MongoCollection<Document> cases;
+    enum Sort {
+        /** soonest next due date first; cases with nothing due last */
+        DUE(Comparator.comparing(CaseView::nextDue, Comparator.nullsLast(Comparator.naturalOrder()))),
+        /** longest open first */
+        AGE(Comparator.comparing(CaseView::openedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
+        /** highest risk first, cases not yet triaged last, then soonest due */
+        RISK(Comparator.comparing(CaseView::risk, Comparator.nullsFirst(Comparator.<RiskLevel>naturalOrder()))
+                .reversed().thenComparing(DUE.order));
 
-    CaseloadController(MongoDatabase havenDatabase) {
-        this.cases = havenDatabase.getCollection(CaseloadProjection.COLLECTION);
+        private final Comparator<CaseView> order;
+
+        Sort(Comparator<CaseView> order) {
+            this.order = order;
+        }
     }
 
+    private final MongoCollection<Document> caseFiles;
+    private final MongoCollection<Document> openCases;
+    private final EventProcessingConfiguration processing;
+    private final Clock clock;
+
+    CaseloadController(MongoDatabase havenDatabase, EventProcessingConfiguration processing, Clock clock) {
+        this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+        this.openCases = havenDatabase.getCollection(CaseloadProjection.OPEN_CASES);
+        this.processing = processing;
+        this.clock = clock;
+    }
+
+    /** Open cases only; a closed case is found by its id. Filters combine; the page is cut after sorting. */
     @GetMapping("/api/caseload")
     CaseloadPage caseload(
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) ReportType type,
+            @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "DUE") Sort sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        if (status == CaseStatus.CLOSED) {
+            throw new InvalidParameter("status", "closed cases are not in the caseload; open a closed case by its id");
+        }
         var filters = new ArrayList<Bson>();
         if (status != null) {
             filters.add(eq("status", status.name()));
         }
-        if (assignee != null) {
-            filters.add(eq("assignee", assignee));
-        }
-        Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        var rows = cases.find(filter).sort(Sorts.ascending("openedAt")).skip(page * size).limit(size)
-                .map(CaseloadController::view).into(new ArrayList<>());
-        return new CaseloadPage(rows, page, size, cases.countDocuments(filter));
+        addIfPresent(filters, "assignee", assignee);
+        addIfPresent(filters, "team", team);
+        addIfPresent(filters, "type", type == null ? null : type.name());
+        addIfPresent(filters, "risk", risk == null ? null : risk.name());
+        LocalDate today = LocalDate.now(clock);
+        var rows = openCases.find(filters.isEmpty() ? new Document() : and(filters)).map(d -> view(d, today))
+                .into(new ArrayList<>()).stream()
+                .filter(row -> overdue == null || row.overdue() == overdue)
+                .sorted(sort.order.thenComparing(CaseView::caseId))
+                .toList();
+        var shown = rows.stream().skip((long) page * size).limit(size).toList();
+        return new CaseloadPage(shown, page, size, rows.size(), rebuilding());
     }
 
     @GetMapping("/api/cases/{caseId}")
     CaseView find(@PathVariable String caseId) {
-        Document found = cases.find(eq("_id", caseId)).first();
+        Document found = caseFiles.find(eq("_id", caseId)).first();
         if (found == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
         }
-        return view(found);
+        return view(found, LocalDate.now(clock));
     }
 
-    private static CaseView view(Document d) {
+    private boolean rebuilding() {
+        return processing.eventProcessor("caseload", StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::isReplaying).orElse(false);
+    }
+
+    private static void addIfPresent(List<Bson> filters, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            filters.add(eq(field, value));
+        }
+    }
+
+    private CaseView view(Document d, LocalDate today) {
+        var status = value(CaseStatus.class, d.getString("status"));
+        LocalDate firstContactDue = date(d.getString("firstContactDue"));
+        LocalDate resolutionDue = date(d.getString("resolutionDue"));
+        LocalDate nextDue = status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED ? null
+                : firstContactDue != null && !d.getBoolean("firstContactMade", false) ? firstContactDue : resolutionDue;
+        Instant openedAt = instant(d.getDate("openedAt"));
+        Instant closedAt = instant(d.getDate("closedAt"));
+        LocalDate end = closedAt == null ? today : LocalDate.ofInstant(closedAt, clock.getZone());
+        long daysOpen = openedAt == null ? 0 : ChronoUnit.DAYS.between(LocalDate.ofInstant(openedAt, clock.getZone()), end);
         return new CaseView(d.getString("_id"), d.getString("reference"),
                 value(ReportType.class, d.getString("type")), value(Category.class, d.getString("category")),
-                value(CaseStatus.class, d.getString("status")), value(RiskLevel.class, d.getString("risk")),
-                value(Route.class, d.getString("route")), d.getString("assignee"), d.getString("team"),
-                d.getDate("openedAt") == null ? null : d.getDate("openedAt").toInstant(),
-                date(d.getString("firstContactDue")), date(d.getString("resolutionDue")),
-                value(Outcome.class, d.getString("outcome")),
-                d.getDate("appealDeadline") == null ? null : d.getDate("appealDeadline").toInstant());
+                status, value(RiskLevel.class, d.getString("risk")),
+                value(Route.class, d.getString("route")), d.getString("assignee"), d.getString("team"), openedAt,
+                firstContactDue, resolutionDue, nextDue, nextDue != null && nextDue.isBefore(today), Math.max(0, daysOpen),
+                value(Outcome.class, d.getString("outcome")), instant(d.getDate("appealDeadline")), closedAt);
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String name) {
@@ -82,5 +144,9 @@ class CaseloadController {
 
     private static LocalDate date(String iso) {
         return iso == null ? null : LocalDate.parse(iso);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

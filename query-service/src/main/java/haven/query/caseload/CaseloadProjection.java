@@ -7,7 +7,9 @@ import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
@@ -16,6 +18,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.MessageToReporterSent;
 import haven.events.ReportSubmitted;
 import java.time.Instant;
 import java.util.Date;
@@ -28,19 +31,24 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * One document per case, keyed by case id. Every write is an upsert of values taken from the
- * event, so an event delivered twice changes nothing. Copies no personal data.
+ * Two views of the same case rows: {@code case_files} holds every case by id (closed ones are found
+ * there by key), {@code caseload} only the open ones, so listing and filtering a caseload costs the
+ * open cases, never the history. Every write sets values taken from the event and then copies the
+ * whole row, so an event delivered twice changes nothing. Copies no personal data.
  */
 @Component
 @ProcessingGroup("caseload")
 class CaseloadProjection {
 
-    static final String COLLECTION = "caseload";
+    static final String CASE_FILES = "case_files";
+    static final String OPEN_CASES = "caseload";
 
-    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> caseFiles;
+    private final MongoCollection<Document> openCases;
 
     CaseloadProjection(MongoDatabase havenDatabase) {
-        this.cases = havenDatabase.getCollection(COLLECTION);
+        this.caseFiles = havenDatabase.getCollection(CASE_FILES);
+        this.openCases = havenDatabase.getCollection(OPEN_CASES);
     }
 
     @EventHandler
@@ -70,7 +78,17 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ConflictOfInterestDeclared e) {
-        cases.updateOne(new Document("_id", e.caseId().value()).append("assignee", e.caseworker()), unset("assignee"));
+        Document row = caseFiles.findOneAndUpdate(
+                new Document("_id", e.caseId().value()).append("assignee", e.caseworker()), unset("assignee"),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (row != null) {
+            copyToCaseload(row);
+        }
+    }
+
+    @EventHandler
+    void on(MessageToReporterSent e) {
+        update(e.caseId(), set("firstContactMade", true));
     }
 
     @EventHandler
@@ -80,21 +98,32 @@ class CaseloadProjection {
     }
 
     @EventHandler
-    void on(CaseClosed e) {
-        update(e.caseId(), set("status", CaseStatus.CLOSED.name()));
+    void on(CaseClosed e, @Timestamp Instant at) {
+        update(e.caseId(), set("status", CaseStatus.CLOSED.name()), set("closedAt", Date.from(at)));
     }
 
     @EventHandler
     void on(CaseReopened e) {
-        update(e.caseId(), set("status", CaseStatus.REOPENED.name()), unset("outcome"), unset("appealDeadline"));
+        update(e.caseId(), set("status", CaseStatus.REOPENED.name()), unset("outcome"), unset("appealDeadline"),
+                unset("closedAt"));
     }
 
     @ResetHandler
     void reset() {
-        cases.drop();
+        caseFiles.drop();
+        openCases.drop();
     }
 
     private void update(CaseId caseId, Bson... changes) {
-        cases.updateOne(eq("_id", caseId.value()), combine(changes), new UpdateOptions().upsert(true));
+        copyToCaseload(caseFiles.findOneAndUpdate(eq("_id", caseId.value()), combine(changes),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+    }
+
+    private void copyToCaseload(Document row) {
+        if (CaseStatus.CLOSED.name().equals(row.getString("status"))) {
+            openCases.deleteOne(eq("_id", row.get("_id")));
+        } else {
+            openCases.replaceOne(eq("_id", row.get("_id")), row, new ReplaceOptions().upsert(true));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -51,9 +52,11 @@ class ReplayAndDeadLetterTest {
         final List<String> handled = new CopyOnWriteArrayList<>();
         final Set<String> poisoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final AtomicInteger resets = new AtomicInteger();
+        volatile long slowness;
 
         @EventHandler
-        void on(CaseTriaged e) {
+        void on(CaseTriaged e) throws InterruptedException {
+            Thread.sleep(slowness);
             if (poisoned.contains(e.caseId().value())) {
                 throw new IllegalStateException("projection bug");
             }
@@ -149,15 +152,44 @@ class ReplayAndDeadLetterTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> notifier.sent.get() > 0);
         int sideEffectsBefore = notifier.sent.get();
         var before = List.copyOf(probe.handled);
+        int resetsBefore = probe.resets.get();
 
         http.perform(post("/api/admin/processors/probe/replay")).andExpect(status().isAccepted());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/processors"))
                 .andExpect(jsonPath("$[?(@.name == 'probe')].replaying").value(org.hamcrest.Matchers.contains(false))));
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.containsAll(before));
-        assertThat(probe.resets.get()).isEqualTo(1);
+        assertThat(probe.resets.get()).isEqualTo(resetsBefore + 1);
         assertThat(notifier.sent.get()).isEqualTo(sideEffectsBefore);
         assertThat(probe.handled).containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void aRebuildReportsHowFarItHasComeUntilItIsDone() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            String caseId = UUID.randomUUID().toString();
+            append(caseId, 0, triaged(caseId, RiskLevel.MEDIUM));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.handled.size() >= 300);
+        probe.slowness = 10;
+        try {
+            http.perform(post("/api/admin/processors/probe/replay")).andExpect(status().isAccepted())
+                    .andExpect(header().string("Location", "/api/admin/processors/probe/rebuild"));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild"))
+                    .andExpect(jsonPath("$.rebuilding").value(true))
+                    .andExpect(jsonPath("$.processed").value(org.hamcrest.Matchers.greaterThan(0)))
+                    .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(300)))
+                    .andExpect(jsonPath("$.percentage").value(org.hamcrest.Matchers.lessThan(100.0)))
+                    .andExpect(jsonPath("$.eventsPerSecond").value(org.hamcrest.Matchers.greaterThan(0.0)))
+                    .andExpect(jsonPath("$.secondsLeft").isNumber()));
+        } finally {
+            probe.slowness = 0;
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild"))
+                .andExpect(jsonPath("$.rebuilding").value(false))
+                .andExpect(jsonPath("$.percentage").value(100.0)));
+        http.perform(get("/api/admin/processors/nothing/rebuild")).andExpect(status().isNotFound());
     }
 
     private static CaseTriaged triaged(String caseId, RiskLevel risk) {

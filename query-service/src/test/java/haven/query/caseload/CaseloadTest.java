@@ -14,6 +14,7 @@ import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.MessageToReporterSent;
 import haven.events.ContactPreference;
 import haven.events.LocationType;
 import haven.events.MonitoredStrand;
@@ -26,15 +27,14 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
+import haven.query.CaseStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -69,7 +69,7 @@ class CaseloadTest {
     @Test
     void aCaseAppearsInTheCaseloadAndFollowsItsLifecycle() throws Exception {
         var caseId = newCaseId();
-        var history = new Stream(caseId);
+        var history = new CaseStream(events, caseId);
         history.append(submitted(caseId));
         awaitStatus(caseId, "SUBMITTED");
 
@@ -93,15 +93,76 @@ class CaseloadTest {
         history.append(new CaseClosed(caseId, "cw.lee"));
         awaitStatus(caseId, "CLOSED");
         http.perform(get("/api/cases/" + caseId)).andExpect(jsonPath("$.outcome").value("REFERRED_TO_POLICE"));
-        http.perform(get("/api/caseload").param("assignee", "cw.lee").param("status", "TRIAGED"))
+        http.perform(get("/api/caseload").param("assignee", "cw.lee"))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.hasItem(caseId.value()))));
+        http.perform(get("/api/caseload").param("status", "CLOSED")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+    }
+
+    @Test
+    void aCaseloadIsFilteredSortedAndPagedWithDueDatesAndOverdueFlags() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        var overdue = new CaseStream(events);
+        overdue.append(submitted(overdue.caseId()), tenDaysAgo);
+        var later = new CaseStream(events);
+        var untriaged = new CaseStream(events);
+        var contacted = new CaseStream(events);
+        later.append(submitted(later.caseId()));
+        untriaged.append(new ReportSubmitted(untriaged.caseId(), "HV-UNTR-IA", "$2a$10$x", ReportType.DIGNITY_AT_WORK,
+                Category.BULLYING, LocalDate.parse("2026-09-30"), LocationType.WORKPLACE, "Finance", Set.of(),
+                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "n", List.of(), false, false));
+        contacted.append(submitted(contacted.caseId()));
+        overdue.append(triaged(overdue.caseId(), RiskLevel.HIGH, "2020-01-01", "2020-02-01"));
+        later.append(triaged(later.caseId(), RiskLevel.LOW, "2099-01-01", "2099-02-01"));
+        contacted.append(triaged(contacted.caseId(), RiskLevel.MEDIUM, "2098-01-01", "2098-06-01"));
+        contacted.append(new MessageToReporterSent(contacted.caseId(), "m-1", "We have your report", "cw.ng"));
+        for (var c : List.of(overdue, later, untriaged, contacted)) {
+            c.append(new CaseworkerAssigned(c.caseId(), "cw.ng", team, "mgr.jones"));
+        }
+        var byDue = List.of(overdue, contacted, later, untriaged).stream().map(c -> c.caseId().value()).toList();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/caseload").param("team", team))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.toArray()))));
+
+        http.perform(get("/api/caseload").param("team", team))
+                .andExpect(jsonPath("$.rebuilding").value(false))
+                .andExpect(jsonPath("$.cases[0].nextDue").value("2020-01-01"))
+                .andExpect(jsonPath("$.cases[0].overdue").value(true))
+                .andExpect(jsonPath("$.cases[0].daysOpen").value(10))
+                .andExpect(jsonPath("$.cases[1].nextDue").value("2098-06-01"))
+                .andExpect(jsonPath("$.cases[1].overdue").value(false))
+                .andExpect(jsonPath("$.cases[3].nextDue").doesNotExist());
+        http.perform(get("/api/caseload").param("team", team).param("sort", "RISK"))
+                .andExpect(jsonPath("$.cases[*].risk").value(org.hamcrest.Matchers.contains("HIGH", "MEDIUM", "LOW", null)));
+        http.perform(get("/api/caseload").param("team", team).param("sort", "AGE"))
+                .andExpect(jsonPath("$.cases[0].caseId").value(overdue.caseId().value()));
+        http.perform(get("/api/caseload").param("team", team).param("overdue", "true"))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.cases[0].caseId").value(overdue.caseId().value()));
+        http.perform(get("/api/caseload").param("team", team).param("risk", "LOW"))
+                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(later.caseId().value())));
+        http.perform(get("/api/caseload").param("team", team).param("type", "DIGNITY_AT_WORK").param("assignee", "cw.ng"))
+                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(untriaged.caseId().value())));
+        http.perform(get("/api/caseload").param("team", team).param("size", "2").param("page", "1"))
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.subList(2, 4).toArray())));
+        http.perform(get("/api/caseload").param("size", "500")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
+        http.perform(get("/api/caseload").param("sort", "NAME")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+
+    private static CaseTriaged triaged(CaseId caseId, RiskLevel risk, String firstContactDue, String resolutionDue) {
+        return new CaseTriaged(caseId, Category.THREATS, Set.of(), Set.of(), risk, Route.INFORMAL_RESOLUTION,
+                LocalDate.parse(firstContactDue), LocalDate.parse(resolutionDue), "cw.ng");
     }
 
     @Test
     void aConflictedAssigneeLeavesTheCaseUnassigned() throws Exception {
         var caseId = newCaseId();
-        var history = new Stream(caseId);
+        var history = new CaseStream(events, caseId);
         history.append(submitted(caseId));
         history.append(new CaseworkerAssigned(caseId, "cw.ahmed", "hr", "mgr.jones"));
         history.append(new ConflictOfInterestDeclared(caseId, "cw.ahmed", "Knows a party", "cw.ahmed"));
@@ -125,12 +186,13 @@ class CaseloadTest {
     @Test
     void replayingEveryEventRebuildsTheSameCaseload() throws Exception {
         var caseId = newCaseId();
-        var history = new Stream(caseId);
+        var history = new CaseStream(events, caseId);
         history.append(submitted(caseId));
         history.append(new CaseworkerAssigned(caseId, "cw.replay", "hr", "mgr.jones"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 http.perform(get("/api/cases/" + caseId)).andExpect(jsonPath("$.assignee").value("cw.replay")));
         List<Document> before = database.getCollection("caseload").find().into(new java.util.ArrayList<>());
+        List<Document> filesBefore = database.getCollection("case_files").find().into(new java.util.ArrayList<>());
 
         var processor = processing.eventProcessor("caseload", TrackingEventProcessor.class).orElseThrow();
         processor.shutDown();
@@ -140,6 +202,8 @@ class CaseloadTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 database.getCollection("caseload").find().into(new java.util.ArrayList<>()))
                 .containsExactlyInAnyOrderElementsOf(before));
+        assertThat(database.getCollection("case_files").find().into(new java.util.ArrayList<>()))
+                .containsExactlyInAnyOrderElementsOf(filesBefore);
     }
 
     @Test
@@ -170,19 +234,5 @@ class CaseloadTest {
                 LocationType.STREET_OR_PUBLIC_SPACE, "Basildon", Set.of(Motivation.DISABILITY), ReporterRole.WITNESS,
                 true, null, ContactPreference.FOLLOW_UP_ONLY, "Someone threatened a wheelchair user", List.of(),
                 true, false);
-    }
-
-    /** Appends a case's events with consecutive sequence numbers, as the command side would. */
-    private class Stream {
-        final CaseId caseId;
-        final AtomicLong sequence = new AtomicLong();
-
-        Stream(CaseId caseId) {
-            this.caseId = caseId;
-        }
-
-        void append(Object event) {
-            events.publish(new GenericDomainEventMessage<>("Case", caseId.value(), sequence.getAndIncrement(), event));
-        }
     }
 }
