@@ -15,7 +15,8 @@ import org.bson.Document;
 /**
  * The categorical facts of one case that trends count: one or more values per dimension and
  * nothing else. The cells it adds one to are "all", each dimension's values and each pair of
- * dimensions' value combinations, so any table of up to two dimensions is a lookup.
+ * dimensions' value combinations, so any table of up to two dimensions is a lookup. Cells are
+ * grouped by dimensions ({@code category&outcome.BULLYING&UPHELD}), so a table reads only its groups.
  */
 record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values) {
 
@@ -53,10 +54,10 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         for (int i = 0; i < dimensions.size(); i++) {
             var first = dimensions.get(i);
             for (String v : values.get(first)) {
-                cells.add(first.key(v));
+                cells.add(first.cell(v));
                 for (var second : dimensions.subList(i + 1, dimensions.size())) {
                     for (String w : values.get(second)) {
-                        cells.add(first.key(v) + "&" + second.key(w));
+                        cells.add(TrendDimension.cell(first, v, second, w));
                     }
                 }
             }

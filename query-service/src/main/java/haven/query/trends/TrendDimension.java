@@ -61,8 +61,29 @@ enum TrendDimension {
         return (mayBeNone ? Stream.concat(names, Stream.of(NONE)) : names).toList();
     }
 
-    /** The stored cell key for one value, e.g. {@code category=BULLYING}; safe as a Mongo field name. */
-    String key(String value) {
-        return label + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E");
+    /** The stored cell of one value, e.g. {@code category.BULLYING}: group, then value. */
+    String cell(String value) {
+        return label + "." + encode(value);
+    }
+
+    /** The stored cell of two dimensions' values, in declaration order: {@code category&outcome.BULLYING&UPHELD}. */
+    static String cell(TrendDimension first, String v, TrendDimension second, String w) {
+        return first.ordinal() < second.ordinal()
+                ? first.label + "&" + second.label + "." + encode(v) + "&" + encode(w)
+                : second.cell(w, first, v);
+    }
+
+    private String cell(String value, TrendDimension other, String otherValue) {
+        return cell(this, value, other, otherValue);
+    }
+
+    /** The stored group of cells a table of these dimensions reads. */
+    static String group(List<TrendDimension> dimensions) {
+        return dimensions.stream().sorted().map(d -> d.label).collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    /** Values become Mongo field names: no dots, no leading dollar, no separators. */
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
     }
 }

@@ -45,10 +45,20 @@ class TrendReader {
             keys.add(m.toString());
         }
         long population = 0;
-        for (Document month : months.find(in("_id", keys)).projection(include("cells"))) {
+        var groups = new ArrayList<String>();
+        groups.add("cells." + CaseFacts.ALL);
+        dimensions.forEach(d -> groups.add("cells." + d.label()));
+        if (dimensions.size() == 2) {
+            groups.add("cells." + TrendDimension.group(dimensions));
+        }
+        for (Document month : months.find(in("_id", keys)).projection(include(groups))) {
             var sums = periods.get(granularity.label(YearMonth.parse(month.getString("_id"))));
-            for (var cell : month.get("cells", new Document()).entrySet()) {
-                sums.merge(cell.getKey(), ((Number) cell.getValue()).longValue(), Long::sum);
+            for (var group : month.get("cells", new Document()).entrySet()) {
+                if (group.getValue() instanceof Document cells) {
+                    cells.forEach((value, n) -> sums.merge(group.getKey() + "." + value, ((Number) n).longValue(), Long::sum));
+                } else {
+                    sums.merge(group.getKey(), ((Number) group.getValue()).longValue(), Long::sum);
+                }
             }
         }
         for (var sums : periods.values()) {
@@ -70,11 +80,11 @@ class TrendReader {
         if (dimension.knownValues() != null) {
             return dimension.knownValues();
         }
-        String prefix = dimension.key("");
+        String prefix = dimension.cell("");
         var seen = new TreeSet<String>();
         for (var sums : periods) {
             sums.forEach((key, count) -> {
-                if (count > 0 && key.startsWith(prefix) && !key.contains("&")) {
+                if (count > 0 && key.startsWith(prefix)) {
                     seen.add(URLDecoder.decode(key.substring(prefix.length()), StandardCharsets.UTF_8));
                 }
             });

@@ -41,7 +41,7 @@ final class TrendTable {
 
     private void oneWay(TrendDimension dimension, List<String> rows, Map<String, Long> cells) {
         for (String v : rows) {
-            add(List.of(v), cells.getOrDefault(dimension.key(v), 0L));
+            add(List.of(v), cells.getOrDefault(dimension.cell(v), 0L));
         }
         add(List.of(ALL), cells.getOrDefault(CaseFacts.ALL, 0L));
         lines.add(IntStream.range(0, rows.size() + 1).toArray());
@@ -53,13 +53,11 @@ final class TrendTable {
         int c = columns.size();
         for (String v : rows) {
             for (String w : columns) {
-                String pair = first.ordinal() < second.ordinal()
-                        ? first.key(v) + "&" + second.key(w) : second.key(w) + "&" + first.key(v);
-                add(List.of(v, w), cells.getOrDefault(pair, 0L));
+                add(List.of(v, w), cells.getOrDefault(TrendDimension.cell(first, v, second, w), 0L));
             }
         }
-        rows.forEach(v -> add(List.of(v, ALL), cells.getOrDefault(first.key(v), 0L)));
-        columns.forEach(w -> add(List.of(ALL, w), cells.getOrDefault(second.key(w), 0L)));
+        rows.forEach(v -> add(List.of(v, ALL), cells.getOrDefault(first.cell(v), 0L)));
+        columns.forEach(w -> add(List.of(ALL, w), cells.getOrDefault(second.cell(w), 0L)));
         add(List.of(ALL, ALL), cells.getOrDefault(CaseFacts.ALL, 0L));
         int rowTotals = r * c;
         int columnTotals = rowTotals + r;

@@ -63,7 +63,7 @@ class CaseloadTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("query-tests"));
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("caseload-tests"));
     }
 
     @Test

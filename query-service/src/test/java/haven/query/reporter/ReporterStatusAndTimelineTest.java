@@ -62,7 +62,7 @@ class ReporterStatusAndTimelineTest {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("query-tests"));
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("reporter-tests"));
     }
 
     @BeforeEach

@@ -116,15 +116,15 @@ class DisclosureControlProperties {
     private static String key(List<String> cell) {
         boolean allRows = cell.get(0).equals(TrendTable.ALL);
         if (cell.size() == 1) {
-            return allRows ? CaseFacts.ALL : ROWS.key(cell.get(0));
+            return allRows ? CaseFacts.ALL : ROWS.cell(cell.get(0));
         }
         boolean allColumns = cell.get(1).equals(TrendTable.ALL);
         if (allRows && allColumns) {
             return CaseFacts.ALL;
         }
         if (allRows) {
-            return COLUMNS.key(cell.get(1));
+            return COLUMNS.cell(cell.get(1));
         }
-        return allColumns ? ROWS.key(cell.get(0)) : ROWS.key(cell.get(0)) + "&" + COLUMNS.key(cell.get(1));
+        return allColumns ? ROWS.cell(cell.get(0)) : TrendDimension.cell(ROWS, cell.get(0), COLUMNS, cell.get(1));
     }
 }

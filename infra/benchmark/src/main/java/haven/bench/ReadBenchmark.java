@@ -1,0 +1,291 @@
+package haven.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.InvestigationNoteAdded;
+import haven.events.LocationType;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.MonitoredStrand;
+import haven.events.Motivation;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.embedded.EmbeddedStore;
+import haven.infra.eventstore.HavenEventStorageEngine;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The read side at 10,000 and 1,000,000 stored events: writes realistic case histories straight
+ * into Haven's event store (the same serialised form the command-service writes), starts the real
+ * query-service jar as its own process, times how long its projections take to catch up, then
+ * times caseload, case, timeline and trend reads over HTTP, one client, one request at a time.
+ * The open caseload is the same size at both sizes; the history behind it grows a hundredfold.
+ *
+ * <p>{@code java -jar infra/benchmark/target/haven-benchmark.jar reads [sizes=10000,1000000] [requests=2000]}
+ */
+final class ReadBenchmark {
+
+    static final int OPEN_CASES = 500;
+    static final int PROCESSORS = 4;
+    static final int CLOSED_CASE_EVENTS = 11;
+    static final int OPEN_CASE_EVENTS = 5;
+    static final int MONTHS_OF_HISTORY = 60;
+    static final List<String> CASEWORKERS = List.of("cw.01", "cw.02", "cw.03", "cw.04", "cw.05", "cw.06", "cw.07",
+            "cw.08", "cw.09", "cw.10", "cw.11", "cw.12", "cw.13", "cw.14", "cw.15", "cw.16", "cw.17", "cw.18", "cw.19",
+            "cw.20");
+    static final List<String> AREAS = List.of("Adult Social Care", "Children's Services", "Finance", "Housing",
+            "Highways", "Libraries", "Leisure", "Waste", "Planning", "Legal Services");
+
+    record Row(long stored, long cases, double catchUpSeconds, String read, double p50, double p99, double max) {
+    }
+
+    private final Random random = new Random(42);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    static void run(String[] args) throws Exception {
+        String sizes = args.length > 1 ? args[1] : "10000,1000000";
+        int requests = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        Path jar = Path.of(System.getProperty("haven.root", ".")).resolve("query-service/target/query-service.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -q -DskipTests package first");
+        }
+        var rows = new ArrayList<Row>();
+        var benchmark = new ReadBenchmark();
+        for (String size : sizes.split(",")) {
+            rows.addAll(benchmark.measure(jar, Long.parseLong(size.trim()), requests));
+        }
+        System.out.println();
+        System.out.println("| events stored | cases | projections caught up in | read | p50 ms | p99 ms | max ms |");
+        System.out.println("|---:|---:|---:|---|---:|---:|---:|");
+        rows.forEach(r -> System.out.printf("| %,d | %,d | %.0f s | %s | %.1f | %.1f | %.1f |%n", r.stored(), r.cases(),
+                r.catchUpSeconds(), r.read(), r.p50(), r.p99(), r.max()));
+    }
+
+    private List<Row> measure(Path jar, long events, int requests) throws Exception {
+        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+            var caseIds = load(client.getDatabase("haven"), events);
+            System.out.printf("%,d events stored for %,d cases (%d open)%n", events, caseIds.size(), OPEN_CASES);
+            int port;
+            try (var socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Path log = Files.createTempFile("bench-query-service", ".log");
+            var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                    "-Daxoniq.update-checker.disabled=true"));
+            // e.g. -XX:StartFlightRecording=filename=qs.jfr to profile the service
+            command.addAll(List.of(System.getenv().getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "").split(" ")).stream()
+                    .filter(o -> !o.isBlank()).toList());
+            command.addAll(List.of("-jar", jar.toString()));
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("PORT", Integer.toString(port));
+            builder.environment().put("MONGODB_URI", store.uri("haven"));
+            Process service = builder.start();
+            try {
+                String base = "http://127.0.0.1:" + port;
+                Instant started = Instant.now();
+                awaitCaughtUp(base, events - 1, service, log.toFile());
+                double catchUp = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+                System.out.printf("query-service (started with the history already stored) caught up in %.0f s; heap %s%n",
+                        catchUp, heap(base));
+                var rows = new ArrayList<Row>();
+                IntFunction<String> caseload = i -> base + "/api/caseload?assignee=" + CASEWORKERS.get(i % CASEWORKERS.size());
+                IntFunction<String> oneCase = i -> base + "/api/cases/" + caseIds.get(random.nextInt(caseIds.size()));
+                IntFunction<String> timeline = i -> oneCase.apply(i) + "/timeline";
+                String[] tables = {"by=category,outcome", "by=area", "by=characteristic,strand", "by=type&period=month"};
+                IntFunction<String> trends = i -> base + "/api/trends?from=2026-01&to=2026-12&" + tables[i % tables.length];
+                for (var read : Map.of("caseload (one caseworker, sorted by due date)", caseload,
+                        "case by id", oneCase, "case timeline", timeline, "trends (a year, by quarter)", trends).entrySet()) {
+                    var h = time(read.getValue(), requests);
+                    rows.add(new Row(events, caseIds.size(), catchUp, read.getKey(), ms(h, 50), ms(h, 99), h.getMaxValue() / 1000.0));
+                    System.out.printf("  %-45s p50 %.1f ms, p99 %.1f ms%n", read.getKey(), ms(h, 50), ms(h, 99));
+                }
+                return rows;
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
+        }
+    }
+
+    /** Closed cases with 11 events each and a fixed number of open ones with 5, spread over five years. */
+    private List<String> load(MongoDatabase database, long events) {
+        var serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).build();
+        var engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer).build();
+        long closed = Math.max(0, (events - (long) OPEN_CASES * OPEN_CASE_EVENTS) / CLOSED_CASE_EVENTS);
+        var ids = new ArrayList<String>();
+        long written = 0;
+        Instant end = Instant.parse("2026-11-01T09:00:00Z");
+        for (long i = 0; i < closed + OPEN_CASES; i++) {
+            boolean open = i >= closed;
+            Instant opened = open ? end.minus(Duration.ofDays(random.nextInt(60)))
+                    : end.minus(Duration.ofDays(random.nextInt(MONTHS_OF_HISTORY * 30)));
+            var history = history(new CaseId(UUID.randomUUID().toString()), open, opened);
+            long remaining = events - written;
+            var stream = history.subList(0, (int) Math.min(history.size(), remaining));
+            engine.appendEvents(stream);
+            written += stream.size();
+            ids.add(history.get(0).getAggregateIdentifier());
+            if (written >= events) {
+                break;
+            }
+        }
+        while (written < events) { // top up with notes on the last case so the count is exact
+            String last = ids.get(ids.size() - 1);
+            long next = engine.lastSequenceNumberFor(last).orElse(-1L) + 1;
+            engine.appendEvents(List.of(message(new CaseId(last), next, new InvestigationNoteAdded(new CaseId(last),
+                    "n-" + next, "Follow-up note", "cw.01"), end)));
+            written++;
+        }
+        return ids;
+    }
+
+    private List<DomainEventMessage<?>> history(CaseId id, boolean open, Instant opened) {
+        String caseworker = CASEWORKERS.get(random.nextInt(CASEWORKERS.size()));
+        var category = pick(Category.values());
+        var events = new ArrayList<Object>();
+        events.add(new ReportSubmitted(id, "HV-" + id.value().substring(0, 4).toUpperCase() + "-"
+                + id.value().substring(4, 6).toUpperCase(), "$2a$10$benchmarkhashbenchmarkhashbenchmarkhashbenchmarkha",
+                pick(ReportType.values()), category, LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC).minusDays(2),
+                pick(LocationType.values()), AREAS.get(random.nextInt(AREAS.size())), Set.of(pick(Motivation.values())),
+                pick(ReporterRole.values()), random.nextBoolean(), null, ContactPreference.FOLLOW_UP_ONLY,
+                "What happened, in the reporter's words, a few sentences long as most reports are.", List.of(),
+                random.nextBoolean(), random.nextBoolean()));
+        LocalDate day = LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC);
+        events.add(new CaseTriaged(id, category, Set.of(pick(ProtectedCharacteristic.values())),
+                Set.of(pick(MonitoredStrand.values())), pick(RiskLevel.values()), pick(Route.values()),
+                day.plusDays(3 + random.nextInt(60)), day.plusDays(30 + random.nextInt(60)), caseworker));
+        events.add(new CaseworkerAssigned(id, caseworker, "team-" + caseworker.substring(3, 4), "mgr.01"));
+        events.add(new InvestigationNoteAdded(id, "n-1", "Spoke to the reporter; notes of the conversation.", caseworker));
+        events.add(new MessageToReporterSent(id, "m-1", "Thank you for your report; we are looking into it.", caseworker));
+        if (!open) {
+            events.add(new MessageFromReporterReceived(id, "m-2", "Thank you, there is one more thing to add."));
+            events.add(new ActionAgreed(id, "a-1", "Mediation meeting", caseworker, day.plusDays(20), caseworker));
+            events.add(new ActionCompleted(id, "a-1", caseworker));
+            events.add(new InvestigationNoteAdded(id, "n-2", "Mediation held; both parties attended.", caseworker));
+            events.add(new CaseResolved(id, pick(Outcome.values()), "Summary of the outcome.",
+                    opened.plus(Duration.ofDays(60)), caseworker));
+            events.add(new CaseClosed(id, caseworker));
+        }
+        var messages = new ArrayList<DomainEventMessage<?>>();
+        for (int seq = 0; seq < events.size(); seq++) {
+            messages.add(message(id, seq, events.get(seq), opened.plus(Duration.ofDays(seq * 3L))));
+        }
+        return messages;
+    }
+
+    private static DomainEventMessage<?> message(CaseId id, long sequence, Object event, Instant at) {
+        return new GenericDomainEventMessage<>("Case", id.value(), sequence, event, Map.of(),
+                UUID.randomUUID().toString(), at);
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private void awaitCaughtUp(String base, long head, Process service, File log) throws Exception {
+        Instant last = Instant.now();
+        while (true) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("query-service stopped; see " + log);
+            }
+            try {
+                JsonNode processors = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/processors"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+                long behind = 0;
+                var positions = new StringBuilder();
+                for (JsonNode processor : processors) {
+                    behind += processor.path("segments").isEmpty() ? 1 : 0;
+                    for (JsonNode segment : processor.path("segments")) {
+                        long position = segment.path("position").isNumber() ? segment.path("position").asLong() : -1;
+                        positions.append(String.format(" %s %,d", processor.path("name").asText(), position + 1));
+                        behind += position < head ? 1 : 0;
+                    }
+                }
+                if (processors.size() >= PROCESSORS && behind == 0) {
+                    return;
+                }
+                if (Duration.between(last, Instant.now()).toSeconds() >= 10) {
+                    System.out.printf("  projected of %,d:%s%n", head + 1, positions);
+                    last = Instant.now();
+                }
+            } catch (java.io.IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private String heap(String base) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double used = metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return String.format("%.0f MB used (limit 512 MB)", used / 1024 / 1024);
+    }
+
+    private Histogram time(IntFunction<String> url, int requests) throws Exception {
+        for (int i = 0; i < requests / 4; i++) { // warm up: JIT, caches
+            get(url.apply(i));
+        }
+        var histogram = new Histogram(3);
+        for (int i = 0; i < requests; i++) {
+            String target = url.apply(i);
+            long start = System.nanoTime();
+            get(target);
+            histogram.recordValue((System.nanoTime() - start) / 1000);
+        }
+        return histogram;
+    }
+
+    private void get(String url) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+}
