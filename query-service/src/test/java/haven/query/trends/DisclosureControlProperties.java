@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -77,6 +78,16 @@ class DisclosureControlProperties {
 
         assertProtected(published, truth);
         assertNothingRecoverable(published, cell -> true);
+    }
+
+    @Example
+    void publishedCountsAreRoundedToTheNearestFiveWhenConfigured() {
+        var rows = ROWS.knownValues().subList(0, 3);
+        var stored = Map.of(ROWS.cell(rows.get(0)), 7L, ROWS.cell(rows.get(1)), 13L, ROWS.cell(rows.get(2)), 2L,
+                CaseFacts.ALL, 22L);
+        var published = TrendTable.publish("2026-01", List.of(ROWS), List.of(rows), stored, new TrendPolicy(5, 5, 0));
+        assertThat(published).extracting(TrendTable.Cell::count).containsExactly(null, 15L, null, 20L);
+        assertThat(published).extracting(TrendTable.Cell::suppressed).containsExactly(true, false, true, false);
     }
 
     @Provide
