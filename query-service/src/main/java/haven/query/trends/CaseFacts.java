@@ -66,12 +66,13 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
     }
 
     Document toDocument(long sequence) {
-        var document = new Document("seq", sequence);
+        var document = new Document("month", reportedIn.toString()).append("seq", sequence);
         values.forEach((dimension, vs) -> document.append(dimension.label(), vs));
         return document;
     }
 
-    static CaseFacts from(Document stored, YearMonth month) {
+    static CaseFacts from(Document stored) {
+        YearMonth month = YearMonth.parse(stored.getString("month"));
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         for (var dimension : TrendDimension.values()) {
             facts.put(dimension, stored.getList(dimension.label(), String.class));

@@ -2,15 +2,18 @@ package haven.query.trends;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Projections.include;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.unset;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
@@ -21,7 +24,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -34,26 +38,33 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts for partnership boards. One document per month a case was reported in: the cell counts
- * boards read and, under a pseudonym, each case's current categorical facts, so that triage can move
- * a case between cells. Both change in one atomic update guarded by the case's last applied event
- * sequence, so an event delivered twice, or again after a crash, changes nothing.
+ * Counts for partnership boards, without transactions and without double counting.
+ *
+ * <p>{@code trend_cases} holds each case's categorical facts under a keyed hash of its id, with the
+ * last applied event sequence and the cell changes still to be applied ({@code pending}).
+ * {@code trend_months} holds, per reported month, the counts boards read, grouped by dimensions.
+ * An event first records the case's new facts and its pending change in one write, then applies
+ * the change to the month in one write that also marks it as applied ({@code applying}), then
+ * clears both marks. A redelivered event, or one after a crash at any point, finds its change
+ * either pending (and applies it) or already marked (and skips it). Both documents stay small: a
+ * month holds counts, not cases.
  */
 @Component
 @ProcessingGroup("trends")
 class TrendProjection {
 
     static final String MONTHS = "trend_months";
-    static final String CASE_MONTHS = "trend_case_months";
+    static final String CASES = "trend_cases";
+    static final String APPLYING = "applying";
 
     private final MongoCollection<Document> months;
-    private final MongoCollection<Document> caseMonths;
+    private final MongoCollection<Document> cases;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
 
     TrendProjection(MongoDatabase havenDatabase, Pseudonyms pseudonyms, Clock clock) {
         this.months = havenDatabase.getCollection(MONTHS);
-        this.caseMonths = havenDatabase.getCollection(CASE_MONTHS);
+        this.cases = havenDatabase.getCollection(CASES);
         this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
@@ -61,11 +72,7 @@ class TrendProjection {
     @EventHandler
     void on(ReportSubmitted e, @SequenceNumber long sequence, @Timestamp Instant at) {
         YearMonth reported = YearMonth.from(at.atZone(clock.getZone()));
-        String month = reported.toString();
-        String pseudonym = pseudonyms.of(e.caseId());
-        caseMonths.updateOne(eq("_id", pseudonym), set("month", month), new UpdateOptions().upsert(true));
-        months.updateOne(eq("_id", month), setOnInsert("cells", new Document()), new UpdateOptions().upsert(true));
-        change(e.caseId(), sequence, facts -> CaseFacts.reported(e, reported));
+        change(e.caseId(), sequence, none -> CaseFacts.reported(e, reported), true);
     }
 
     @EventHandler
@@ -74,7 +81,7 @@ class TrendProjection {
                 .with(TrendDimension.CATEGORY, e.category())
                 .with(TrendDimension.CHARACTERISTIC, e.characteristics())
                 .with(TrendDimension.STRAND, e.strands())
-                .with(TrendDimension.ROUTE, e.route()));
+                .with(TrendDimension.ROUTE, e.route()), false);
     }
 
     @EventHandler
@@ -82,52 +89,77 @@ class TrendProjection {
         YearMonth resolved = YearMonth.from(at.atZone(clock.getZone()));
         change(e.caseId(), sequence, facts -> facts
                 .with(TrendDimension.OUTCOME, e.outcome())
-                .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(facts.reportedIn(), resolved)));
+                .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(facts.reportedIn(), resolved)), false);
     }
 
     @EventHandler
     void on(CaseReopened e, @SequenceNumber long sequence) {
         change(e.caseId(), sequence, facts -> facts
                 .with(TrendDimension.OUTCOME, (Enum<?>) null)
-                .with(TrendDimension.RESOLUTION_TIME, (Enum<?>) null));
+                .with(TrendDimension.RESOLUTION_TIME, (Enum<?>) null), false);
     }
 
     @ResetHandler
     void reset() {
         months.drop();
-        caseMonths.drop();
+        cases.drop();
     }
 
-    private void change(CaseId caseId, long sequence, UnaryOperator<CaseFacts> change) {
+    private void change(CaseId caseId, long sequence, UnaryOperator<CaseFacts> change, boolean opensCase) {
         String pseudonym = pseudonyms.of(caseId);
-        Document index = caseMonths.find(eq("_id", pseudonym)).first();
-        if (index == null) {
-            throw new IllegalStateException("A case event arrived before its report");
+        Document stored = cases.find(eq("_id", pseudonym)).first();
+        if (stored != null && stored.get("pending") != null) {
+            applyPending(stored);
         }
-        String month = index.getString("month");
-        String path = "cases." + pseudonym;
-        Document stored = months.find(eq("_id", month)).projection(include(path)).first();
-        Document current = stored == null ? null : stored.get("cases", new Document()).get(pseudonym, Document.class);
-        if (current != null && current.getLong("seq") >= sequence) {
+        if (stored != null && stored.getLong("seq") >= sequence) {
             return;
         }
-        CaseFacts before = current == null ? null : CaseFacts.from(current, YearMonth.parse(month));
+        if (stored == null && !opensCase) {
+            throw new IllegalStateException("A case event arrived before its report");
+        }
+        CaseFacts before = stored == null ? null : CaseFacts.from(stored);
         CaseFacts after = change.apply(before);
-
-        var updates = new ArrayList<Bson>();
-        updates.add(set(path, after.toDocument(sequence)));
-        var removed = new HashSet<>(before == null ? Set.<String>of() : before.cells());
+        var added = new LinkedHashSet<>(after.cells());
+        var removed = new LinkedHashSet<String>(before == null ? Set.of() : before.cells());
         removed.removeAll(after.cells());
-        var added = new HashSet<>(after.cells());
         if (before != null) {
             added.removeAll(before.cells());
         }
-        removed.forEach(cell -> updates.add(inc("cells." + cell, -1)));
-        added.forEach(cell -> updates.add(inc("cells." + cell, 1)));
-
-        Bson unchanged = current == null ? exists(path, false) : eq(path + ".seq", current.getLong("seq"));
-        if (months.updateOne(and(eq("_id", month), unchanged), combine(updates)).getMatchedCount() == 0) {
-            throw new IllegalStateException("A case's trend facts changed while being updated; retrying");
+        Document next = after.toDocument(sequence).append("_id", pseudonym).append("pending",
+                new Document("seq", sequence).append("add", List.copyOf(added)).append("remove", List.copyOf(removed)));
+        Bson unchanged = stored == null ? eq("_id", pseudonym) : and(eq("_id", pseudonym), eq("seq", stored.getLong("seq")));
+        try {
+            if (cases.replaceOne(unchanged, next, new ReplaceOptions().upsert(stored == null))
+                    .getMatchedCount() == 0 && stored != null) {
+                throw new IllegalStateException("A case's trend facts changed while being updated; retrying");
+            }
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            throw new IllegalStateException("A case's trend facts were recorded concurrently; retrying");
         }
+        applyPending(next);
+    }
+
+    /** Applies a case's pending cell changes to its month exactly once, then clears the marks. */
+    private void applyPending(Document facts) {
+        Document pending = facts.get("pending", Document.class);
+        String month = facts.getString("month");
+        String mark = facts.getString("_id") + ":" + pending.getLong("seq");
+        var updates = new ArrayList<Bson>();
+        pending.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
+        pending.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
+        updates.add(push(APPLYING, mark));
+        try {
+            months.updateOne(and(eq("_id", month), ne(APPLYING, mark)), combine(updates), new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // the month exists and already carries the mark: this change was applied before
+        }
+        cases.updateOne(and(eq("_id", facts.getString("_id")), eq("pending.seq", pending.getLong("seq"))), unset("pending"));
+        months.updateOne(eq("_id", month), pull(APPLYING, mark));
     }
 }

@@ -46,18 +46,19 @@ class TrendReader {
         }
         long population = 0;
         var groups = new ArrayList<String>();
-        groups.add("cells." + CaseFacts.ALL);
-        dimensions.forEach(d -> groups.add("cells." + d.label()));
+        groups.add(CaseFacts.ALL);
+        dimensions.forEach(d -> groups.add(d.label()));
         if (dimensions.size() == 2) {
-            groups.add("cells." + TrendDimension.group(dimensions));
+            groups.add(TrendDimension.group(dimensions));
         }
         for (Document month : months.find(in("_id", keys)).projection(include(groups))) {
             var sums = periods.get(granularity.label(YearMonth.parse(month.getString("_id"))));
-            for (var group : month.get("cells", new Document()).entrySet()) {
-                if (group.getValue() instanceof Document cells) {
-                    cells.forEach((value, n) -> sums.merge(group.getKey() + "." + value, ((Number) n).longValue(), Long::sum));
-                } else {
-                    sums.merge(group.getKey(), ((Number) group.getValue()).longValue(), Long::sum);
+            for (String group : groups) {
+                Object counts = month.get(group);
+                if (counts instanceof Document cells) {
+                    cells.forEach((value, n) -> sums.merge(group + "." + value, ((Number) n).longValue(), Long::sum));
+                } else if (counts instanceof Number n) {
+                    sums.merge(group, n.longValue(), Long::sum);
                 }
             }
         }
