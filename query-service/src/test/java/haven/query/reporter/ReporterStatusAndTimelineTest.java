@@ -33,6 +33,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +58,10 @@ class ReporterStatusAndTimelineTest {
     MockMvc http;
     @Autowired
     EventStore events;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MongoDatabase database;
 
     CaseId caseId;
     String reference;
@@ -122,6 +129,31 @@ class ReporterStatusAndTimelineTest {
                 .andExpect(jsonPath("$.entries[5].what").value("Resolved: resolved informally"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).doesNotContain("Private account", "more posts", "Posts removed", "A. Colleague");
+    }
+
+    @Test
+    void rebuildingTheTimelinesAndReporterStatusesGivesTheSameViews() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT)
+                .andExpect(jsonPath("$.status").value("Your report has been resolved.")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline"))
+                .andExpect(jsonPath("$.entries.length()").value(6)));
+        var views = List.of("timelines", "reporter_references", "reporter_statuses");
+        var before = views.stream().map(this::contents).toList();
+
+        for (String name : List.of("timeline", "reporter-status")) {
+            var processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(views.stream().map(this::contents).toList()).isEqualTo(before));
+    }
+
+    private List<org.bson.Document> contents(String collection) {
+        return database.getCollection(collection).find().sort(new org.bson.Document("_id", 1))
+                .into(new java.util.ArrayList<>());
     }
 
     @Test
