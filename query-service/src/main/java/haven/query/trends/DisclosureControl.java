@@ -8,6 +8,10 @@ import java.util.List;
  * cells and its total, a column's, the totals and the grand total): if exactly one entry of a line
  * were hidden, subtracting the others would reveal it, so secondary suppression hides the line's
  * smallest other entry too, until no line has exactly one hidden entry.
+ *
+ * <p>Entries whose state is {@code given} (the margins of a two-way table, already protected as
+ * one-way tables) keep it, so every query shows a margin the same way and no query can be
+ * combined with another to undo a suppression; secondary suppression then picks other entries.
  */
 final class DisclosureControl {
 
@@ -15,16 +19,21 @@ final class DisclosureControl {
     }
 
     static boolean[] suppress(long[] counts, List<int[]> lines, int threshold) {
+        return suppress(counts, lines, threshold, new Boolean[counts.length]);
+    }
+
+    static boolean[] suppress(long[] counts, List<int[]> lines, int threshold, Boolean[] given) {
         boolean[] hidden = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            hidden[i] = counts[i] > 0 && counts[i] < threshold;
+            hidden[i] = given[i] != null ? given[i] : counts[i] > 0 && counts[i] < threshold;
         }
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int[] line : lines) {
-                if (hiddenIn(line, hidden) == 1) {
-                    hidden[smallestShown(line, counts, hidden)] = true;
+                int choice = hiddenIn(line, hidden) == 1 ? smallestShown(line, counts, hidden, given) : -1;
+                if (choice >= 0) {
+                    hidden[choice] = true;
                     changed = true;
                 }
             }
@@ -40,11 +49,11 @@ final class DisclosureControl {
         return n;
     }
 
-    /** The shown entry that costs least to hide: the smallest non-zero count, else a zero. */
-    private static int smallestShown(int[] line, long[] counts, boolean[] hidden) {
+    /** The shown, free entry that costs least to hide: the smallest non-zero count, else a zero; -1 if none. */
+    private static int smallestShown(int[] line, long[] counts, boolean[] hidden, Boolean[] given) {
         int best = -1;
         for (int entry : line) {
-            if (!hidden[entry] && (best < 0 || rank(counts[entry]) < rank(counts[best]))) {
+            if (!hidden[entry] && given[entry] == null && (best < 0 || rank(counts[entry]) < rank(counts[best]))) {
                 best = entry;
             }
         }

@@ -18,6 +18,7 @@ final class TrendTable {
 
     private final List<List<String>> values = new ArrayList<>();
     private final List<Long> counts = new ArrayList<>();
+    private final List<Boolean> given = new ArrayList<>();
     private final List<int[]> lines = new ArrayList<>();
 
     private TrendTable() {
@@ -30,10 +31,12 @@ final class TrendTable {
         switch (dimensions.size()) {
             case 0 -> table.add(List.of(), cells.getOrDefault(CaseFacts.ALL, 0L));
             case 1 -> table.oneWay(dimensions.get(0), rows.get(0), cells);
-            default -> table.twoWay(dimensions.get(0), rows.get(0), dimensions.get(1), rows.get(1), cells);
+            default -> table.twoWay(dimensions.get(0), rows.get(0), dimensions.get(1), rows.get(1), cells,
+                    policy.threshold());
         }
-        long[] all = table.counts.stream().mapToLong(Long::longValue).toArray();
-        boolean[] hidden = DisclosureControl.suppress(all, table.lines, policy.threshold());
+        long[] all = table.counts();
+        boolean[] hidden = DisclosureControl.suppress(all, table.lines, policy.threshold(),
+                table.given.toArray(Boolean[]::new));
         return IntStream.range(0, all.length)
                 .mapToObj(i -> new Cell(period, table.values.get(i), hidden[i] ? null : policy.rounded(all[i]), hidden[i]))
                 .toList();
@@ -47,8 +50,11 @@ final class TrendTable {
         lines.add(IntStream.range(0, rows.size() + 1).toArray());
     }
 
+    /** The margins are shown exactly as the one-way tables of each dimension show them. */
     private void twoWay(TrendDimension first, List<String> rows, TrendDimension second, List<String> columns,
-            Map<String, Long> cells) {
+            Map<String, Long> cells, int threshold) {
+        boolean[] rowMargins = oneWayProtected(first, rows, cells, threshold);
+        boolean[] columnMargins = oneWayProtected(second, columns, cells, threshold);
         int r = rows.size();
         int c = columns.size();
         for (String v : rows) {
@@ -56,9 +62,13 @@ final class TrendTable {
                 add(List.of(v, w), cells.getOrDefault(TrendDimension.cell(first, v, second, w), 0L));
             }
         }
-        rows.forEach(v -> add(List.of(v, ALL), cells.getOrDefault(first.cell(v), 0L)));
-        columns.forEach(w -> add(List.of(ALL, w), cells.getOrDefault(second.cell(w), 0L)));
-        add(List.of(ALL, ALL), cells.getOrDefault(CaseFacts.ALL, 0L));
+        for (int i = 0; i < r; i++) {
+            add(List.of(rows.get(i), ALL), cells.getOrDefault(first.cell(rows.get(i)), 0L), rowMargins[i]);
+        }
+        for (int j = 0; j < c; j++) {
+            add(List.of(ALL, columns.get(j)), cells.getOrDefault(second.cell(columns.get(j)), 0L), columnMargins[j]);
+        }
+        add(List.of(ALL, ALL), cells.getOrDefault(CaseFacts.ALL, 0L), rowMargins[r]);
         int rowTotals = r * c;
         int columnTotals = rowTotals + r;
         int grand = columnTotals + c;
@@ -75,8 +85,24 @@ final class TrendTable {
         lines.add(IntStream.concat(IntStream.range(0, rowTotals), IntStream.of(grand)).toArray());
     }
 
+    private static boolean[] oneWayProtected(TrendDimension dimension, List<String> rows, Map<String, Long> cells,
+            int threshold) {
+        var table = new TrendTable();
+        table.oneWay(dimension, rows, cells);
+        return DisclosureControl.suppress(table.counts(), table.lines, threshold);
+    }
+
+    private long[] counts() {
+        return counts.stream().mapToLong(Long::longValue).toArray();
+    }
+
     private void add(List<String> cellValues, long count) {
+        add(cellValues, count, null);
+    }
+
+    private void add(List<String> cellValues, long count, Boolean shownAsInOneWayTable) {
         values.add(cellValues);
         counts.add(count);
+        given.add(shownAsInOneWayTable);
     }
 }
