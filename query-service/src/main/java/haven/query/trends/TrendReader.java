@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,39 +39,53 @@ class TrendReader {
     }
 
     Report read(Granularity granularity, YearMonth from, YearMonth to, List<TrendDimension> dimensions) {
-        var periods = new LinkedHashMap<String, Map<String, Long>>();
-        var keys = new ArrayList<String>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            periods.putIfAbsent(granularity.label(m), new HashMap<>());
-            keys.add(m.toString());
-        }
-        long population = 0;
         var groups = new ArrayList<String>();
         groups.add(CaseFacts.ALL);
         dimensions.forEach(d -> groups.add(d.label()));
         if (dimensions.size() == 2) {
             groups.add(TrendDimension.group(dimensions));
         }
+        // whole years are read and protected together, whatever the range asked for
+        var keys = new ArrayList<String>();
+        for (YearMonth m = YearMonth.of(from.getYear(), 1); !m.isAfter(YearMonth.of(to.getYear(), 12)); m = m.plusMonths(1)) {
+            keys.add(m.toString());
+        }
+        var counts = new HashMap<YearMonth, Map<String, Long>>();
         for (Document month : months.find(in("_id", keys)).projection(include(groups))) {
-            var sums = periods.get(granularity.label(YearMonth.parse(month.getString("_id"))));
+            var sums = counts.computeIfAbsent(YearMonth.parse(month.getString("_id")), m -> new HashMap<>());
             for (String group : groups) {
-                Object counts = month.get(group);
-                if (counts instanceof Document cells) {
-                    cells.forEach((value, n) -> sums.merge(group + "." + value, ((Number) n).longValue(), Long::sum));
-                } else if (counts instanceof Number n) {
-                    sums.merge(group, n.longValue(), Long::sum);
+                Object stored = month.get(group);
+                if (stored instanceof Document cells) {
+                    cells.forEach((value, n) -> sums.put(group + "." + value, ((Number) n).longValue()));
+                } else if (stored instanceof Number n) {
+                    sums.put(group, n.longValue());
                 }
             }
         }
-        for (var sums : periods.values()) {
-            population += sums.getOrDefault(CaseFacts.ALL, 0L);
-        }
+        long population = counts.entrySet().stream()
+                .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L)).sum();
         if (population < policy.minimumPopulation()) {
             throw tooFew();
         }
-        var rows = dimensions.stream().map(d -> rows(d, periods.values())).toList();
+        var wanted = new HashSet<String>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            wanted.add(granularity.label(m));
+        }
         var cells = new ArrayList<TrendTable.Cell>();
-        periods.forEach((period, sums) -> cells.addAll(TrendTable.publish(period, dimensions, rows, sums, policy)));
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            int y = year;
+            var ofYear = new HashMap<YearMonth, Map<String, Long>>();
+            counts.forEach((month, sums) -> {
+                if (month.getYear() == y) {
+                    ofYear.put(month, sums);
+                }
+            });
+            var rows = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
+            dimensions.forEach(d -> rows.put(d, rows(d, ofYear.values())));
+            cells.addAll(new ProtectedYear(year, ofYear, rows, policy.threshold())
+                    .publish(granularity, dimensions, wanted::contains, policy));
+        }
         return new Report(granularity.name().toLowerCase(), from.toString(), to.toString(),
                 dimensions.stream().map(TrendDimension::label).toList(), policy.threshold(), Math.max(1, policy.roundTo()),
                 cells);

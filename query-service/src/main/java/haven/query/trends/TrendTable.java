@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 
 /**
  * One period's table: a count for every combination of up to two dimensions' values, with row,
- * column and grand totals ({@link #ALL}), protected by {@link DisclosureControl} before it is shown.
+ * column and grand totals ({@link #ALL}), and the lines of entries that add up: each row with its
+ * total, each column with its total, the totals with the grand total, all inner cells with it.
  */
 final class TrendTable {
 
@@ -16,30 +17,30 @@ final class TrendTable {
     record Cell(String period, List<String> values, Long count, boolean suppressed) {
     }
 
-    private final List<List<String>> values = new ArrayList<>();
-    private final List<Long> counts = new ArrayList<>();
-    private final List<Boolean> given = new ArrayList<>();
-    private final List<int[]> lines = new ArrayList<>();
+    final List<List<String>> values = new ArrayList<>();
+    final List<Long> counts = new ArrayList<>();
+    final List<int[]> lines = new ArrayList<>();
 
     private TrendTable() {
     }
 
     /** {@code rows} holds, per dimension, the values to show; {@code cells} the stored counts by key. */
-    static List<Cell> publish(String period, List<TrendDimension> dimensions, List<List<String>> rows,
-            Map<String, Long> cells, TrendPolicy policy) {
+    static TrendTable of(List<TrendDimension> dimensions, List<List<String>> rows, Map<String, Long> cells) {
         var table = new TrendTable();
         switch (dimensions.size()) {
             case 0 -> table.add(List.of(), cells.getOrDefault(CaseFacts.ALL, 0L));
             case 1 -> table.oneWay(dimensions.get(0), rows.get(0), cells);
-            default -> table.twoWay(dimensions.get(0), rows.get(0), dimensions.get(1), rows.get(1), cells,
-                    policy.threshold());
+            default -> table.twoWay(dimensions.get(0), rows.get(0), dimensions.get(1), rows.get(1), cells);
         }
-        long[] all = table.counts();
-        boolean[] hidden = DisclosureControl.suppress(all, table.lines, policy.threshold(),
-                table.given.toArray(Boolean[]::new));
-        return IntStream.range(0, all.length)
-                .mapToObj(i -> new Cell(period, table.values.get(i), hidden[i] ? null : policy.rounded(all[i]), hidden[i]))
-                .toList();
+        return table;
+    }
+
+    int size() {
+        return counts.size();
+    }
+
+    int indexOf(List<String> cellValues) {
+        return values.indexOf(cellValues);
     }
 
     private void oneWay(TrendDimension dimension, List<String> rows, Map<String, Long> cells) {
@@ -50,11 +51,8 @@ final class TrendTable {
         lines.add(IntStream.range(0, rows.size() + 1).toArray());
     }
 
-    /** The margins are shown exactly as the one-way tables of each dimension show them. */
     private void twoWay(TrendDimension first, List<String> rows, TrendDimension second, List<String> columns,
-            Map<String, Long> cells, int threshold) {
-        boolean[] rowMargins = oneWayProtected(first, rows, cells, threshold);
-        boolean[] columnMargins = oneWayProtected(second, columns, cells, threshold);
+            Map<String, Long> cells) {
         int r = rows.size();
         int c = columns.size();
         for (String v : rows) {
@@ -62,13 +60,9 @@ final class TrendTable {
                 add(List.of(v, w), cells.getOrDefault(TrendDimension.cell(first, v, second, w), 0L));
             }
         }
-        for (int i = 0; i < r; i++) {
-            add(List.of(rows.get(i), ALL), cells.getOrDefault(first.cell(rows.get(i)), 0L), rowMargins[i]);
-        }
-        for (int j = 0; j < c; j++) {
-            add(List.of(ALL, columns.get(j)), cells.getOrDefault(second.cell(columns.get(j)), 0L), columnMargins[j]);
-        }
-        add(List.of(ALL, ALL), cells.getOrDefault(CaseFacts.ALL, 0L), rowMargins[r]);
+        rows.forEach(v -> add(List.of(v, ALL), cells.getOrDefault(first.cell(v), 0L)));
+        columns.forEach(w -> add(List.of(ALL, w), cells.getOrDefault(second.cell(w), 0L)));
+        add(List.of(ALL, ALL), cells.getOrDefault(CaseFacts.ALL, 0L));
         int rowTotals = r * c;
         int columnTotals = rowTotals + r;
         int grand = columnTotals + c;
@@ -85,24 +79,8 @@ final class TrendTable {
         lines.add(IntStream.concat(IntStream.range(0, rowTotals), IntStream.of(grand)).toArray());
     }
 
-    private static boolean[] oneWayProtected(TrendDimension dimension, List<String> rows, Map<String, Long> cells,
-            int threshold) {
-        var table = new TrendTable();
-        table.oneWay(dimension, rows, cells);
-        return DisclosureControl.suppress(table.counts(), table.lines, threshold);
-    }
-
-    private long[] counts() {
-        return counts.stream().mapToLong(Long::longValue).toArray();
-    }
-
     private void add(List<String> cellValues, long count) {
-        add(cellValues, count, null);
-    }
-
-    private void add(List<String> cellValues, long count, Boolean shownAsInOneWayTable) {
         values.add(cellValues);
         counts.add(count);
-        given.add(shownAsInOneWayTable);
     }
 }

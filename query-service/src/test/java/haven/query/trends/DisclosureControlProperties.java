@@ -2,156 +2,198 @@ package haven.query.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Plays the attacker on random tables: for every published row, column and total, subtracts the
- * published cells and checks that no suppressed cell comes out.
+ * Plays the attacker on random years of counts. It asks every question a board member can ask
+ * about the year (by month, quarter and year; by no, one and two dimensions), keeps every number
+ * published, and then subtracts along every line that adds up: each row, column and total of every
+ * table, and the months of a quarter or year against it. No suppressed count may come out.
  */
 class DisclosureControlProperties {
 
     private static final TrendPolicy POLICY = new TrendPolicy(5, 1, 0);
-    private static final TrendDimension ROWS = TrendDimension.CATEGORY;
-    private static final TrendDimension COLUMNS = TrendDimension.LOCATION_TYPE;
+    private static final TrendDimension A = TrendDimension.CATEGORY;
+    private static final TrendDimension B = TrendDimension.LOCATION_TYPE;
+    private static final int YEAR = 2026;
+    private static final List<List<TrendDimension>> QUESTIONS = List.of(List.of(), List.of(A), List.of(B), List.of(A, B));
 
-    @Property(tries = 2000)
-    void noSuppressedCellOfATwoWayTableCanBeRecovered(@ForAll @IntRange(min = 1, max = 6) int rows,
-            @ForAll @IntRange(min = 1, max = 6) int columns, @ForAll("counts") List<Integer> counts) {
-        var rowValues = ROWS.knownValues().subList(0, rows);
-        var columnValues = COLUMNS.knownValues().subList(0, columns);
-        var truth = new HashMap<List<String>, Long>();
-        var stored = new HashMap<String, Long>();
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                long n = counts.get((i * columns + j) % counts.size());
-                String v = rowValues.get(i);
-                String w = columnValues.get(j);
-                truth.put(List.of(v, w), n);
-                truth.merge(List.of(v, TrendTable.ALL), n, Long::sum);
-                truth.merge(List.of(TrendTable.ALL, w), n, Long::sum);
-                truth.merge(List.of(TrendTable.ALL, TrendTable.ALL), n, Long::sum);
+    @Property(tries = 300)
+    void noSuppressedCountCanBeRecoveredFromEverythingPublishedAboutAYear(
+            @ForAll @IntRange(min = 1, max = 4) int rows, @ForAll @IntRange(min = 1, max = 4) int columns,
+            @ForAll @IntRange(min = 1, max = 12) int activeMonths, @ForAll("counts") List<Integer> counts) {
+        var rowValues = Map.of(A, A.knownValues().subList(0, rows), B, B.knownValues().subList(0, columns));
+        var stored = new HashMap<YearMonth, Map<String, Long>>();
+        int next = 0;
+        for (int m = 1; m <= activeMonths; m++) {
+            var cells = new HashMap<String, Long>();
+            for (String v : rowValues.get(A)) {
+                for (String w : rowValues.get(B)) {
+                    long n = counts.get(next++ % counts.size());
+                    cells.merge(TrendDimension.cell(A, v, B, w), n, Long::sum);
+                    cells.merge(A.cell(v), n, Long::sum);
+                    cells.merge(B.cell(w), n, Long::sum);
+                    cells.merge(CaseFacts.ALL, n, Long::sum);
+                }
+            }
+            stored.put(YearMonth.of(YEAR, m), cells);
+        }
+        var year = new ProtectedYear(YEAR, stored, new EnumMap<>(rowValues), POLICY.threshold());
+
+        var known = new HashMap<String, Long>();
+        var truth = new HashMap<String, Long>();
+        var lines = new ArrayList<List<String>>();
+        for (Granularity granularity : Granularity.values()) {
+            for (var dimensions : QUESTIONS) {
+                for (var cell : year.publish(granularity, dimensions, period -> true, POLICY)) {
+                    String key = key(cell.period(), dimensions, cell.values());
+                    truth.put(key, truth(stored, granularity, cell.period(), dimensions, cell.values(), rowValues));
+                    if (!cell.suppressed()) {
+                        assertThat(known.put(key, cell.count())).as("%s published twice differently", key)
+                                .isIn(null, cell.count());
+                    }
+                }
+                lines.addAll(tableLines(granularity, dimensions, rowValues));
+                lines.addAll(periodLines(granularity, dimensions, rowValues));
             }
         }
-        truth.forEach((cell, n) -> stored.put(key(cell), n));
-        var published = TrendTable.publish("2026-Q1", List.of(ROWS, COLUMNS), List.of(rowValues, columnValues),
-                stored, POLICY);
 
-        assertProtected(published, truth);
-        var lines = new ArrayList<Predicate<List<String>>>();
-        for (String v : rowValues) {
-            lines.add(cell -> cell.get(0).equals(v));
+        truth.forEach((key, n) -> {
+            if (n > 0 && n < POLICY.threshold()) {
+                assertThat(known).as("small count %s", key).doesNotContainKey(key);
+            }
+        });
+        known.forEach((key, n) -> assertThat(n).as("published %s", key).isEqualTo(truth.get(key)));
+        for (var line : lines) {
+            var unknown = line.stream().filter(key -> !known.containsKey(key)).toList();
+            assertThat(unknown.size()).as("%s could be subtracted out of %s", unknown, line).isNotEqualTo(1);
         }
-        lines.add(cell -> cell.get(0).equals(TrendTable.ALL));
-        for (String w : columnValues) {
-            lines.add(cell -> cell.get(1).equals(w));
-        }
-        lines.add(cell -> cell.get(1).equals(TrendTable.ALL));
-        lines.add(cell -> !cell.get(0).equals(TrendTable.ALL) && !cell.get(1).equals(TrendTable.ALL)
-                || cell.get(0).equals(TrendTable.ALL) && cell.get(1).equals(TrendTable.ALL));
-        lines.forEach(line -> assertNothingRecoverable(published, line));
-
-        // the margins look exactly as the one-way tables show them, so no pair of queries undoes a suppression
-        var byRows = TrendTable.publish("2026-Q1", List.of(ROWS), List.of(rowValues), stored, POLICY);
-        var byColumns = TrendTable.publish("2026-Q1", List.of(COLUMNS), List.of(columnValues), stored, POLICY);
-        for (var margin : byRows) {
-            assertThat(find(published, List.of(margin.values().get(0), TrendTable.ALL)).suppressed())
-                    .as("row margin %s", margin.values()).isEqualTo(margin.suppressed());
-        }
-        for (var margin : byColumns) {
-            assertThat(find(published, List.of(TrendTable.ALL, margin.values().get(0))).suppressed())
-                    .as("column margin %s", margin.values()).isEqualTo(margin.suppressed());
-        }
-    }
-
-    private static TrendTable.Cell find(List<TrendTable.Cell> published, List<String> values) {
-        return published.stream().filter(cell -> cell.values().equals(values)).findFirst().orElseThrow();
-    }
-
-    @Property(tries = 1000)
-    void noSuppressedCellOfAOneWayTableCanBeRecovered(@ForAll @IntRange(min = 1, max = 12) int rows,
-            @ForAll("counts") List<Integer> counts) {
-        var rowValues = ROWS.knownValues().subList(0, rows);
-        var truth = new HashMap<List<String>, Long>();
-        for (int i = 0; i < rows; i++) {
-            long n = counts.get(i % counts.size());
-            truth.put(List.of(rowValues.get(i)), n);
-            truth.merge(List.of(TrendTable.ALL), n, Long::sum);
-        }
-        var stored = new HashMap<String, Long>();
-        truth.forEach((cell, n) -> stored.put(key(cell), n));
-        var published = TrendTable.publish("2026-01", List.of(ROWS), List.of(rowValues), stored, POLICY);
-
-        assertProtected(published, truth);
-        assertNothingRecoverable(published, cell -> true);
     }
 
     @Example
     void publishedCountsAreRoundedToTheNearestFiveWhenConfigured() {
-        var rows = ROWS.knownValues().subList(0, 3);
-        var stored = Map.of(ROWS.cell(rows.get(0)), 7L, ROWS.cell(rows.get(1)), 13L, ROWS.cell(rows.get(2)), 2L,
-                CaseFacts.ALL, 22L);
-        var published = TrendTable.publish("2026-01", List.of(ROWS), List.of(rows), stored, new TrendPolicy(5, 5, 0));
+        var rows = A.knownValues().subList(0, 3);
+        var stored = Map.of(YearMonth.of(YEAR, 1), Map.of(A.cell(rows.get(0)), 7L, A.cell(rows.get(1)), 13L,
+                A.cell(rows.get(2)), 2L, CaseFacts.ALL, 22L));
+        var year = new ProtectedYear(YEAR, stored, new EnumMap<>(Map.of(A, rows)), 5);
+        var published = year.publish(Granularity.YEAR, List.of(A), period -> true, new TrendPolicy(5, 5, 0));
         assertThat(published).extracting(TrendTable.Cell::count).containsExactly(null, 15L, null, 20L);
         assertThat(published).extracting(TrendTable.Cell::suppressed).containsExactly(true, false, true, false);
     }
 
     @Provide
     Arbitrary<List<Integer>> counts() {
-        // mostly small counts, where disclosure happens, with zeros and the odd large cell
+        // mostly zeros and small counts, where disclosure happens, with the odd large cell
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(0, 6)),
-                        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 40)))
-                .list().ofMinSize(1).ofMaxSize(36);
+                        Tuple.of(5, Arbitraries.just(0)),
+                        Tuple.of(4, Arbitraries.integers().between(1, 6)),
+                        Tuple.of(1, Arbitraries.integers().between(0, 30)))
+                .list().ofMinSize(1).ofMaxSize(60);
     }
 
-    private static void assertProtected(List<TrendTable.Cell> published, Map<List<String>, Long> truth) {
-        assertThat(published).hasSize(truth.size());
-        for (var cell : published) {
-            long actual = truth.get(cell.values());
-            if (actual > 0 && actual < POLICY.threshold()) {
-                assertThat(cell.suppressed()).as("small cell %s", cell.values()).isTrue();
-            }
-            if (!cell.suppressed()) {
-                assertThat(cell.count()).as("published cell %s", cell.values()).isEqualTo(actual);
-            } else {
-                assertThat(cell.count()).isNull();
+    /** The same number, however it was asked for: period plus the values that are not ALL. */
+    private static String key(String period, List<TrendDimension> dimensions, List<String> values) {
+        var parts = new ArrayList<String>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            if (!values.get(d).equals(TrendTable.ALL)) {
+                parts.add(dimensions.get(d).label() + "=" + values.get(d));
             }
         }
+        parts.sort(null);
+        return period + "|" + String.join(",", parts);
     }
 
-    /** The cells a line holds add up: any one of them is the difference of the rest, unless two are hidden. */
-    private static void assertNothingRecoverable(List<TrendTable.Cell> published, Predicate<List<String>> line) {
-        var members = published.stream().filter(cell -> line.test(cell.values())).toList();
-        var hidden = members.stream().filter(TrendTable.Cell::suppressed).toList();
-        assertThat(hidden.size())
-                .as("a line whose only suppressed cell is %s could be subtracted out of %s",
-                        hidden.isEmpty() ? "-" : hidden.get(0).values(), members.stream().map(TrendTable.Cell::values).toList())
-                .isNotEqualTo(1);
+    private static List<List<String>> tableLines(Granularity granularity, List<TrendDimension> dimensions,
+            Map<TrendDimension, List<String>> rowValues) {
+        var lines = new ArrayList<List<String>>();
+        for (String period : periods(granularity)) {
+            var table = TrendTable.of(dimensions, dimensions.stream().map(rowValues::get).toList(), Map.of());
+            for (int[] line : table.lines) {
+                var keys = new ArrayList<String>();
+                for (int entry : line) {
+                    keys.add(key(period, dimensions, table.values.get(entry)));
+                }
+                lines.add(keys);
+            }
+        }
+        return lines;
     }
 
-    private static String key(List<String> cell) {
-        boolean allRows = cell.get(0).equals(TrendTable.ALL);
-        if (cell.size() == 1) {
-            return allRows ? CaseFacts.ALL : ROWS.cell(cell.get(0));
+    /** The months of each quarter and of the year, and the quarters of the year, add up to it. */
+    private static List<List<String>> periodLines(Granularity granularity, List<TrendDimension> dimensions,
+            Map<TrendDimension, List<String>> rowValues) {
+        var lines = new ArrayList<List<String>>();
+        if (granularity == Granularity.YEAR) {
+            return lines;
         }
-        boolean allColumns = cell.get(1).equals(TrendTable.ALL);
-        if (allRows && allColumns) {
-            return CaseFacts.ALL;
+        var table = TrendTable.of(dimensions, dimensions.stream().map(rowValues::get).toList(), Map.of());
+        var coarser = granularity == Granularity.MONTH ? List.of(Granularity.QUARTER, Granularity.YEAR)
+                : List.of(Granularity.YEAR);
+        for (var values : table.values) {
+            for (Granularity coarse : coarser) {
+                for (String coarsePeriod : periods(coarse)) {
+                    var line = new ArrayList<String>();
+                    for (int m = 1; m <= 12; m++) {
+                        YearMonth month = YearMonth.of(YEAR, m);
+                        String fine = granularity.label(month);
+                        String key = key(fine, dimensions, values);
+                        if (coarse.label(month).equals(coarsePeriod) && !line.contains(key)) {
+                            line.add(key);
+                        }
+                    }
+                    line.add(key(coarsePeriod, dimensions, values));
+                    lines.add(line);
+                }
+            }
         }
-        if (allRows) {
-            return COLUMNS.cell(cell.get(1));
+        return lines;
+    }
+
+    private static Set<String> periods(Granularity granularity) {
+        var periods = new java.util.LinkedHashSet<String>();
+        for (int m = 1; m <= 12; m++) {
+            periods.add(granularity.label(YearMonth.of(YEAR, m)));
         }
-        return allColumns ? ROWS.cell(cell.get(0)) : TrendDimension.cell(ROWS, cell.get(0), COLUMNS, cell.get(1));
+        return periods;
+    }
+
+    private static long truth(Map<YearMonth, Map<String, Long>> stored, Granularity granularity, String period,
+            List<TrendDimension> dimensions, List<String> values, Map<TrendDimension, List<String>> rowValues) {
+        String cell;
+        var named = new ArrayList<TrendDimension>();
+        var namedValues = new ArrayList<String>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            if (!values.get(d).equals(TrendTable.ALL)) {
+                named.add(dimensions.get(d));
+                namedValues.add(values.get(d));
+            }
+        }
+        cell = switch (named.size()) {
+            case 0 -> CaseFacts.ALL;
+            case 1 -> named.get(0).cell(namedValues.get(0));
+            default -> TrendDimension.cell(named.get(0), namedValues.get(0), named.get(1), namedValues.get(1));
+        };
+        long sum = 0;
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(YEAR, m);
+            if (granularity.label(month).equals(period)) {
+                sum += stored.getOrDefault(month, Map.of()).getOrDefault(cell, 0L);
+            }
+        }
+        return sum;
     }
 }
