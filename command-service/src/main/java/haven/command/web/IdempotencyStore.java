@@ -1,6 +1,5 @@
 package haven.command.web;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -86,7 +85,7 @@ class IdempotencyStore {
                 continue; // released meanwhile: claim again
             }
             if (existing.getDate("createdAt").toInstant().plus(KEPT_FOR).isBefore(clock.instant())) {
-                records.deleteOne(and(eq("_id", id), eq("createdAt", existing.getDate("createdAt"))));
+                records.deleteOne(new Document("_id", id).append("createdAt", existing.getDate("createdAt")));
                 continue;
             }
             if (!MessageDigest.isEqual(fingerprint, existing.get("fingerprint", Binary.class).getData())) {

@@ -1,8 +1,6 @@
 package haven.query.trends;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.pull;
@@ -127,7 +125,11 @@ class TrendProjection {
         }
         Document next = after.toDocument(sequence).append("_id", pseudonym).append("pending",
                 new Document("seq", sequence).append("add", List.copyOf(added)).append("remove", List.copyOf(removed)));
-        Bson unchanged = stored == null ? eq("_id", pseudonym) : and(eq("_id", pseudonym), eq("seq", stored.getLong("seq")));
+        // filters are single documents led by _id: the embedded store uses its index only for those, not for $and
+        var unchanged = new Document("_id", pseudonym);
+        if (stored != null) {
+            unchanged.append("seq", stored.getLong("seq"));
+        }
         try {
             if (cases.replaceOne(unchanged, next, new ReplaceOptions().upsert(stored == null))
                     .getMatchedCount() == 0 && stored != null) {
@@ -152,14 +154,16 @@ class TrendProjection {
         pending.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
         updates.add(push(APPLYING, mark));
         try {
-            months.updateOne(and(eq("_id", month), ne(APPLYING, mark)), combine(updates), new UpdateOptions().upsert(true));
+            months.updateOne(new Document("_id", month).append(APPLYING, new Document("$ne", mark)), combine(updates),
+                    new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             // the month exists and already carries the mark: this change was applied before
         }
-        cases.updateOne(and(eq("_id", facts.getString("_id")), eq("pending.seq", pending.getLong("seq"))), unset("pending"));
+        cases.updateOne(new Document("_id", facts.getString("_id")).append("pending.seq", pending.getLong("seq")),
+                unset("pending"));
         months.updateOne(eq("_id", month), pull(APPLYING, mark));
     }
 }
