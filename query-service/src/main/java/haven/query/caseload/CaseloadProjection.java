@@ -78,11 +78,10 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ConflictOfInterestDeclared e) {
-        Document row = caseFiles.findOneAndUpdate(
-                new Document("_id", e.caseId().value()).append("assignee", e.caseworker()), unset("assignee"),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (row != null) {
-            copyToCaseload(row);
+        // read, then write by _id alone (the embedded store indexes only that filter); one segment owns a case
+        Document row = caseFiles.find(eq("_id", e.caseId().value())).first();
+        if (row != null && e.caseworker().equals(row.getString("assignee"))) {
+            update(e.caseId(), unset("assignee"));
         }
     }
 

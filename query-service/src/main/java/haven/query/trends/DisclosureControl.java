@@ -1,6 +1,9 @@
 package haven.query.trends;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Statistical disclosure control for a published table. Primary suppression hides every count
@@ -27,15 +30,19 @@ final class DisclosureControl {
         for (int i = 0; i < counts.length; i++) {
             hidden[i] = given[i] != null ? given[i] : counts[i] > 0 && counts[i] < threshold;
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int[] line : lines) {
-                int choice = hiddenIn(line, hidden) == 1 ? smallestShown(line, counts, hidden, given) : -1;
-                if (choice >= 0) {
-                    hidden[choice] = true;
-                    changed = true;
-                }
+        // each line is checked again only when one of its entries has just been hidden
+        var linesOf = new ArrayList<List<int[]>>(counts.length);
+        for (int i = 0; i < counts.length; i++) {
+            linesOf.add(new ArrayList<>());
+        }
+        lines.forEach(line -> IntStream.of(line).forEach(entry -> linesOf.get(entry).add(line)));
+        var toCheck = new ArrayDeque<int[]>(lines);
+        while (!toCheck.isEmpty()) {
+            int[] line = toCheck.poll();
+            int choice = hiddenIn(line, hidden) == 1 ? smallestShown(line, counts, hidden, given) : -1;
+            if (choice >= 0) {
+                hidden[choice] = true;
+                toCheck.addAll(linesOf.get(choice));
             }
         }
         return hidden;

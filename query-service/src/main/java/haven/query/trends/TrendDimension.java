@@ -84,6 +84,11 @@ enum TrendDimension {
 
     /** Values become Mongo field names: no dots, no leading dollar, no separators. */
     private static String encode(String value) {
+        if (SAFE.matcher(value).matches()) {
+            return value; // every enum value: the common case, and the hot one
+        }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
     }
+
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
 }

@@ -1,14 +1,13 @@
 package haven.query.trends;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.unset;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -42,8 +41,8 @@ import org.springframework.stereotype.Component;
  * last applied event sequence and the cell changes still to be applied ({@code pending}).
  * {@code trend_months} holds, per reported month, the counts boards read, grouped by dimensions.
  * An event first records the case's new facts and its pending change in one write, then applies
- * the change to the month in one write that also marks it as applied ({@code applying}), then
- * clears both marks. A redelivered event, or one after a crash at any point, finds its change
+ * the change to the month in one write that also marks it as applied ({@code applying}) unless
+ * the mark is already there, then clears both marks. A redelivered event, or one after a crash at any point, finds its change
  * either pending (and applies it) or already marked (and skips it). Both documents stay small: a
  * month holds counts, not cases.
  */
@@ -125,22 +124,9 @@ class TrendProjection {
         }
         Document next = after.toDocument(sequence).append("_id", pseudonym).append("pending",
                 new Document("seq", sequence).append("add", List.copyOf(added)).append("remove", List.copyOf(removed)));
-        // filters are single documents led by _id: the embedded store uses its index only for those, not for $and
-        var unchanged = new Document("_id", pseudonym);
-        if (stored != null) {
-            unchanged.append("seq", stored.getLong("seq"));
-        }
-        try {
-            if (cases.replaceOne(unchanged, next, new ReplaceOptions().upsert(stored == null))
-                    .getMatchedCount() == 0 && stored != null) {
-                throw new IllegalStateException("A case's trend facts changed while being updated; retrying");
-            }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            throw new IllegalStateException("A case's trend facts were recorded concurrently; retrying");
-        }
+        // Every write is by _id alone: the embedded store uses its index only for a filter that is exactly
+        // {_id}. Reading first is safe because one processor segment owns a case: nothing else writes it.
+        cases.replaceOne(eq("_id", pseudonym), next, new ReplaceOptions().upsert(true));
         applyPending(next);
     }
 
@@ -153,17 +139,12 @@ class TrendProjection {
         pending.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
         pending.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
         updates.add(push(APPLYING, mark));
-        try {
-            months.updateOne(new Document("_id", month).append(APPLYING, new Document("$ne", mark)), combine(updates),
-                    new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // the month exists and already carries the mark: this change was applied before
+        Document marks = months.find(eq("_id", month)).projection(include(APPLYING)).first();
+        boolean applied = marks != null && marks.getList(APPLYING, String.class, List.of()).contains(mark);
+        if (!applied) {
+            months.updateOne(eq("_id", month), combine(updates), new UpdateOptions().upsert(true));
         }
-        cases.updateOne(new Document("_id", facts.getString("_id")).append("pending.seq", pending.getLong("seq")),
-                unset("pending"));
+        cases.updateOne(eq("_id", facts.getString("_id")), unset("pending"));
         months.updateOne(eq("_id", month), pull(APPLYING, mark));
     }
 }
