@@ -31,10 +31,7 @@ class Rebuilds implements DisposableBean {
             Double eventsPerSecond, Long secondsLeft, Instant startedAt) {
     }
 
-    private record Start(Instant at, long position) {
-    }
-
-    private final Map<String, Start> started = new ConcurrentHashMap<>();
+    private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final ScheduledExecutorService logger = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "rebuild-progress");
         thread.setDaemon(true);
@@ -49,7 +46,7 @@ class Rebuilds implements DisposableBean {
     void start(StreamingEventProcessor processor) {
         processor.shutDown();
         processor.resetTokens();
-        started.put(processor.getName(), new Start(clock.instant(), 0));
+        started.put(processor.getName(), clock.instant());
         processor.start();
         log.info("Rebuilding {} from the events", processor.getName());
         logger.schedule(() -> logUntilDone(processor), LOG_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,17 +62,17 @@ class Rebuilds implements DisposableBean {
         }
         processed = processed == Long.MAX_VALUE ? 0 : Math.min(processed, total);
         boolean rebuilding = processor.isReplaying();
-        Start start = started.get(processor.getName());
+        Instant start = started.get(processor.getName());
         Double rate = null;
         Long secondsLeft = null;
         if (rebuilding && start != null) {
-            double seconds = Math.max(0.001, Duration.between(start.at(), clock.instant()).toMillis() / 1000.0);
-            rate = (processed - start.position()) / seconds;
+            double seconds = Math.max(0.001, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+            rate = processed / seconds; // a rebuild starts from the first event
             secondsLeft = rate > 0 ? Math.round((total - processed) / rate) : null;
         }
         double percentage = total == 0 ? 100 : Math.floor(1000.0 * processed / total) / 10;
         return new Progress(processor.getName(), rebuilding, processed, total, rebuilding ? percentage : 100, rate,
-                secondsLeft, start == null ? null : start.at());
+                secondsLeft, start);
     }
 
     private void logUntilDone(StreamingEventProcessor processor) {

@@ -38,7 +38,12 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
     }
 
     CaseFacts with(TrendDimension dimension, Enum<?> value) {
-        return with(dimension, value == null ? Set.of() : Set.of(value));
+        return with(dimension, Set.of(value));
+    }
+
+    /** Not known (any more), e.g. the outcome of a reopened case. */
+    CaseFacts without(TrendDimension dimension) {
+        return with(dimension, Set.of());
     }
 
     CaseFacts with(TrendDimension dimension, Set<? extends Enum<?>> chosen) {

@@ -21,10 +21,6 @@ final class DisclosureControl {
     private DisclosureControl() {
     }
 
-    static boolean[] suppress(long[] counts, List<int[]> lines, int threshold) {
-        return suppress(counts, lines, threshold, new Boolean[counts.length]);
-    }
-
     static boolean[] suppress(long[] counts, List<int[]> lines, int threshold, Boolean[] given) {
         boolean[] hidden = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {

@@ -66,7 +66,8 @@ final class ProtectedYear {
         var problem = new Problem();
         var tables = new LinkedHashMap<String, TrendTable>();
         var offsets = new HashMap<String, Integer>();
-        for (var period : periods(granularity).entrySet()) {
+        var periods = periods(granularity);
+        for (var period : periods.entrySet()) {
             var table = TrendTable.of(dimensions, rowsOf(dimensions), sum(period.getValue()));
             offsets.put(period.getKey(), problem.add(table, i -> marginGiven(granularity, dimensions, period.getKey(), table, i)));
             tables.put(period.getKey(), table);
@@ -75,7 +76,8 @@ final class ProtectedYear {
             var coarse = decide(coarser, dimensions);
             coarse.tables().forEach((coarsePeriod, coarseTable) -> {
                 int coarseOffset = problem.add(coarseTable, i -> coarse.hidden().get(coarsePeriod)[i]);
-                var within = tables.keySet().stream().filter(p -> coarsePeriod.equals(containing(coarser, p))).toList();
+                var within = periods.keySet().stream()
+                        .filter(p -> coarsePeriod.equals(coarser.label(periods.get(p).get(0)))).toList();
                 for (int i = 0; i < coarseTable.size(); i++) {
                     int entry = i;
                     problem.lines.add(IntStream.concat(within.stream().mapToInt(p -> offsets.get(p) + entry),
@@ -123,13 +125,6 @@ final class ProtectedYear {
             periods.computeIfAbsent(granularity.label(month), p -> new ArrayList<>()).add(month);
         }
         return periods;
-    }
-
-    private static String containing(Granularity coarser, String finePeriod) {
-        YearMonth first = finePeriod.contains("-Q")
-                ? YearMonth.of(Integer.parseInt(finePeriod.substring(0, 4)), (finePeriod.charAt(6) - '1') * 3 + 1)
-                : YearMonth.parse(finePeriod);
-        return coarser.label(first);
     }
 
     private static List<Granularity> coarserThan(Granularity granularity) {

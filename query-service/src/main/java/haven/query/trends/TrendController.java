@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ class TrendController {
             throw new InvalidParameter("by", "a dimension may appear only once");
         }
         return chosen.stream().map(label -> TrendDimension.labelled(label).orElseThrow(() -> new InvalidParameter("by",
-                "must be among " + java.util.Arrays.stream(TrendDimension.values()).map(TrendDimension::label)
+                "must be among " + Arrays.stream(TrendDimension.values()).map(TrendDimension::label)
                         .collect(Collectors.joining(", "))))).toList();
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -70,25 +71,16 @@ enum TrendDimension {
     static String cell(TrendDimension first, String v, TrendDimension second, String w) {
         return first.ordinal() < second.ordinal()
                 ? first.label + "&" + second.label + "." + encode(v) + "&" + encode(w)
-                : second.cell(w, first, v);
-    }
-
-    private String cell(String value, TrendDimension other, String otherValue) {
-        return cell(this, value, other, otherValue);
+                : cell(second, w, first, v);
     }
 
     /** The stored group of cells a table of these dimensions reads. */
     static String group(List<TrendDimension> dimensions) {
-        return dimensions.stream().sorted().map(d -> d.label).collect(java.util.stream.Collectors.joining("&"));
+        return dimensions.stream().sorted().map(d -> d.label).collect(Collectors.joining("&"));
     }
 
     /** Values become Mongo field names: no dots, no leading dollar, no separators. */
     private static String encode(String value) {
-        if (SAFE.matcher(value).matches()) {
-            return value; // every enum value: the common case, and the hot one
-        }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
     }
-
-    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_]+");
 }

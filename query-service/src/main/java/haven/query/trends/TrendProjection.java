@@ -92,8 +92,8 @@ class TrendProjection {
     @EventHandler
     void on(CaseReopened e, @SequenceNumber long sequence) {
         change(e.caseId(), sequence, facts -> facts
-                .with(TrendDimension.OUTCOME, (Enum<?>) null)
-                .with(TrendDimension.RESOLUTION_TIME, (Enum<?>) null), false);
+                .without(TrendDimension.OUTCOME)
+                .without(TrendDimension.RESOLUTION_TIME), false);
     }
 
     @ResetHandler
