@@ -9,6 +9,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -46,8 +48,15 @@ public abstract class ApiTest {
         registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("command-tests"));
     }
 
+    /** The case manager of the equality team, who can work on any of its cases and on unassigned ones. */
+    public static final String MANAGER = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);
+
     protected ResultActions postJson(String path, String body) throws Exception {
-        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).header("X-Haven-User", "cw.patel")
+        return postJson(path, body, MANAGER);
+    }
+
+    protected ResultActions postJson(String path, String body, String bearer) throws Exception {
+        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", bearer)
                 .content(body));
     }
 

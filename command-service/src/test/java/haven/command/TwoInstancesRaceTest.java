@@ -91,7 +91,7 @@ class TwoInstancesRaceTest {
 
     private HttpResponse<String> post(String url, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("X-Haven-User", "cw.patel").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", ApiTest.MANAGER).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -25,8 +25,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -43,6 +45,7 @@ class Case {
     private CaseId caseId;
     private Stage stage;
     private String assignee;
+    private String team;
     private final Set<String> conflicted = new HashSet<>();
     private final Map<String, Boolean> actionDone = new HashMap<>();
     private Instant appealDeadline;
@@ -57,6 +60,26 @@ class Case {
                 c.occurredOn(), c.locationType(), c.area(), c.motivations(), c.reporterRole(), c.anonymous(),
                 c.reporter(), c.contactPreference(), c.narrative(), c.namedParties(), c.policeInformed(),
                 c.consentToShare()));
+    }
+
+    /**
+     * Need to know: a case manager works on the cases of their team and on cases no team holds
+     * yet; a caseworker only on the cases assigned to them; nobody on a case they are excluded from.
+     * The reporter reaches their case through their receipt, checked before the command is sent.
+     */
+    @CommandHandlerInterceptor
+    void onlyForThoseWorkingOnIt(CommandMessage<?> command) {
+        if (!(command.getPayload() instanceof ReceiveMessageFromReporter) && !mayWorkOnIt(Acting.of(command.getMetaData()))) {
+            throw new CaseNotFound(caseId.value());
+        }
+    }
+
+    private boolean mayWorkOnIt(Acting who) {
+        if (who == null || conflicted.contains(who.id())) {
+            return false;
+        }
+        return who.managesCases() && (team == null || team.equals(who.team()))
+                || who.worksCases() && who.id().equals(assignee);
     }
 
     @CommandHandler
@@ -156,11 +179,13 @@ class Case {
     @EventSourcingHandler
     void on(CaseworkerAssigned e) {
         assignee = e.caseworker();
+        team = e.team();
     }
 
     @EventSourcingHandler
     void on(CaseReassigned e) {
         assignee = e.toCaseworker();
+        team = e.team();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,6 @@
 package haven.command.cases;
 
-import haven.command.web.Actor;
+import haven.infra.security.Staff;
 import haven.command.web.InvalidField;
 import haven.command.web.InvalidRequest;
 import haven.command.web.StaffId;
@@ -73,7 +73,7 @@ class CaseController {
     /** Due dates default to the SLA for the risk level; a caseworker may set earlier or later ones. */
     @PostMapping("/triage")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, LocalDate> triage(@PathVariable CaseId caseId, @Valid @RequestBody TriageRequest r, Actor actor) {
+    Map<String, LocalDate> triage(@PathVariable CaseId caseId, @Valid @RequestBody TriageRequest r, Staff staff) {
         LocalDate today = LocalDate.now(clock);
         LocalDate firstContact = Objects.requireNonNullElse(r.firstContactDue(), policy.firstContactDue(r.risk(), today));
         LocalDate resolution = Objects.requireNonNullElse(r.resolutionDue(), policy.resolutionDue(r.risk(), today));
@@ -81,40 +81,43 @@ class CaseController {
             throw new InvalidRequest(List.of(new InvalidField("resolutionDue", "must not be before firstContactDue")));
         }
         commands.sendAndWait(new TriageCase(caseId, r.category(), orEmpty(r.characteristics()), orEmpty(r.strands()),
-                r.risk(), r.route(), firstContact, resolution, actor.id()));
+                r.risk(), r.route(), firstContact, resolution, staff.id()));
         return Map.of("firstContactDue", firstContact, "resolutionDue", resolution);
     }
 
     @PostMapping("/assignment")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void assign(@PathVariable CaseId caseId, @Valid @RequestBody AssignmentRequest r, Actor actor) {
-        commands.sendAndWait(new AssignCaseworker(caseId, r.caseworker(), r.team(), r.reason(), actor.id()));
+    void assign(@PathVariable CaseId caseId, @Valid @RequestBody AssignmentRequest r, Staff staff) {
+        if (!r.team().equals(staff.team())) {
+            throw new InvalidRequest(List.of(new InvalidField("team", "must be your own team")));
+        }
+        commands.sendAndWait(new AssignCaseworker(caseId, r.caseworker(), r.team(), r.reason(), staff.id()));
     }
 
     @PostMapping("/conflicts")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void declareConflict(@PathVariable CaseId caseId, @Valid @RequestBody ConflictRequest r, Actor actor) {
-        commands.sendAndWait(new DeclareConflictOfInterest(caseId, r.caseworker(), r.reason(), actor.id()));
+    void declareConflict(@PathVariable CaseId caseId, @Valid @RequestBody ConflictRequest r, Staff staff) {
+        commands.sendAndWait(new DeclareConflictOfInterest(caseId, r.caseworker(), r.reason(), staff.id()));
     }
 
     @PostMapping("/resolution")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Instant> resolve(@PathVariable CaseId caseId, @Valid @RequestBody ResolutionRequest r, Actor actor) {
+    Map<String, Instant> resolve(@PathVariable CaseId caseId, @Valid @RequestBody ResolutionRequest r, Staff staff) {
         Instant appealDeadline = clock.instant().plus(policy.appealWindow());
-        commands.sendAndWait(new ResolveCase(caseId, r.outcome(), r.summary(), appealDeadline, actor.id()));
+        commands.sendAndWait(new ResolveCase(caseId, r.outcome(), r.summary(), appealDeadline, staff.id()));
         return Map.of("appealDeadline", appealDeadline);
     }
 
     @PostMapping("/closure")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void close(@PathVariable CaseId caseId, Actor actor) {
-        commands.sendAndWait(new CloseCase(caseId, actor.id()));
+    void close(@PathVariable CaseId caseId, Staff staff) {
+        commands.sendAndWait(new CloseCase(caseId, staff.id()));
     }
 
     @PostMapping("/appeal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void appeal(@PathVariable CaseId caseId, @Valid @RequestBody AppealRequest r, Actor actor) {
-        commands.sendAndWait(new ReopenCase(caseId, r.reason(), clock.instant(), actor.id()));
+    void appeal(@PathVariable CaseId caseId, @Valid @RequestBody AppealRequest r, Staff staff) {
+        commands.sendAndWait(new ReopenCase(caseId, r.reason(), clock.instant(), staff.id()));
     }
 
     private static <T> Set<T> orEmpty(Set<T> values) {

@@ -1,6 +1,6 @@
 package haven.command.cases;
 
-import haven.command.web.Actor;
+import haven.infra.security.Staff;
 import haven.command.web.StaffId;
 import haven.events.CaseId;
 import jakarta.validation.Valid;
@@ -43,31 +43,31 @@ class InvestigationController {
 
     @PostMapping("/notes")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> addNote(@PathVariable CaseId caseId, @Valid @RequestBody NoteRequest r, Actor actor) {
+    Map<String, String> addNote(@PathVariable CaseId caseId, @Valid @RequestBody NoteRequest r, Staff staff) {
         String noteId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddInvestigationNote(caseId, noteId, r.text(), actor.id()));
+        commands.sendAndWait(new AddInvestigationNote(caseId, noteId, r.text(), staff.id()));
         return Map.of("noteId", noteId);
     }
 
     @PostMapping("/actions")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> agreeAction(@PathVariable CaseId caseId, @Valid @RequestBody ActionRequest r, Actor actor) {
+    Map<String, String> agreeAction(@PathVariable CaseId caseId, @Valid @RequestBody ActionRequest r, Staff staff) {
         String actionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AgreeAction(caseId, actionId, r.description(), r.owner(), r.due(), actor.id()));
+        commands.sendAndWait(new AgreeAction(caseId, actionId, r.description(), r.owner(), r.due(), staff.id()));
         return Map.of("actionId", actionId);
     }
 
     @PostMapping("/actions/{actionId}/completion")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void completeAction(@PathVariable CaseId caseId, @PathVariable String actionId, Actor actor) {
-        commands.sendAndWait(new CompleteAction(caseId, actionId, actor.id()));
+    void completeAction(@PathVariable CaseId caseId, @PathVariable String actionId, Staff staff) {
+        commands.sendAndWait(new CompleteAction(caseId, actionId, staff.id()));
     }
 
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> messageReporter(@PathVariable CaseId caseId, @Valid @RequestBody MessageRequest r, Actor actor) {
+    Map<String, String> messageReporter(@PathVariable CaseId caseId, @Valid @RequestBody MessageRequest r, Staff staff) {
         String messageId = UUID.randomUUID().toString();
-        commands.sendAndWait(new SendMessageToReporter(caseId, messageId, r.text(), actor.id()));
+        commands.sendAndWait(new SendMessageToReporter(caseId, messageId, r.text(), staff.id()));
         return Map.of("messageId", messageId);
     }
 }

@@ -1,26 +1,13 @@
 package haven.command.web;
 
 import haven.events.CaseId;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
-
-    private final ActorResolver actorResolver;
-
-    WebConfiguration(ActorResolver actorResolver) {
-        this.actorResolver = actorResolver;
-    }
-
-    @Override
-    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(actorResolver);
-    }
 
     /** Case ids are UUIDs; anything else cannot name a case (and is answered 404). */
     @Override

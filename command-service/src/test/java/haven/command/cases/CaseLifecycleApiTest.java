@@ -2,6 +2,7 @@ package haven.command.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -76,11 +77,12 @@ class CaseLifecycleApiTest extends ApiTest {
     }
 
     @Test
-    void everyCaseworkerCommandSaysWhoDidIt() throws Exception {
+    void caseworkerCommandsNeedSignIn() throws Exception {
         String caseId = caseIdOfNewReport();
         http.perform(post("/api/cases/" + caseId + "/triage").contentType(MediaType.APPLICATION_JSON).content(TRIAGE))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("X-Haven-User"));
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:sign-in-required"));
         assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
     }
 
@@ -103,7 +105,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 {"caseworker": "cw.ahmed", "reason": "Manages one of the people involved"}""")
                 .andExpect(status().isNoContent());
         postJson(c + "/assignment", """
-                {"caseworker": "cw.ahmed", "team": "hr"}""")
+                {"caseworker": "cw.ahmed", "team": "equality"}""")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(
                         "That caseworker has a declared conflict of interest in this case and cannot be assigned to it"));
@@ -131,7 +133,7 @@ class CaseLifecycleApiTest extends ApiTest {
         String caseId = caseIdOfNewReport();
         String key = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) {
-            http.perform(post("/api/cases/" + caseId + "/notes").header("X-Haven-User", "cw.patel")
+            http.perform(post("/api/cases/" + caseId + "/notes").header("Authorization", MANAGER)
                             .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"text\": \"Called the witness\"}"))
                     .andExpect(status().isAccepted());

@@ -29,7 +29,10 @@ import haven.events.Route;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +61,67 @@ class CaseTest {
 
     FixtureConfiguration<Case> fixture;
 
+    /** Who sends a test's command unless it says otherwise: the manager of the case's team. */
+    static final MetaData MANAGER = Acting.metaData("mgr.jones", List.of("CASE_MANAGER"), "equality");
+    /** A command that came with no signed-in member of staff behind it. */
+    static final Map<String, String> NOBODY = Map.of("staff", "someone");
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
+        fixture.registerCommandDispatchInterceptor(commands -> (i, command) ->
+                command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
+    }
+
+    static MetaData caseworker(String id) {
+        return Acting.metaData(id, List.of("CASEWORKER"), "equality");
+    }
+
+    @Nested
+    class NeedToKnow {
+
+        final AddInvestigationNote note = new AddInvestigationNote(ID, "n-1", "Spoke to the witness", "cw.patel");
+
+        @Test
+        void theAssignedCaseworkerWorksOnTheCase() {
+            fixture.given(SUBMITTED, ASSIGNED).when(note, caseworker("cw.patel"))
+                    .expectEvents(new InvestigationNoteAdded(ID, "n-1", "Spoke to the witness", "cw.patel"));
+        }
+
+        @Test
+        void anotherCaseworkerIsToldThereIsNoSuchCase() {
+            fixture.given(SUBMITTED, ASSIGNED).when(note, caseworker("cw.lee"))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED).when(note, caseworker("cw.lee"))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aManagerWorksOnTheirTeamsCasesAndOnUnassignedOnes() {
+            var otherTeam = Acting.metaData("mgr.khan", List.of("CASE_MANAGER"), "hr");
+            fixture.given(SUBMITTED).when(note, otherTeam).expectSuccessfulHandlerExecution();
+            fixture.given(SUBMITTED, ASSIGNED).when(note, otherTeam)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void someoneWithAConflictOfInterestIsToldThereIsNoSuchCase() {
+            var conflicted = new ConflictOfInterestDeclared(ID, "mgr.jones", "Manages the person named", "mgr.jones");
+            fixture.given(SUBMITTED, conflicted).when(note, MANAGER)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aCommandWithNobodyBehindItIsRefused() {
+            fixture.given(SUBMITTED).when(note, NOBODY)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void theReporterReachesTheCaseThroughTheirReceiptAlone() {
+            fixture.given(SUBMITTED, ASSIGNED).when(new ReceiveMessageFromReporter(ID, "m-2", "Any news?"), NOBODY)
+                    .expectEvents(new MessageFromReporterReceived(ID, "m-2", "Any news?"));
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.infra.security.Staff;
 import haven.query.web.InvalidParameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,12 +26,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class CaseloadController {
@@ -55,13 +54,14 @@ class CaseloadController {
         }
     }
 
-    private final MongoCollection<Document> caseFiles;
+    private final CaseAccess access;
     private final MongoCollection<Document> openCases;
     private final EventProcessingConfiguration processing;
     private final Clock clock;
 
-    CaseloadController(MongoDatabase havenDatabase, EventProcessingConfiguration processing, Clock clock) {
-        this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+    CaseloadController(MongoDatabase havenDatabase, CaseAccess access, EventProcessingConfiguration processing,
+            Clock clock) {
+        this.access = access;
         this.openCases = havenDatabase.getCollection(CaseloadProjection.OPEN_CASES);
         this.processing = processing;
         this.clock = clock;
@@ -78,7 +78,8 @@ class CaseloadController {
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(defaultValue = "DUE") Sort sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            Staff staff) {
         if (status == CaseStatus.CLOSED) {
             throw new InvalidParameter("status", "closed cases are not in the caseload; open a closed case by its id");
         }
@@ -91,8 +92,9 @@ class CaseloadController {
         addIfPresent(filters, "type", type == null ? null : type.name());
         addIfPresent(filters, "risk", risk == null ? null : risk.name());
         LocalDate today = LocalDate.now(clock);
-        var rows = openCases.find(filters.isEmpty() ? new Document() : and(filters)).map(d -> view(d, today))
-                .into(new ArrayList<>()).stream()
+        var rows = openCases.find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>()).stream()
+                .filter(row -> CaseAccess.maySee(staff, row))
+                .map(row -> view(row, today))
                 .filter(row -> overdue == null || row.overdue() == overdue)
                 .sorted(sort.order.thenComparing(CaseView::caseId))
                 .toList();
@@ -101,12 +103,8 @@ class CaseloadController {
     }
 
     @GetMapping("/api/cases/{caseId}")
-    CaseView find(@PathVariable String caseId) {
-        Document found = caseFiles.find(eq("_id", caseId)).first();
-        if (found == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
-        }
-        return view(found, LocalDate.now(clock));
+    CaseView find(@PathVariable String caseId, Staff staff) {
+        return view(access.caseFile(caseId, staff), LocalDate.now(clock));
     }
 
     private boolean rebuilding() {

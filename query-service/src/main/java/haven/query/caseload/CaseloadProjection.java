@@ -1,6 +1,7 @@
 package haven.query.caseload;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
@@ -81,7 +82,9 @@ class CaseloadProjection {
         // read, then write by _id alone (the embedded store indexes only that filter); one segment owns a case
         Document row = caseFiles.find(eq("_id", e.caseId().value())).first();
         if (row != null && e.caseworker().equals(row.getString("assignee"))) {
-            update(e.caseId(), unset("assignee"));
+            update(e.caseId(), unset("assignee"), addToSet(CaseAccess.EXCLUDED, e.caseworker()));
+        } else {
+            update(e.caseId(), addToSet(CaseAccess.EXCLUDED, e.caseworker()));
         }
     }
 

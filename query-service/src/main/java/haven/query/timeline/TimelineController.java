@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.infra.security.Staff;
+import haven.query.caseload.CaseAccess;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
@@ -24,13 +26,17 @@ class TimelineController {
 
     private final MongoCollection<Document> timelines;
 
-    TimelineController(MongoDatabase havenDatabase) {
+    private final CaseAccess access;
+
+    TimelineController(MongoDatabase havenDatabase, CaseAccess access) {
         this.timelines = havenDatabase.getCollection(TimelineProjection.COLLECTION);
+        this.access = access;
     }
 
     /** The audit trail of everything written to the case, oldest first. */
     @GetMapping("/api/cases/{caseId}/timeline")
-    Timeline timeline(@PathVariable String caseId) {
+    Timeline timeline(@PathVariable String caseId, Staff staff) {
+        access.caseFile(caseId, staff);
         Document found = timelines.find(eq("_id", caseId)).first();
         if (found == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");

@@ -15,6 +15,8 @@ import haven.events.Category;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,6 +47,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @Import(ReplayAndDeadLetterTest.ProbeConfiguration.class)
 class ReplayAndDeadLetterTest {
+
+    static final String ADMIN = TestTokens.bearer("dpo.smith", null, Role.ADMIN);
 
     /** A projection that records what it handles and can be made to fail for one case. */
     @ProcessingGroup("probe")
@@ -126,7 +130,7 @@ class ReplayAndDeadLetterTest {
         append(healthy, 0, triaged(healthy, RiskLevel.MEDIUM));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.contains(healthy + ":triaged:MEDIUM"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/dead-letters"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[*].eventType")
                         .value(org.hamcrest.Matchers.contains("CaseTriaged", "CaseTriaged", "CaseClosed")))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[0].cause")
@@ -134,12 +138,12 @@ class ReplayAndDeadLetterTest {
         assertThat(probe.handled).noneMatch(h -> h.startsWith(poison));
 
         probe.poisoned.clear(); // the bug is fixed
-        http.perform(post("/api/admin/dead-letters/probe/retry")).andExpect(status().isOk())
+        http.perform(post("/api/admin/dead-letters/probe/retry").header("Authorization", ADMIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sequencesRetried").value(1));
 
         assertThat(probe.handled.stream().filter(h -> h.startsWith(poison)))
                 .containsExactly(poison + ":triaged:LOW", poison + ":triaged:HIGH", poison + ":closed");
-        http.perform(get("/api/admin/dead-letters"))
+        http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')]").isEmpty());
     }
 
@@ -154,9 +158,9 @@ class ReplayAndDeadLetterTest {
         var before = List.copyOf(probe.handled);
         int resetsBefore = probe.resets.get();
 
-        http.perform(post("/api/admin/processors/probe/replay")).andExpect(status().isAccepted());
+        http.perform(post("/api/admin/processors/probe/replay").header("Authorization", ADMIN)).andExpect(status().isAccepted());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/processors"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/processors").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$[?(@.name == 'probe')].replaying").value(org.hamcrest.Matchers.contains(false))));
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.containsAll(before));
         assertThat(probe.resets.get()).isEqualTo(resetsBefore + 1);
@@ -173,10 +177,10 @@ class ReplayAndDeadLetterTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> probe.handled.size() >= 300);
         probe.slowness = 10;
         try {
-            http.perform(post("/api/admin/processors/probe/replay")).andExpect(status().isAccepted())
+            http.perform(post("/api/admin/processors/probe/replay").header("Authorization", ADMIN)).andExpect(status().isAccepted())
                     .andExpect(header().string("Location", "/api/admin/processors/probe/rebuild"));
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild"))
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild").header("Authorization", ADMIN))
                     .andExpect(jsonPath("$.rebuilding").value(true))
                     .andExpect(jsonPath("$.processed").value(org.hamcrest.Matchers.greaterThan(0)))
                     .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(300)))
@@ -186,10 +190,10 @@ class ReplayAndDeadLetterTest {
         } finally {
             probe.slowness = 0;
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild"))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$.rebuilding").value(false))
                 .andExpect(jsonPath("$.percentage").value(100.0)));
-        http.perform(get("/api/admin/processors/nothing/rebuild")).andExpect(status().isNotFound());
+        http.perform(get("/api/admin/processors/nothing/rebuild").header("Authorization", ADMIN)).andExpect(status().isNotFound());
     }
 
     private static CaseTriaged triaged(String caseId, RiskLevel risk) {

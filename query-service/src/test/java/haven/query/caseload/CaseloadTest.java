@@ -27,6 +27,8 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class CaseloadTest {
+
+    static final String MANAGER = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);
 
     @Autowired
     MockMvc http;
@@ -79,24 +83,24 @@ class CaseloadTest {
         history.append(new CaseworkerAssigned(caseId, "cw.lee", "equality", "mgr.jones"));
         awaitStatus(caseId, "TRIAGED");
 
-        http.perform(get("/api/cases/" + caseId))
+        http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER))
                 .andExpect(jsonPath("$.category").value("THREATS"))
                 .andExpect(jsonPath("$.risk").value("HIGH"))
                 .andExpect(jsonPath("$.assignee").value("cw.lee"))
                 .andExpect(jsonPath("$.resolutionDue").value("2026-10-21"))
                 .andExpect(jsonPath("$.narrative").doesNotExist());
-        http.perform(get("/api/caseload").param("assignee", "cw.lee").param("status", "TRIAGED"))
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("assignee", "cw.lee").param("status", "TRIAGED"))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.hasItem(caseId.value())));
 
         history.append(new CaseResolved(caseId, Outcome.REFERRED_TO_POLICE, "Passed to Essex Police",
                 Instant.parse("2026-12-01T00:00:00Z"), "cw.lee"));
         history.append(new CaseClosed(caseId, "cw.lee"));
         awaitStatus(caseId, "CLOSED");
-        http.perform(get("/api/cases/" + caseId)).andExpect(jsonPath("$.outcome").value("REFERRED_TO_POLICE"));
-        http.perform(get("/api/caseload").param("assignee", "cw.lee"))
+        http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(jsonPath("$.outcome").value("REFERRED_TO_POLICE"));
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("assignee", "cw.lee"))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.not(
                         org.hamcrest.Matchers.hasItem(caseId.value()))));
-        http.perform(get("/api/caseload").param("status", "CLOSED")).andExpect(status().isBadRequest())
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("status", "CLOSED")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
@@ -122,11 +126,11 @@ class CaseloadTest {
             c.append(new CaseworkerAssigned(c.caseId(), "cw.ng", team, "mgr.jones"));
         }
         var byDue = List.of(overdue, contacted, later, untriaged).stream().map(c -> c.caseId().value()).toList();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/caseload").param("team", team))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team))
                 .andExpect(jsonPath("$.total").value(4))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.toArray()))));
 
-        http.perform(get("/api/caseload").param("team", team))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team))
                 .andExpect(jsonPath("$.rebuilding").value(false))
                 .andExpect(jsonPath("$.cases[0].nextDue").value("2020-01-01"))
                 .andExpect(jsonPath("$.cases[0].overdue").value(true))
@@ -134,23 +138,23 @@ class CaseloadTest {
                 .andExpect(jsonPath("$.cases[1].nextDue").value("2098-06-01"))
                 .andExpect(jsonPath("$.cases[1].overdue").value(false))
                 .andExpect(jsonPath("$.cases[3].nextDue").doesNotExist());
-        http.perform(get("/api/caseload").param("team", team).param("sort", "RISK"))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("sort", "RISK"))
                 .andExpect(jsonPath("$.cases[*].risk").value(org.hamcrest.Matchers.contains("HIGH", "MEDIUM", "LOW", null)));
-        http.perform(get("/api/caseload").param("team", team).param("sort", "AGE"))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("sort", "AGE"))
                 .andExpect(jsonPath("$.cases[0].caseId").value(overdue.caseId().value()));
-        http.perform(get("/api/caseload").param("team", team).param("overdue", "true"))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("overdue", "true"))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.cases[0].caseId").value(overdue.caseId().value()));
-        http.perform(get("/api/caseload").param("team", team).param("risk", "LOW"))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("risk", "LOW"))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(later.caseId().value())));
-        http.perform(get("/api/caseload").param("team", team).param("type", "DIGNITY_AT_WORK").param("assignee", "cw.ng"))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("type", "DIGNITY_AT_WORK").param("assignee", "cw.ng"))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(untriaged.caseId().value())));
-        http.perform(get("/api/caseload").param("team", team).param("size", "2").param("page", "1"))
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("size", "2").param("page", "1"))
                 .andExpect(jsonPath("$.total").value(4))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.subList(2, 4).toArray())));
-        http.perform(get("/api/caseload").param("size", "500")).andExpect(status().isBadRequest())
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("size", "500")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
-        http.perform(get("/api/caseload").param("sort", "NAME")).andExpect(status().isBadRequest())
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("sort", "NAME")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
     }
 
@@ -164,11 +168,43 @@ class CaseloadTest {
         var caseId = newCaseId();
         var history = new CaseStream(events, caseId);
         history.append(submitted(caseId));
-        history.append(new CaseworkerAssigned(caseId, "cw.ahmed", "hr", "mgr.jones"));
+        history.append(new CaseworkerAssigned(caseId, "cw.ahmed", "equality", "mgr.jones"));
         history.append(new ConflictOfInterestDeclared(caseId, "cw.ahmed", "Knows a party", "cw.ahmed"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + caseId)).andExpect(status().isOk())
+                http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(status().isOk())
                         .andExpect(jsonPath("$.assignee").doesNotExist()));
+    }
+
+    @Test
+    void staffSeeOnlyTheCasesTheyWorkOnAndNothingOfTheOthers() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        var assigned = new CaseStream(events);
+        assigned.append(submitted(assigned.caseId()));
+        assigned.append(new CaseworkerAssigned(assigned.caseId(), "cw.lee", team, "mgr.jones"));
+        var recused = new CaseStream(events);
+        recused.append(submitted(recused.caseId()));
+        recused.append(new CaseworkerAssigned(recused.caseId(), "cw.lee", team, "mgr.jones"));
+        recused.append(new ConflictOfInterestDeclared(recused.caseId(), "cw.lee", "Friend of a party", "cw.lee"));
+        recused.append(new CaseworkerAssigned(recused.caseId(), "cw.ng", team, "mgr.jones"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.perform(get("/api/cases/" + recused.caseId()).header("Authorization", managerOf(team)))
+                        .andExpect(jsonPath("$.assignee").value("cw.ng")));
+
+        String lee = TestTokens.bearer("cw.lee", team, Role.CASEWORKER);
+        http.perform(get("/api/caseload").header("Authorization", lee))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.cases[0].caseId").value(assigned.caseId().value()));
+        http.perform(get("/api/cases/" + recused.caseId()).header("Authorization", lee)).andExpect(status().isNotFound());
+        http.perform(get("/api/cases/" + recused.caseId() + "/timeline").header("Authorization", lee))
+                .andExpect(status().isNotFound());
+
+        String otherManager = TestTokens.bearer("mgr.khan", "other-" + team, Role.CASE_MANAGER);
+        http.perform(get("/api/caseload").header("Authorization", otherManager).param("team", team))
+                .andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/cases/" + assigned.caseId()).header("Authorization", otherManager))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team))
+                .andExpect(jsonPath("$.total").value(2));
     }
 
     @Test
@@ -188,9 +224,9 @@ class CaseloadTest {
         var caseId = newCaseId();
         var history = new CaseStream(events, caseId);
         history.append(submitted(caseId));
-        history.append(new CaseworkerAssigned(caseId, "cw.replay", "hr", "mgr.jones"));
+        history.append(new CaseworkerAssigned(caseId, "cw.replay", "equality", "mgr.jones"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + caseId)).andExpect(jsonPath("$.assignee").value("cw.replay")));
+                http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(jsonPath("$.assignee").value("cw.replay")));
         List<Document> before = database.getCollection("caseload").find().into(new java.util.ArrayList<>());
         List<Document> filesBefore = database.getCollection("case_files").find().into(new java.util.ArrayList<>());
 
@@ -208,20 +244,24 @@ class CaseloadTest {
 
     @Test
     void anUnknownCaseIsNotFound() throws Exception {
-        http.perform(get("/api/cases/" + UUID.randomUUID())).andExpect(status().isNotFound())
+        http.perform(get("/api/cases/" + UUID.randomUUID()).header("Authorization", MANAGER)).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
     }
 
     @Test
     void aBadFilterIsNamed() throws Exception {
-        http.perform(get("/api/caseload").param("status", "LOST")).andExpect(status().isBadRequest())
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("status", "LOST")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
     private void awaitStatus(CaseId caseId, String expected) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + caseId)).andExpect(status().isOk())
+                http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(status().isOk())
                         .andExpect(jsonPath("$.status").value(expected)));
+    }
+
+    private static String managerOf(String team) {
+        return TestTokens.bearer("mgr." + team, team, Role.CASE_MANAGER);
     }
 
     private static CaseId newCaseId() {

@@ -24,6 +24,8 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +52,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class ReporterStatusAndTimelineTest {
+
+    static final String MANAGER = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);
 
     static final String RECEIPT = "4821093755123370";
     static final String HASH = new BCryptPasswordEncoder().encode(RECEIPT);
@@ -117,11 +121,11 @@ class ReporterStatusAndTimelineTest {
 
     @Test
     void theTimelineListsEveryEventInOrderWithWhoDidItAndNoFreeText() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries.length()").value(6)));
 
-        String body = http.perform(get("/api/cases/" + caseId + "/timeline"))
+        String body = http.perform(get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
                 .andExpect(jsonPath("$.entries[*].who").value(org.hamcrest.Matchers.contains(
                         "reporter", "cw.lee", "mgr.jones", "cw.lee", "reporter", "cw.lee")))
                 .andExpect(jsonPath("$.entries[0].what").value(
@@ -135,7 +139,7 @@ class ReporterStatusAndTimelineTest {
     void rebuildingTheTimelinesAndReporterStatusesGivesTheSameViews() throws Exception {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT)
                 .andExpect(jsonPath("$.status").value("Your report has been resolved.")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
                 .andExpect(jsonPath("$.entries.length()").value(6)));
         var views = List.of("timelines", "reporter_references", "reporter_statuses");
         var before = views.stream().map(this::contents).toList();
@@ -158,7 +162,7 @@ class ReporterStatusAndTimelineTest {
 
     @Test
     void anUnknownCaseHasNoTimeline() throws Exception {
-        http.perform(get("/api/cases/" + UUID.randomUUID() + "/timeline")).andExpect(status().isNotFound());
+        http.perform(get("/api/cases/" + UUID.randomUUID() + "/timeline").header("Authorization", MANAGER)).andExpect(status().isNotFound());
     }
 
     private org.springframework.test.web.servlet.ResultActions followUp(String reference, String receipt) throws Exception {

@@ -26,6 +26,8 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class TrendsTest {
+
+    static final String BOARD = TestTokens.bearer("board.member", null, Role.BOARD);
 
     @Autowired
     MockMvc http;
@@ -131,7 +135,7 @@ class TrendsTest {
         }
         awaitCounts("2013-03", "type", Map.of("ALL", 14L));
 
-        http.perform(get("/api/trends").param("period", "quarter").param("from", "2013-02").param("to", "2013-03")
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "quarter").param("from", "2013-02").param("to", "2013-03")
                         .param("by", "category", "area"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value("2013-01"))
@@ -141,7 +145,7 @@ class TrendsTest {
                 .andExpect(jsonPath("$.cells[?(@.category=='ALL' && @.area=='Finance, Revenue & Benefits')].count")
                         .value(7));
 
-        String csv = http.perform(get("/api/trends.csv").param("period", "month").param("from", "2013-03")
+        String csv = http.perform(get("/api/trends.csv").header("Authorization", BOARD).param("period", "month").param("from", "2013-03")
                         .param("to", "2013-03").param("by", "category"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
@@ -155,22 +159,22 @@ class TrendsTest {
     void aRangeWithTooFewCasesIsRefusedRatherThanAnswered() throws Exception {
         var stream = new CaseStream(events);
         stream.append(report(stream, Category.THREATS, "Finance"), Instant.parse("2014-06-10T12:00:00Z"));
-        http.perform(get("/api/trends").param("period", "month").param("from", "2014-06").param("to", "2014-06"))
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "month").param("from", "2014-06").param("to", "2014-06"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:too-few-cases"));
     }
 
     @Test
     void badParametersAreNamed() throws Exception {
-        http.perform(get("/api/trends").param("by", "name")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("by", "name")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("by"));
-        http.perform(get("/api/trends").param("by", "type", "category", "area")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("by", "type", "category", "area")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("by"));
-        http.perform(get("/api/trends").param("period", "week")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "week")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
-        http.perform(get("/api/trends").param("from", "2019-13")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-13")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
-        http.perform(get("/api/trends").param("from", "2019-05").param("to", "2011-01"))
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-05").param("to", "2011-01"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
     }
 
@@ -278,7 +282,7 @@ class TrendsTest {
     }
 
     private JsonNode trends(String period, String from, String to, String by) throws Exception {
-        String body = http.perform(get("/api/trends").param("period", period).param("from", from).param("to", to)
+        String body = http.perform(get("/api/trends").header("Authorization", BOARD).param("period", period).param("from", from).param("to", to)
                 .param("by", by)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(body);
     }

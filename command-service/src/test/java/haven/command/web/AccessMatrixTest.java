@@ -1,0 +1,49 @@
+package haven.command.web;
+
+import static haven.infra.security.AccessMatrix.ANYONE;
+import static haven.infra.security.AccessMatrix.Caller.CASEWORKER;
+import static haven.infra.security.AccessMatrix.Caller.CASE_MANAGER;
+import static haven.infra.security.AccessMatrix.NO_ONE;
+
+import haven.command.ApiTest;
+import haven.infra.security.AccessMatrix;
+import haven.infra.security.AccessMatrix.Caller;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Who gets past sign-in and role checks at every command endpoint. Which case they may touch is the case's rule. */
+class AccessMatrixTest extends ApiTest {
+
+    static final Set<Caller> CASE_TEAM = EnumSet.of(CASEWORKER, CASE_MANAGER);
+
+    static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
+            Map.entry("POST /api/reports", ANYONE),
+            Map.entry("POST /api/reporter/messages", ANYONE),
+            Map.entry("POST /api/cases/{caseId}/triage", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/assignment", EnumSet.of(CASE_MANAGER)),
+            Map.entry("POST /api/cases/{caseId}/conflicts", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/notes", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/actions", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/actions/{actionId}/completion", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/messages", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/resolution", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/closure", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/appeal", CASE_TEAM),
+            Map.entry("ANY /error", NO_ONE));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAskedByEveryCaller() {
+        return AccessMatrix.check(http, mappings, ALLOWED);
+    }
+}

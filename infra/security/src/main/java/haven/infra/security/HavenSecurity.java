@@ -1,0 +1,87 @@
+package haven.infra.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Both services are OAuth2 resource servers: a request is either anonymous or carries a JWT from
+ * the configured identity provider (Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}
+ * properties choose it). Roles come from the token's {@code roles} claim. Every response says
+ * {@code Cache-Control: no-store} (Spring Security's default), forbids framing, sniffing and referrers,
+ * and carries a CSP that allows nothing (these are JSON APIs). Refusals are RFC 9457 problems.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class HavenSecurity {
+
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AccessRules rules, ObjectMapper json) throws Exception {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint signInRequired = (request, response, e) -> {
+            bearer.commence(request, response, e); // WWW-Authenticate, with the token error if there was one
+            write(json, response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required", "Sign in to do this.");
+        };
+        AccessDeniedHandler notAllowed = (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
+                "not-allowed", "Not allowed", "Your role does not allow this.");
+        return http
+                .authorizeHttpRequests(endpoints -> {
+                    endpoints.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                            .permitAll();
+                    rules.declare(endpoints);
+                    endpoints.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(signInRequired).accessDeniedHandler(notAllowed))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInRequired)
+                        .accessDeniedHandler(notAllowed))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens, no cookies: nothing for a forged cross-site request to ride on
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+
+    /** Lets a controller method take the signed-in {@link Staff} as a parameter. */
+    @Bean
+    WebMvcConfigurer staffParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new StaffResolver());
+            }
+        };
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail) throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:haven:problem:" + type));
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,18 @@
+package haven.infra.security;
+
+/** The roles the identity provider puts in a token's {@code roles} claim. */
+public enum Role {
+    /** a signed-in member of staff making a named report */
+    REPORTER,
+    CASEWORKER,
+    CASE_MANAGER,
+    /** partnership boards: anonymised trends only */
+    BOARD,
+    /** the data protection officer: retention, erasure, the access log, projections */
+    ADMIN;
+
+    /** The Spring Security authority for this role, as the resource server maps the claim. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,79 @@
+package haven.infra.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * Signs tokens the way an identity provider would, with the test key whose public half the
+ * services trust in tests ({@code classpath:haven-test-jwt.pub}, issuer {@link #ISSUER}, audience
+ * {@link #AUDIENCE}). Test-only: the private key is in this jar.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://identity.test.haven";
+    public static final String AUDIENCE = "haven";
+    private static final PrivateKey KEY = privateKey();
+
+    private TestTokens() {
+    }
+
+    /** A bearer header value for this member of staff. */
+    public static String bearer(String staffId, String team, Role... roles) {
+        return "Bearer " + token(staffId, team, Instant.now().plusSeconds(600), roles);
+    }
+
+    public static String token(String staffId, String team, Instant expires, Role... roles) {
+        var claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(staffId)
+                .claim("roles", Arrays.stream(roles).map(Role::name).toList())
+                .issueTime(Date.from(Instant.now().minusSeconds(5))).expirationTime(Date.from(expires));
+        if (team != null) {
+            claims.claim(Staff.TEAM_CLAIM, team);
+        }
+        try {
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            jwt.sign(new RSASSASigner(KEY));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same claims signed by a key nobody trusts. */
+    public static String forged(String staffId, Role... roles) throws GeneralSecurityException, JOSEException {
+        var generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer(ISSUER)
+                .audience(AUDIENCE).subject(staffId).claim("roles", Arrays.stream(roles).map(Role::name).toList())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        jwt.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static PrivateKey privateKey() {
+        try (InputStream in = TestTokens.class.getResourceAsStream("/haven-test-jwt.key")) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

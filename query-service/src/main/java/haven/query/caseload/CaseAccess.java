@@ -1,0 +1,49 @@
+package haven.query.caseload;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import haven.infra.security.Role;
+import haven.infra.security.Staff;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Need to know, read side: the same rule the case applies to commands. A case manager sees their
+ * team's cases and those no team holds yet; a caseworker sees the cases assigned to them; nobody
+ * sees a case they are excluded from. A case someone may not see does not exist for them.
+ */
+@Component
+public class CaseAccess {
+
+    /** The case-file field listing the staff who must not see the case. */
+    static final String EXCLUDED = "excluded";
+
+    private final MongoCollection<Document> caseFiles;
+
+    CaseAccess(MongoDatabase havenDatabase) {
+        this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+    }
+
+    /** The case's file if this member of staff may see it; otherwise, as if there were no such case. */
+    public Document caseFile(String caseId, Staff staff) {
+        Document found = caseFiles.find(eq("_id", caseId)).first();
+        if (found == null || !maySee(staff, found)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
+        }
+        return found;
+    }
+
+    static boolean maySee(Staff staff, Document caseFile) {
+        if (caseFile.getList(EXCLUDED, String.class, List.of()).contains(staff.id())) {
+            return false;
+        }
+        String team = caseFile.getString("team");
+        return staff.is(Role.CASE_MANAGER) && (team == null || team.equals(staff.team()))
+                || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
+    }
+}

@@ -1,0 +1,29 @@
+package haven.query.web;
+
+import haven.infra.security.AccessRules;
+import haven.infra.security.HavenSecurity;
+import haven.infra.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who reaches which view. A reporter's status needs only their reference and receipt; which cases
+ * a caseworker or case manager sees is decided per case ({@code CaseAccess}); boards see trends only.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(HavenSecurity.class)
+class Access {
+
+    @Bean
+    AccessRules queryAccessRules() {
+        return endpoints -> endpoints
+                .requestMatchers(HttpMethod.POST, "/api/reporter/status").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/cases/**")
+                .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
+                .requestMatchers(HttpMethod.GET, "/api/trends", "/api/trends.csv")
+                .hasAnyRole(Role.BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
+    }
+}

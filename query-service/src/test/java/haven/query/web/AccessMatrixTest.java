@@ -1,0 +1,65 @@
+package haven.query.web;
+
+import static haven.infra.security.AccessMatrix.ANYONE;
+import static haven.infra.security.AccessMatrix.Caller.ADMIN;
+import static haven.infra.security.AccessMatrix.Caller.BOARD;
+import static haven.infra.security.AccessMatrix.Caller.CASEWORKER;
+import static haven.infra.security.AccessMatrix.Caller.CASE_MANAGER;
+import static haven.infra.security.AccessMatrix.NO_ONE;
+
+import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.AccessMatrix;
+import haven.infra.security.AccessMatrix.Caller;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Who gets past sign-in and role checks at every view. Which cases they see is {@code CaseAccess}'s rule. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessMatrixTest {
+
+    static final Set<Caller> CASE_TEAM = EnumSet.of(CASEWORKER, CASE_MANAGER);
+    static final Set<Caller> ONLY_ADMIN = EnumSet.of(ADMIN);
+
+    static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
+            Map.entry("POST /api/reporter/status", ANYONE),
+            Map.entry("GET /api/caseload", CASE_TEAM),
+            Map.entry("GET /api/cases/{caseId}", CASE_TEAM),
+            Map.entry("GET /api/cases/{caseId}/timeline", CASE_TEAM),
+            Map.entry("GET /api/trends", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
+            Map.entry("GET /api/trends.csv", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
+            Map.entry("GET /api/admin/processors", ONLY_ADMIN),
+            Map.entry("POST /api/admin/processors/{name}/replay", ONLY_ADMIN),
+            Map.entry("GET /api/admin/processors/{name}/rebuild", ONLY_ADMIN),
+            Map.entry("GET /api/admin/dead-letters", ONLY_ADMIN),
+            Map.entry("POST /api/admin/dead-letters/{processingGroup}/retry", ONLY_ADMIN),
+            Map.entry("ANY /error", NO_ONE));
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("access-tests"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAskedByEveryCaller() {
+        return AccessMatrix.check(http, mappings, ALLOWED);
+    }
+}
