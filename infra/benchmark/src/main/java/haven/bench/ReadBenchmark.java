@@ -68,6 +68,8 @@ final class ReadBenchmark {
     static final int CLOSED_CASE_EVENTS = 11;
     static final int OPEN_CASE_EVENTS = 5;
     static final int MONTHS_OF_HISTORY = 60;
+    /** One team, so that its case manager can read any case. */
+    static final String TEAM = "team-bench";
     static final List<String> CASEWORKERS = List.of("cw.01", "cw.02", "cw.03", "cw.04", "cw.05", "cw.06", "cw.07",
             "cw.08", "cw.09", "cw.10", "cw.11", "cw.12", "cw.13", "cw.14", "cw.15", "cw.16", "cw.17", "cw.18", "cw.19",
             "cw.20");
@@ -80,6 +82,20 @@ final class ReadBenchmark {
     private final Random random = new Random(42);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final BenchTokens tokens;
+    private final String admin;
+    private final String manager;
+    private final String board;
+    /** Each caseworker reads their own caseload. */
+    private final List<String> caseworkers;
+
+    ReadBenchmark() throws java.security.NoSuchAlgorithmException {
+        tokens = new BenchTokens();
+        admin = tokens.bearer("dpo.bench", null, "ADMIN");
+        manager = tokens.bearer("mgr.01", TEAM, "CASE_MANAGER");
+        board = tokens.bearer("board.bench", null, "BOARD");
+        caseworkers = CASEWORKERS.stream().map(id -> tokens.bearer(id, TEAM, "CASEWORKER")).toList();
+    }
 
     static void run(String[] args) throws Exception {
         String sizes = args.length > 1 ? args[1] : "10000,1000000";
@@ -118,6 +134,7 @@ final class ReadBenchmark {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("MONGODB_URI", store.uri("haven"));
+            builder.environment().putAll(tokens.serviceEnvironment());
             Process service = builder.start();
             try {
                 String base = "http://127.0.0.1:" + port;
@@ -127,11 +144,13 @@ final class ReadBenchmark {
                 System.out.printf("query-service (started with the history already stored) caught up in %.0f s; heap %s%n",
                         catchUp, heap(base));
                 var rows = new ArrayList<Row>();
-                IntFunction<String> caseload = i -> base + "/api/caseload?assignee=" + CASEWORKERS.get(i % CASEWORKERS.size());
-                IntFunction<String> oneCase = i -> base + "/api/cases/" + caseIds.get(random.nextInt(caseIds.size()));
-                IntFunction<String> timeline = i -> oneCase.apply(i) + "/timeline";
+                IntFunction<Read> caseload = i -> new Read(base + "/api/caseload", caseworkers.get(i % caseworkers.size()));
+                IntFunction<Read> oneCase = i -> new Read(base + "/api/cases/" + caseIds.get(random.nextInt(caseIds.size())),
+                        manager);
+                IntFunction<Read> timeline = i -> new Read(oneCase.apply(i).url() + "/timeline", manager);
                 String[] tables = {"by=category,outcome", "by=area", "by=characteristic,strand", "by=type&period=month"};
-                IntFunction<String> trends = i -> base + "/api/trends?from=2026-01&to=2026-12&" + tables[i % tables.length];
+                IntFunction<Read> trends = i -> new Read(base + "/api/trends?from=2026-01&to=2026-12&" + tables[i % tables.length],
+                        board);
                 for (var read : Map.of("caseload (one caseworker, sorted by due date)", caseload,
                         "case by id", oneCase, "case timeline", timeline, "trends (a year, by quarter)", trends).entrySet()) {
                     var h = time(read.getValue(), requests);
@@ -195,7 +214,7 @@ final class ReadBenchmark {
         events.add(new CaseTriaged(id, category, Set.of(pick(ProtectedCharacteristic.values())),
                 Set.of(pick(MonitoredStrand.values())), pick(RiskLevel.values()), pick(Route.values()),
                 day.plusDays(3 + random.nextInt(60)), day.plusDays(30 + random.nextInt(60)), caseworker));
-        events.add(new CaseworkerAssigned(id, caseworker, "team-" + caseworker.substring(3, 4), "mgr.01"));
+        events.add(new CaseworkerAssigned(id, caseworker, TEAM, "mgr.01"));
         events.add(new InvestigationNoteAdded(id, "n-1", "Spoke to the reporter; notes of the conversation.", caseworker));
         events.add(new MessageToReporterSent(id, "m-1", "Thank you for your report; we are looking into it.", caseworker));
         if (!open) {
@@ -231,7 +250,7 @@ final class ReadBenchmark {
             }
             try {
                 JsonNode processors = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/processors"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+                        .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body());
                 long behind = 0;
                 var positions = new StringBuilder();
                 for (JsonNode processor : processors) {
@@ -264,13 +283,17 @@ final class ReadBenchmark {
         return String.format("%.0f MB used (limit 512 MB)", used / 1024 / 1024);
     }
 
-    private Histogram time(IntFunction<String> url, int requests) throws Exception {
+    /** One request: where, and whose token it carries. */
+    private record Read(String url, String bearer) {
+    }
+
+    private Histogram time(IntFunction<Read> url, int requests) throws Exception {
         for (int i = 0; i < requests / 4; i++) { // warm up: JIT, caches
             get(url.apply(i));
         }
         var histogram = new Histogram(3);
         for (int i = 0; i < requests; i++) {
-            String target = url.apply(i);
+            Read target = url.apply(i);
             long start = System.nanoTime();
             get(target);
             histogram.recordValue((System.nanoTime() - start) / 1000);
@@ -278,10 +301,11 @@ final class ReadBenchmark {
         return histogram;
     }
 
-    private void get(String url) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    private void get(Read read) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(read.url())).header("Authorization", read.bearer()).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(read.url() + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

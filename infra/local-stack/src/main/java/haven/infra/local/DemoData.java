@@ -10,9 +10,9 @@ final class DemoData {
     }
 
     /** Seeds the demo cases and returns the anonymous reporter's reference and receipt. */
-    static Map<String, String> seed(String commandUrl) {
-        var reporter = new JsonHttp(null);
-        var caseworker = new JsonHttp("cw.demo");
+    static Map<String, String> seed(String commandUrl, String identityUrl) {
+        var reporter = JsonHttp.anonymous();
+        var manager = JsonHttp.signedIn(identityUrl, "mgr.jones");
 
         var anonymous = created(reporter.post(commandUrl + "/api/reports", Map.ofEntries(
                 Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
@@ -29,9 +29,9 @@ final class DemoData {
                 Map.entry("contactPreference", "EMAIL"),
                 Map.entry("narrative", "Demo: I am repeatedly left out of team meetings."))));
         String caseUrl = commandUrl + "/api/cases/" + named.get("caseId");
-        ok(caseworker.post(caseUrl + "/triage", Map.of("category", "BULLYING", "risk", "MEDIUM",
+        ok(manager.post(caseUrl + "/triage", Map.of("category", "BULLYING", "risk", "MEDIUM",
                 "route", "INFORMAL_RESOLUTION")));
-        ok(caseworker.post(caseUrl + "/assignment", Map.of("caseworker", "cw.demo", "team", "hr")));
+        ok(manager.post(caseUrl + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")));
 
         return anonymous;
     }

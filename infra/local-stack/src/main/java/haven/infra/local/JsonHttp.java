@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** A small JSON-over-HTTP client for the demo seed and the cross-process tests. */
 public final class JsonHttp {
@@ -19,11 +21,31 @@ public final class JsonHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String staffHeader;
+    private final String authorization;
 
-    /** @param actingStaffId sent as {@code X-Haven-User} on every request, or null for a reporter */
-    public JsonHttp(String actingStaffId) {
-        this.staffHeader = actingStaffId;
+    private JsonHttp(String authorization) {
+        this.authorization = authorization;
+    }
+
+    /** A reporter: no sign-in. */
+    public static JsonHttp anonymous() {
+        return new JsonHttp(null);
+    }
+
+    /**
+     * A demo member of staff signed in at the development identity provider (client-credentials
+     * grant, demo password); every request carries their token.
+     */
+    public static JsonHttp signedIn(String identityUrl, String staffId) {
+        String basic = Base64.getEncoder().encodeToString((staffId + ":demo").getBytes(StandardCharsets.UTF_8));
+        var tokenRequest = HttpRequest.newBuilder(URI.create(identityUrl + "/oauth2/token")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+        var response = anonymous().send(tokenRequest);
+        if (response.status() != 200) {
+            throw new IllegalStateException("no token for " + staffId + ": " + response.status());
+        }
+        return new JsonHttp("Bearer " + response.body().path("access_token").asText());
     }
 
     public Response post(String url, Object body) {
@@ -41,7 +63,7 @@ public final class JsonHttp {
     private HttpRequest.Builder request(String url) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Accept", "application/json");
-        return staffHeader == null ? builder : builder.header("X-Haven-User", staffHeader);
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     private Response send(HttpRequest.Builder request) {

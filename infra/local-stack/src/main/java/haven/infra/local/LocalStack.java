@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The whole system on one machine with one command: the embedded store (unless
- * {@code MONGODB_URI} names a real MongoDB), then the command-service and query-service as their
- * own processes. Ctrl-C stops all three cleanly.
+ * {@code MONGODB_URI} names a real MongoDB), the development identity provider, then the
+ * command-service and query-service, each its own process. Ctrl-C stops them all cleanly.
  */
 public final class LocalStack {
 
@@ -27,6 +27,7 @@ public final class LocalStack {
         int storePort = Integer.parseInt(env("STORE_PORT").orElse("27017"));
         int commandPort = Integer.parseInt(env("COMMAND_PORT").orElse("8081"));
         int queryPort = Integer.parseInt(env("QUERY_PORT").orElse("8082"));
+        int identityPort = Integer.parseInt(env("IDENTITY_PORT").orElse("9000"));
 
         Optional<String> externalUri = env("MONGODB_URI");
         EmbeddedStore store;
@@ -41,20 +42,23 @@ public final class LocalStack {
         System.out.println(store == null ? "Using MongoDB at " + redact(mongoUri)
                 : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
 
-        var command = ServiceProcess.start(root, "command-service", commandPort, mongoUri, data.resolve("logs"));
-        var query = ServiceProcess.start(root, "query-service", queryPort, mongoUri, data.resolve("logs"));
+        Path logs = data.resolve("logs");
+        var identity = ServiceProcess.startIdentity(root, identityPort, logs);
+        var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, logs);
+        var query = ServiceProcess.startService(root, "query-service", queryPort, mongoUri, identity, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Haven...");
-            List.of(query, command).parallelStream().forEach(ServiceProcess::close);
+            List.of(query, command, identity).parallelStream().forEach(ServiceProcess::close);
             if (store != null) {
                 store.close();
             }
         }));
+        identity.awaitHealthy(Duration.ofMinutes(3));
         command.awaitHealthy(Duration.ofMinutes(3));
         query.awaitHealthy(Duration.ofMinutes(3));
 
         if (isEmpty(mongoUri)) {
-            var demo = DemoData.seed(command.url());
+            var demo = DemoData.seed(command.url(), identity.url());
             System.out.printf("Seeded demo cases. Try following up the anonymous one: reference %s, receipt %s%n",
                     demo.get("reference"), demo.get("receipt"));
         }
@@ -63,11 +67,14 @@ public final class LocalStack {
                 Haven is running.
                   command-service  %s   (POST /api/reports, /api/cases/{id}/...)
                   query-service    %s   (GET /api/caseload, /api/cases/{id})
+                  sign-in (dev)    %s   (demo staff: rep.khan cw.patel cw.lee mgr.jones board.chair dpo.smith,
+                                         password "demo"; a token for curl:
+                                         curl -u mgr.jones:demo -d grant_type=client_credentials %s/oauth2/token)
                   logs             %s
                 Press Ctrl-C to stop.
-                %n""", command.url(), query.url(), data.resolve("logs"));
+                %n""", command.url(), query.url(), identity.issuer(), identity.issuer(), logs);
 
-        while (command.isAlive() && query.isAlive()) {
+        while (command.isAlive() && query.isAlive() && identity.isAlive()) {
             Thread.sleep(1000);
         }
         System.err.println("A service stopped unexpectedly; see the logs in " + data.resolve("logs"));

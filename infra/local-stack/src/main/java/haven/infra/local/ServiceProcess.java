@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Haven service running as its own operating-system process, as it would in production. */
@@ -27,9 +28,14 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code <root>/<name>/target/<name>.jar} on {@code port}, logging to {@code logDirectory}. */
-    public static ServiceProcess start(Path root, String name, int port, String mongoUri, Path logDirectory) {
-        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+    /**
+     * Starts {@code <root>/<module>/target/<name>.jar} (the module folder's last part is its name) on
+     * {@code port} with these environment variables, logging to {@code logDirectory}.
+     */
+    public static ServiceProcess start(Path root, String module, int port, Map<String, String> environment,
+            Path logDirectory) {
+        String name = Path.of(module).getFileName().toString();
+        Path jar = root.resolve(module).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests package");
         }
@@ -41,16 +47,33 @@ public final class ServiceProcess implements AutoCloseable {
                     "-Ddisable-axoniq-console-message=true", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
             builder.environment().put("PORT", Integer.toString(port));
-            builder.environment().put("MONGODB_URI", mongoUri);
             return new ServiceProcess(name, port, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
     }
 
+    /** The development identity provider, issuing tokens as {@code http://localhost:<port>}. */
+    public static ServiceProcess startIdentity(Path root, int port, Path logDirectory) {
+        return start(root, "infra/dev-identity", port, Map.of(), logDirectory);
+    }
+
+    /** A Haven service on the store at {@code mongoUri}, trusting tokens from {@code identity}. */
+    public static ServiceProcess startService(Path root, String name, int port, String mongoUri,
+            ServiceProcess identity, Path logDirectory) {
+        return start(root, name, port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer()),
+                logDirectory);
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** As a token from this identity provider names its issuer. */
+    public String issuer() {
+        return "http://localhost:" + port;
     }
 
     public Path log() {

@@ -26,24 +26,28 @@ class CrossProcessTest {
     static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
 
     static EmbeddedStore store;
+    static ServiceProcess identity;
     static ServiceProcess command;
     static ServiceProcess query;
-    final JsonHttp reporter = new JsonHttp(null);
-    final JsonHttp caseworker = new JsonHttp("cw.patel");
+    static JsonHttp manager;
+    final JsonHttp reporter = JsonHttp.anonymous();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
         store = EmbeddedStore.inMemory();
         Path logs = Path.of("target", "cross-process-logs");
-        command = ServiceProcess.start(ROOT, "command-service", freePort(), store.uri("haven"), logs);
-        query = ServiceProcess.start(ROOT, "query-service", freePort(), store.uri("haven"), logs);
+        identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
+        command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity, logs);
+        query = ServiceProcess.startService(ROOT, "query-service", freePort(), store.uri("haven"), identity, logs);
+        identity.awaitHealthy(Duration.ofMinutes(3));
         command.awaitHealthy(Duration.ofMinutes(3));
         query.awaitHealthy(Duration.ofMinutes(3));
+        manager = JsonHttp.signedIn(identity.url(), "mgr.jones");
     }
 
     @AfterAll
     static void stopTheSystem() {
-        for (var service : new ServiceProcess[] {query, command}) {
+        for (var service : new ServiceProcess[] {query, command, identity}) {
             if (service != null) {
                 service.close();
             }
@@ -60,23 +64,23 @@ class CrossProcessTest {
         awaitCase(caseId, c -> "SUBMITTED".equals(c.path("status").asText()), Duration.ofSeconds(30));
         String c = command.url() + "/api/cases/" + caseId;
 
-        assertThat(caseworker.post(c + "/triage", Map.of("category", "VERBAL_ABUSE", "characteristics", List.of("RACE"),
+        assertThat(manager.post(c + "/triage", Map.of("category", "VERBAL_ABUSE", "characteristics", List.of("RACE"),
                 "strands", List.of("RACE"), "risk", "MEDIUM", "route", "FORMAL_INVESTIGATION")).status()).isEqualTo(202);
         awaitCase(caseId, v -> "TRIAGED".equals(v.path("status").asText()) && "MEDIUM".equals(v.path("risk").asText()),
                 VISIBLE_WITHIN);
 
-        assertThat(caseworker.post(c + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")).status())
+        assertThat(manager.post(c + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")).status())
                 .isEqualTo(204);
         awaitCase(caseId, v -> "cw.patel".equals(v.path("assignee").asText()), VISIBLE_WITHIN);
 
-        assertThat(caseworker.post(c + "/resolution", Map.of("outcome", "UPHELD", "summary", "Apology")).status())
+        assertThat(manager.post(c + "/resolution", Map.of("outcome", "UPHELD", "summary", "Apology")).status())
                 .isEqualTo(202);
         awaitCase(caseId, v -> "UPHELD".equals(v.path("outcome").asText()), VISIBLE_WITHIN);
 
-        assertThat(caseworker.post(c + "/closure", Map.of()).status()).isEqualTo(204);
+        assertThat(manager.post(c + "/closure", Map.of()).status()).isEqualTo(204);
         awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
 
-        var openCaseload = caseworker.get(query.url() + "/api/caseload?assignee=cw.patel");
+        var openCaseload = manager.get(query.url() + "/api/caseload?assignee=cw.patel");
         assertThat(openCaseload.body().path("cases").findValuesAsText("caseId")).doesNotContain(caseId);
     }
 
@@ -85,8 +89,21 @@ class CrossProcessTest {
         awaitCase(submit(), c -> true, Duration.ofSeconds(30)); // warm
         String caseId = submit();
         awaitCase(caseId, c -> "SUBMITTED".equals(c.path("status").asText()), VISIBLE_WITHIN);
-        assertThat(caseworker.get(query.url() + "/api/caseload?status=SUBMITTED").body()
+        assertThat(manager.get(query.url() + "/api/caseload?status=SUBMITTED").body()
                 .path("cases").findValuesAsText("caseId")).contains(caseId);
+    }
+
+    @Test
+    void tokensFromTheIdentityProviderDecideWhoSeesWhat() {
+        String caseId = submit();
+        awaitCase(caseId, c -> true, Duration.ofSeconds(30));
+        assertThat(reporter.get(query.url() + "/api/caseload").status()).isEqualTo(401);
+        assertThat(JsonHttp.signedIn(identity.url(), "board.chair").get(query.url() + "/api/caseload").status())
+                .isEqualTo(403);
+        var unassignedCaseworker = JsonHttp.signedIn(identity.url(), "cw.lee");
+        assertThat(unassignedCaseworker.get(query.url() + "/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(unassignedCaseworker.post(command.url() + "/api/cases/" + caseId + "/notes",
+                Map.of("text", "Looking into it")).status()).isEqualTo(404);
     }
 
     private String submit() {
@@ -104,7 +121,7 @@ class CrossProcessTest {
         Instant deadline = Instant.now().plus(within);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            var response = caseworker.get(query.url() + "/api/cases/" + caseId);
+            var response = manager.get(query.url() + "/api/cases/" + caseId);
             last = response.body();
             if (response.status() == 200 && condition.test(last)) {
                 return last;

@@ -33,8 +33,10 @@ class StoreCrashTest {
         String uri = "mongodb://127.0.0.1:" + storePort + "/haven?serverSelectionTimeoutMS=2000";
         Process store = EmbeddedStoreMain.startProcess(data, storePort);
         Path logs = Path.of("target", "store-crash-logs");
-        try (var command = ServiceProcess.start(ROOT, "command-service", freePort(), uri, logs);
-             var query = ServiceProcess.start(ROOT, "query-service", freePort(), uri, logs)) {
+        try (var identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
+             var command = ServiceProcess.startService(ROOT, "command-service", freePort(), uri, identity, logs);
+             var query = ServiceProcess.startService(ROOT, "query-service", freePort(), uri, identity, logs)) {
+            identity.awaitHealthy(Duration.ofMinutes(3));
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));
 
@@ -68,11 +70,11 @@ class StoreCrashTest {
                     assertThat(access.getString("receiptHash")).startsWith("$2");
                 }
                 long storedCases = database.getCollection("events").countDocuments(Filters.eq("sequenceNumber", 0L));
-                var caseworker = new JsonHttp("cw.check");
+                var manager = JsonHttp.signedIn(identity.url(), "mgr.jones");
                 Instant deadline = Instant.now().plusSeconds(90);
                 long inCaseload = -1;
                 while (Instant.now().isBefore(deadline)) {
-                    inCaseload = caseworker.get(query.url() + "/api/caseload?size=1").body().path("total").asLong();
+                    inCaseload = manager.get(query.url() + "/api/caseload?size=1").body().path("total").asLong();
                     if (inCaseload == storedCases) {
                         break;
                     }
@@ -90,7 +92,7 @@ class StoreCrashTest {
     }
 
     private static void submitUntilStopped(String commandUrl, Map<String, String> created, AtomicBoolean running) {
-        var reporter = new JsonHttp(null);
+        var reporter = JsonHttp.anonymous();
         while (running.get()) {
             try {
                 var response = reporter.post(commandUrl + "/api/reports", Map.ofEntries(
