@@ -7,7 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.CaseId;
-import java.util.Locale;
+import haven.infra.security.ReceiptGuard;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,12 @@ class ReporterAccess {
 
     private final MongoCollection<Document> entries;
     private final ReceiptIssuer receipts;
+    private final ReceiptGuard guard;
 
-    ReporterAccess(MongoDatabase havenDatabase, ReceiptIssuer receipts) {
+    ReporterAccess(MongoDatabase havenDatabase, ReceiptIssuer receipts, ReceiptGuard guard) {
         this.entries = havenDatabase.getCollection("reporter_access");
         this.receipts = receipts;
+        this.guard = guard;
     }
 
     /** Reserves a fresh reference for the case; retries on the rare clash. */
@@ -47,10 +49,11 @@ class ReporterAccess {
         entries.deleteOne(eq("_id", reference));
     }
 
-    /** The case a reference and receipt open, checked in the same time whether or not the reference exists. */
-    Optional<CaseId> open(String reference, String receipt) {
-        Document entry = entries.find(eq("_id", reference.trim().toUpperCase(Locale.ROOT))).first();
+    /** The case a reference and receipt open; see {@link ReceiptGuard} for timing and throttling. */
+    Optional<CaseId> open(String reference, String receipt, String client) {
+        Document entry = entries.find(eq("_id", ReceiptGuard.normaliseReference(reference))).first();
         String hash = entry == null ? null : entry.getString("receiptHash");
-        return receipts.matches(receipt, hash) ? Optional.of(new CaseId(entry.getString("caseId"))) : Optional.empty();
+        return guard.opens(reference, receipt, client, hash) ? Optional.of(new CaseId(entry.getString("caseId")))
+                : Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package haven.command.report;
 
 import haven.command.cases.ReceiveMessageFromReporter;
 import haven.command.web.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -33,8 +34,8 @@ class ReporterMessageController {
 
     /** A wrong receipt and an unknown reference get the same answer, so neither can be probed. */
     @PostMapping("/api/reporter/messages")
-    ResponseEntity<?> send(@Valid @RequestBody ReporterMessage m) {
-        return access.open(m.reference(), m.receipt())
+    ResponseEntity<?> send(@Valid @RequestBody ReporterMessage m, HttpServletRequest request) {
+        return access.open(m.reference(), m.receipt(), request.getRemoteAddr())
                 .<ResponseEntity<?>>map(caseId -> {
                     String messageId = UUID.randomUUID().toString();
                     commands.sendAndWait(new ReceiveMessageFromReporter(caseId, messageId, m.text()));

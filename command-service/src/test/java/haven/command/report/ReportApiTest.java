@@ -153,8 +153,8 @@ class ReportApiTest extends ApiTest {
                 {"reference": "%s", "receipt": "0000000000000000", "text": "Hello"}"""
                 .formatted(receipt.get("reference").asText());
         String unknownReference = """
-                {"reference": "HV-ZZZZ-ZZ", "receipt": "%s", "text": "Hello"}"""
-                .formatted(receipt.get("receipt").asText());
+                {"reference": "HV-%s-ZZ", "receipt": "%s", "text": "Hello"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 4).toUpperCase(), receipt.get("receipt").asText());
 
         String a = http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(wrongReceipt))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
@@ -163,5 +163,38 @@ class ReportApiTest extends ApiTest {
 
         assertThat(a).isEqualTo(b);
         assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+    }
+
+    @Test
+    void theSixthWrongGuessInARowIsRefusedForAWhileWhetherOrNotTheReferenceExists() throws Exception {
+        var receipt = submitAnonymousReport();
+        String client = "10.0.0." + (int) (Math.random() * 250);
+        String unknown = "HV-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase() + "-QQ";
+        var refusals = new java.util.ArrayList<String>();
+        for (String reference : new String[] {receipt.get("reference").asText(), unknown}) {
+            for (int guess = 1; guess <= 5; guess++) {
+                guess(reference, "1234567890123456", client).andExpect(status().isNotFound());
+            }
+            refusals.add(guess(reference, "1234567890123456", client)
+                    .andExpect(status().isTooManyRequests())
+                    .andExpect(header().string("Retry-After", "900"))
+                    .andExpect(jsonPath("$.type").value("urn:haven:problem:too-many-attempts"))
+                    .andReturn().getResponse().getContentAsString());
+        }
+        assertThat(refusals.get(0)).isEqualTo(refusals.get(1));
+        guess(receipt.get("reference").asText(), receipt.get("receipt").asText(), client)
+                .andExpect(status().isTooManyRequests());
+        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions guess(String reference, String receipt, String client)
+            throws Exception {
+        return http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON)
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                })
+                .content("""
+                        {"reference": "%s", "receipt": "%s", "text": "Hello"}""".formatted(reference, receipt)));
     }
 }

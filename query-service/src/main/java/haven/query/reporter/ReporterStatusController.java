@@ -6,6 +6,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.Outcome;
 import haven.query.web.Words;
+import haven.infra.security.ReceiptGuard;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,13 +15,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,21 +42,20 @@ class ReporterStatusController {
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
-    private final PasswordEncoder receipts = new BCryptPasswordEncoder();
-    /** Compared against when a reference is unknown, so both answers take as long. */
-    private final String decoyHash = receipts.encode("0000000000000000");
+    private final ReceiptGuard guard;
 
-    ReporterStatusController(MongoDatabase havenDatabase) {
+    ReporterStatusController(MongoDatabase havenDatabase, ReceiptGuard guard) {
+        this.guard = guard;
         this.references = havenDatabase.getCollection(ReporterStatusProjection.REFERENCES);
         this.statuses = havenDatabase.getCollection(ReporterStatusProjection.STATUSES);
     }
 
     @PostMapping("/api/reporter/status")
-    ResponseEntity<?> status(@Valid @RequestBody StatusRequest request) {
-        String reference = request.reference().trim().toUpperCase(Locale.ROOT);
+    ResponseEntity<?> status(@Valid @RequestBody StatusRequest request, HttpServletRequest http) {
+        String reference = ReceiptGuard.normaliseReference(request.reference());
         Document entry = references.find(eq("_id", reference)).first();
-        boolean matches = receipts.matches(request.receipt().replaceAll("[\\s-]", ""),
-                entry == null ? decoyHash : entry.getString("receiptHash"));
+        boolean matches = guard.opens(reference, request.receipt(), http.getRemoteAddr(),
+                entry == null ? null : entry.getString("receiptHash"));
         Document status = entry != null && matches ? statuses.find(eq("_id", entry.getString("caseId"))).first() : null;
         if (status == null) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -62,6 +64,14 @@ public class HavenSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
+    }
+
+    /** Shared by every endpoint where a reporter opens their case with a reference and receipt. */
+    @Bean
+    ReceiptGuard receiptGuard(@Value("${haven.receipts.failures-per-reference:5}") int perReference,
+            @Value("${haven.receipts.failures-per-client:30}") int perClient,
+            @Value("${haven.receipts.cooldown:PT15M}") Duration cooldown) {
+        return new ReceiptGuard(perReference, perClient, cooldown);
     }
 
     /** Lets a controller method take the signed-in {@link Staff} as a parameter. */
