@@ -23,10 +23,10 @@ public record ReportSubmitted(
         Set<Motivation> motivations,
         ReporterRole reporterRole,
         boolean anonymous,
-        Reporter reporter,
+        @PersonalData(subject = "reporter") Reporter reporter,
         ContactPreference contactPreference,
-        String narrative,
-        List<String> namedParties,
+        @PersonalData String narrative,
+        @PersonalData List<String> namedParties,
         boolean policeInformed,
         boolean consentToShare) {
 }

@@ -34,6 +34,11 @@ public record Acting(String id, List<String> roles, String team) {
         return roles.contains("CASE_MANAGER");
     }
 
+    /** The data protection officer, who erases personal data and does nothing else to a case. */
+    boolean erasesData() {
+        return roles.contains("ADMIN");
+    }
+
     boolean worksCases() {
         return roles.contains("CASEWORKER");
     }

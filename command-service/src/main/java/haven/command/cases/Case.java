@@ -17,6 +17,7 @@ import haven.events.ConflictOfInterestDeclared;
 import haven.events.InvestigationNoteAdded;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,6 +50,7 @@ class Case {
     private final Set<String> conflicted = new HashSet<>();
     private final Map<String, Boolean> actionDone = new HashMap<>();
     private Instant appealDeadline;
+    private boolean erased;
 
     Case() {
         // for Axon to rebuild the case from its events
@@ -69,7 +71,11 @@ class Case {
      */
     @CommandHandlerInterceptor
     void onlyForThoseWorkingOnIt(CommandMessage<?> command) {
-        if (!(command.getPayload() instanceof ReceiveMessageFromReporter) && !mayWorkOnIt(Acting.of(command.getMetaData()))) {
+        Object payload = command.getPayload();
+        Acting who = Acting.of(command.getMetaData());
+        boolean allowed = payload instanceof ReceiveMessageFromReporter
+                || (payload instanceof ErasePersonalData ? who != null && who.erasesData() : mayWorkOnIt(who));
+        if (!allowed) {
             throw new CaseNotFound(caseId.value());
         }
     }
@@ -163,6 +169,20 @@ class Case {
         refuseIf(c.reopenedAt().isAfter(appealDeadline), "The appeal window for this case ended on "
                 + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
         apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
+    }
+
+    /** Repeatable, so that an erasure interrupted before its keys were destroyed can be finished. */
+    @CommandHandler
+    void handle(ErasePersonalData c) {
+        refuseIf(stage != Stage.CLOSED, "Personal data is erased only from a closed case");
+        if (!erased) {
+            apply(new PersonalDataErased(caseId, c.reason(), c.erasedBy()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased e) {
+        erased = true;
     }
 
     @EventSourcingHandler

@@ -22,6 +22,7 @@ class Access {
                 .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.POST, "/api/cases/**")
-                .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name());
+                .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
+                .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name());
     }
 }

@@ -12,6 +12,8 @@ import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
+import haven.events.ErasureReason;
+import haven.events.PersonalDataErased;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
@@ -75,6 +77,34 @@ class CaseTest {
 
     static MetaData caseworker(String id) {
         return Acting.metaData(id, List.of("CASEWORKER"), "equality");
+    }
+
+    @Nested
+    class Erasure {
+
+        final MetaData dpo = Acting.metaData("dpo.smith", List.of("ADMIN"), null);
+        final ErasePersonalData erase = new ErasePersonalData(ID, ErasureReason.RETENTION_PERIOD_ENDED, "dpo.smith");
+        final PersonalDataErased erased = new PersonalDataErased(ID, ErasureReason.RETENTION_PERIOD_ENDED, "dpo.smith");
+
+        @Test
+        void theDataProtectionOfficerErasesAClosedCaseOnce() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(erase, dpo).expectEvents(erased);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased).when(erase, dpo)
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void anOpenCaseIsNotErased() {
+            fixture.given(SUBMITTED, TRIAGED).when(erase, dpo).expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void onlyTheDataProtectionOfficerErasesAndTheyDoNothingElse() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(erase, MANAGER)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, TRIAGED).when(new AddInvestigationNote(ID, "n-1", "Note", "dpo.smith"), dpo)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
     }
 
     @Nested

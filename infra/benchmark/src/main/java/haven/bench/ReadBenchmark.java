@@ -135,6 +135,8 @@ final class ReadBenchmark {
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("MONGODB_URI", store.uri("haven"));
             builder.environment().putAll(tokens.serviceEnvironment());
+            builder.environment().put("HAVEN_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(
+                    java.security.SecureRandom.getSeed(32)));
             Process service = builder.start();
             try {
                 String base = "http://127.0.0.1:" + port;

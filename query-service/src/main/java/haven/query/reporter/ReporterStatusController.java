@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.Outcome;
 import haven.query.web.Words;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ class ReporterStatusController {
     record StatusRequest(@NotBlank @Size(max = 40) String reference, @NotBlank @Size(max = 40) String receipt) {
     }
 
+    /** {@code text} is null once the case's personal data has been erased. */
     record Message(String from, String text, Instant at) {
     }
 
@@ -43,9 +45,11 @@ class ReporterStatusController {
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
     private final ReceiptGuard guard;
+    private final PersonalDataKeys keys;
 
-    ReporterStatusController(MongoDatabase havenDatabase, ReceiptGuard guard) {
+    ReporterStatusController(MongoDatabase havenDatabase, ReceiptGuard guard, PersonalDataKeys keys) {
         this.guard = guard;
+        this.keys = keys;
         this.references = havenDatabase.getCollection(ReporterStatusProjection.REFERENCES);
         this.statuses = havenDatabase.getCollection(ReporterStatusProjection.STATUSES);
     }
@@ -67,15 +71,19 @@ class ReporterStatusController {
         return ResponseEntity.ok(view(reference, status));
     }
 
-    private static ReporterStatus view(String reference, Document d) {
+    private ReporterStatus view(String reference, Document d) {
         Stage stage = Stage.valueOf(d.getString("stage"));
-        var messages = d.getList("messages", Document.class, List.of()).stream()
-                .map(m -> new Message(m.getString("from"), m.getString("text"), m.getDate("at").toInstant()))
+        var messages = d.get("messages", new Document()).values().stream().map(Document.class::cast)
+                .map(m -> new Message(m.getString("from"), text(m.getString("text")), m.getDate("at").toInstant()))
                 .sorted(Comparator.comparing(Message::at))
                 .toList();
         String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
         Instant appealUntil = stage == Stage.RESOLVED || stage == Stage.CLOSED
                 ? d.getDate("appealDeadline").toInstant() : null;
         return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages);
+    }
+
+    private String text(String sealed) {
+        return sealed == null ? null : keys.open(sealed).orElse(null);
     }
 }

@@ -1,7 +1,6 @@
 package haven.query.reporter;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -15,6 +14,8 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.PersonalDataErased;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
 import haven.events.ReportSubmitted;
 import java.time.Instant;
 import java.util.Date;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a reporter may see through their reference and receipt: where the case stands and the
  * messages exchanged, never who handles it. Two key lookups: reference → case (with the receipt
- * hash), case → status. Upserts of values from the event and {@code $addToSet} of deterministic
- * entries make redelivery harmless.
+ * hash), case → status. Upserts of values from the event, and messages keyed by their id, make
+ * redelivery harmless. Message texts are personal data: stored sealed with the case's key.
  */
 @Component
 @ProcessingGroup("reporter-status")
@@ -41,10 +42,12 @@ class ReporterStatusProjection {
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
+    private final PersonalDataKeys keys;
 
-    ReporterStatusProjection(MongoDatabase havenDatabase) {
+    ReporterStatusProjection(MongoDatabase havenDatabase, PersonalDataKeys keys) {
         this.references = havenDatabase.getCollection(REFERENCES);
         this.statuses = havenDatabase.getCollection(STATUSES);
+        this.keys = keys;
     }
 
     @EventHandler
@@ -78,12 +81,18 @@ class ReporterStatusProjection {
 
     @EventHandler
     void on(MessageToReporterSent e, @Timestamp Instant at) {
-        update(e.caseId(), addToSet("messages", message(e.messageId(), "case team", e.text(), at)));
+        update(e.caseId(), message(e.caseId(), e.messageId(), "case team", e.text(), at));
     }
 
     @EventHandler
     void on(MessageFromReporterReceived e, @Timestamp Instant at) {
-        update(e.caseId(), addToSet("messages", message(e.messageId(), "you", e.text(), at)));
+        update(e.caseId(), message(e.caseId(), e.messageId(), "you", e.text(), at));
+    }
+
+    /** The messages are sealed with the case's key, now destroyed: stop using any cached copy of it. */
+    @EventHandler
+    void on(PersonalDataErased e) {
+        keys.forget(e.caseId().value());
     }
 
     @ResetHandler
@@ -92,8 +101,10 @@ class ReporterStatusProjection {
         statuses.drop();
     }
 
-    private static Document message(String id, String from, String text, Instant at) {
-        return new Document("id", id).append("from", from).append("text", text).append("at", Date.from(at));
+    /** Keyed by message id, so a redelivered event rewrites its own message; the text is sealed. */
+    private Bson message(CaseId caseId, String id, String from, String text, Instant at) {
+        String sealed = text == null ? null : keys.seal(caseId.value(), text);
+        return set("messages." + id, new Document("from", from).append("text", sealed).append("at", Date.from(at)));
     }
 
     private void update(CaseId caseId, Bson... changes) {

@@ -24,6 +24,7 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import java.time.Duration;
@@ -60,6 +61,8 @@ class ReporterStatusAndTimelineTest {
 
     @Autowired
     MockMvc http;
+    @Autowired
+    PersonalDataKeys keys;
     @Autowired
     EventStore events;
     @Autowired
@@ -155,9 +158,19 @@ class ReporterStatusAndTimelineTest {
                 assertThat(views.stream().map(this::contents).toList()).isEqualTo(before));
     }
 
-    private List<org.bson.Document> contents(String collection) {
+    /** A view's documents, with sealed personal data opened: each sealing uses a fresh nonce. */
+    private List<Object> contents(String collection) {
         return database.getCollection(collection).find().sort(new org.bson.Document("_id", 1))
-                .into(new java.util.ArrayList<>());
+                .map(this::opened).into(new java.util.ArrayList<>());
+    }
+
+    private Object opened(Object value) {
+        if (value instanceof org.bson.Document document) {
+            var copy = new java.util.TreeMap<String, Object>();
+            document.forEach((key, inner) -> copy.put(key, opened(inner)));
+            return copy;
+        }
+        return value instanceof String text && PersonalDataKeys.isSealed(text) ? keys.open(text).orElseThrow() : value;
     }
 
     @Test

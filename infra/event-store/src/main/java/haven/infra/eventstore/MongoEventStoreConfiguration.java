@@ -2,6 +2,8 @@ package haven.infra.eventstore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.eventstore.privacy.PersonalDataSerializer;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -14,6 +16,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,6 +44,20 @@ public class MongoEventStoreConfiguration {
     @Bean
     public MongoTemplate axonMongoTemplate(MongoDatabase havenDatabase) {
         return DefaultMongoTemplate.builder().mongoDatabase(havenDatabase).build();
+    }
+
+    @Bean
+    public PersonalDataKeys personalDataKeys(MongoDatabase havenDatabase,
+            @Value("${haven.privacy.master-key:}") String masterKey,
+            @Value("${haven.privacy.key-cache:30s}") Duration cacheFor) {
+        return new PersonalDataKeys(havenDatabase, masterKey, cacheFor);
+    }
+
+    /** Events (and so dead letters) are stored with their personal data sealed by their case's key. */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer, PersonalDataKeys personalDataKeys) {
+        return new PersonalDataSerializer(serializer, personalDataKeys, ((JacksonSerializer) serializer).getObjectMapper());
     }
 
     @Bean

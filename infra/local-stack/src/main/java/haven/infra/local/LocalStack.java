@@ -44,8 +44,9 @@ public final class LocalStack {
 
         Path logs = data.resolve("logs");
         var identity = ServiceProcess.startIdentity(root, identityPort, logs);
-        var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, logs);
-        var query = ServiceProcess.startService(root, "query-service", queryPort, mongoUri, identity, logs);
+        String masterKey = masterKey(data);
+        var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
+        var query = ServiceProcess.startService(root, "query-service", queryPort, mongoUri, identity, masterKey, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Haven...");
             List.of(query, command, identity).parallelStream().forEach(ServiceProcess::close);
@@ -105,6 +106,25 @@ public final class LocalStack {
             System.err.println(refused.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * {@code HAVEN_MASTER_KEY}, else the key made on first start and kept in the data folder (owner
+     * only). Good enough for a laptop; in production the key comes from a vault, not next to the data.
+     */
+    private static String masterKey(Path data) throws java.io.IOException {
+        Optional<String> configured = env("HAVEN_MASTER_KEY");
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        Path file = data.resolve("master.key");
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(data);
+            java.nio.file.Files.writeString(file, ServiceProcess.newMasterKey());
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        }
+        return java.nio.file.Files.readString(file).trim();
     }
 
     /** First start: no event has ever been stored. */

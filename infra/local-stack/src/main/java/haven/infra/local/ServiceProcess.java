@@ -60,11 +60,21 @@ public final class ServiceProcess implements AutoCloseable {
         return start(root, "infra/dev-identity", port, Map.of(), logDirectory);
     }
 
-    /** A Haven service on the store at {@code mongoUri}, trusting tokens from {@code identity}. */
+    /**
+     * A Haven service on the store at {@code mongoUri}, trusting tokens from {@code identity},
+     * wrapping personal-data keys with {@code masterKey}.
+     */
     public static ServiceProcess startService(Path root, String name, int port, String mongoUri,
-            ServiceProcess identity, Path logDirectory) {
-        return start(root, name, port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer()),
-                logDirectory);
+            ServiceProcess identity, String masterKey, Path logDirectory) {
+        return start(root, name, port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer(),
+                "HAVEN_MASTER_KEY", masterKey), logDirectory);
+    }
+
+    /** A new master key: 32 random bytes, base64. */
+    public static String newMasterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     public String url() {

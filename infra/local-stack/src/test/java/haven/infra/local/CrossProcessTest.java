@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrossProcessTest {
 
+    static final String MASTER_KEY = ServiceProcess.newMasterKey();
     static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
     static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
 
@@ -37,8 +39,8 @@ class CrossProcessTest {
         store = EmbeddedStore.inMemory();
         Path logs = Path.of("target", "cross-process-logs");
         identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
-        command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity, logs);
-        query = ServiceProcess.startService(ROOT, "query-service", freePort(), store.uri("haven"), identity, logs);
+        command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity, MASTER_KEY, logs);
+        query = ServiceProcess.startService(ROOT, "query-service", freePort(), store.uri("haven"), identity, MASTER_KEY, logs);
         identity.awaitHealthy(Duration.ofMinutes(3));
         command.awaitHealthy(Duration.ofMinutes(3));
         query.awaitHealthy(Duration.ofMinutes(3));
@@ -104,6 +106,88 @@ class CrossProcessTest {
         assertThat(unassignedCaseworker.get(query.url() + "/api/cases/" + caseId).status()).isEqualTo(404);
         assertThat(unassignedCaseworker.post(command.url() + "/api/cases/" + caseId + "/notes",
                 Map.of("text", "Looking into it")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void erasureLeavesNoTraceOfACanaryNameAnywhereButKeepsTheCounts() throws Exception {
+        String canary = "Zorbaxa" + UUID.randomUUID().toString().substring(0, 8);
+        var submitted = reporter.post(command.url() + "/api/reports", Map.ofEntries(
+                Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "HARASSMENT"),
+                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "WORKPLACE"), Map.entry("area", "Finance"),
+                Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
+                Map.entry("narrative", canary + " keeps making remarks about my accent"),
+                Map.entry("namedParties", List.of(canary))));
+        assertThat(submitted.status()).isEqualTo(201);
+        String caseId = submitted.body().path("caseId").asText();
+        var followUp = Map.of("reference", submitted.body().path("reference").asText(),
+                "receipt", submitted.body().path("receipt").asText());
+        String c = command.url() + "/api/cases/" + caseId;
+        awaitCase(caseId, v -> true, Duration.ofSeconds(30));
+        assertThat(manager.post(c + "/triage", Map.of("category", "HARASSMENT", "risk", "LOW",
+                "route", "INFORMAL_RESOLUTION")).status()).isEqualTo(202);
+        assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary)).status()).isEqualTo(202);
+        assertThat(manager.post(c + "/messages", Map.of("text", "We will speak to " + canary)).status()).isEqualTo(202);
+        var reply = new java.util.HashMap<String, Object>(followUp);
+        reply.put("text", canary + " did it again");
+        assertThat(reporter.post(command.url() + "/api/reporter/messages", reply).status()).isEqualTo(202);
+        assertThat(manager.post(c + "/resolution", Map.of("outcome", "RESOLVED_INFORMALLY",
+                "summary", canary + " apologised")).status()).isEqualTo(202);
+        assertThat(manager.post(c + "/closure", Map.of()).status()).isEqualTo(204);
+        awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
+        awaitReporterStatus(followUp, status -> status.contains(canary)); // the reporter reads it, opened
+
+        assertThat(storeContents()).as("the store holds the canary only sealed").doesNotContain(canary);
+        String trendsBefore = trendCounts();
+
+        var dpo = JsonHttp.signedIn(identity.url(), "dpo.smith");
+        assertThat(dpo.post(command.url() + "/api/admin/cases/" + caseId + "/erasure",
+                Map.of("reason", "ERASURE_REQUEST")).status()).isEqualTo(204);
+        awaitReporterStatus(followUp, status -> !status.contains(canary));
+
+        assertThat(storeContents()).doesNotContain(canary);
+        assertThat(trendCounts()).isEqualTo(trendsBefore);
+        for (String answer : List.of(manager.get(query.url() + "/api/cases/" + caseId).body().toString(),
+                manager.get(query.url() + "/api/cases/" + caseId + "/timeline").body().toString(),
+                reporter.post(query.url() + "/api/reporter/status", followUp).body().toString())) {
+            assertThat(answer).doesNotContain(canary);
+        }
+        for (var service : List.of(command, query, identity)) {
+            assertThat(java.nio.file.Files.readString(service.log())).doesNotContain(canary);
+        }
+    }
+
+    private void awaitReporterStatus(Map<String, String> followUp, Predicate<String> condition) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        String last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = reporter.post(query.url() + "/api/reporter/status", followUp).body().toString();
+            if (condition.test(last)) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("reporter status not as expected; last seen " + last);
+    }
+
+    /** Every document of every collection, as stored. */
+    private String storeContents() {
+        try (var client = com.mongodb.client.MongoClients.create(store.uri("haven"))) {
+            var all = new StringBuilder();
+            var database = client.getDatabase("haven");
+            for (String name : database.listCollectionNames()) {
+                database.getCollection(name).find().forEach(d -> all.append(d.toJson()).append('\n'));
+            }
+            return all.toString();
+        }
+    }
+
+    private String trendCounts() {
+        try (var client = com.mongodb.client.MongoClients.create(store.uri("haven"))) {
+            var months = new StringBuilder();
+            client.getDatabase("haven").getCollection("trend_months").find().sort(new org.bson.Document("_id", 1))
+                    .forEach(d -> months.append(d.toJson()));
+            return months.toString();
+        }
     }
 
     private String submit() {

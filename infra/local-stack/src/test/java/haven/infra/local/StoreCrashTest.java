@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreCrashTest {
 
+    static final String MASTER_KEY = ServiceProcess.newMasterKey();
     static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
 
     @Test
@@ -34,8 +35,8 @@ class StoreCrashTest {
         Process store = EmbeddedStoreMain.startProcess(data, storePort);
         Path logs = Path.of("target", "store-crash-logs");
         try (var identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
-             var command = ServiceProcess.startService(ROOT, "command-service", freePort(), uri, identity, logs);
-             var query = ServiceProcess.startService(ROOT, "query-service", freePort(), uri, identity, logs)) {
+             var command = ServiceProcess.startService(ROOT, "command-service", freePort(), uri, identity, MASTER_KEY, logs);
+             var query = ServiceProcess.startService(ROOT, "query-service", freePort(), uri, identity, MASTER_KEY, logs)) {
             identity.awaitHealthy(Duration.ofMinutes(3));
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));

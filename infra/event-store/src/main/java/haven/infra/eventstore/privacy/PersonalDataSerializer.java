@@ -1,0 +1,110 @@
+package haven.infra.eventstore.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import haven.events.PersonalData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+/**
+ * Serialises events with their {@link PersonalData} fields sealed by their case's key, and opens
+ * them again on the way back. Every copy of an event (the event store, dead letters, a replay)
+ * passes through here, so erasing a case's keys erases those fields everywhere: they then read as
+ * null. Everything else is the delegate's (Axon's Jackson serializer) unchanged.
+ */
+public class PersonalDataSerializer implements Serializer {
+
+    private record Field(String name, String subject) {
+    }
+
+    private final Serializer delegate;
+    private final PersonalDataKeys keys;
+    private final ObjectMapper json;
+    private final Map<Class<?>, List<Field>> personalFields = new ConcurrentHashMap<>();
+
+    public PersonalDataSerializer(Serializer delegate, PersonalDataKeys keys, ObjectMapper json) {
+        this.delegate = delegate;
+        this.keys = keys;
+        this.json = json;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        List<Field> fields = object == null ? List.of() : fieldsOf(object.getClass());
+        if (fields.isEmpty()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        ObjectNode tree = json.valueToTree(object);
+        String caseId = tree.path("caseId").path("value").asText();
+        for (Field field : fields) {
+            JsonNode value = tree.get(field.name());
+            if (value != null && !value.isNull()) {
+                tree.put(field.name(), keys.seal(PersonalDataKeys.keyId(caseId, field.subject()), value.toString()));
+            }
+        }
+        T data = getConverter().convert(tree, JsonNode.class, expectedRepresentation);
+        return new SimpleSerializedObject<>(data, expectedRepresentation, typeForClass(object.getClass()));
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serialized) {
+        List<Field> fields = SerializedType.isEmptyType(serialized.getType()) ? List.of()
+                : fieldsOf(classForType(serialized.getType()));
+        if (fields.isEmpty()) {
+            return delegate.deserialize(serialized);
+        }
+        var tree = (ObjectNode) getConverter().convert(serialized, JsonNode.class).getData().deepCopy();
+        for (Field field : fields) {
+            JsonNode value = tree.get(field.name());
+            if (value != null && value.isTextual() && PersonalDataKeys.isSealed(value.asText())) {
+                tree.set(field.name(), keys.open(value.asText()).map(this::parse).orElse(NullNode.getInstance()));
+            }
+        }
+        return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+
+    private List<Field> fieldsOf(Class<?> type) {
+        return personalFields.computeIfAbsent(type, t -> java.util.Arrays.stream(t.getDeclaredFields())
+                .filter(f -> f.isAnnotationPresent(PersonalData.class))
+                .map(f -> new Field(f.getName(), f.getAnnotation(PersonalData.class).subject()))
+                .toList());
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
