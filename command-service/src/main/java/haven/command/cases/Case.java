@@ -28,6 +28,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -97,8 +98,9 @@ class Case {
     }
 
     @CommandHandler
-    void handle(AssignCaseworker c) {
+    void handle(AssignCaseworker c, MetaData metaData) {
         refuseIfClosed();
+        refuseIf(!c.team().equals(Acting.of(metaData).team()), "A case manager assigns cases only within their own team");
         refuseIf(conflicted.contains(c.caseworker()),
                 "That caseworker has a declared conflict of interest in this case and cannot be assigned to it");
         refuseIf(c.caseworker().equals(assignee), "The case is already assigned to that caseworker");

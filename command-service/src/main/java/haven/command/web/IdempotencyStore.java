@@ -10,19 +10,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import haven.infra.eventstore.privacy.Aead;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -40,7 +37,6 @@ import org.springframework.stereotype.Component;
 class IdempotencyStore {
 
     static final Duration KEPT_FOR = Duration.ofHours(24);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     sealed interface Claim permits Fresh, Replay, Mismatch, InProgress {
     }
@@ -113,27 +109,15 @@ class IdempotencyStore {
     }
 
     private static byte[] seal(String key, byte[] plain) {
-        byte[] nonce = new byte[12];
-        RANDOM.nextBytes(nonce);
-        byte[] sealed = cipher(Cipher.ENCRYPT_MODE, key, nonce, plain);
-        byte[] out = Arrays.copyOf(nonce, nonce.length + sealed.length);
-        System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-        return out;
+        return Aead.seal(sealKey(key), "", plain);
     }
 
     private static byte[] open(String key, byte[] stored) {
-        return cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(stored, 12), Arrays.copyOfRange(stored, 12, stored.length));
+        return Aead.open(sealKey(key), "", stored);
     }
 
-    private static byte[] cipher(int mode, String key, byte[] nonce, byte[] input) {
-        try {
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, new SecretKeySpec(sha256("haven-idempotency-seal|" + key), "AES"),
-                    new GCMParameterSpec(128, nonce));
-            return cipher.doFinal(input);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is unavailable or the stored response is corrupt", e);
-        }
+    private static byte[] sealKey(String key) {
+        return sha256("haven-idempotency-seal|" + key);
     }
 
     private static byte[] hmac(String key, byte[] request) {

@@ -216,8 +216,8 @@ class CaseTest {
         @Test
         void anAssignedCaseIsReassignedWithTheReason() {
             fixture.given(SUBMITTED, ASSIGNED)
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "hr", "Workload", "mgr.jones"))
-                    .expectEvents(new CaseReassigned(ID, "cw.patel", "cw.ahmed", "hr", "Workload", "mgr.jones"));
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", "Workload", "mgr.jones"))
+                    .expectEvents(new CaseReassigned(ID, "cw.patel", "cw.ahmed", "equality", "Workload", "mgr.jones"));
         }
 
         @Test
@@ -230,14 +230,20 @@ class CaseTest {
         @Test
         void cannotAssignAConflictedCaseworker() {
             fixture.given(SUBMITTED, new ConflictOfInterestDeclared(ID, "cw.ahmed", "Line manager of a party", "cw.ahmed"))
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "hr", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void aManagerAssignsOnlyWithinTheirOwnTeam() {
+            fixture.given(SUBMITTED).when(new AssignCaseworker(ID, "cw.khan", "hr", null, "mgr.jones"))
                     .expectNoEvents().expectException(RuleViolation.class);
         }
 
         @Test
         void cannotAssignAClosedCase() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "hr", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
                     .expectNoEvents().expectException(RuleViolation.class);
         }
     }

@@ -81,11 +81,9 @@ class CaseloadProjection {
     void on(ConflictOfInterestDeclared e) {
         // read, then write by _id alone (the embedded store indexes only that filter); one segment owns a case
         Document row = caseFiles.find(eq("_id", e.caseId().value())).first();
-        if (row != null && e.caseworker().equals(row.getString("assignee"))) {
-            update(e.caseId(), unset("assignee"), addToSet(CaseAccess.EXCLUDED, e.caseworker()));
-        } else {
-            update(e.caseId(), addToSet(CaseAccess.EXCLUDED, e.caseworker()));
-        }
+        Bson excluded = addToSet(CaseAccess.EXCLUDED, e.caseworker());
+        boolean heldIt = row != null && e.caseworker().equals(row.getString("assignee"));
+        update(e.caseId(), heldIt ? combine(unset("assignee"), excluded) : excluded);
     }
 
     @EventHandler

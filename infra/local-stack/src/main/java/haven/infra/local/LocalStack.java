@@ -2,6 +2,8 @@ package haven.infra.local;
 
 import com.mongodb.client.MongoClients;
 import haven.infra.embedded.EmbeddedStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -112,19 +114,19 @@ public final class LocalStack {
      * {@code HAVEN_MASTER_KEY}, else the key made on first start and kept in the data folder (owner
      * only). Good enough for a laptop; in production the key comes from a vault, not next to the data.
      */
-    private static String masterKey(Path data) throws java.io.IOException {
+    private static String masterKey(Path data) throws IOException {
         Optional<String> configured = env("HAVEN_MASTER_KEY");
         if (configured.isPresent()) {
             return configured.get();
         }
         Path file = data.resolve("master.key");
-        if (!java.nio.file.Files.exists(file)) {
-            java.nio.file.Files.createDirectories(data);
-            java.nio.file.Files.writeString(file, ServiceProcess.newMasterKey());
+        if (!Files.exists(file)) {
+            Files.createDirectories(data);
+            Files.writeString(file, ServiceProcess.newMasterKey());
             file.toFile().setReadable(false, false);
             file.toFile().setReadable(true, true);
         }
-        return java.nio.file.Files.readString(file).trim();
+        return Files.readString(file).trim();
     }
 
     /** First start: no event has ever been stored. */

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM from the JDK: a fresh random 96-bit nonce per message, stored in front of the
  * ciphertext, and associated data that binds a ciphertext to what it belongs to (a key id).
  */
-final class Aead {
+public final class Aead {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -22,13 +22,13 @@ final class Aead {
     private Aead() {
     }
 
-    static byte[] newKey() {
+    public static byte[] newKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return key;
     }
 
-    static byte[] seal(byte[] key, String associatedData, byte[] plain) {
+    public static byte[] seal(byte[] key, String associatedData, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, key, nonce, associatedData, plain);
@@ -37,7 +37,7 @@ final class Aead {
         return out;
     }
 
-    static byte[] open(byte[] key, String associatedData, byte[] sealed) {
+    public static byte[] open(byte[] key, String associatedData, byte[] sealed) {
         return run(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, NONCE_BYTES), associatedData,
                 Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length));
     }

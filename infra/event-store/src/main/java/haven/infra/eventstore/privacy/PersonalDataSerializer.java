@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import haven.events.PersonalData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 
 /**
  * Serialises events with their {@link PersonalData} fields sealed by their case's key, and opens
@@ -30,7 +32,8 @@ public class PersonalDataSerializer implements Serializer {
     private final Serializer delegate;
     private final PersonalDataKeys keys;
     private final ObjectMapper json;
-    private final Map<Class<?>, List<Field>> personalFields = new ConcurrentHashMap<>();
+    /** By type name, so that reading an event resolves its class once (in the delegate), not twice. */
+    private final Map<String, List<Field>> personalFields = new ConcurrentHashMap<>();
 
     public PersonalDataSerializer(Serializer delegate, PersonalDataKeys keys, ObjectMapper json) {
         this.delegate = delegate;
@@ -40,7 +43,7 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        List<Field> fields = object == null ? List.of() : fieldsOf(object.getClass());
+        List<Field> fields = object == null ? List.of() : fieldsOf(object.getClass().getName());
         if (fields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -59,7 +62,7 @@ public class PersonalDataSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
         List<Field> fields = SerializedType.isEmptyType(serialized.getType()) ? List.of()
-                : fieldsOf(classForType(serialized.getType()));
+                : fieldsOf(serialized.getType().getName());
         if (fields.isEmpty()) {
             return delegate.deserialize(serialized);
         }
@@ -93,8 +96,9 @@ public class PersonalDataSerializer implements Serializer {
         return delegate.getConverter();
     }
 
-    private List<Field> fieldsOf(Class<?> type) {
-        return personalFields.computeIfAbsent(type, t -> java.util.Arrays.stream(t.getDeclaredFields())
+    private List<Field> fieldsOf(String typeName) {
+        return personalFields.computeIfAbsent(typeName, name -> Arrays.stream(
+                        classForType(new SimpleSerializedType(name, null)).getDeclaredFields())
                 .filter(f -> f.isAnnotationPresent(PersonalData.class))
                 .map(f -> new Field(f.getName(), f.getAnnotation(PersonalData.class).subject()))
                 .toList());
