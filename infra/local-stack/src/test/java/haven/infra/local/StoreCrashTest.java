@@ -3,6 +3,7 @@ package haven.infra.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import haven.infra.embedded.EmbeddedStoreMain;
 import java.io.IOException;
@@ -84,12 +85,28 @@ class StoreCrashTest {
                 System.out.printf("acknowledged %d reports (%d before the crash); %d cases stored; caseload %d%n",
                         created.size(), createdBeforeCrash, storedCases, inCaseload);
                 assertThat(createdBeforeCrash).isGreaterThan(10);
+                if (inCaseload != storedCases) {
+                    explainMissing(database, JsonHttp.signedIn(identity.url(), "dpo.smith"), query.url());
+                }
                 assertThat(inCaseload).isEqualTo(storedCases);
             }
         } finally {
             store.destroy();
             store.waitFor();
         }
+    }
+
+    /** The test failed once (42 of 43) and passed on rerun: say where the missing case got stuck. */
+    private static void explainMissing(MongoDatabase database, JsonHttp admin, String queryUrl) {
+        for (Document event : database.getCollection("events").find(Filters.eq("sequenceNumber", 0L))) {
+            String caseId = event.getString("aggregateIdentifier");
+            if (database.getCollection("caseload").find(Filters.eq("_id", caseId)).first() == null) {
+                System.out.printf("not in the caseload: case %s at position %s; case file: %s%n", caseId,
+                        event.get("_id"), database.getCollection("case_files").find(Filters.eq("_id", caseId)).first());
+            }
+        }
+        database.getCollection("trackingtokens").find().forEach(token -> System.out.println("token: " + token));
+        System.out.println("dead letters: " + admin.get(queryUrl + "/api/admin/dead-letters").body());
     }
 
     private static void submitUntilStopped(String commandUrl, Map<String, String> created, AtomicBoolean running) {
