@@ -19,6 +19,8 @@ import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
+import haven.events.StaffMemberNamed;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -43,12 +45,16 @@ class Case {
 
     private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }
 
+    static final String NAMED_BY_REPORTER = "reporter";
+
     @AggregateIdentifier
     private CaseId caseId;
     private Stage stage;
     private String assignee;
     private String team;
     private final Set<String> conflicted = new HashSet<>();
+    /** Pseudonyms of the staff named in the case. */
+    private final Set<String> named = new HashSet<>();
     private final Map<String, Boolean> actionDone = new HashMap<>();
     private Instant appealDeadline;
     private boolean erased;
@@ -58,11 +64,13 @@ class Case {
     }
 
     @CommandHandler
-    Case(SubmitReport c) {
+    Case(SubmitReport c, StaffPseudonyms pseudonyms) {
         apply(new ReportSubmitted(c.caseId(), c.reference(), c.receiptHash(), c.type(), c.category(),
                 c.occurredOn(), c.locationType(), c.area(), c.motivations(), c.reporterRole(), c.anonymous(),
                 c.reporter(), c.contactPreference(), c.narrative(), c.namedParties(), c.policeInformed(),
                 c.consentToShare()));
+        c.namedStaff().stream().map(pseudonyms::of).distinct()
+                .forEach(staff -> apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER)));
     }
 
     /**
@@ -71,18 +79,18 @@ class Case {
      * The reporter reaches their case through their receipt, checked before the command is sent.
      */
     @CommandHandlerInterceptor
-    void onlyForThoseWorkingOnIt(CommandMessage<?> command) {
+    void onlyForThoseWorkingOnIt(CommandMessage<?> command, StaffPseudonyms pseudonyms) {
         Object payload = command.getPayload();
         Acting who = Acting.of(command.getMetaData());
         boolean allowed = payload instanceof ReceiveMessageFromReporter
-                || (payload instanceof ErasePersonalData ? who != null && who.erasesData() : mayWorkOnIt(who));
+                || (payload instanceof ErasePersonalData ? who != null && who.erasesData() : mayWorkOnIt(who, pseudonyms));
         if (!allowed) {
             throw new CaseNotFound(caseId.value());
         }
     }
 
-    private boolean mayWorkOnIt(Acting who) {
-        if (who == null || conflicted.contains(who.id())) {
+    private boolean mayWorkOnIt(Acting who, StaffPseudonyms pseudonyms) {
+        if (who == null || conflicted.contains(who.id()) || named.contains(pseudonyms.of(who.id()))) {
             return false;
         }
         return who.managesCases() && (team == null || team.equals(who.team()))
@@ -98,9 +106,11 @@ class Case {
     }
 
     @CommandHandler
-    void handle(AssignCaseworker c, MetaData metaData) {
+    void handle(AssignCaseworker c, MetaData metaData, StaffPseudonyms pseudonyms) {
         refuseIfClosed();
         refuseIf(!c.team().equals(Acting.of(metaData).team()), "A case manager assigns cases only within their own team");
+        refuseIf(named.contains(pseudonyms.of(c.caseworker())),
+                "That caseworker is named in this case and cannot be assigned to it");
         refuseIf(conflicted.contains(c.caseworker()),
                 "That caseworker has a declared conflict of interest in this case and cannot be assigned to it");
         refuseIf(c.caseworker().equals(assignee), "The case is already assigned to that caseworker");
@@ -116,6 +126,13 @@ class Case {
         refuseIf(conflicted.contains(c.caseworker()),
                 "A conflict of interest is already recorded for that caseworker");
         apply(new ConflictOfInterestDeclared(caseId, c.caseworker(), c.reason(), c.declaredBy()));
+    }
+
+    @CommandHandler
+    void handle(NameStaffMember c, StaffPseudonyms pseudonyms) {
+        String staff = pseudonyms.of(c.staffId());
+        refuseIf(named.contains(staff), "That member of staff is already named in this case");
+        apply(new StaffMemberNamed(caseId, staff, c.namedBy()));
     }
 
     @CommandHandler
@@ -214,6 +231,14 @@ class Case {
     void on(ConflictOfInterestDeclared e) {
         conflicted.add(e.caseworker());
         if (e.caseworker().equals(assignee)) {
+            assignee = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberNamed e, StaffPseudonyms pseudonyms) {
+        named.add(e.staffPseudonym());
+        if (assignee != null && pseudonyms.of(assignee).equals(e.staffPseudonym())) {
             assignee = null;
         }
     }

@@ -54,6 +54,9 @@ class CaseController {
     record ConflictRequest(@StaffId String caseworker, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    record NamedStaffRequest(@StaffId String staffId) {
+    }
+
     record ResolutionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 5000) String summary) {
     }
 
@@ -95,6 +98,13 @@ class CaseController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void declareConflict(@PathVariable CaseId caseId, @Valid @RequestBody ConflictRequest r, Staff staff) {
         commands.sendAndWait(new DeclareConflictOfInterest(caseId, r.caseworker(), r.reason(), staff.id()));
+    }
+
+    /** Names a member of staff the case turns out to be about: from now on they are excluded from it. */
+    @PostMapping("/named-staff")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void nameStaffMember(@PathVariable CaseId caseId, @Valid @RequestBody NamedStaffRequest r, Staff staff) {
+        commands.sendAndWait(new NameStaffMember(caseId, r.staffId(), staff.id()));
     }
 
     @PostMapping("/resolution")

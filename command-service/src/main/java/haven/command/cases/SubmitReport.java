@@ -29,6 +29,8 @@ public record SubmitReport(
         ContactPreference contactPreference,
         String narrative,
         List<String> namedParties,
+        /* staff ids of the members of staff among the named parties, who are excluded from the case */
+        List<String> namedStaff,
         boolean policeInformed,
         boolean consentToShare) {
 }

@@ -46,7 +46,8 @@ class ReportController {
             commands.sendAndWait(new SubmitReport(caseId, reference, receiptHash, r.type(), r.category(),
                     r.occurredOn(), r.locationType(), r.area().trim(), Objects.requireNonNullElse(r.motivations(), Set.of()),
                     r.reporterRole(), r.anonymous(), reporter(r), contactPreference(r), r.narrative(),
-                    Objects.requireNonNullElse(r.namedParties(), List.of()), r.policeInformed(), r.consentToShare()));
+                    Objects.requireNonNullElse(r.namedParties(), List.of()),
+                    Objects.requireNonNullElse(r.namedStaff(), List.of()), r.policeInformed(), r.consentToShare()));
         } catch (RuntimeException e) {
             access.forget(reference); // nothing half stored: no reference without its case
             throw e;

@@ -1,6 +1,7 @@
 package haven.command.report;
 
 import haven.command.web.InvalidField;
+import haven.command.web.StaffId;
 import haven.events.Category;
 import haven.events.ContactPreference;
 import haven.events.LocationType;
@@ -33,6 +34,7 @@ record SubmitReportRequest(
         ContactPreference contactPreference,
         @NotBlank @Size(max = 20000) String narrative,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> namedParties,
+        @Size(max = 20) List<@StaffId String> namedStaff,
         boolean policeInformed,
         boolean consentToShare) {
 

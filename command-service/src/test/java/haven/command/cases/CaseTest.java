@@ -28,6 +28,8 @@ import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.events.StaffMemberNamed;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -71,9 +73,12 @@ class CaseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
+        fixture.registerInjectableResource(PSEUDONYMS);
         fixture.registerCommandDispatchInterceptor(commands -> (i, command) ->
                 command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
     }
+
+    static final StaffPseudonyms PSEUDONYMS = new StaffPseudonyms("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 
     static MetaData caseworker(String id) {
         return Acting.metaData(id, List.of("CASEWORKER"), "equality");
@@ -154,13 +159,64 @@ class CaseTest {
         }
     }
 
+    @Nested
+    class NamedStaff {
+
+        final StaffMemberNamed leeNamed = new StaffMemberNamed(ID, PSEUDONYMS.of("cw.lee"), Case.NAMED_BY_REPORTER);
+        final AddInvestigationNote note = new AddInvestigationNote(ID, "n-1", "Spoke to the witness", "cw.lee");
+
+        @Test
+        void staffNamedInTheReportAreRecordedByPseudonymOnly() {
+            fixture.givenNoPriorActivity()
+                    .when(new SubmitReport(ID, "HV-7K3M-Q9", "$2a$10$hash", ReportType.HATE_INCIDENT,
+                            Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
+                            "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
+                            ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(),
+                            List.of("cw.lee", "CW.Lee "), false, false))
+                    .expectEvents(SUBMITTED, leeNamed);
+        }
+
+        @Test
+        void aNamedCaseworkerCannotBeAssigned() {
+            fixture.given(SUBMITTED, leeNamed)
+                    .when(new AssignCaseworker(ID, "cw.lee", "equality", null, "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void namingTheAssignedCaseworkerTakesTheCaseFromThem() {
+            var leeAssigned = new CaseworkerAssigned(ID, "cw.lee", "equality", "mgr.jones");
+            fixture.given(SUBMITTED, leeAssigned)
+                    .when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
+                    .expectEvents(new StaffMemberNamed(ID, PSEUDONYMS.of("cw.lee"), "mgr.jones"));
+            fixture.given(SUBMITTED, leeAssigned, leeNamed).when(note, caseworker("cw.lee"))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, leeAssigned, leeNamed)
+                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
+                    .expectEvents(new CaseworkerAssigned(ID, "cw.patel", "equality", "mgr.jones"));
+        }
+
+        @Test
+        void aNamedManagerIsToldThereIsNoSuchCase() {
+            var managerNamed = new StaffMemberNamed(ID, PSEUDONYMS.of("mgr.jones"), Case.NAMED_BY_REPORTER);
+            fixture.given(SUBMITTED, managerNamed).when(note, MANAGER)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void theSamePersonIsNamedOnce() {
+            fixture.given(SUBMITTED, leeNamed).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+    }
+
     @Test
     void anAnonymousReportOpensACase() {
         fixture.givenNoPriorActivity()
                 .when(new SubmitReport(ID, "HV-7K3M-Q9", "$2a$10$hash", ReportType.HATE_INCIDENT,
                         Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
                         "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
-                        ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), false, false))
+                        ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), List.of(), false, false))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(SUBMITTED);
     }
@@ -172,7 +228,7 @@ class CaseTest {
                 .when(new SubmitReport(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
                         Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
                         Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
-                        "My colleague is being excluded", List.of("J. Smith"), false, true))
+                        "My colleague is being excluded", List.of("J. Smith"), List.of(), false, true))
                 .expectEvents(new ReportSubmitted(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
                         Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
                         Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,

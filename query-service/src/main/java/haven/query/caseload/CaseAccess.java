@@ -4,9 +4,11 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import java.util.List;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,30 +22,36 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class CaseAccess {
 
-    /** The case-file field listing the staff who must not see the case. */
+    /** The case-file field listing the pseudonyms of the staff who must not see the case. */
     static final String EXCLUDED = "excluded";
 
     private final MongoCollection<Document> caseFiles;
+    private final StaffPseudonyms pseudonyms;
 
-    CaseAccess(MongoDatabase havenDatabase) {
+    CaseAccess(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms) {
         this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+        this.pseudonyms = pseudonyms;
     }
 
     /** The case's file if this member of staff may see it; otherwise, as if there were no such case. */
     public Document caseFile(String caseId, Staff staff) {
         Document found = caseFiles.find(eq("_id", caseId)).first();
-        if (found == null || !maySee(staff, found)) {
+        if (found == null || !visibleTo(staff).test(found)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
         }
         return found;
     }
 
-    static boolean maySee(Staff staff, Document caseFile) {
-        if (caseFile.getList(EXCLUDED, String.class, List.of()).contains(staff.id())) {
-            return false;
-        }
-        String team = caseFile.getString("team");
-        return staff.is(Role.CASE_MANAGER) && (team == null || team.equals(staff.team()))
-                || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
+    /** Which case files this member of staff may see. */
+    Predicate<Document> visibleTo(Staff staff) {
+        String pseudonym = pseudonyms.of(staff.id());
+        return caseFile -> {
+            if (caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonym)) {
+                return false;
+            }
+            String team = caseFile.getString("team");
+            return staff.is(Role.CASE_MANAGER) && (team == null || team.equals(staff.team()))
+                    || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
+        };
     }
 }

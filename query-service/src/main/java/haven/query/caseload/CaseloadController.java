@@ -93,7 +93,7 @@ class CaseloadController {
         addIfPresent(filters, "risk", risk == null ? null : risk.name());
         LocalDate today = LocalDate.now(clock);
         var rows = openCases.find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>()).stream()
-                .filter(row -> CaseAccess.maySee(staff, row))
+                .filter(access.visibleTo(staff))
                 .map(row -> view(row, today))
                 .filter(row -> overdue == null || row.overdue() == overdue)
                 .sorted(sort.order.thenComparing(CaseView::caseId))

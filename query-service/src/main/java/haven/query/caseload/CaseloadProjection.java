@@ -21,6 +21,8 @@ import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.MessageToReporterSent;
 import haven.events.ReportSubmitted;
+import haven.events.StaffMemberNamed;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
 import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
@@ -46,10 +48,12 @@ class CaseloadProjection {
 
     private final MongoCollection<Document> caseFiles;
     private final MongoCollection<Document> openCases;
+    private final StaffPseudonyms pseudonyms;
 
-    CaseloadProjection(MongoDatabase havenDatabase) {
+    CaseloadProjection(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms) {
         this.caseFiles = havenDatabase.getCollection(CASE_FILES);
         this.openCases = havenDatabase.getCollection(OPEN_CASES);
+        this.pseudonyms = pseudonyms;
     }
 
     @EventHandler
@@ -79,11 +83,22 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ConflictOfInterestDeclared e) {
+        exclude(e.caseId(), pseudonyms.of(e.caseworker()));
+    }
+
+    @EventHandler
+    void on(StaffMemberNamed e) {
+        exclude(e.caseId(), e.staffPseudonym());
+    }
+
+    /** Stored by pseudonym, so the view does not say who is kept out of the case; if they held it, it is unassigned. */
+    private void exclude(CaseId caseId, String pseudonym) {
         // read, then write by _id alone (the embedded store indexes only that filter); one segment owns a case
-        Document row = caseFiles.find(eq("_id", e.caseId().value())).first();
-        Bson excluded = addToSet(CaseAccess.EXCLUDED, e.caseworker());
-        boolean heldIt = row != null && e.caseworker().equals(row.getString("assignee"));
-        update(e.caseId(), heldIt ? combine(unset("assignee"), excluded) : excluded);
+        Document row = caseFiles.find(eq("_id", caseId.value())).first();
+        Bson excluded = addToSet(CaseAccess.EXCLUDED, pseudonym);
+        String assignee = row == null ? null : row.getString("assignee");
+        boolean heldIt = assignee != null && pseudonyms.of(assignee).equals(pseudonym);
+        update(caseId, heldIt ? combine(unset("assignee"), excluded) : excluded);
     }
 
     @EventHandler

@@ -19,7 +19,9 @@ import haven.events.ConflictOfInterestDeclared;
 import haven.events.InvestigationNoteAdded;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
+import haven.events.StaffMemberNamed;
 import haven.query.web.Words;
 import java.time.Instant;
 import java.util.Date;
@@ -76,6 +78,17 @@ class TimelineProjection {
     @EventHandler
     void on(ConflictOfInterestDeclared e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.declaredBy(), "Conflict of interest recorded for " + e.caseworker());
+    }
+
+    /** Says that someone was excluded, never who: the timeline is read by those working on the case. */
+    @EventHandler
+    void on(StaffMemberNamed e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.namedBy(), "A member of staff named in the case was excluded from it");
+    }
+
+    @EventHandler
+    void on(PersonalDataErased e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.erasedBy(), "Personal data erased: " + Words.of(e.reason()));
     }
 
     @EventHandler

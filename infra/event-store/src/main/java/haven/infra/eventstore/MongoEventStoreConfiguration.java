@@ -3,6 +3,7 @@ package haven.infra.eventstore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
 import haven.infra.eventstore.privacy.PersonalDataSerializer;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
@@ -51,6 +52,11 @@ public class MongoEventStoreConfiguration {
             @Value("${haven.privacy.master-key:}") String masterKey,
             @Value("${haven.privacy.key-cache:30s}") Duration cacheFor) {
         return new PersonalDataKeys(havenDatabase, masterKey, cacheFor);
+    }
+
+    @Bean
+    public StaffPseudonyms staffPseudonyms(@Value("${haven.privacy.master-key:}") String masterKey) {
+        return new StaffPseudonyms(masterKey);
     }
 
     /** Events (and so dead letters) are stored with their personal data sealed by their case's key. */

@@ -110,7 +110,7 @@ public class PersonalDataKeys {
         return Optional.of(key);
     }
 
-    private static byte[] masterKey(String base64) {
+    static byte[] masterKey(String base64) {
         byte[] key = base64 == null || base64.isBlank() ? new byte[0] : Base64.getDecoder().decode(base64.trim());
         if (key.length != 32) {
             throw new IllegalStateException("haven.privacy.master-key (HAVEN_MASTER_KEY) must be 32 random bytes in base64,"

@@ -1,0 +1,126 @@
+package haven.query.caseload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.events.CaseId;
+import haven.events.CaseworkerAssigned;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import haven.events.StaffMemberNamed;
+import haven.infra.embedded.EmbeddedStore;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
+import haven.query.CaseStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * A member of staff named in a case learns nothing about it from any view: every endpoint that
+ * takes a case id answers them exactly as it answers for a case that does not exist, and the
+ * caseload neither lists nor counts it. The endpoints come from the handler mappings, so a new
+ * one is covered without anyone remembering to add it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class NamedPartyTest {
+
+    static final String TEAM = "equality";
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore events;
+    @Autowired
+    StaffPseudonyms pseudonyms;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("named-party-tests"));
+    }
+
+    @Test
+    void aNamedManagerAndANamedCaseworkerGetNothingAboutTheCase() throws Exception {
+        var named = new CaseStream(events);
+        named.append(submitted(named.caseId()));
+        named.append(new StaffMemberNamed(named.caseId(), pseudonyms.of("mgr.jones"), "reporter"));
+        named.append(new CaseworkerAssigned(named.caseId(), "cw.lee", TEAM, "mgr.ahmed"));
+        named.append(new StaffMemberNamed(named.caseId(), pseudonyms.of("CW.Lee"), "mgr.ahmed"));
+        String colleague = TestTokens.bearer("mgr.ahmed", TEAM, Role.CASE_MANAGER);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + named.caseId())
+                        .header("Authorization", colleague))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.assignee").doesNotExist()));
+
+        for (String namedStaff : List.of(TestTokens.bearer("mgr.jones", TEAM, Role.CASE_MANAGER),
+                TestTokens.bearer("cw.lee", TEAM, Role.CASEWORKER))) {
+            for (String endpoint : caseEndpoints()) {
+                MvcResult aboutNamedCase = ask(endpoint, named.caseId().value(), namedStaff);
+                String unknown = UUID.randomUUID().toString();
+                MvcResult aboutNoCase = ask(endpoint, unknown, namedStaff);
+                assertThat(aboutNamedCase.getResponse().getStatus()).as(endpoint).isEqualTo(404)
+                        .isEqualTo(aboutNoCase.getResponse().getStatus());
+                assertThat(aboutNamedCase.getResponse().getContentAsString().replace(named.caseId().value(), "ID"))
+                        .as(endpoint).isEqualTo(aboutNoCase.getResponse().getContentAsString().replace(unknown, "ID"));
+            }
+            http.perform(get("/api/caseload").header("Authorization", namedStaff).param("size", "200"))
+                    .andExpect(jsonPath("$.cases[?(@.caseId == '" + named.caseId().value() + "')]").isEmpty());
+        }
+        http.perform(get("/api/caseload").header("Authorization", TestTokens.bearer("mgr.jones", TEAM, Role.CASE_MANAGER)))
+                .andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/caseload").header("Authorization", colleague)).andExpect(jsonPath("$.total").value(1));
+    }
+
+    /** Every mapped endpoint about one case, as "METHOD /path/{caseId}". */
+    private List<String> caseEndpoints() {
+        var endpoints = new ArrayList<String>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(path -> path.contains("{caseId}"))
+                .forEach(path -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> endpoints.add(method + " " + path))));
+        assertThat(endpoints).contains("GET /api/cases/{caseId}", "GET /api/cases/{caseId}/timeline");
+        return endpoints;
+    }
+
+    private MvcResult ask(String endpoint, String caseId, String bearer) throws Exception {
+        String[] methodAndPath = endpoint.split(" ");
+        return http.perform(request(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1].replace("{caseId}", caseId))
+                        .header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Covering for a colleague on leave\"}"))
+                .andReturn();
+    }
+
+    private static ReportSubmitted submitted(CaseId caseId) {
+        return new ReportSubmitted(caseId, "HV-NAME-" + caseId.value().substring(0, 2).toUpperCase(), "$2a$10$x",
+                ReportType.DIGNITY_AT_WORK, Category.BULLYING, LocalDate.parse("2026-09-30"), LocationType.WORKPLACE,
+                "Highways", Set.of(), ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY,
+                "My manager shouts at me in meetings", List.of("J. Jones"), false, false);
+    }
+}
