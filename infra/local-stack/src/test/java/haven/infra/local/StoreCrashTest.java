@@ -50,7 +50,7 @@ class StoreCrashTest {
                 client.start();
                 clients.add(client);
             }
-            Thread.sleep(4000);
+            awaitMoreThan(created, 10, Duration.ofSeconds(60)); // a count, not a time: a busy machine is slower
             store.destroyForcibly().waitFor(); // kill -9 mid-load
             int createdBeforeCrash = created.size();
             Thread.sleep(1500);
@@ -84,7 +84,6 @@ class StoreCrashTest {
                 }
                 System.out.printf("acknowledged %d reports (%d before the crash); %d cases stored; caseload %d%n",
                         created.size(), createdBeforeCrash, storedCases, inCaseload);
-                assertThat(createdBeforeCrash).isGreaterThan(10);
                 if (inCaseload != storedCases) {
                     explainMissing(database, JsonHttp.signedIn(identity.url(), "dpo.smith"), query.url());
                 }
@@ -132,7 +131,7 @@ class StoreCrashTest {
         while (created.size() <= count && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
-        assertThat(created.size()).as("reports accepted after the store came back").isGreaterThan(count);
+        assertThat(created.size()).as("acknowledged reports").isGreaterThan(count);
     }
 
     private static int freePort() throws IOException {
