@@ -29,6 +29,7 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/triage", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/assignment", EnumSet.of(CASE_MANAGER)),
             Map.entry("POST /api/cases/{caseId}/conflicts", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/named-staff", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/notes", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/actions", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/actions/{actionId}/completion", CASE_TEAM),

@@ -6,6 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
+import haven.query.access.AccessLog;
+import haven.query.access.AccessLog.Basis;
+import haven.query.access.AccessLog.View;
+import haven.query.access.BreakGlass;
 import haven.infra.security.Staff;
 import java.util.List;
 import java.util.function.Predicate;
@@ -27,19 +31,51 @@ public class CaseAccess {
 
     private final MongoCollection<Document> caseFiles;
     private final StaffPseudonyms pseudonyms;
+    private final AccessLog log;
+    private final BreakGlass breakGlass;
 
-    CaseAccess(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms) {
+    CaseAccess(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms, AccessLog log, BreakGlass breakGlass) {
         this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
         this.pseudonyms = pseudonyms;
+        this.log = log;
+        this.breakGlass = breakGlass;
     }
 
-    /** The case's file if this member of staff may see it; otherwise, as if there were no such case. */
-    public Document caseFile(String caseId, Staff staff) {
+    /**
+     * The case's file if this member of staff may see it, recording the read and why it was
+     * allowed; otherwise, as if there were no such case.
+     */
+    public Document caseFile(String caseId, Staff staff, View view) {
         Document found = caseFiles.find(eq("_id", caseId)).first();
-        if (found == null || !visibleTo(staff).test(found)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
+        if (found == null || excluded(staff, found)) {
+            throw noSuchCase();
         }
+        if (visibleTo(staff).test(found)) {
+            log.record(staff, caseId, view, staff.is(Role.CASE_MANAGER) ? Basis.TEAM_MANAGER : Basis.ASSIGNED_CASEWORKER, null);
+            return found;
+        }
+        String sealedReason = staff.is(Role.CASE_MANAGER) ? breakGlass.reason(caseId, staff).orElse(null) : null;
+        if (sealedReason == null) {
+            throw noSuchCase();
+        }
+        log.record(staff, caseId, view, Basis.BREAK_GLASS, sealedReason);
         return found;
+    }
+
+    /** A case manager may break the glass on any case they are not excluded from. */
+    void mayBreakGlass(String caseId, Staff staff) {
+        Document found = caseFiles.find(eq("_id", caseId)).first();
+        if (found == null || excluded(staff, found)) {
+            throw noSuchCase();
+        }
+    }
+
+    private boolean excluded(Staff staff, Document caseFile) {
+        return caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonyms.of(staff.id()));
+    }
+
+    private static ResponseStatusException noSuchCase() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
     }
 
     /** Which case files this member of staff may see. */

@@ -11,6 +11,7 @@ import haven.events.ReportType;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.security.Staff;
+import haven.query.access.AccessLog.View;
 import haven.query.web.InvalidParameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -104,7 +105,7 @@ class CaseloadController {
 
     @GetMapping("/api/cases/{caseId}")
     CaseView find(@PathVariable String caseId, Staff staff) {
-        return view(access.caseFile(caseId, staff), LocalDate.now(clock));
+        return view(access.caseFile(caseId, staff, View.CASE_FILE), LocalDate.now(clock));
     }
 
     private boolean rebuilding() {

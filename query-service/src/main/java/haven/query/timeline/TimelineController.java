@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.security.Staff;
+import haven.query.access.AccessLog.View;
 import haven.query.caseload.CaseAccess;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,7 @@ class TimelineController {
     /** The audit trail of everything written to the case, oldest first. */
     @GetMapping("/api/cases/{caseId}/timeline")
     Timeline timeline(@PathVariable String caseId, Staff staff) {
-        access.caseFile(caseId, staff);
+        access.caseFile(caseId, staff, View.TIMELINE);
         Document found = timelines.find(eq("_id", caseId)).first();
         if (found == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");

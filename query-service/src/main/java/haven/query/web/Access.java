@@ -10,7 +10,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Who reaches which view. A reporter's status needs only their reference and receipt; which cases
- * a caseworker or case manager sees is decided per case ({@code CaseAccess}); boards see trends only.
+ * a caseworker or case manager sees is decided per case ({@code CaseAccess}); only a case manager
+ * breaks the glass; boards see trends only; the data protection officer (ADMIN) reads the access log.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(HavenSecurity.class)
@@ -20,6 +21,7 @@ class Access {
     AccessRules queryAccessRules() {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.POST, "/api/reporter/status").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/cases/**")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.GET, "/api/trends", "/api/trends.csv")

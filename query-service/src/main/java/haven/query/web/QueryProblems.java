@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -58,8 +59,17 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(fields));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var fields = e.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(fields));
+    }
+
     private static ProblemDetail invalid(List<Map<String, String>> fields) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some query parameters are invalid.");
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields of the request are invalid.");
         problem.setType(URI.create("urn:haven:problem:invalid-request"));
         problem.setTitle("The request has invalid fields");
         problem.setProperty("errors", fields);

@@ -1,0 +1,79 @@
+package haven.command.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.command.ApiTest;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Staff named in a report can do nothing to the case and learn nothing of it: every command on
+ * a case answers them exactly as it answers for a case that does not exist.
+ */
+class NamedStaffApiTest extends ApiTest {
+
+    /** A valid request to every command endpoint on a case, so that only the case decides. */
+    static final Map<String, String> VALID_BODIES = Map.ofEntries(
+            Map.entry("/triage", CaseLifecycleApiTest.TRIAGE),
+            Map.entry("/assignment", "{\"caseworker\": \"cw.patel\", \"team\": \"equality\"}"),
+            Map.entry("/conflicts", "{\"caseworker\": \"cw.patel\", \"reason\": \"Line manages the reporter\"}"),
+            Map.entry("/named-staff", "{\"staffId\": \"cw.patel\"}"),
+            Map.entry("/notes", "{\"text\": \"Spoke to the witness\"}"),
+            Map.entry("/actions", "{\"description\": \"Ask for CCTV\", \"owner\": \"cw.patel\", \"due\": \""
+                    + LocalDate.now().plusDays(7) + "\"}"),
+            Map.entry("/actions/{actionId}/completion", ""),
+            Map.entry("/messages", "{\"text\": \"We are looking into it\"}"),
+            Map.entry("/resolution", CaseLifecycleApiTest.RESOLUTION),
+            Map.entry("/closure", ""),
+            Map.entry("/appeal", "{\"reason\": \"New evidence\"}"));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void aManagerNamedInTheReportIsAnsweredAsIfTheCaseDidNotExist() throws Exception {
+        String caseId = json.readTree(http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/reports").contentType("application/json")
+                        .content(ANONYMOUS_REPORT.replace("\"namedParties\": []",
+                                "\"namedParties\": [\"My manager\"], \"namedStaff\": [\"MGR.Jones\"]")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("caseId").asText();
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "StaffMemberNamed");
+
+        var endpoints = new TreeSet<String>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(path -> path.startsWith("/api/cases/{caseId}"))
+                .forEach(path -> endpoints.add(path.substring("/api/cases/{caseId}".length()))));
+        assertThat(VALID_BODIES.keySet()).as("a valid body for every command on a case").containsExactlyInAnyOrderElementsOf(endpoints);
+
+        for (String endpoint : endpoints) {
+            String path = endpoint.replace("{actionId}", "a-1");
+            String unknown = UUID.randomUUID().toString();
+            MvcResult aboutNamedCase = postJson("/api/cases/" + caseId + path, VALID_BODIES.get(endpoint)).andReturn();
+            MvcResult aboutNoCase = postJson("/api/cases/" + unknown + path, VALID_BODIES.get(endpoint)).andReturn();
+            assertThat(aboutNamedCase.getResponse().getStatus()).as(endpoint).isEqualTo(404)
+                    .isEqualTo(aboutNoCase.getResponse().getStatus());
+            assertThat(aboutNamedCase.getResponse().getContentAsString().replace(caseId, "ID")).as(endpoint)
+                    .isEqualTo(aboutNoCase.getResponse().getContentAsString().replace(unknown, "ID"));
+        }
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "StaffMemberNamed");
+
+        String colleague = TestTokens.bearer("mgr.ahmed", "equality", Role.CASE_MANAGER);
+        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague).andExpect(status().isAccepted());
+        postJson("/api/cases/" + caseId + "/named-staff", "{\"staffId\": \"cw.lee\"}", colleague).andExpect(status().isNoContent());
+        postJson("/api/cases/" + caseId + "/assignment", "{\"caseworker\": \"cw.lee\", \"team\": \"equality\"}", colleague)
+                .andExpect(status().isConflict());
+        postJson("/api/cases/" + caseId + "/named-staff", "{\"staffId\": \"not a staff id\"}", colleague)
+                .andExpect(status().isBadRequest());
+    }
+}
