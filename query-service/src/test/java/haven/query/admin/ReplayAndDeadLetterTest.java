@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseTriaged;
+import haven.events.InvestigationNoteAdded;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
 import haven.events.Category;
 import haven.events.RiskLevel;
 import haven.events.Route;
@@ -31,6 +34,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +52,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "axon.eventhandling.processors.probe.dlq.enabled=true"})
 @AutoConfigureMockMvc
 @Import(ReplayAndDeadLetterTest.ProbeConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ReplayAndDeadLetterTest {
 
     static final String ADMIN = TestTokens.bearer("dpo.smith", null, Role.ADMIN);
@@ -55,6 +62,8 @@ class ReplayAndDeadLetterTest {
     static class Probe {
         final List<String> handled = new CopyOnWriteArrayList<>();
         final Set<String> poisoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** Cases whose handling meets the store away, as when it is restarted. */
+        final Set<String> storeAway = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final AtomicInteger resets = new AtomicInteger();
         volatile long slowness;
 
@@ -64,7 +73,15 @@ class ReplayAndDeadLetterTest {
             if (poisoned.contains(e.caseId().value())) {
                 throw new IllegalStateException("projection bug");
             }
+            if (storeAway.contains(e.caseId().value())) {
+                throw new MongoSocketReadException("Exception receiving message", new ServerAddress());
+            }
             handled.add(e.caseId().value() + ":triaged:" + e.risk());
+        }
+
+        @EventHandler
+        void on(InvestigationNoteAdded e) {
+            handled.add(e.caseId().value() + ":note");
         }
 
         @EventHandler
@@ -119,7 +136,7 @@ class ReplayAndDeadLetterTest {
     }
 
     @Test
-    void aPoisonEventParksItsCaseWhileOthersFlowAndARetryDrainsItInOrder() throws Exception {
+    void aPoisonEventParksItsCaseWhileOthersFlowAndARetryDrainsItInOrder(CapturedOutput output) throws Exception {
         String poison = UUID.randomUUID().toString();
         String healthy = UUID.randomUUID().toString();
         probe.poisoned.add(poison);
@@ -127,22 +144,39 @@ class ReplayAndDeadLetterTest {
         append(poison, 0, triaged(poison, RiskLevel.LOW));
         append(poison, 1, triaged(poison, RiskLevel.HIGH));
         append(poison, 2, new CaseClosed(new CaseId(poison), "cw.lee"));
+        append(poison, 3, new InvestigationNoteAdded(new CaseId(poison), "n-1", "Canary Quillfeather was there", "cw.lee"));
         append(healthy, 0, triaged(healthy, RiskLevel.MEDIUM));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.contains(healthy + ":triaged:MEDIUM"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[*].eventType")
-                        .value(org.hamcrest.Matchers.contains("CaseTriaged", "CaseTriaged", "CaseClosed")))
+                        .value(org.hamcrest.Matchers.contains("CaseTriaged", "CaseTriaged", "CaseClosed", "InvestigationNoteAdded")))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[0].cause")
                         .value(org.hamcrest.Matchers.contains("java.lang.IllegalStateException"))));
         assertThat(probe.handled).noneMatch(h -> h.startsWith(poison));
+        assertThat(output.getAll()).as("parked events are not logged with their personal data").doesNotContain("Quillfeather");
 
         probe.poisoned.clear(); // the bug is fixed
         http.perform(post("/api/admin/dead-letters/probe/retry").header("Authorization", ADMIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sequencesRetried").value(1));
 
         assertThat(probe.handled.stream().filter(h -> h.startsWith(poison)))
-                .containsExactly(poison + ":triaged:LOW", poison + ":triaged:HIGH", poison + ":closed");
+                .containsExactly(poison + ":triaged:LOW", poison + ":triaged:HIGH", poison + ":closed", poison + ":note");
+        http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
+                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')]").isEmpty());
+    }
+
+    @Test
+    void anEventMetWhileTheStoreIsAwayIsRetriedNotParked() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        probe.storeAway.add(caseId);
+        append(caseId, 0, triaged(caseId, RiskLevel.LOW));
+        Thread.sleep(1500); // the processor has met the outage at least once
+        http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
+                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')]").isEmpty());
+
+        probe.storeAway.clear(); // the store is back
+        await().atMost(Duration.ofSeconds(30)).until(() -> probe.handled.contains(caseId + ":triaged:LOW"));
         http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')]").isEmpty());
     }

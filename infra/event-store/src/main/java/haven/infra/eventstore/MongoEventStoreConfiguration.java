@@ -7,6 +7,7 @@ import haven.infra.eventstore.privacy.StaffPseudonyms;
 import haven.infra.eventstore.privacy.PersonalDataSerializer;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -119,6 +120,12 @@ public class MongoEventStoreConfiguration {
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(eventSerializer)
                         .build());
+    }
+
+    @Bean
+    public ConfigurerModule storeOutagesAreRetried() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultDeadLetterPolicy(configuration -> new StoreOutagesAreRetried());
     }
 
     @Bean
