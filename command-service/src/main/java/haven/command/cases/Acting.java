@@ -34,7 +34,7 @@ public record Acting(String id, List<String> roles, String team) {
         return roles.contains("CASE_MANAGER");
     }
 
-    /** The data protection officer, who erases personal data and does nothing else to a case. */
+    /** The data protection officer, who erases personal data and holds it for legal reasons, and does nothing else to a case. */
     boolean erasesData() {
         return roles.contains("ADMIN");
     }

@@ -15,6 +15,8 @@ import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.InvestigationNoteAdded;
+import haven.events.LegalHoldLifted;
+import haven.events.LegalHoldPlaced;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
@@ -58,6 +60,7 @@ class Case {
     private final Map<String, Boolean> actionDone = new HashMap<>();
     private Instant appealDeadline;
     private boolean erased;
+    private boolean onLegalHold;
 
     Case() {
         // for Axon to rebuild the case from its events
@@ -82,8 +85,10 @@ class Case {
     void onlyForThoseWorkingOnIt(CommandMessage<?> command, StaffPseudonyms pseudonyms) {
         Object payload = command.getPayload();
         Acting who = Acting.of(command.getMetaData());
+        boolean dataProtection = payload instanceof ErasePersonalData || payload instanceof PlaceLegalHold
+                || payload instanceof LiftLegalHold;
         boolean allowed = payload instanceof ReceiveMessageFromReporter
-                || (payload instanceof ErasePersonalData ? who != null && who.erasesData() : mayWorkOnIt(who, pseudonyms));
+                || (dataProtection ? who != null && who.erasesData() : mayWorkOnIt(who, pseudonyms));
         if (!allowed) {
             throw new CaseNotFound(caseId.value());
         }
@@ -194,14 +199,38 @@ class Case {
     @CommandHandler
     void handle(ErasePersonalData c) {
         refuseIf(stage != Stage.CLOSED, "Personal data is erased only from a closed case");
+        refuseIf(onLegalHold && !erased, "The case is under legal hold; its personal data is kept until the hold is lifted");
         if (!erased) {
             apply(new PersonalDataErased(caseId, c.reason(), c.erasedBy()));
         }
     }
 
+    @CommandHandler
+    void handle(PlaceLegalHold c) {
+        refuseIf(erased, "The case's personal data is already erased; there is nothing left to hold");
+        refuseIf(onLegalHold, "The case is already under legal hold");
+        apply(new LegalHoldPlaced(caseId, c.reason(), c.placedBy()));
+    }
+
+    @CommandHandler
+    void handle(LiftLegalHold c) {
+        refuseIf(!onLegalHold, "The case is not under legal hold");
+        apply(new LegalHoldLifted(caseId, c.liftedBy()));
+    }
+
     @EventSourcingHandler
     void on(PersonalDataErased e) {
         erased = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced e) {
+        onLegalHold = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldLifted e) {
+        onLegalHold = false;
     }
 
     @EventSourcingHandler

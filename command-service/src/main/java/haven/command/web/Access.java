@@ -23,6 +23,6 @@ class Access {
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.POST, "/api/cases/**")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
-                .requestMatchers(HttpMethod.POST, "/api/admin/**").hasRole(Role.ADMIN.name());
+                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
     }
 }

@@ -15,6 +15,8 @@ import haven.events.ContactPreference;
 import haven.events.ErasureReason;
 import haven.events.PersonalDataErased;
 import haven.events.InvestigationNoteAdded;
+import haven.events.LegalHoldLifted;
+import haven.events.LegalHoldPlaced;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
@@ -96,6 +98,27 @@ class CaseTest {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(erase, dpo).expectEvents(erased);
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased).when(erase, dpo)
                     .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aCaseUnderLegalHoldIsNotErasedUntilTheHoldIsLifted() {
+            var held = new LegalHoldPlaced(ID, "Employment tribunal claim lodged", "dpo.smith");
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, held).when(erase, dpo)
+                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, held, new LegalHoldLifted(ID, "dpo.smith")).when(erase, dpo)
+                    .expectEvents(erased);
+        }
+
+        @Test
+        void onlyTheDataProtectionOfficerHoldsACaseAndOnlyOnce() {
+            var hold = new PlaceLegalHold(ID, "Employment tribunal claim lodged", "dpo.smith");
+            fixture.given(SUBMITTED).when(hold, dpo)
+                    .expectEvents(new LegalHoldPlaced(ID, "Employment tribunal claim lodged", "dpo.smith"));
+            fixture.given(SUBMITTED).when(hold, MANAGER).expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Claim", "dpo.smith")).when(hold, dpo)
+                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED).when(new LiftLegalHold(ID, "dpo.smith"), dpo)
+                    .expectNoEvents().expectException(RuleViolation.class);
         }
 
         @Test

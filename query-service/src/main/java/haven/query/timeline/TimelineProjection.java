@@ -19,6 +19,8 @@ import haven.events.ConflictOfInterestDeclared;
 import haven.events.InvestigationNoteAdded;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.LegalHoldLifted;
+import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
@@ -89,6 +91,16 @@ class TimelineProjection {
     @EventHandler
     void on(PersonalDataErased e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.erasedBy(), "Personal data erased: " + Words.of(e.reason()));
+    }
+
+    @EventHandler
+    void on(LegalHoldPlaced e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.placedBy(), "Legal hold placed: the case's records must be kept");
+    }
+
+    @EventHandler
+    void on(LegalHoldLifted e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.liftedBy(), "Legal hold lifted");
     }
 
     @EventHandler

@@ -1,0 +1,62 @@
+package haven.command.cases;
+
+import haven.events.CaseId;
+import haven.events.ErasureReason;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.security.Staff;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the data protection officer does to a case: erase its personal data, or hold it for legal reasons. */
+@RestController
+@RequestMapping("/api/admin/cases/{caseId}")
+class DataProtectionController {
+
+    record ErasureRequest(@NotNull ErasureReason reason) {
+    }
+
+    record LegalHoldRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final CommandGateway commands;
+    private final PersonalDataKeys keys;
+
+    DataProtectionController(CommandGateway commands, PersonalDataKeys keys) {
+        this.commands = commands;
+        this.keys = keys;
+    }
+
+    /**
+     * Erases a closed case's personal data: the case records that it happened, then its keys are
+     * destroyed. Sending it again finishes an erasure that was cut short.
+     */
+    @PostMapping("/erasure")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void erase(@PathVariable CaseId caseId, @Valid @RequestBody ErasureRequest r, Staff staff) {
+        commands.sendAndWait(new ErasePersonalData(caseId, r.reason(), staff.id()));
+        keys.destroy(caseId.value());
+    }
+
+    @PostMapping("/legal-hold")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void placeLegalHold(@PathVariable CaseId caseId, @Valid @RequestBody LegalHoldRequest r, Staff staff) {
+        commands.sendAndWait(new PlaceLegalHold(caseId, r.reason(), staff.id()));
+    }
+
+    @DeleteMapping("/legal-hold")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void liftLegalHold(@PathVariable CaseId caseId, Staff staff) {
+        commands.sendAndWait(new LiftLegalHold(caseId, staff.id()));
+    }
+}

@@ -1,0 +1,9 @@
+package haven.events;
+
+/**
+ * The case must be kept as it is (litigation, a tribunal, an inquiry): its personal data is not
+ * erased, by request or by the retention policy, until the hold is lifted.
+ * Personal data: {@code reason}.
+ */
+public record LegalHoldPlaced(CaseId caseId, @PersonalData String reason, String placedBy) {
+}
