@@ -60,9 +60,21 @@ public final class JsonHttp {
         return send(request(url).GET());
     }
 
+    /** The body as text, whatever its type (a CSV export, say). */
+    public String text(String url) {
+        try {
+            return http.send(request(url).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String url) {
         var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json").setHeader("Accept", "application/json");
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 

@@ -146,9 +146,13 @@ class CrossProcessTest {
 
         assertThat(storeContents()).doesNotContain(canary);
         assertThat(trendCounts()).isEqualTo(trendsBefore);
+        String trends = query.url() + "/api/trends%s?period=month&from=2026-10&to=2026-10&by=category";
         for (String answer : List.of(manager.get(query.url() + "/api/cases/" + caseId).body().toString(),
                 manager.get(query.url() + "/api/cases/" + caseId + "/timeline").body().toString(),
-                reporter.post(query.url() + "/api/reporter/status", followUp).body().toString())) {
+                reporter.post(query.url() + "/api/reporter/status", followUp).body().toString(),
+                manager.text(trends.formatted("")), manager.text(trends.formatted(".csv")),
+                dpo.get(query.url() + "/api/admin/access-log?caseId=" + caseId).body().toString(),
+                dpo.get(query.url() + "/api/admin/dead-letters").body().toString())) {
             assertThat(answer).doesNotContain(canary);
         }
         for (var service : List.of(command, query, identity)) {
