@@ -64,7 +64,7 @@ public class AccessLog {
             filters.add(eq("staff", staff));
         }
         return log.find(filters.isEmpty() ? new Document() : and(filters)).sort(Sorts.descending("at", "_id"))
-                .skip(page * size).limit(size).map(this::entry).into(new ArrayList<>());
+                .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size).map(this::entry).into(new ArrayList<>());
     }
 
     private Entry entry(Document d) {
