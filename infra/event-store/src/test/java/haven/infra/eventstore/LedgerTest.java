@@ -16,7 +16,8 @@ class LedgerTest {
         var report = LedgerScenario.run("haven", work, Duration.ofSeconds(6));
         System.out.println(report);
 
-        assertThat(report.acknowledged()).as("writers made progress").isGreaterThan(200);
+        // enough deposits to race on; a busy 2-core machine managed 150 in the six seconds where an idle one makes 400+
+        assertThat(report.acknowledged()).as("writers made progress").isGreaterThan(50);
         assertThat(report.acknowledgedButLost()).as("acknowledged deposits missing from the store").isZero();
         assertThat(report.storedTwice()).as("deposits stored twice").isZero();
         assertThat(report.accountsWithHoles()).as("accounts whose sequence has a hole").isZero();
