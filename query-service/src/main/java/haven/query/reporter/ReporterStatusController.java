@@ -34,56 +34,22 @@ class ReporterStatusController {
     record StatusRequest(@NotBlank @Size(max = 40) String reference, @NotBlank @Size(max = 40) String receipt) {
     }
 
-    /** {@code text} is null once the case's personal data has been erased. */
-    record Message(String from, String text, Instant at) {
-    }
+    private final ReporterStatuses statuses;
 
-    record ReporterStatus(String reference, String status, String nextStep, String outcome, Instant appealUntil,
-            List<Message> messages) {
-    }
-
-    private final MongoCollection<Document> references;
-    private final MongoCollection<Document> statuses;
-    private final ReceiptGuard guard;
-    private final PersonalDataKeys keys;
-
-    ReporterStatusController(MongoDatabase havenDatabase, ReceiptGuard guard, PersonalDataKeys keys) {
-        this.guard = guard;
-        this.keys = keys;
-        this.references = havenDatabase.getCollection(ReporterStatusProjection.REFERENCES);
-        this.statuses = havenDatabase.getCollection(ReporterStatusProjection.STATUSES);
+    ReporterStatusController(ReporterStatuses statuses) {
+        this.statuses = statuses;
     }
 
     @PostMapping("/api/reporter/status")
     ResponseEntity<?> status(@Valid @RequestBody StatusRequest request, HttpServletRequest http) {
-        String reference = ReceiptGuard.normaliseReference(request.reference());
-        Document entry = references.find(eq("_id", reference)).first();
-        boolean matches = guard.opens(reference, request.receipt(), http.getRemoteAddr(),
-                entry == null ? null : entry.getString("receiptHash"));
-        Document status = entry != null && matches ? statuses.find(eq("_id", entry.getString("caseId"))).first() : null;
-        if (status == null) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No report matches that reference and receipt. Check both and try again.");
-            problem.setTitle("Reference or receipt not recognised");
-            problem.setType(URI.create("urn:haven:problem:reference-not-recognised"));
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-        }
-        return ResponseEntity.ok(view(reference, status));
-    }
-
-    private ReporterStatus view(String reference, Document d) {
-        Stage stage = Stage.valueOf(d.getString("stage"));
-        var messages = d.get("messages", new Document()).values().stream().map(Document.class::cast)
-                .map(m -> new Message(m.getString("from"), text(m.getString("text")), m.getDate("at").toInstant()))
-                .sorted(Comparator.comparing(Message::at))
-                .toList();
-        String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
-        Instant appealUntil = stage == Stage.RESOLVED || stage == Stage.CLOSED
-                ? d.getDate("appealDeadline").toInstant() : null;
-        return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages);
-    }
-
-    private String text(String sealed) {
-        return sealed == null ? null : keys.open(sealed).orElse(null);
+        return statuses.find(request.reference(), request.receipt(), http.getRemoteAddr())
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> {
+                    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                            "No report matches that reference and receipt. Check both and try again.");
+                    problem.setTitle("Reference or receipt not recognised");
+                    problem.setType(URI.create("urn:haven:problem:reference-not-recognised"));
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+                });
     }
 }

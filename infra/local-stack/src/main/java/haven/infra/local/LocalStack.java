@@ -48,7 +48,7 @@ public final class LocalStack {
         var identity = ServiceProcess.startIdentity(root, identityPort, logs);
         String masterKey = masterKey(data);
         var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
-        var query = ServiceProcess.startService(root, "query-service", queryPort, mongoUri, identity, masterKey, logs);
+        var query = ServiceProcess.startQueryService(root, queryPort, mongoUri, identity, masterKey, command, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Haven...");
             List.of(query, command, identity).parallelStream().forEach(ServiceProcess::close);
@@ -68,6 +68,7 @@ public final class LocalStack {
         System.out.printf("""
 
                 Haven is running.
+                  web pages        %s/report   (report, follow up)
                   command-service  %s   (POST /api/reports, /api/cases/{id}/...)
                   query-service    %s   (GET /api/caseload, /api/cases/{id})
                   sign-in (dev)    %s   (demo staff: rep.khan cw.patel cw.lee mgr.jones board.chair dpo.smith,
@@ -75,7 +76,7 @@ public final class LocalStack {
                                          curl -u mgr.jones:demo -d grant_type=client_credentials %s/oauth2/token)
                   logs             %s
                 Press Ctrl-C to stop.
-                %n""", command.url(), query.url(), identity.issuer(), identity.issuer(), logs);
+                %n""", query.url(), command.url(), query.url(), identity.issuer(), identity.issuer(), logs);
 
         while (command.isAlive() && query.isAlive() && identity.isAlive()) {
             Thread.sleep(1000);

@@ -72,6 +72,13 @@ public final class ServiceProcess implements AutoCloseable {
                 "HAVEN_MASTER_KEY", masterKey), logDirectory);
     }
 
+    /** The query-service, whose pages send reports and replies to this command-service. */
+    public static ServiceProcess startQueryService(Path root, int port, String mongoUri, ServiceProcess identity,
+            String masterKey, ServiceProcess command, Path logDirectory) {
+        return start(root, "query-service", port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer(),
+                "HAVEN_MASTER_KEY", masterKey, "HAVEN_COMMAND_URL", command.url()), logDirectory);
+    }
+
     /** A new master key: 32 random bytes, base64. */
     public static String newMasterKey() {
         byte[] key = new byte[32];

@@ -40,7 +40,7 @@ class CrossProcessTest {
         Path logs = Path.of("target", "cross-process-logs");
         identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
         command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity, MASTER_KEY, logs);
-        query = ServiceProcess.startService(ROOT, "query-service", freePort(), store.uri("haven"), identity, MASTER_KEY, logs);
+        query = ServiceProcess.startQueryService(ROOT, freePort(), store.uri("haven"), identity, MASTER_KEY, command, logs);
         identity.awaitHealthy(Duration.ofMinutes(3));
         command.awaitHealthy(Duration.ofMinutes(3));
         query.awaitHealthy(Duration.ofMinutes(3));

@@ -37,7 +37,7 @@ class StoreCrashTest {
         Path logs = Path.of("target", "store-crash-logs");
         try (var identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
              var command = ServiceProcess.startService(ROOT, "command-service", freePort(), uri, identity, MASTER_KEY, logs);
-             var query = ServiceProcess.startService(ROOT, "query-service", freePort(), uri, identity, MASTER_KEY, logs)) {
+             var query = ServiceProcess.startQueryService(ROOT, freePort(), uri, identity, MASTER_KEY, command, logs)) {
             identity.awaitHealthy(Duration.ofMinutes(3));
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));

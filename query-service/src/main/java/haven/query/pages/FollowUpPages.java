@@ -1,0 +1,113 @@
+package haven.query.pages;
+
+import haven.infra.security.TooManyAttempts;
+import haven.query.reporter.ReporterStatuses;
+import haven.query.reporter.ReporterStatuses.ReporterStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A reporter follows up with their reference and receipt: what is happening, the messages, and a
+ * reply. The receipt travels in the forms' bodies, never in a URL, and is not kept anywhere.
+ */
+@Controller
+class FollowUpPages {
+
+    static final String NOT_RECOGNISED = "We cannot find a report with that reference and receipt. Check both and try again.";
+
+    private final ReporterStatuses statuses;
+    private final CommandService commands;
+
+    FollowUpPages(ReporterStatuses statuses, CommandService commands) {
+        this.statuses = statuses;
+        this.commands = commands;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/report";
+    }
+
+    @GetMapping("/follow-up")
+    String form(Model model) {
+        model.addAttribute("problems", Map.of());
+        return "follow-up/sign-in";
+    }
+
+    @PostMapping("/follow-up")
+    ModelAndView status(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String receipt,
+            HttpServletRequest request) {
+        if (reference.isBlank() || receipt.isBlank()) {
+            var problems = new java.util.LinkedHashMap<String, String>();
+            if (reference.isBlank()) {
+                problems.put("reference", "Enter your reference");
+            }
+            if (receipt.isBlank()) {
+                problems.put("receipt", "Enter your receipt");
+            }
+            return signIn(reference, problems, HttpStatus.BAD_REQUEST);
+        }
+        return find(reference, receipt, request).map(status -> statusPage(status, receipt, Map.of(), null))
+                .orElseGet(() -> signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/follow-up/reply")
+    ModelAndView reply(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(defaultValue = "") String text, HttpServletRequest request) {
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        if (text.isBlank() || text.length() > 5000) {
+            return statusPage(status.get(), receipt, Map.of("text", text.isBlank() ? "Enter your message"
+                    : "Your message must be 5,000 characters or fewer"), text);
+        }
+        var sent = commands.post("/api/reporter/messages", Map.of("reference", reference, "receipt", receipt, "text", text),
+                request.getRemoteAddr());
+        if (!sent.succeeded()) {
+            throw new IllegalStateException("The reply was refused (" + sent.status() + ")");
+        }
+        var page = statusPage(status.get(), receipt, Map.of(), null);
+        page.addObject("sent", true);
+        return page;
+    }
+
+    private Optional<ReporterStatus> find(String reference, String receipt, HttpServletRequest request) {
+        return statuses.find(reference, receipt, request.getRemoteAddr());
+    }
+
+    /** Too many wrong receipts: the same page, saying when to try again. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(TooManyAttempts.class)
+    ModelAndView throttled(TooManyAttempts e) {
+        String minutes = e.getHeaders().getFirst(org.springframework.http.HttpHeaders.RETRY_AFTER);
+        long wait = minutes == null ? 15 : Math.max(1, Long.parseLong(minutes) / 60);
+        return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Wait " + wait
+                + " minutes, then try again."), HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    private static ModelAndView signIn(String reference, Map<String, String> problems, HttpStatus status) {
+        var page = new ModelAndView("follow-up/sign-in", Map.of("problems", problems, "reference", reference));
+        page.setStatus(status);
+        return page;
+    }
+
+    private static ModelAndView statusPage(ReporterStatus status, String receipt, Map<String, String> problems, String draft) {
+        var model = new java.util.HashMap<String, Object>();
+        model.put("status", status);
+        model.put("receipt", receipt);
+        model.put("problems", problems);
+        model.put("draft", draft == null ? "" : draft);
+        model.put("sent", false);
+        var page = new ModelAndView("follow-up/status", model);
+        page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+        return page;
+    }
+}

@@ -1,0 +1,209 @@
+package haven.query.pages;
+
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.Motivation;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * A report being filled in: the answers so far, as the form sent them. Nothing is kept between
+ * pages on the server; each page sends every earlier answer back in hidden fields.
+ */
+public class ReportAnswers {
+
+    private static final Set<String> CONTROLS = Set.of("_csrf", "_goto", "_returnToCheck");
+    private final MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
+
+    ReportAnswers(MultiValueMap<String, String> form) {
+        form.forEach((name, values) -> {
+            if (!CONTROLS.contains(name)) {
+                values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim)
+                        .forEach(v -> answers.add(name, v));
+            }
+        });
+    }
+
+    public String value(String field) {
+        return answers.getFirst(field);
+    }
+
+    public List<String> values(String field) {
+        return answers.getOrDefault(field, List.of());
+    }
+
+    public boolean has(String field, String value) {
+        return values(field).contains(value);
+    }
+
+    public boolean isHateIncident() {
+        return ReportType.HATE_INCIDENT.name().equals(value("type"));
+    }
+
+    public boolean isAnonymous() {
+        return !"no".equals(value("anonymous"));
+    }
+
+    /** An earlier answer, carried as a hidden field. */
+    public record Hidden(String name, String value) {
+    }
+
+    /** The answers to carry as hidden fields on a page that does not ask them. */
+    List<Hidden> hiddenOn(ReportStep step) {
+        var hidden = new ArrayList<Hidden>();
+        answers.forEach((field, values) -> {
+            if (!step.fields.contains(field)) {
+                values.forEach(v -> hidden.add(new Hidden(field, v)));
+            }
+        });
+        return hidden;
+    }
+
+    /** What is wrong with the answers to one page, by field, in the order the page asks them. */
+    Map<String, String> problemsWith(ReportStep step) {
+        var problems = new LinkedHashMap<String, String>();
+        switch (step) {
+            case TYPE -> requireOneOf(problems, "type", ReportType.class, "Select what you are reporting");
+            case WHAT_HAPPENED -> {
+                requireOneOf(problems, "category", Category.class, "Select what kind of thing happened");
+                requireText(problems, "narrative", 20_000, "Tell us what happened");
+            }
+            case WHEN -> checkDate(problems);
+            case WHERE -> {
+                requireOneOf(problems, "locationType", LocationType.class, "Select where it happened");
+                requireText(problems, "area", 100, "Enter the town, area or service where it happened");
+            }
+            case WHY -> {
+                if (values("motivations").stream().anyMatch(m -> !isOneOf(m, Motivation.class))) {
+                    problems.put("motivations", "Select from the list");
+                } else if (isHateIncident() && values("motivations").isEmpty()) {
+                    problems.put("motivations", "Select at least one reason, or ‘Something else’ if none fits");
+                }
+            }
+            case ROLE -> requireOneOf(problems, "reporterRole", ReporterRole.class, "Select how you were involved");
+            case PEOPLE -> {
+                if (lines("namedParties").size() > 20 || lines("namedParties").stream().anyMatch(l -> l.length() > 200)) {
+                    problems.put("namedParties", "Name up to 20 people, each in fewer than 200 characters");
+                }
+                if (lines("namedStaff").stream().anyMatch(l -> !l.matches("[A-Za-z0-9._@-]{1,100}"))) {
+                    problems.put("namedStaff", "Enter staff ids only, one on each line, like j.smith");
+                }
+            }
+            case POLICE -> requireYesOrNo(problems, "policeInformed", "Select yes if you have told the police");
+            case ABOUT_YOU -> checkAboutYou(problems);
+            case CONSENT -> requireYesOrNo(problems, "consentToShare", "Select yes if we can share your report");
+            case CHECK -> { }
+        }
+        return problems;
+    }
+
+    /** The first page whose answers are missing or wrong, or {@link ReportStep#CHECK} if there is none. */
+    ReportStep firstUnanswered() {
+        return Arrays.stream(ReportStep.values()).filter(step -> !problemsWith(step).isEmpty()).findFirst()
+                .orElse(ReportStep.CHECK);
+    }
+
+    /** The body of {@code POST /api/reports}. */
+    Map<String, Object> toReport() {
+        var report = new LinkedHashMap<String, Object>();
+        report.put("type", value("type"));
+        report.put("category", value("category"));
+        report.put("occurredOn", date().toString());
+        report.put("locationType", value("locationType"));
+        report.put("area", value("area"));
+        report.put("motivations", values("motivations"));
+        report.put("reporterRole", value("reporterRole"));
+        report.put("anonymous", isAnonymous());
+        if (!isAnonymous()) {
+            var reporter = new LinkedHashMap<String, Object>();
+            reporter.put("name", value("name"));
+            reporter.put("email", value("email"));
+            reporter.put("phone", value("phone"));
+            report.put("reporter", reporter);
+        }
+        report.put("contactPreference", isAnonymous() ? ContactPreference.FOLLOW_UP_ONLY.name() : value("contactPreference"));
+        report.put("narrative", value("narrative"));
+        report.put("namedParties", lines("namedParties"));
+        report.put("namedStaff", lines("namedStaff"));
+        report.put("policeInformed", "yes".equals(value("policeInformed")));
+        report.put("consentToShare", "yes".equals(value("consentToShare")));
+        return report;
+    }
+
+    public LocalDate date() {
+        try {
+            return LocalDate.of(Integer.parseInt(value("occurredOn-year")), Integer.parseInt(value("occurredOn-month")),
+                    Integer.parseInt(value("occurredOn-day")));
+        } catch (NumberFormatException | DateTimeException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    public List<String> lines(String field) {
+        String text = value(field);
+        return text == null ? List.of() : text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private void checkDate(Map<String, String> problems) {
+        if (value("occurredOn-day") == null && value("occurredOn-month") == null && value("occurredOn-year") == null) {
+            problems.put("occurredOn-day", "Enter the date it happened, or your best guess");
+        } else if (date() == null || date().getYear() < 1900) {
+            problems.put("occurredOn-day", "The date must be a real date, like 27 3 2026");
+        } else if (date().isAfter(LocalDate.now())) {
+            problems.put("occurredOn-day", "The date must be today or in the past");
+        }
+    }
+
+    private void checkAboutYou(Map<String, String> problems) {
+        requireYesOrNo(problems, "anonymous", "Select whether you want to give your name");
+        if (isAnonymous() || problems.containsKey("anonymous")) {
+            return;
+        }
+        requireText(problems, "name", 200, "Enter your name");
+        requireOneOf(problems, "contactPreference", ContactPreference.class, "Select how we should contact you");
+        String email = value("email");
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.put("email", "Enter an email address in the correct format, like name@example.com");
+        } else if ("EMAIL".equals(value("contactPreference")) && email == null) {
+            problems.put("email", "Enter your email address, or choose another way to be contacted");
+        }
+        if ("PHONE".equals(value("contactPreference")) && value("phone") == null) {
+            problems.put("phone", "Enter your phone number, or choose another way to be contacted");
+        }
+    }
+
+    private <E extends Enum<E>> void requireOneOf(Map<String, String> problems, String field, Class<E> type, String message) {
+        if (!isOneOf(value(field), type)) {
+            problems.put(field, message);
+        }
+    }
+
+    private static <E extends Enum<E>> boolean isOneOf(String value, Class<E> type) {
+        return value != null && Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(value));
+    }
+
+    private void requireText(Map<String, String> problems, String field, int max, String message) {
+        if (value(field) == null) {
+            problems.put(field, message);
+        } else if (value(field).length() > max) {
+            problems.put(field, "Use " + max + " characters or fewer");
+        }
+    }
+
+    private void requireYesOrNo(Map<String, String> problems, String field, String message) {
+        if (!"yes".equals(value(field)) && !"no".equals(value(field))) {
+            problems.put(field, message);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package haven.query.pages;
+
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.Motivation;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reporting, one question per page, without signing in and without JavaScript. Each answer is
+ * posted with the earlier ones; the next page comes back in the same response, so nothing is
+ * stored until the reporter sends the report from the check-your-answers page.
+ */
+@Controller
+@RequestMapping("/report")
+class ReportPages {
+
+    private final CommandService commands;
+
+    ReportPages(CommandService commands) {
+        this.commands = commands;
+    }
+
+    @GetMapping
+    String start() {
+        return "report/start";
+    }
+
+    @GetMapping("/type")
+    String firstQuestion(Model model) {
+        return show(ReportStep.TYPE, new ReportAnswers(new LinkedMultiValueMap<>()), Map.of(), false, model);
+    }
+
+    /**
+     * Takes a page's answers. {@code _goto} moves to another page without checking (Back, and the
+     * Change links of the check page); {@code _returnToCheck} comes back to the check page after a change.
+     */
+    @PostMapping("/{slug}")
+    String answer(@PathVariable String slug, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request, Model model) {
+        ReportStep step = ReportStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var answers = new ReportAnswers(form);
+        boolean returnToCheck = form.containsKey("_returnToCheck");
+        String jump = form.getFirst("_goto");
+        if (jump != null) {
+            ReportStep target = ReportStep.of(jump).orElse(step);
+            return show(target, answers, Map.of(), returnToCheck || "check".equals(slug) && target != ReportStep.CHECK, model);
+        }
+        var problems = answers.problemsWith(step);
+        if (!problems.isEmpty()) {
+            return show(step, answers, problems, returnToCheck, model);
+        }
+        if (step != ReportStep.CHECK) {
+            return show(returnToCheck ? answers.firstUnanswered() : step.next(), answers, Map.of(), false, model);
+        }
+        ReportStep unanswered = answers.firstUnanswered();
+        if (unanswered != ReportStep.CHECK) {
+            return show(unanswered, answers, answers.problemsWith(unanswered), true, model);
+        }
+        return send(answers, request.getRemoteAddr(), model);
+    }
+
+    private String send(ReportAnswers answers, String browserAddress, Model model) {
+        CommandService.Answer answer = commands.post("/api/reports", answers.toReport(), browserAddress);
+        if (answer.succeeded()) {
+            model.addAttribute("reference", answer.body().path("reference").asText());
+            model.addAttribute("receipt", answer.body().path("receipt").asText());
+            return "report/sent";
+        }
+        if (answer.status() == 400 && !answer.fieldErrors().isEmpty()) {
+            var refused = answer.fieldErrors().entrySet().iterator().next();
+            ReportStep step = ReportStep.asking(refused.getKey());
+            String field = step.fields.isEmpty() ? "check" : step.fields.get(0);
+            return show(step, answers, Map.of(field, "Check this answer: it " + refused.getValue()), true, model);
+        }
+        throw new IllegalStateException("The report could not be sent (" + answer.status() + ")");
+    }
+
+    private String show(ReportStep step, ReportAnswers answers, Map<String, String> problems, boolean returnToCheck,
+            Model model) {
+        model.addAttribute("step", step);
+        model.addAttribute("answers", answers);
+        model.addAttribute("problems", problems);
+        model.addAttribute("hidden", answers.hiddenOn(step));
+        model.addAttribute("returnToCheck", returnToCheck);
+        model.addAttribute("previous", step.previous().slug);
+        model.addAttribute("options", options());
+        return step == ReportStep.CHECK ? "report/check" : "report/question";
+    }
+
+    private static Map<String, Object> options() {
+        var options = new LinkedHashMap<String, Object>();
+        options.put("types", ReportType.values());
+        options.put("categories", Category.values());
+        options.put("locations", LocationType.values());
+        options.put("motivations", Motivation.values());
+        options.put("roles", ReporterRole.values());
+        options.put("contact", ContactPreference.values());
+        return options;
+    }
+}

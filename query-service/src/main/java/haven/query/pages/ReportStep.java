@@ -1,0 +1,61 @@
+package haven.query.pages;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The questions of a report, one page each, in the order they are asked. */
+public enum ReportStep {
+    TYPE("type", "What are you reporting?", "type"),
+    WHAT_HAPPENED("what-happened", "What happened?", "category", "narrative"),
+    WHEN("when", "When did it happen?", "occurredOn-day", "occurredOn-month", "occurredOn-year"),
+    WHERE("where", "Where did it happen?", "locationType", "area"),
+    WHY("why", "Why do you think it happened?", "motivations"),
+    ROLE("your-role", "How were you involved?", "reporterRole"),
+    PEOPLE("people", "Who was involved?", "namedParties", "namedStaff"),
+    POLICE("police", "Have you told the police?", "policeInformed"),
+    ABOUT_YOU("about-you", "Do you want to give your name?", "anonymous", "name", "email", "phone", "contactPreference"),
+    CONSENT("consent", "Can we share your report?", "consentToShare"),
+    CHECK("check", "Check your answers before sending your report");
+
+    final String slug;
+    final String question;
+    final List<String> fields;
+
+    ReportStep(String slug, String question, String... fields) {
+        this.slug = slug;
+        this.question = question;
+        this.fields = List.of(fields);
+    }
+
+    static Optional<ReportStep> of(String slug) {
+        return Arrays.stream(values()).filter(step -> step.slug.equals(slug)).findFirst();
+    }
+
+    /** The page that asks for a field the command-service refused (its names are the API's). */
+    static ReportStep asking(String apiField) {
+        String field = apiField.replaceAll("\\[\\d+]$", "").replaceFirst("^reporter\\.?", "");
+        String formField = switch (field) {
+            case "occurredOn" -> "occurredOn-day";
+            case "" -> "name";
+            default -> field;
+        };
+        return Arrays.stream(values()).filter(step -> step.fields.contains(formField)).findFirst().orElse(CHECK);
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    ReportStep next() {
+        return values()[ordinal() + 1];
+    }
+
+    ReportStep previous() {
+        return values()[Math.max(0, ordinal() - 1)];
+    }
+}

@@ -1,0 +1,79 @@
+package haven.query.reporter;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import haven.events.Outcome;
+import haven.query.web.Words;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.security.ReceiptGuard;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.stereotype.Component;
+import java.util.Optional;
+
+/**
+ * What a reporter may see of their case, found by reference and receipt. A wrong receipt and an
+ * unknown reference give the same empty answer after the same work; guessing is throttled.
+ */
+@Component
+public class ReporterStatuses {
+
+    /** {@code text} is null once the case's personal data has been erased. */
+    public record Message(String from, String text, Instant at) {
+    }
+
+    public record ReporterStatus(String reference, String status, String nextStep, String outcome, Instant appealUntil,
+            List<Message> messages) {
+    }
+
+    private final MongoCollection<Document> references;
+    private final MongoCollection<Document> statuses;
+    private final ReceiptGuard guard;
+    private final PersonalDataKeys keys;
+
+    ReporterStatuses(MongoDatabase havenDatabase, ReceiptGuard guard, PersonalDataKeys keys) {
+        this.guard = guard;
+        this.keys = keys;
+        this.references = havenDatabase.getCollection(ReporterStatusProjection.REFERENCES);
+        this.statuses = havenDatabase.getCollection(ReporterStatusProjection.STATUSES);
+    }
+
+    /** Empty when the reference and receipt do not match a report; {@code client} is the asker's address, for throttling. */
+    public Optional<ReporterStatus> find(String reference, String receipt, String client) {
+        String normalised = ReceiptGuard.normaliseReference(reference);
+        Document entry = references.find(eq("_id", normalised)).first();
+        boolean matches = guard.opens(normalised, receipt, client, entry == null ? null : entry.getString("receiptHash"));
+        Document status = entry != null && matches ? statuses.find(eq("_id", entry.getString("caseId"))).first() : null;
+        return Optional.ofNullable(status).map(d -> view(normalised, d));
+    }
+
+    private ReporterStatus view(String reference, Document d) {
+        Stage stage = Stage.valueOf(d.getString("stage"));
+        var messages = d.get("messages", new Document()).values().stream().map(Document.class::cast)
+                .map(m -> new Message(m.getString("from"), text(m.getString("text")), m.getDate("at").toInstant()))
+                .sorted(Comparator.comparing(Message::at))
+                .toList();
+        String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
+        Instant appealUntil = stage == Stage.RESOLVED || stage == Stage.CLOSED
+                ? d.getDate("appealDeadline").toInstant() : null;
+        return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages);
+    }
+
+    private String text(String sealed) {
+        return sealed == null ? null : keys.open(sealed).orElse(null);
+    }
+}
