@@ -33,6 +33,9 @@ public class ReportAnswers {
                         .forEach(v -> answers.add(name, v));
             }
         });
+        if ("yes".equals(value("anonymous"))) {
+            ReportStep.CONTACT.fields.forEach(answers::remove); // changed their mind: forget what they gave
+        }
     }
 
     public String value(String field) {
@@ -101,7 +104,8 @@ public class ReportAnswers {
                 }
             }
             case POLICE -> requireYesOrNo(problems, "policeInformed", "Select yes if you have told the police");
-            case ABOUT_YOU -> checkAboutYou(problems);
+            case ABOUT_YOU -> requireYesOrNo(problems, "anonymous", "Select whether you want to give your name");
+            case CONTACT -> checkContact(problems);
             case CONSENT -> requireYesOrNo(problems, "consentToShare", "Select yes if we can share your report");
             case CHECK -> { }
         }
@@ -165,10 +169,9 @@ public class ReportAnswers {
         }
     }
 
-    private void checkAboutYou(Map<String, String> problems) {
-        requireYesOrNo(problems, "anonymous", "Select whether you want to give your name");
-        if (isAnonymous() || problems.containsKey("anonymous")) {
-            return;
+    private void checkContact(Map<String, String> problems) {
+        if (isAnonymous()) {
+            return; // not asked
         }
         requireText(problems, "name", 200, "Enter your name");
         requireOneOf(problems, "contactPreference", ContactPreference.class, "Select how we should contact you");

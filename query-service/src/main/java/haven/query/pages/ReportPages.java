@@ -66,7 +66,7 @@ class ReportPages {
             return show(step, answers, problems, returnToCheck, model);
         }
         if (step != ReportStep.CHECK) {
-            return show(returnToCheck ? answers.firstUnanswered() : step.next(), answers, Map.of(), false, model);
+            return show(returnToCheck ? answers.firstUnanswered() : step.next(answers), answers, Map.of(), false, model);
         }
         ReportStep unanswered = answers.firstUnanswered();
         if (unanswered != ReportStep.CHECK) {
@@ -98,7 +98,7 @@ class ReportPages {
         model.addAttribute("problems", problems);
         model.addAttribute("hidden", answers.hiddenOn(step));
         model.addAttribute("returnToCheck", returnToCheck);
-        model.addAttribute("previous", step.previous().slug);
+        model.addAttribute("previous", step.previous(answers).slug);
         model.addAttribute("options", options());
         return step == ReportStep.CHECK ? "report/check" : "report/question";
     }

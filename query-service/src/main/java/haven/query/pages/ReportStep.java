@@ -14,7 +14,8 @@ public enum ReportStep {
     ROLE("your-role", "How were you involved?", "reporterRole"),
     PEOPLE("people", "Who was involved?", "namedParties", "namedStaff"),
     POLICE("police", "Have you told the police?", "policeInformed"),
-    ABOUT_YOU("about-you", "Do you want to give your name?", "anonymous", "name", "email", "phone", "contactPreference"),
+    ABOUT_YOU("about-you", "Do you want to give your name?", "anonymous"),
+    CONTACT("contact", "Your name and how to contact you", "name", "email", "phone", "contactPreference"),
     CONSENT("consent", "Can we share your report?", "consentToShare"),
     CHECK("check", "Check your answers before sending your report");
 
@@ -51,11 +52,14 @@ public enum ReportStep {
         return question;
     }
 
-    ReportStep next() {
-        return values()[ordinal() + 1];
+    /** The page after this one: an anonymous reporter is not asked how to contact them. */
+    ReportStep next(ReportAnswers answers) {
+        ReportStep next = values()[ordinal() + 1];
+        return next == CONTACT && answers.isAnonymous() ? next.next(answers) : next;
     }
 
-    ReportStep previous() {
-        return values()[Math.max(0, ordinal() - 1)];
+    ReportStep previous(ReportAnswers answers) {
+        ReportStep previous = values()[Math.max(0, ordinal() - 1)];
+        return previous == CONTACT && answers.isAnonymous() ? previous.previous(answers) : previous;
     }
 }
