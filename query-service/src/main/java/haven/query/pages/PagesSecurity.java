@@ -36,6 +36,7 @@ class PagesSecurity {
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/", "/report", "/report/**", "/follow-up", "/follow-up/**", "/assets/**",
                                 "/webjars/**", "/error", "/favicon.ico").permitAll()
+                        // staff pages will name their roles here; anything else is refused
                         .anyRequest().denyAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())

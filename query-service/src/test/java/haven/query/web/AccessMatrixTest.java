@@ -5,7 +5,6 @@ import static haven.infra.security.AccessMatrix.Caller.ADMIN;
 import static haven.infra.security.AccessMatrix.Caller.BOARD;
 import static haven.infra.security.AccessMatrix.Caller.CASEWORKER;
 import static haven.infra.security.AccessMatrix.Caller.CASE_MANAGER;
-import static haven.infra.security.AccessMatrix.NO_ONE;
 
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
@@ -46,8 +45,7 @@ class AccessMatrixTest {
             Map.entry("POST /api/admin/processors/{name}/replay", ONLY_ADMIN),
             Map.entry("GET /api/admin/processors/{name}/rebuild", ONLY_ADMIN),
             Map.entry("GET /api/admin/dead-letters", ONLY_ADMIN),
-            Map.entry("POST /api/admin/dead-letters/{processingGroup}/retry", ONLY_ADMIN),
-            Map.entry("ANY /error", NO_ONE));
+            Map.entry("POST /api/admin/dead-letters/{processingGroup}/retry", ONLY_ADMIN));
 
     @Autowired
     MockMvc http;

@@ -1,0 +1,90 @@
+package haven.query.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.AccessMatrix;
+import jakarta.servlet.http.Cookie;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The pages' own rules: headers on every page, forms that need their CSRF token, nothing technical shown. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PagesTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("pages-tests"));
+    }
+
+    @Test
+    void everyPageIsServedWithItsSecurityHeadersAndNoSignIn() throws Exception {
+        var pages = new ArrayList<String>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(path -> !AccessMatrix.isApi(path) && !path.contains("{"))
+                .filter(path -> info.getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals("GET")))
+                .forEach(pages::add));
+        assertThat(pages).contains("/report", "/report/type", "/follow-up");
+        for (String page : pages) {
+            var response = http.perform(get(page)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(page).isIn(200, 302);
+            assertThat(response.getHeader("Content-Security-Policy")).as(page).isEqualTo(PagesSecurity.PAGE_CONTENT_SECURITY_POLICY)
+                    .doesNotContain("unsafe-inline");
+            assertThat(response.getHeader("Cache-Control")).as(page).contains("no-store");
+            assertThat(response.getHeader("Referrer-Policy")).as(page).isEqualTo("no-referrer");
+            assertThat(response.getHeader("X-Frame-Options")).as(page).isEqualTo("DENY");
+            assertThat(response.getCookie("JSESSIONID")).as("no session for " + page).isNull();
+        }
+    }
+
+    @Test
+    void aFormSentWithoutItsCsrfTokenIsRefused() throws Exception {
+        http.perform(post("/report/type").param("type", "HATE_INCIDENT")).andExpect(status().isForbidden());
+        http.perform(post("/report/type").param("type", "HATE_INCIDENT").param("_csrf", "token-1")
+                        .cookie(new Cookie("XSRF-TOKEN", "token-1")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("What happened?")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "<input type=\"hidden\" name=\"type\" value=\"HATE_INCIDENT\"")));
+    }
+
+    @Test
+    void aMissingAnswerIsShownWithTheGovukErrorPattern() throws Exception {
+        http.perform(post("/report/what-happened").param("type", "DIGNITY_AT_WORK").param("_csrf", "t")
+                        .cookie(new Cookie("XSRF-TOKEN", "t")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<title>Error: What happened?")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#category\">Select what kind of thing happened</a>")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#narrative\">Tell us what happened</a>")));
+    }
+
+    @Test
+    void anUnknownPageSaysSoInWordsAndShowsNothingTechnical() throws Exception {
+        for (String path : List.of("/report/no-such-question", "/nowhere")) {
+            var response = http.perform(path.startsWith("/report/")
+                    ? post(path).param("_csrf", "t").cookie(new Cookie("XSRF-TOKEN", "t")) : get(path)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isIn(403, 404);
+            assertThat(response.getContentAsString()).doesNotContain("Exception", "at haven.", "Whitelabel");
+        }
+    }
+}
