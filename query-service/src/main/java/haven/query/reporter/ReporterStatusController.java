@@ -1,22 +1,11 @@
 package haven.query.reporter;
 
-import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import haven.events.Outcome;
-import haven.query.web.Words;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
-import haven.infra.security.ReceiptGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

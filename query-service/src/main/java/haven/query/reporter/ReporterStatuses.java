@@ -8,22 +8,12 @@ import haven.events.Outcome;
 import haven.query.web.Words;
 import haven.infra.eventstore.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.bson.Document;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.stereotype.Component;
 import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
 
 /**
  * What a reporter may see of their case, found by reference and receipt. A wrong receipt and an
