@@ -4,7 +4,6 @@ import haven.command.cases.Acting;
 import haven.command.cases.ErasePersonalData;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -30,15 +29,13 @@ public class RetentionPolicy {
 
     private final RetentionSchedule schedule;
     private final CommandGateway commands;
-    private final PersonalDataKeys keys;
     private final Clock clock;
     private final Period keepFor;
 
-    RetentionPolicy(RetentionSchedule schedule, CommandGateway commands, PersonalDataKeys keys, Clock clock,
+    RetentionPolicy(RetentionSchedule schedule, CommandGateway commands, Clock clock,
             @Value("${haven.retention.after-closure}") Period keepFor) {
         this.schedule = schedule;
         this.commands = commands;
-        this.keys = keys;
         this.clock = clock;
         this.keepFor = keepFor;
     }
@@ -58,8 +55,7 @@ public class RetentionPolicy {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                                 new ErasePersonalData(new CaseId(caseId), ErasureReason.RETENTION_PERIOD_ENDED, ERASED_BY))
                         .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null)));
-                keys.destroy(caseId);
-                erased++;
+                erased++; // the schedule destroys the keys when it sees the erasure
             } catch (RuntimeException e) {
                 // e.g. reopened or held since the schedule was read; the next sweep sees the change
                 log.warn("Retention erasure of case {} not done: {}", caseId, e.getClass().getSimpleName());

@@ -46,11 +46,8 @@ public class CaseAccess {
      * allowed; otherwise, as if there were no such case.
      */
     public Document caseFile(String caseId, Staff staff, View view) {
-        Document found = caseFiles.find(eq("_id", caseId)).first();
-        if (found == null || excluded(staff, found)) {
-            throw noSuchCase();
-        }
-        if (visibleTo(staff).test(found)) {
+        Document found = notExcluded(caseId, staff);
+        if (worksOn(staff, found)) {
             log.record(staff, caseId, view, staff.is(Role.CASE_MANAGER) ? Basis.TEAM_MANAGER : Basis.ASSIGNED_CASEWORKER, null);
             return found;
         }
@@ -64,30 +61,34 @@ public class CaseAccess {
 
     /** A case manager may break the glass on any case they are not excluded from. */
     void mayBreakGlass(String caseId, Staff staff) {
-        Document found = caseFiles.find(eq("_id", caseId)).first();
-        if (found == null || excluded(staff, found)) {
-            throw noSuchCase();
-        }
-    }
-
-    private boolean excluded(Staff staff, Document caseFile) {
-        return caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonyms.of(staff.id()));
-    }
-
-    private static ResponseStatusException noSuchCase() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
+        notExcluded(caseId, staff);
     }
 
     /** Which case files this member of staff may see. */
     Predicate<Document> visibleTo(Staff staff) {
         String pseudonym = pseudonyms.of(staff.id());
-        return caseFile -> {
-            if (caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonym)) {
-                return false;
-            }
-            String team = caseFile.getString("team");
-            return staff.is(Role.CASE_MANAGER) && (team == null || team.equals(staff.team()))
-                    || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
-        };
+        return caseFile -> !excludes(caseFile, pseudonym) && worksOn(staff, caseFile);
+    }
+
+    private Document notExcluded(String caseId, Staff staff) {
+        Document found = caseFiles.find(eq("_id", caseId)).first();
+        if (found == null || excludes(found, pseudonyms.of(staff.id()))) {
+            throw noSuchCase();
+        }
+        return found;
+    }
+
+    private static boolean excludes(Document caseFile, String pseudonym) {
+        return caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonym);
+    }
+
+    private static boolean worksOn(Staff staff, Document caseFile) {
+        String team = caseFile.getString("team");
+        return staff.is(Role.CASE_MANAGER) && (team == null || team.equals(staff.team()))
+                || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
+    }
+
+    private static ResponseStatusException noSuchCase() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -44,11 +43,11 @@ class CommandService {
     Answer post(String path, Object body, String browserAddress) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", browserAddress)
                 .body(body)
-                .exchange((request, response) -> new Answer(response.getStatusCode().value(), read(response.getBody().readAllBytes(),
-                        response.getStatusCode())));
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        read(response.getBody().readAllBytes())));
     }
 
-    private JsonNode read(byte[] body, HttpStatusCode status) throws IOException {
+    private JsonNode read(byte[] body) throws IOException {
         return body.length == 0 ? json.createObjectNode() : json.readTree(body);
     }
 }

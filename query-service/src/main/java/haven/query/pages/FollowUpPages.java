@@ -4,11 +4,15 @@ import haven.infra.security.TooManyAttempts;
 import haven.query.reporter.ReporterStatuses;
 import haven.query.reporter.ReporterStatuses.ReporterStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,7 +50,7 @@ class FollowUpPages {
     ModelAndView status(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String receipt,
             HttpServletRequest request) {
         if (reference.isBlank() || receipt.isBlank()) {
-            var problems = new java.util.LinkedHashMap<String, String>();
+            var problems = new LinkedHashMap<String, String>();
             if (reference.isBlank()) {
                 problems.put("reference", "Enter your reference");
             }
@@ -85,9 +89,9 @@ class FollowUpPages {
     }
 
     /** Too many wrong receipts: the same page, saying when to try again. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(TooManyAttempts.class)
+    @ExceptionHandler(TooManyAttempts.class)
     ModelAndView throttled(TooManyAttempts e) {
-        String minutes = e.getHeaders().getFirst(org.springframework.http.HttpHeaders.RETRY_AFTER);
+        String minutes = e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
         long wait = minutes == null ? 15 : Math.max(1, Long.parseLong(minutes) / 60);
         return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Wait " + wait
                 + " minutes, then try again."), HttpStatus.TOO_MANY_REQUESTS);
@@ -100,7 +104,7 @@ class FollowUpPages {
     }
 
     private static ModelAndView statusPage(ReporterStatus status, String receipt, Map<String, String> problems, String draft) {
-        var model = new java.util.HashMap<String, Object>();
+        var model = new HashMap<String, Object>();
         model.put("status", status);
         model.put("receipt", receipt);
         model.put("problems", problems);

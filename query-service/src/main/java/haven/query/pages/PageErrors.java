@@ -24,7 +24,7 @@ class PageErrors {
         if (status.is5xxServerError()) {
             log.error("A page failed", e);
         }
-        var page = new ModelAndView(status.value() == 404 ? "page-not-found" : "page-error");
+        var page = new ModelAndView(status.value() == 404 ? "error/404" : "error");
         page.setStatus(status);
         return page;
     }

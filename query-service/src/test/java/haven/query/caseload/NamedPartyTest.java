@@ -18,12 +18,12 @@ import haven.events.ReporterRole;
 import haven.events.StaffMemberNamed;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.security.AccessMatrix;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -101,11 +101,7 @@ class NamedPartyTest {
 
     /** Every mapped endpoint about one case, as "METHOD /path/{caseId}". */
     private List<String> caseEndpoints() {
-        var endpoints = new ArrayList<String>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(path -> path.contains("{caseId}"))
-                .forEach(path -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> endpoints.add(method + " " + path))));
+        var endpoints = AccessMatrix.endpoints(mappings).stream().filter(endpoint -> endpoint.contains("{caseId}")).toList();
         assertThat(endpoints).contains("GET /api/cases/{caseId}", "GET /api/cases/{caseId}/timeline");
         return endpoints;
     }

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
 import jakarta.servlet.http.Cookie;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,11 +38,9 @@ class PagesTest {
 
     @Test
     void everyPageIsServedWithItsSecurityHeadersAndNoSignIn() throws Exception {
-        var pages = new ArrayList<String>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(path -> !AccessMatrix.isApi(path) && !path.contains("{"))
-                .filter(path -> info.getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals("GET")))
-                .forEach(pages::add));
+        var pages = AccessMatrix.endpoints(mappings).stream().filter(endpoint -> endpoint.startsWith("GET "))
+                .map(endpoint -> endpoint.substring("GET ".length()))
+                .filter(path -> !AccessMatrix.isApi(path) && !path.contains("{")).toList();
         assertThat(pages).contains("/report", "/report/type", "/follow-up");
         for (String page : pages) {
             var response = http.perform(get(page)).andReturn().getResponse();

@@ -2,11 +2,6 @@ package haven.infra.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import haven.infra.embedded.EmbeddedStore;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserJourneyTest {
 
-    static final String MASTER_KEY = ServiceProcess.newMasterKey();
-    static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
-
-    static EmbeddedStore store;
+    static LocalSystem system;
     static ServiceProcess identity;
     static ServiceProcess command;
     static ServiceProcess query;
@@ -31,15 +23,11 @@ class BrowserJourneyTest {
 
     @BeforeAll
     static void startTheSystemAndABrowser() throws Exception {
-        store = EmbeddedStore.inMemory();
-        Path logs = Path.of("target", "browser-logs");
-        identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
-        command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity, MASTER_KEY, logs);
-        query = ServiceProcess.startQueryService(ROOT, freePort(), store.uri("haven"), identity, MASTER_KEY, command, logs);
-        browser = Browser.open(ROOT, query.url());
-        identity.awaitHealthy(Duration.ofMinutes(3));
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+        system = LocalSystem.start("browser-logs");
+        identity = system.identity();
+        command = system.command();
+        query = system.query();
+        browser = Browser.open(LocalSystem.ROOT, query.url());
     }
 
     @AfterAll
@@ -47,13 +35,8 @@ class BrowserJourneyTest {
         if (browser != null) {
             browser.close();
         }
-        for (var service : new ServiceProcess[] {query, command, identity}) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        if (store != null) {
-            store.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -73,24 +56,21 @@ class BrowserJourneyTest {
         browser.click("input[name=type][value=HATE_INCIDENT]");
         browser.press("Continue");
 
-        assertThat(browser.heading()).isEqualTo("What happened?");
-        browser.click("input[name=category][value=VERBAL_ABUSE]");
-        browser.type("#narrative", "A man on the 42 bus shouted abuse about my headscarf.");
-        browser.check("report-what-happened");
-        browser.press("Continue");
+        answer("What happened?", "report-what-happened", () -> {
+            browser.click("input[name=category][value=VERBAL_ABUSE]");
+            browser.type("#narrative", "A man on the 42 bus shouted abuse about my headscarf.");
+        });
 
-        assertThat(browser.heading()).isEqualTo("When did it happen?");
-        browser.type("#occurredOn-day", "2");
-        browser.type("#occurredOn-month", "11");
-        browser.type("#occurredOn-year", "2026");
-        browser.check("report-when");
-        browser.press("Continue");
+        answer("When did it happen?", "report-when", () -> {
+            browser.type("#occurredOn-day", "2");
+            browser.type("#occurredOn-month", "11");
+            browser.type("#occurredOn-year", "2026");
+        });
 
-        assertThat(browser.heading()).isEqualTo("Where did it happen?");
-        browser.click("input[name=locationType][value=PUBLIC_TRANSPORT]");
-        browser.type("#area", "Chelmsford");
-        browser.check("report-where");
-        browser.press("Continue");
+        answer("Where did it happen?", "report-where", () -> {
+            browser.click("input[name=locationType][value=PUBLIC_TRANSPORT]");
+            browser.type("#area", "Chelmsford");
+        });
 
         assertThat(browser.heading()).isEqualTo("Why do you think it happened?");
         browser.press("Continue");
@@ -99,30 +79,15 @@ class BrowserJourneyTest {
         browser.check("report-why");
         browser.press("Continue");
 
-        assertThat(browser.heading()).isEqualTo("How were you involved?");
-        browser.click("input[name=reporterRole][value=VICTIM]");
-        browser.check("report-role");
-        browser.press("Continue");
+        answer("How were you involved?", "report-role", () -> browser.click("input[name=reporterRole][value=VICTIM]"));
 
-        assertThat(browser.heading()).isEqualTo("Who was involved?");
-        browser.type("#namedParties", "A man in a grey coat");
-        browser.check("report-people");
-        browser.press("Continue");
+        answer("Who was involved?", "report-people", () -> browser.type("#namedParties", "A man in a grey coat"));
 
-        assertThat(browser.heading()).isEqualTo("Have you told the police?");
-        browser.click("#policeInformed-2");
-        browser.check("report-police");
-        browser.press("Continue");
+        answer("Have you told the police?", "report-police", () -> browser.click("#policeInformed-2"));
 
-        assertThat(browser.heading()).isEqualTo("Do you want to give your name?");
-        browser.click("#anonymous-2");
-        browser.check("report-about-you");
-        browser.press("Continue");
+        answer("Do you want to give your name?", "report-about-you", () -> browser.click("#anonymous-2"));
 
-        assertThat(browser.heading()).isEqualTo("Can we share your report?");
-        browser.click("#consentToShare-2");
-        browser.check("report-consent");
-        browser.press("Continue");
+        answer("Can we share your report?", "report-consent", () -> browser.click("#consentToShare-2"));
 
         assertThat(browser.heading()).isEqualTo("Check your answers before sending your report");
         assertThat(browser.text(".govuk-summary-list")).contains("A hate incident", "2 November 2026",
@@ -169,6 +134,14 @@ class BrowserJourneyTest {
         browser.check("follow-up-not-found");
     }
 
+    /** One question: the page asks it, the answers go in, the page is checked, and Continue. */
+    private static void answer(String question, String screenshot, Runnable answers) {
+        assertThat(browser.heading()).isEqualTo(question);
+        answers.run();
+        browser.check(screenshot);
+        browser.press("Continue");
+    }
+
     private void followUp(String reference, String receipt) {
         browser.go("/follow-up");
         browser.type("#reference", reference);
@@ -187,11 +160,5 @@ class BrowserJourneyTest {
             Thread.sleep(200);
         }
         throw new AssertionError("case " + reference + " never reached the caseload");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import haven.infra.embedded.EmbeddedStore;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class CrossProcessTest {
 
-    static final String MASTER_KEY = ServiceProcess.newMasterKey();
-    static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
     static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);
 
+    static LocalSystem system;
     static EmbeddedStore store;
     static ServiceProcess identity;
     static ServiceProcess command;
@@ -36,26 +32,18 @@ class CrossProcessTest {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        store = EmbeddedStore.inMemory();
-        Path logs = Path.of("target", "cross-process-logs");
-        identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
-        command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity, MASTER_KEY, logs);
-        query = ServiceProcess.startQueryService(ROOT, freePort(), store.uri("haven"), identity, MASTER_KEY, command, logs);
-        identity.awaitHealthy(Duration.ofMinutes(3));
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+        system = LocalSystem.start("cross-process-logs");
+        store = system.store();
+        identity = system.identity();
+        command = system.command();
+        query = system.query();
         manager = JsonHttp.signedIn(identity.url(), "mgr.jones");
     }
 
     @AfterAll
     static void stopTheSystem() {
-        for (var service : new ServiceProcess[] {query, command, identity}) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        if (store != null) {
-            store.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -225,12 +213,6 @@ class CrossProcessTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -6,8 +6,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import haven.infra.embedded.EmbeddedStoreMain;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,18 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreCrashTest {
 
-    static final String MASTER_KEY = ServiceProcess.newMasterKey();
-    static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
+    static final String MASTER_KEY = LocalSystem.MASTER_KEY;
+    static final Path ROOT = LocalSystem.ROOT;
 
     @Test
     void everyReportThatGotA201SurvivesTheStoreBeingKilled(@TempDir Path data) throws Exception {
-        int storePort = freePort();
+        int storePort = LocalSystem.freePort();
         String uri = "mongodb://127.0.0.1:" + storePort + "/haven?serverSelectionTimeoutMS=2000";
         Process store = EmbeddedStoreMain.startProcess(data, storePort);
         Path logs = Path.of("target", "store-crash-logs");
-        try (var identity = ServiceProcess.startIdentity(ROOT, freePort(), logs);
-             var command = ServiceProcess.startService(ROOT, "command-service", freePort(), uri, identity, MASTER_KEY, logs);
-             var query = ServiceProcess.startQueryService(ROOT, freePort(), uri, identity, MASTER_KEY, command, logs)) {
+        try (var identity = ServiceProcess.startIdentity(ROOT, LocalSystem.freePort(), logs);
+             var command = ServiceProcess.startService(ROOT, "command-service", LocalSystem.freePort(), uri, identity, MASTER_KEY, logs);
+             var query = ServiceProcess.startQueryService(ROOT, LocalSystem.freePort(), uri, identity, MASTER_KEY, command, logs)) {
             identity.awaitHealthy(Duration.ofMinutes(3));
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));
@@ -132,11 +130,5 @@ class StoreCrashTest {
             Thread.sleep(200);
         }
         assertThat(created.size()).as("acknowledged reports").isGreaterThan(count);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -55,13 +55,8 @@ public final class AccessMatrix {
      */
     public static Stream<DynamicTest> check(MockMvc http, RequestMappingHandlerMapping mappings,
             Map<String, Set<Caller>> allowed) {
-        Set<String> endpoints = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            var methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
-            for (String method : methods.isEmpty() ? List.of(ANY) : methods) {
-                info.getPatternValues().stream().filter(AccessMatrix::isApi).forEach(path -> endpoints.add(method + " " + path));
-            }
-        });
+        Set<String> endpoints = new TreeSet<>(endpoints(mappings));
+        endpoints.removeIf(endpoint -> !isApi(endpoint.split(" ", 2)[1]));
         assertThat(endpoints).as("every mapped endpoint has its expected callers written down")
                 .containsExactlyInAnyOrderElementsOf(allowed.keySet());
         return endpoints.stream().flatMap(endpoint -> Arrays.stream(Caller.values()).map(caller ->
@@ -73,6 +68,18 @@ public final class AccessMatrix {
                         assertThat(status).as("%s as %s", endpoint, caller).isEqualTo(caller == Caller.NOBODY ? 401 : 403);
                     }
                 })));
+    }
+
+    /** Every endpoint a service maps, as {@code "METHOD /path"} ({@link #ANY} for one that takes every method). */
+    public static Set<String> endpoints(RequestMappingHandlerMapping mappings) {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
+            for (String method : methods.isEmpty() ? List.of(ANY) : methods) {
+                info.getPatternValues().forEach(path -> endpoints.add(method + " " + path));
+            }
+        });
+        return endpoints;
     }
 
     /** The web pages have their own security chain and their own test; this matrix is the API's. */

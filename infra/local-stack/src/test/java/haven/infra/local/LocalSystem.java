@@ -1,0 +1,56 @@
+package haven.infra.local;
+
+import haven.infra.embedded.EmbeddedStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Haven as it runs for real, for the tests that need it: an in-memory store in the test's JVM and
+ * the dev identity provider, command-service and query-service each as its own process.
+ */
+record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess command, ServiceProcess query)
+        implements AutoCloseable {
+
+    static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
+    static final String MASTER_KEY = ServiceProcess.newMasterKey();
+
+    /** Started and healthy; its logs go to {@code target/<logs>}. */
+    static LocalSystem start(String logs) throws InterruptedException {
+        Path logDirectory = Path.of("target", logs);
+        var store = EmbeddedStore.inMemory();
+        var identity = ServiceProcess.startIdentity(ROOT, freePort(), logDirectory);
+        var command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity,
+                MASTER_KEY, logDirectory);
+        var query = ServiceProcess.startQueryService(ROOT, freePort(), store.uri("haven"), identity, MASTER_KEY, command,
+                logDirectory);
+        var system = new LocalSystem(store, identity, command, query);
+        try {
+            for (var service : new ServiceProcess[] {identity, command, query}) {
+                service.awaitHealthy(Duration.ofMinutes(3));
+            }
+        } catch (InterruptedException | RuntimeException | Error e) {
+            system.close();
+            throw e;
+        }
+        return system;
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        query.close();
+        command.close();
+        identity.close();
+        store.close();
+    }
+}
