@@ -30,7 +30,7 @@ public class AccessLog {
     static final String COLLECTION = "access_log";
 
     /** Which part of a case was read. */
-    public enum View { CASE_FILE, TIMELINE }
+    public enum View { CASE_FILE, TIMELINE, RECORD }
 
     /** Why the reader was allowed to read it. */
     public enum Basis { ASSIGNED_CASEWORKER, TEAM_MANAGER, BREAK_GLASS }

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The data protection officer's view of who read which case. Read only: there is nothing to change. */
 @RestController
-class AccessLogController {
+public class AccessLogController {
 
-    record AccessLogPage(List<Entry> entries, int page, int size) {
+    public record AccessLogPage(List<Entry> entries, int page, int size) {
     }
 
     private final AccessLog log;
@@ -22,7 +22,7 @@ class AccessLogController {
     }
 
     @GetMapping("/api/admin/access-log")
-    AccessLogPage accessLog(
+    public AccessLogPage accessLog(
             @RequestParam(required = false) String caseId,
             @RequestParam(required = false) String staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -18,12 +18,12 @@ import org.springframework.web.server.ResponseStatusException;
 /** Shows each projection's progress and rebuilds a projection from the events. */
 @RestController
 @RequestMapping("/api/admin/processors")
-class ProcessorAdminController {
+public class ProcessorAdminController {
 
-    record SegmentView(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
+    public record SegmentView(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
     }
 
-    record ProcessorView(String name, boolean running, boolean replaying, List<SegmentView> segments) {
+    public record ProcessorView(String name, boolean running, boolean replaying, List<SegmentView> segments) {
     }
 
     private final EventProcessingConfiguration processing;
@@ -35,7 +35,7 @@ class ProcessorAdminController {
     }
 
     @GetMapping
-    List<ProcessorView> processors() {
+    public List<ProcessorView> processors() {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
@@ -46,7 +46,7 @@ class ProcessorAdminController {
 
     /** Replays every event into the projection: its reset handler clears it, side effects stay off. */
     @PostMapping("/{name}/replay")
-    ResponseEntity<Rebuilds.Progress> replay(@PathVariable String name) {
+    public ResponseEntity<Rebuilds.Progress> replay(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
         rebuilds.start(processor);
         return ResponseEntity.accepted().location(URI.create("/api/admin/processors/" + name + "/rebuild"))
@@ -55,7 +55,7 @@ class ProcessorAdminController {
 
     /** How far a rebuild has come: events processed of the total, rate and time left. */
     @GetMapping("/{name}/rebuild")
-    Rebuilds.Progress rebuild(@PathVariable String name) {
+    public Rebuilds.Progress rebuild(@PathVariable String name) {
         return rebuilds.progress(processor(name));
     }
 

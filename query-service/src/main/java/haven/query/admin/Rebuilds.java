@@ -22,12 +22,12 @@ import org.springframework.stereotype.Component;
  * the rate and time left are known on the instance that started the rebuild, which also logs them.
  */
 @Component
-class Rebuilds implements DisposableBean {
+public class Rebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    record Progress(String processor, boolean rebuilding, long processed, long total, double percentage,
+    public record Progress(String processor, boolean rebuilding, long processed, long total, double percentage,
             Double eventsPerSecond, Long secondsLeft, Instant startedAt) {
     }
 

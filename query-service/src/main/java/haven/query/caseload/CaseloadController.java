@@ -32,14 +32,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Also what the caseworkers' pages show, so both answer the same, after the same checks. */
 @RestController
-class CaseloadController {
+public class CaseloadController {
 
     /** {@code rebuilding}: the caseload is being replayed from the events and may be incomplete until it ends. */
-    record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {
+    public record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {
     }
 
-    enum Sort {
+    public enum Sort {
         /** soonest next due date first; cases with nothing due last */
         DUE(Comparator.comparing(CaseView::nextDue, Comparator.nullsLast(Comparator.naturalOrder()))),
         /** longest open first */
@@ -70,7 +71,7 @@ class CaseloadController {
 
     /** Open cases only; a closed case is found by its id. Filters combine; the page is cut after sorting. */
     @GetMapping("/api/caseload")
-    CaseloadPage caseload(
+    public CaseloadPage caseload(
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String team,
@@ -104,7 +105,7 @@ class CaseloadController {
     }
 
     @GetMapping("/api/cases/{caseId}")
-    CaseView find(@PathVariable String caseId, Staff staff) {
+    public CaseView find(@PathVariable String caseId, Staff staff) {
         return view(access.caseFile(caseId, staff, View.CASE_FILE), LocalDate.now(clock));
     }
 

@@ -6,14 +6,22 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The command-service's REST API, used by the pages on behalf of the person at the browser. The
- * browser's address goes along as {@code X-Forwarded-For}, which the command-service believes only
- * from an internal address, so that receipt throttling still counts per reporter.
+ * The command-service's REST API, used by the pages on behalf of the person at the browser. For a
+ * reporter, the browser's address goes along as {@code X-Forwarded-For}, which the command-service
+ * believes only from an internal address, so that receipt throttling still counts per reporter.
+ * For a member of staff, their own access token goes along, so the command-service applies its
+ * rules to them exactly as if they had called it themselves.
  */
 @Component
 class CommandService {
@@ -34,17 +42,42 @@ class CommandService {
 
     private final RestClient http;
     private final ObjectMapper json;
+    private final OAuth2AuthorizedClientManager staffTokens;
 
-    CommandService(@Value("${haven.command-service.url}") String url, RestClient.Builder builder, ObjectMapper json) {
+    CommandService(@Value("${haven.command-service.url}") String url, RestClient.Builder builder, ObjectMapper json,
+            OAuth2AuthorizedClientManager staffTokens) {
         this.http = builder.baseUrl(url).build();
         this.json = json;
+        this.staffTokens = staffTokens;
     }
 
+    /** For an anonymous reporter. */
     Answer post(String path, Object body, String browserAddress) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", browserAddress)
                 .body(body)
-                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-                        read(response.getBody().readAllBytes())));
+                .exchange((request, response) -> answer(response));
+    }
+
+    /**
+     * For the signed-in member of staff, with their access token (refreshed if it has expired; if
+     * it cannot be, Spring Security sends them to sign in again).
+     */
+    Answer actAs(HttpMethod method, String path, Object body) {
+        var signedIn = SecurityContextHolder.getContext().getAuthentication();
+        var client = staffTokens.authorize(
+                OAuth2AuthorizeRequest.withClientRegistrationId(StaffSignIn.REGISTRATION).principal(signedIn).build());
+        if (client == null) {
+            throw new ClientAuthorizationRequiredException(StaffSignIn.REGISTRATION);
+        }
+        var request = http.method(method).uri(path).headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((sent, response) -> answer(response));
+    }
+
+    private Answer answer(ClientHttpResponse response) throws IOException {
+        return new Answer(response.getStatusCode().value(), read(response.getBody().readAllBytes()));
     }
 
     private JsonNode read(byte[] body) throws IOException {

@@ -1,11 +1,18 @@
 package haven.query.pages;
 
+import haven.infra.security.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -15,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The web pages: HTML and forms from this one origin. Anonymous pages keep no session: a
  * reporter's answers travel in the form they are filling in and are stored nowhere until they
- * send the report. Forms carry a CSRF token (double-submit cookie, since there is no session).
+ * send the report. Staff pages need sign-in ({@link StaffSignIn}) and a role, as the APIs do.
+ * Forms carry a CSRF token (double-submit cookie, so anonymous pages need no session).
  * Scripts and styles come only from this origin; the pages work without JavaScript.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,11 +31,13 @@ class PagesSecurity {
 
     static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, GrantedAuthoritiesMapper staffRoles,
+            OidcClientInitiatedLogoutSuccessHandler signOutEverywhere) throws Exception {
         var csrfTokens = new CsrfTokenRequestAttributeHandler();
         csrfTokens.setCsrfRequestAttributeName(null); // make the token for every page, not only when asked
         return http
@@ -35,16 +45,39 @@ class PagesSecurity {
                         && !request.getRequestURI().startsWith("/actuator"))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/", "/report", "/report/**", "/follow-up", "/follow-up/**", "/assets/**",
-                                "/webjars/**", "/error", "/favicon.ico").permitAll()
-                        // staff pages will name their roles here; anything else is refused
+                                "/webjars/**", "/error", "/favicon.ico", "/sign-in", "/signed-out").permitAll()
+                        .requestMatchers("/staff").authenticated()
+                        .requestMatchers("/cases", "/cases/**").hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
+                        .requestMatchers("/trends", "/trends/**")
+                        .hasAnyRole(Role.BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2Login(signIn -> signIn.loginPage("/sign-in")
+                        .userInfoEndpoint(user -> user.userAuthoritiesMapper(staffRoles))
+                        .defaultSuccessUrl("/staff"))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInOrNotFound()))
+                .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessHandler(signOutEverywhere))
+                // a session only once a member of staff starts signing in; reporters never get one
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         .csrfTokenRequestHandler(csrfTokens))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
+    }
+
+    /** Staff pages ask an anonymous visitor to sign in; any other address they may not open does not exist for them. */
+    private static AuthenticationEntryPoint signInOrNotFound() {
+        var signIn = new LoginUrlAuthenticationEntryPoint("/sign-in");
+        return (request, response, e) -> {
+            String path = request.getRequestURI();
+            if (STAFF_PAGES.stream().anyMatch(page -> path.equals(page) || path.startsWith(page + "/"))) {
+                signIn.commence(request, response, e);
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        };
     }
 
     /** Haven's own assets, then GOV.UK Frontend's, whose stylesheet asks for them under /assets. */

@@ -21,33 +21,13 @@ import org.springframework.util.MultiValueMap;
  * A report being filled in: the answers so far, as the form sent them. Nothing is kept between
  * pages on the server; each page sends every earlier answer back in hidden fields.
  */
-public class ReportAnswers {
-
-    private static final Set<String> CONTROLS = Set.of("_csrf", "_goto", "_returnToCheck");
-    private final MultiValueMap<String, String> answers = new LinkedMultiValueMap<>();
+public class ReportAnswers extends FormAnswers {
 
     ReportAnswers(MultiValueMap<String, String> form) {
-        form.forEach((name, values) -> {
-            if (!CONTROLS.contains(name)) {
-                values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim)
-                        .forEach(v -> answers.add(name, v));
-            }
-        });
+        super(form);
         if ("yes".equals(value("anonymous"))) {
             ReportStep.CONTACT.fields.forEach(answers::remove); // changed their mind: forget what they gave
         }
-    }
-
-    public String value(String field) {
-        return answers.getFirst(field);
-    }
-
-    public List<String> values(String field) {
-        return answers.getOrDefault(field, List.of());
-    }
-
-    public boolean has(String field, String value) {
-        return values(field).contains(value);
     }
 
     public boolean isHateIncident() {
@@ -146,12 +126,7 @@ public class ReportAnswers {
     }
 
     public LocalDate date() {
-        try {
-            return LocalDate.of(Integer.parseInt(value("occurredOn-year")), Integer.parseInt(value("occurredOn-month")),
-                    Integer.parseInt(value("occurredOn-day")));
-        } catch (NumberFormatException | DateTimeException | NullPointerException e) {
-            return null;
-        }
+        return date("occurredOn");
     }
 
     public List<String> lines(String field) {

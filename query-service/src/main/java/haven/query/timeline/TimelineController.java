@@ -16,13 +16,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+/** Also what the case page shows. */
 @RestController
-class TimelineController {
+public class TimelineController {
 
-    record Entry(Instant at, String who, String what) {
+    public record Entry(Instant at, String who, String what) {
     }
 
-    record Timeline(String caseId, List<Entry> entries) {
+    public record Timeline(String caseId, List<Entry> entries) {
     }
 
     private final MongoCollection<Document> timelines;
@@ -36,7 +37,7 @@ class TimelineController {
 
     /** The audit trail of everything written to the case, oldest first. */
     @GetMapping("/api/cases/{caseId}/timeline")
-    Timeline timeline(@PathVariable String caseId, Staff staff) {
+    public Timeline timeline(@PathVariable String caseId, Staff staff) {
         access.caseFile(caseId, staff, View.TIMELINE);
         Document found = timelines.find(eq("_id", caseId)).first();
         if (found == null) {

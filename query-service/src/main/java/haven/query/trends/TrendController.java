@@ -16,9 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Anonymised counts for partnership boards, as JSON for the dashboard and as CSV for board papers. */
+/**
+ * Anonymised counts for partnership boards, as JSON and as CSV for board papers. The board's
+ * dashboard page shows the same answers.
+ */
 @RestController
-class TrendController {
+public class TrendController {
 
     private static final int LONGEST_RANGE_IN_MONTHS = 120;
 
@@ -30,12 +33,12 @@ class TrendController {
         this.clock = clock;
     }
 
-    record TrendResponse(String period, String from, String to, List<String> dimensions, int threshold, int roundTo,
+    public record TrendResponse(String period, String from, String to, List<String> dimensions, int threshold, int roundTo,
             List<Map<String, Object>> cells) {
     }
 
     @GetMapping("/api/trends")
-    TrendResponse trends(
+    public TrendResponse trends(
             @RequestParam(defaultValue = "quarter") @Pattern(regexp = "month|quarter|year") String period,
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
@@ -47,7 +50,7 @@ class TrendController {
     }
 
     @GetMapping(value = "/api/trends.csv", produces = "text/csv")
-    ResponseEntity<String> csv(
+    public ResponseEntity<String> csv(
             @RequestParam(defaultValue = "quarter") @Pattern(regexp = "month|quarter|year") String period,
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,

@@ -12,11 +12,11 @@ public class InvalidParameter extends RuntimeException {
         this.reason = reason;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 }

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -41,13 +45,15 @@ import org.springframework.security.web.SecurityFilterChain;
  * Each demo member of staff can sign in with a password (for the web pages) and is also a
  * client that can get a token with the client-credentials grant (for curl):
  * {@code curl -u mgr.jones:demo -d grant_type=client_credentials localhost:9000/oauth2/token}.
- * Tokens carry what Haven's services read: {@code sub}, {@code roles}, {@code team}, audience
- * {@code haven}. The signing key is made at start-up, so tokens end with the process.
+ * The web pages sign staff in as the client {@code haven-web} (authorization code with PKCE).
+ * Tokens carry what Haven's services read: {@code sub}, {@code roles}, {@code team}; access tokens
+ * are for audience {@code haven}. The signing key is made at start-up, so tokens end with the process.
  */
 @SpringBootApplication
 public class DevIdentityProvider {
 
     static final String AUDIENCE = "haven";
+    static final String WEB_CLIENT = "haven-web";
 
     public static void main(String[] args) {
         SpringApplication.run(DevIdentityProvider.class, args);
@@ -87,10 +93,17 @@ public class DevIdentityProvider {
                 .toList());
     }
 
+    /**
+     * @param webUrls where the query-service's pages are reached (comma separated): sign-in returns
+     *                there, and so does sign-out
+     * @param webSecret the secret the pages sign in with ({@code HAVEN_WEB_CLIENT_SECRET} on both sides)
+     */
     @Bean
-    RegisteredClientRepository clients(PasswordEncoder passwords) {
+    RegisteredClientRepository clients(PasswordEncoder passwords, @Value("${haven.identity.web-urls}") List<String> webUrls,
+            @Value("${haven.identity.web-secret}") String webSecret) {
         var tokens = TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(8)).build();
-        return new InMemoryRegisteredClientRepository(DemoStaff.ALL.stream()
+        var clients = new ArrayList<RegisteredClient>();
+        DemoStaff.ALL.stream()
                 .map(staff -> RegisteredClient.withId(UUID.randomUUID().toString()).clientId(staff.id())
                         .clientSecret(passwords.encode(DemoStaff.PASSWORD))
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -98,14 +111,34 @@ public class DevIdentityProvider {
                         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                         .tokenSettings(tokens)
                         .build())
-                .toList());
+                .forEach(clients::add);
+        clients.add(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(WEB_CLIENT)
+                .clientSecret(passwords.encode(webSecret))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> webUrls.forEach(url -> uris.add(url + "/login/oauth2/code/haven")))
+                .postLogoutRedirectUris(uris -> webUrls.forEach(url -> uris.add(url + "/signed-out")))
+                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                // short access tokens, refreshed by the pages while the session lasts
+                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(false).build())
+                .build());
+        return new InMemoryRegisteredClientRepository(clients);
     }
 
-    /** Whoever the token is for (the signed-in user, or the demo client), it says who they are in Haven. */
+    /**
+     * Whoever the token is for (the signed-in user, or the demo client), it says who they are in
+     * Haven. An ID token stays addressed to the client that asked for it; access tokens are for Haven.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> havenClaims() {
         return context -> DemoStaff.find(context.getPrincipal().getName()).ifPresent(staff -> {
-            context.getClaims().subject(staff.id()).audience(List.of(AUDIENCE)).claim("roles", staff.roles());
+            context.getClaims().subject(staff.id()).claim("roles", staff.roles());
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getClaims().audience(List.of(AUDIENCE));
+            }
             if (staff.team() != null) {
                 context.getClaims().claim("team", staff.team());
             }

@@ -45,7 +45,7 @@ public final class LocalStack {
                 : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
 
         Path logs = data.resolve("logs");
-        var identity = ServiceProcess.startIdentity(root, identityPort, logs);
+        var identity = ServiceProcess.startIdentity(root, identityPort, queryPort, logs);
         String masterKey = masterKey(data);
         var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
         var query = ServiceProcess.startQueryService(root, queryPort, mongoUri, identity, masterKey, command, logs);

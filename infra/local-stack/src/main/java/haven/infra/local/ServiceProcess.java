@@ -57,9 +57,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The development identity provider, issuing tokens as {@code http://localhost:<port>}. */
-    public static ServiceProcess startIdentity(Path root, int port, Path logDirectory) {
-        return start(root, "infra/dev-identity", port, Map.of(), logDirectory);
+    /**
+     * The development identity provider, issuing tokens as {@code http://localhost:<port>}, signing
+     * staff in to the web pages on {@code webPort}.
+     */
+    public static ServiceProcess startIdentity(Path root, int port, int webPort, Path logDirectory) {
+        return start(root, "infra/dev-identity", port,
+                Map.of("HAVEN_WEB_URLS", "http://localhost:" + webPort + ",http://127.0.0.1:" + webPort), logDirectory);
     }
 
     /**

@@ -21,10 +21,11 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
     static LocalSystem start(String logs) throws InterruptedException {
         Path logDirectory = Path.of("target", logs);
         var store = EmbeddedStore.inMemory();
-        var identity = ServiceProcess.startIdentity(ROOT, freePort(), logDirectory);
+        int queryPort = freePort();
+        var identity = ServiceProcess.startIdentity(ROOT, freePort(), queryPort, logDirectory);
         var command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity,
                 MASTER_KEY, logDirectory);
-        var query = ServiceProcess.startQueryService(ROOT, freePort(), store.uri("haven"), identity, MASTER_KEY, command,
+        var query = ServiceProcess.startQueryService(ROOT, queryPort, store.uri("haven"), identity, MASTER_KEY, command,
                 logDirectory);
         var system = new LocalSystem(store, identity, command, query);
         try {

@@ -33,9 +33,10 @@ class StoreCrashTest {
         String uri = "mongodb://127.0.0.1:" + storePort + "/haven?serverSelectionTimeoutMS=2000";
         Process store = EmbeddedStoreMain.startProcess(data, storePort);
         Path logs = Path.of("target", "store-crash-logs");
-        try (var identity = ServiceProcess.startIdentity(ROOT, LocalSystem.freePort(), logs);
+        int queryPort = LocalSystem.freePort();
+        try (var identity = ServiceProcess.startIdentity(ROOT, LocalSystem.freePort(), queryPort, logs);
              var command = ServiceProcess.startService(ROOT, "command-service", LocalSystem.freePort(), uri, identity, MASTER_KEY, logs);
-             var query = ServiceProcess.startQueryService(ROOT, LocalSystem.freePort(), uri, identity, MASTER_KEY, command, logs)) {
+             var query = ServiceProcess.startQueryService(ROOT, queryPort, uri, identity, MASTER_KEY, command, logs)) {
             identity.awaitHealthy(Duration.ofMinutes(3));
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));

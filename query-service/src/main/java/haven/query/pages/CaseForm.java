@@ -1,0 +1,80 @@
+package haven.query.pages;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The forms on a case page, each sent to one command-service endpoint. Each builds its request
+ * body from what was typed; the command-service decides whether it is allowed and valid, and its
+ * answer names the fields it refused. Every field's id is the form's slug and the field's name.
+ */
+enum CaseForm {
+    TRIAGE("triage", "The case has been triaged", form -> body(
+            "category", form.value("category"), "characteristics", form.values("characteristics"),
+            "strands", form.values("strands"), "risk", form.value("risk"), "route", form.value("route"))),
+    ASSIGNMENT("assignment", "The case has been assigned", form -> body(
+            "caseworker", form.value("caseworker"), "team", form.value("team"), "reason", form.value("reason"))),
+    NOTE("notes", "Your note has been added", form -> body("text", form.value("text"))),
+    ACTION("actions", "The action has been agreed", form -> body(
+            "description", form.value("description"), "owner", form.value("owner"), "due", form.date("due"))),
+    MESSAGE("messages", "Your message has been sent to the reporter", form -> body("text", form.value("text"))),
+    RESOLUTION("resolution", "The case has been resolved", form -> body(
+            "outcome", form.value("outcome"), "summary", form.value("summary"))),
+    CLOSURE("closure", "The case has been closed", form -> null),
+    APPEAL("appeal", "The case has been reopened on appeal", form -> body("reason", form.value("reason")));
+
+    /** How the page names a field in an error message. */
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("category", "what kind of case it is"),
+            Map.entry("risk", "the risk level"), Map.entry("route", "how it will be handled"),
+            Map.entry("caseworker", "the caseworker's staff id"), Map.entry("team", "the team"),
+            Map.entry("reason", "the reason"), Map.entry("text", "your text"),
+            Map.entry("description", "what will be done"), Map.entry("owner", "the staff id of who will do it"),
+            Map.entry("due", "the date it is due, as a real date"), Map.entry("outcome", "the outcome"),
+            Map.entry("summary", "a summary of the outcome"));
+
+    final String slug;
+    final String done;
+    private final Function<FormAnswers, Map<String, Object>> body;
+
+    CaseForm(String slug, String done, Function<FormAnswers, Map<String, Object>> body) {
+        this.slug = slug;
+        this.done = done;
+        this.body = body;
+    }
+
+    static Optional<CaseForm> bySlug(String slug) {
+        for (CaseForm form : values()) {
+            if (form.slug.equals(slug)) {
+                return Optional.of(form);
+            }
+        }
+        return Optional.empty();
+    }
+
+    Map<String, Object> body(FormAnswers answers) {
+        return body.apply(answers);
+    }
+
+    /** The GOV.UK message for a field the command-service refused, keyed by the field's id on the page. */
+    Map.Entry<String, String> problem(String field, String reason) {
+        String label = LABELS.getOrDefault(field, field);
+        String message;
+        if (reason.contains("must not be null") || reason.contains("must not be blank")) {
+            message = (field.equals("due") || reason.contains("blank") || field.equals("caseworker") ? "Enter " : "Select ")
+                    + label;
+        } else {
+            message = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + reason;
+        }
+        return Map.entry(slug + "-" + field, message);
+    }
+
+    private static Map<String, Object> body(Object... namesAndValues) {
+        var body = new HashMap<String, Object>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,171 @@
+package haven.query.pages;
+
+import haven.events.Category;
+import haven.events.MonitoredStrand;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.ReportType;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.security.Role;
+import haven.infra.security.Staff;
+import haven.query.caseload.CaseStatus;
+import haven.query.caseload.CaseloadController;
+import haven.query.caseload.CaseloadController.Sort;
+import haven.query.record.CaseRecords;
+import haven.query.timeline.TimelineController;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Caseworkers and case managers: the caseload, and a page per case with its details, the report,
+ * notes, actions, messages, history and a form for each thing that can be done to it. The pages
+ * read the views in this service (the same answers, checks and access log as the API) and send
+ * each form to the command-service as the signed-in member of staff.
+ */
+@Controller
+class CasePages {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final CaseloadController caseload;
+    private final CaseRecords records;
+    private final TimelineController timelines;
+    private final CommandService commands;
+
+    CasePages(CaseloadController caseload, CaseRecords records, TimelineController timelines, CommandService commands) {
+        this.caseload = caseload;
+        this.records = records;
+        this.timelines = timelines;
+        this.commands = commands;
+    }
+
+    @GetMapping("/cases")
+    ModelAndView caseload(@RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) ReportType type, @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "DUE") Sort sort, @RequestParam(defaultValue = "0") int page, Staff staff) {
+        var shown = caseload.caseload(status == CaseStatus.CLOSED ? null : status, mine ? staff.id() : null, null, type,
+                risk, overdue ? Boolean.TRUE : null, sort, Math.max(0, page), PAGE_SIZE, staff);
+        var model = new HashMap<String, Object>();
+        model.put("caseload", shown);
+        model.put("filters", filters(status, type, risk, overdue, mine, sort));
+        model.put("statuses", List.of(CaseStatus.SUBMITTED, CaseStatus.TRIAGED, CaseStatus.RESOLVED, CaseStatus.REOPENED));
+        model.put("types", ReportType.values());
+        model.put("risks", RiskLevel.values());
+        model.put("previous", page > 0 ? pageLink(status, type, risk, overdue, mine, sort, page - 1) : null);
+        model.put("next", (long) (page + 1) * PAGE_SIZE < shown.total()
+                ? pageLink(status, type, risk, overdue, mine, sort, page + 1) : null);
+        return new ModelAndView("cases/caseload", model);
+    }
+
+    @GetMapping("/cases/{caseId}")
+    ModelAndView casePage(@PathVariable String caseId, @RequestParam(required = false) String done, Staff staff) {
+        var page = casePage(caseId, staff, Map.of(), null, new FormAnswers(new LinkedMultiValueMap<>()));
+        CaseForm.bySlug(done == null ? "" : done).ifPresent(form -> page.addObject("done", form.done));
+        return page;
+    }
+
+    /** Sends one form; on success back to the case (a refresh does not send it again), otherwise the page with what went wrong. */
+    @PostMapping("/cases/{caseId}/{slug}")
+    ModelAndView act(@PathVariable String caseId, @PathVariable String slug,
+            @RequestParam MultiValueMap<String, String> form, Staff staff) {
+        var caseForm = CaseForm.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var answers = new FormAnswers(form);
+        var answer = commands.actAs(HttpMethod.POST, "/api/cases/" + caseId + "/" + caseForm.slug, caseForm.body(answers));
+        if (answer.succeeded()) {
+            return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + caseForm.slug);
+        }
+        if (answer.status() == 404) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        var problems = new LinkedHashMap<String, String>();
+        answer.fieldErrors().forEach((field, reason) -> {
+            var problem = caseForm.problem(field, reason);
+            problems.putIfAbsent(problem.getKey(), problem.getValue());
+        });
+        if (problems.isEmpty()) { // refused as a whole, such as a 409: the command-service says why
+            problems.put(caseForm.slug, answer.body().path("detail").asText("This could not be done."));
+        }
+        var page = casePage(caseId, staff, problems, caseForm.slug, answers);
+        page.setStatus(answer.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(answer.status()));
+        return page;
+    }
+
+    /** Completing an action has its own address: the action's id is part of it. */
+    @PostMapping("/cases/{caseId}/actions/{actionId}/completion")
+    String completeAction(@PathVariable String caseId, @PathVariable String actionId) {
+        var answer = commands.actAs(HttpMethod.POST, "/api/cases/" + caseId + "/actions/" + actionId + "/completion", null);
+        if (!answer.succeeded()) {
+            throw new ResponseStatusException(HttpStatus.valueOf(answer.status()));
+        }
+        return "redirect:/cases/" + caseId + "#actions";
+    }
+
+    private ModelAndView casePage(String caseId, Staff staff, Map<String, String> problems, String failed,
+            FormAnswers answers) {
+        var model = new HashMap<String, Object>();
+        model.put("case", caseload.find(caseId, staff));
+        model.put("record", records.read(caseId, staff));
+        model.put("timeline", timelines.timeline(caseId, staff));
+        model.put("problems", problems);
+        model.put("failed", failed == null ? "" : failed);
+        model.put("answers", answers);
+        model.put("manager", staff.is(Role.CASE_MANAGER));
+        model.put("team", staff.team() == null ? "" : staff.team());
+        model.put("categories", Category.values());
+        model.put("characteristics", ProtectedCharacteristic.values());
+        model.put("strands", MonitoredStrand.values());
+        model.put("risks", RiskLevel.values());
+        model.put("routes", Route.values());
+        model.put("outcomes", Outcome.values());
+        return new ModelAndView("cases/case", model);
+    }
+
+    private static Map<String, Object> filters(CaseStatus status, ReportType type, RiskLevel risk, boolean overdue,
+            boolean mine, Sort sort) {
+        var filters = new HashMap<String, Object>();
+        filters.put("status", status == null ? "" : status.name());
+        filters.put("type", type == null ? "" : type.name());
+        filters.put("risk", risk == null ? "" : risk.name());
+        filters.put("overdue", overdue);
+        filters.put("mine", mine);
+        filters.put("sort", sort.name());
+        return filters;
+    }
+
+    private static String pageLink(CaseStatus status, ReportType type, RiskLevel risk, boolean overdue, boolean mine,
+            Sort sort, int page) {
+        var link = UriComponentsBuilder.fromPath("/cases");
+        if (status != null) {
+            link.queryParam("status", status);
+        }
+        if (type != null) {
+            link.queryParam("type", type);
+        }
+        if (risk != null) {
+            link.queryParam("risk", risk);
+        }
+        if (overdue) {
+            link.queryParam("overdue", true);
+        }
+        if (mine) {
+            link.queryParam("mine", true);
+        }
+        return link.queryParam("sort", sort).queryParam("page", page).toUriString();
+    }
+}

@@ -1,0 +1,42 @@
+package haven.query.pages;
+
+import haven.infra.security.Role;
+import haven.infra.security.Staff;
+import haven.query.web.Words;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's template may use: who is signed in, and enum values in plain words. */
+@ControllerAdvice(basePackageClasses = PageModel.class)
+class PageModel {
+
+    /** Who is signed in, as the page header needs it: what they may open. Null on anonymous pages. */
+    public record SignedIn(String id, boolean worksOnCases, boolean readsTrends, boolean admin) {
+    }
+
+    /** Enum values in plain words, for the templates. */
+    public static final class PlainWords {
+        public String of(Enum<?> value) {
+            return Words.of(value);
+        }
+
+        /** An enum value as the trends name it; {@code NONE} is a value not recorded (yet). */
+        public String ofName(String name) {
+            return "NONE".equals(name) ? "none recorded" : name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    @ModelAttribute("signedIn")
+    SignedIn signedIn() {
+        return Staff.current().map(staff -> new SignedIn(staff.id(), StaffPages.worksOnCases(staff),
+                staff.is(Role.BOARD) || staff.is(Role.CASE_MANAGER) || staff.is(Role.ADMIN), staff.is(Role.ADMIN)))
+                .orElse(null);
+    }
+
+    @ModelAttribute("words")
+    PlainWords words() {
+        return new PlainWords();
+    }
+
+}

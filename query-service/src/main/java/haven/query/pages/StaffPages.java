@@ -1,0 +1,37 @@
+package haven.query.pages;
+
+import haven.infra.security.Role;
+import haven.infra.security.Staff;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Where staff sign in and out, and where each role lands after signing in. */
+@Controller
+class StaffPages {
+
+    @GetMapping("/sign-in")
+    String signIn() {
+        return "staff/sign-in";
+    }
+
+    @GetMapping("/signed-out")
+    String signedOut() {
+        return "staff/signed-out";
+    }
+
+    /** After sign-in: the page each role works from. */
+    @GetMapping("/staff")
+    String home(Staff staff) {
+        if (worksOnCases(staff)) {
+            return "redirect:/cases";
+        }
+        if (staff.is(Role.BOARD)) {
+            return "redirect:/trends";
+        }
+        return staff.is(Role.ADMIN) ? "redirect:/admin" : "staff/no-role";
+    }
+
+    static boolean worksOnCases(Staff staff) {
+        return staff.is(Role.CASEWORKER) || staff.is(Role.CASE_MANAGER);
+    }
+}

@@ -1,0 +1,124 @@
+package haven.query.pages;
+
+import haven.query.trends.TrendController;
+import haven.query.web.InvalidParameter;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The board's dashboard: the anonymised counts for a period, broken down by up to two dimensions,
+ * as a table (suppressed cells say so, never a number), a chart drawn from that table, and the
+ * same answer as a CSV file. Prints as a board paper.
+ */
+@Controller
+class TrendPages {
+
+    /** The dimensions a board can break counts down by, as the API names them, in plain words. */
+    static final Map<String, String> DIMENSIONS = dimensions();
+
+    private final TrendController trends;
+
+    TrendPages(TrendController trends) {
+        this.trends = trends;
+    }
+
+    @GetMapping("/trends")
+    ModelAndView dashboard(@RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") List<String> by) {
+        var model = new HashMap<String, Object>();
+        model.put("period", period);
+        model.put("from", from);
+        model.put("to", to);
+        model.put("by", by);
+        model.put("dimensions", DIMENSIONS);
+        var problems = new LinkedHashMap<String, String>();
+        try {
+            var answer = trends.trends(checkedPeriod(period), month("from", from), month("to", to), by);
+            model.put("trends", answer);
+            model.put("csv", "/trends/download?" + query(period, from, to, by));
+        } catch (InvalidParameter e) {
+            problems.put(e.field(), message(e));
+        } catch (ErrorResponseException e) { // too few cases to publish: the answer says why
+            problems.put("from", e.getBody().getDetail());
+        }
+        model.put("problems", problems);
+        var page = new ModelAndView("trends/dashboard", model);
+        page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+        return page;
+    }
+
+    @GetMapping("/trends/download")
+    ResponseEntity<String> download(@RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") List<String> by) {
+        return trends.csv(checkedPeriod(period), month("from", from), month("to", to), by);
+    }
+
+    private static String checkedPeriod(String period) {
+        if (!List.of("month", "quarter", "year").contains(period)) {
+            throw new InvalidParameter("period", "must be month, quarter or year");
+        }
+        return period;
+    }
+
+    private static YearMonth month(String field, String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameter(field, "must be a year and month, like 2026-04");
+        }
+    }
+
+    private static String message(InvalidParameter e) {
+        return switch (e.field()) {
+            case "from" -> "The start month " + e.reason();
+            case "to" -> "The end month " + e.reason();
+            case "by" -> "Choose at most two ways to break the counts down";
+            case "period" -> "The period " + e.reason();
+            default -> e.field() + " " + e.reason();
+        };
+    }
+
+    private static String query(String period, String from, String to, List<String> by) {
+        var query = new StringBuilder("period=").append(period);
+        if (!from.isBlank()) {
+            query.append("&from=").append(from.trim());
+        }
+        if (!to.isBlank()) {
+            query.append("&to=").append(to.trim());
+        }
+        by.stream().filter(DIMENSIONS::containsKey).forEach(d -> query.append("&by=").append(d));
+        return query.toString();
+    }
+
+    private static Map<String, String> dimensions() {
+        var dimensions = new LinkedHashMap<String, String>();
+        dimensions.put("type", "Type of report");
+        dimensions.put("category", "Kind of incident");
+        dimensions.put("characteristic", "Protected characteristic");
+        dimensions.put("strand", "Hate crime strand");
+        dimensions.put("location-type", "Where it happened");
+        dimensions.put("area", "Area or directorate");
+        dimensions.put("reporter-role", "Who reported it");
+        dimensions.put("route", "How it was handled");
+        dimensions.put("outcome", "Outcome");
+        dimensions.put("resolution-time", "Time to resolve");
+        return Collections.unmodifiableMap(dimensions);
+    }
+}

@@ -1,0 +1,147 @@
+package haven.query.record;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
+import haven.events.CaseId;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.InvestigationNoteAdded;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.PersonalDataErased;
+import haven.events.ReportSubmitted;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/**
+ * What those working on a case read: the report as it was made, the investigation notes, the
+ * agreed actions, the messages both ways and the resolution. Every free text and the reporter's
+ * details are kept sealed with the case's keys, so erasing the case erases them here too.
+ * Entries are keyed by their own ids, so a redelivered event rewrites what it wrote.
+ */
+@Component
+@ProcessingGroup("case-record")
+class CaseRecordProjection {
+
+    static final String COLLECTION = "case_records";
+    static final String CASE_TEAM = "case team";
+    static final String REPORTER = "reporter";
+
+    private final MongoCollection<Document> records;
+    private final PersonalDataKeys keys;
+
+    CaseRecordProjection(MongoDatabase havenDatabase, PersonalDataKeys keys) {
+        this.records = havenDatabase.getCollection(COLLECTION);
+        this.keys = keys;
+    }
+
+    @EventHandler
+    void on(ReportSubmitted e, @Timestamp Instant at) {
+        String reporterKey = PersonalDataKeys.keyId(e.caseId().value(), REPORTER);
+        var report = new Document("submittedAt", Date.from(at))
+                .append("occurredOn", e.occurredOn() == null ? null : e.occurredOn().toString())
+                .append("locationType", name(e.locationType()))
+                .append("area", e.area())
+                .append("motivations", e.motivations() == null ? List.of() : e.motivations().stream().map(Enum::name).sorted().toList())
+                .append("reporterRole", name(e.reporterRole()))
+                .append("anonymous", e.anonymous())
+                .append("contactPreference", name(e.contactPreference()))
+                .append("narrative", seal(e.caseId(), e.narrative()))
+                .append("namedParties", e.namedParties() == null || e.namedParties().isEmpty() ? null
+                        : seal(e.caseId(), String.join("\n", e.namedParties())))
+                .append("policeInformed", e.policeInformed())
+                .append("consentToShare", e.consentToShare());
+        if (e.reporter() != null) {
+            report.append("reporterName", sealWith(reporterKey, e.reporter().name()))
+                    .append("reporterEmail", sealWith(reporterKey, e.reporter().email()))
+                    .append("reporterPhone", sealWith(reporterKey, e.reporter().phone()));
+        }
+        update(e.caseId(), set("report", report));
+    }
+
+    @EventHandler
+    void on(InvestigationNoteAdded e, @Timestamp Instant at) {
+        update(e.caseId(), set("notes." + e.noteId(), new Document("author", e.author()).append("at", Date.from(at))
+                .append("text", seal(e.caseId(), e.text()))));
+    }
+
+    @EventHandler
+    void on(ActionAgreed e, @Timestamp Instant at) {
+        update(e.caseId(), set("actions." + e.actionId() + ".description", seal(e.caseId(), e.description())),
+                set("actions." + e.actionId() + ".owner", e.owner()),
+                set("actions." + e.actionId() + ".due", e.due().toString()),
+                set("actions." + e.actionId() + ".agreedAt", Date.from(at)));
+    }
+
+    @EventHandler
+    void on(ActionCompleted e, @Timestamp Instant at) {
+        update(e.caseId(), set("actions." + e.actionId() + ".completedAt", Date.from(at)));
+    }
+
+    @EventHandler
+    void on(MessageToReporterSent e, @Timestamp Instant at) {
+        update(e.caseId(), set("messages." + e.messageId(), new Document("from", CASE_TEAM).append("sender", e.sender())
+                .append("at", Date.from(at)).append("text", seal(e.caseId(), e.text()))));
+    }
+
+    @EventHandler
+    void on(MessageFromReporterReceived e, @Timestamp Instant at) {
+        update(e.caseId(), set("messages." + e.messageId(), new Document("from", REPORTER)
+                .append("at", Date.from(at)).append("text", seal(e.caseId(), e.text()))));
+    }
+
+    @EventHandler
+    void on(CaseResolved e, @Timestamp Instant at) {
+        update(e.caseId(), set("resolution", new Document("outcome", e.outcome().name()).append("at", Date.from(at))
+                .append("summary", seal(e.caseId(), e.summary()))));
+    }
+
+    @EventHandler
+    void on(CaseReopened e) {
+        update(e.caseId(), set("resolution", null));
+    }
+
+    /** The texts here are sealed with the case's keys, now destroyed: stop using any cached copy of them. */
+    @EventHandler
+    void on(PersonalDataErased e) {
+        keys.forget(e.caseId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        records.drop();
+    }
+
+    private String seal(CaseId caseId, String text) {
+        return sealWith(caseId.value(), text);
+    }
+
+    /** Nothing to seal when the event's own key is already gone (a replay after erasure). */
+    private String sealWith(String keyId, String text) {
+        return text == null ? null : keys.seal(keyId, text);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private void update(CaseId caseId, Bson... changes) {
+        records.updateOne(eq("_id", caseId.value()), combine(changes), new UpdateOptions().upsert(true));
+    }
+}

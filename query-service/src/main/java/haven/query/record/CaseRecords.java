@@ -1,0 +1,133 @@
+package haven.query.record;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.Motivation;
+import haven.events.Outcome;
+import haven.events.ReporterRole;
+import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.security.Staff;
+import haven.query.access.AccessLog.View;
+import haven.query.caseload.CaseAccess;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case's record, opened for someone allowed to read it; the read is written to the access log.
+ * A text is null once the case's personal data has been erased.
+ */
+@Component
+public class CaseRecords {
+
+    public record CaseRecord(String caseId, Report report, List<Note> notes, List<Action> actions,
+            List<Message> messages, Resolution resolution) {
+    }
+
+    public record Report(Instant submittedAt, LocalDate occurredOn, LocationType locationType, String area,
+            List<Motivation> motivations, ReporterRole reporterRole, boolean anonymous, String reporterName,
+            String reporterEmail, String reporterPhone, ContactPreference contactPreference, String narrative,
+            String namedParties, boolean policeInformed, boolean consentToShare) {
+    }
+
+    public record Note(String id, String author, Instant at, String text) {
+    }
+
+    public record Action(String id, String description, String owner, LocalDate due, Instant agreedAt,
+            Instant completedAt) {
+
+        public boolean done() {
+            return completedAt != null;
+        }
+    }
+
+    /** {@code from} is {@code case team} or {@code reporter}; {@code sender} names the member of staff. */
+    public record Message(String id, String from, String sender, Instant at, String text) {
+    }
+
+    public record Resolution(Outcome outcome, String summary, Instant at) {
+    }
+
+    private final MongoCollection<Document> records;
+    private final CaseAccess access;
+    private final PersonalDataKeys keys;
+
+    CaseRecords(MongoDatabase havenDatabase, CaseAccess access, PersonalDataKeys keys) {
+        this.records = havenDatabase.getCollection(CaseRecordProjection.COLLECTION);
+        this.access = access;
+        this.keys = keys;
+    }
+
+    /** As if there were no such case when this member of staff may not read it. */
+    public CaseRecord read(String caseId, Staff staff) {
+        access.caseFile(caseId, staff, View.RECORD);
+        Document d = records.find(eq("_id", caseId)).first();
+        if (d == null) {
+            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), null);
+        }
+        return new CaseRecord(caseId, report(d.get("report", Document.class)),
+                entries(d, "notes", (id, n) -> new Note(id, n.getString("author"), at(n, "at"), open(n, "text")),
+                        Comparator.comparing(Note::at)),
+                entries(d, "actions", (id, a) -> new Action(id, open(a, "description"), a.getString("owner"),
+                        date(a.getString("due")), at(a, "agreedAt"), at(a, "completedAt")),
+                        Comparator.comparing(Action::agreedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
+                entries(d, "messages", (id, m) -> new Message(id, m.getString("from"), m.getString("sender"), at(m, "at"),
+                        open(m, "text")), Comparator.comparing(Message::at)),
+                resolution(d.get("resolution", Document.class)));
+    }
+
+    private Report report(Document r) {
+        if (r == null) {
+            return null;
+        }
+        return new Report(at(r, "submittedAt"), date(r.getString("occurredOn")),
+                value(LocationType.class, r.getString("locationType")), r.getString("area"),
+                r.getList("motivations", String.class, List.of()).stream().map(Motivation::valueOf).toList(),
+                value(ReporterRole.class, r.getString("reporterRole")), r.getBoolean("anonymous", false),
+                open(r, "reporterName"), open(r, "reporterEmail"), open(r, "reporterPhone"),
+                value(ContactPreference.class, r.getString("contactPreference")), open(r, "narrative"),
+                open(r, "namedParties"), r.getBoolean("policeInformed", false), r.getBoolean("consentToShare", false));
+    }
+
+    private Resolution resolution(Document r) {
+        return r == null ? null
+                : new Resolution(Outcome.valueOf(r.getString("outcome")), open(r, "summary"), at(r, "at"));
+    }
+
+    private <T> List<T> entries(Document d, String field, Entry<T> entry, Comparator<T> order) {
+        return d.get(field, new Document()).entrySet().stream()
+                .map(e -> entry.of(e.getKey(), (Document) e.getValue()))
+                .sorted(order)
+                .toList();
+    }
+
+    private interface Entry<T> {
+        T of(String id, Document fields);
+    }
+
+    private String open(Document d, String field) {
+        String sealed = d.getString(field);
+        return sealed == null ? null : keys.open(sealed).orElse(null);
+    }
+
+    private static Instant at(Document d, String field) {
+        Date date = d.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+}

@@ -1,0 +1,190 @@
+package haven.query.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.events.CaseId;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.InvestigationNoteAdded;
+import haven.events.LocationType;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
+import haven.events.Reporter;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.embedded.EmbeddedStore;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
+import haven.query.CaseStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The staff pages as each role sees them, signed in through the pages' OpenID Connect login
+ * (stood in for by Spring Security's test login). What the forms send is covered, against the real
+ * command-service, by the browser tests.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class StaffPagesTest {
+
+    static final String TEAM = "equality";
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    EventStore events;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("staff-pages-tests"));
+    }
+
+    @Test
+    void staffSignInFirstAndEachRoleOpensOnlyItsOwnPages() throws Exception {
+        http.perform(get("/cases")).andExpect(redirectedUrlPattern("**/sign-in"));
+        assertThat(page(get("/sign-in"), 200)).contains("href=\"/oauth2/authorization/haven\"", "you do not need to sign in");
+
+        page(get("/cases").with(signedIn("board.chair", null, Role.BOARD)), 403);
+        page(get("/trends").with(signedIn("cw.lee", TEAM, Role.CASEWORKER)), 403);
+        page(get("/admin").with(signedIn("mgr.jones", TEAM, Role.CASE_MANAGER)), 403);
+
+        http.perform(get("/staff").with(signedIn("cw.lee", TEAM, Role.CASEWORKER))).andExpect(redirectedUrl("/cases"));
+        http.perform(get("/staff").with(signedIn("board.chair", null, Role.BOARD))).andExpect(redirectedUrl("/trends"));
+        http.perform(get("/staff").with(signedIn("dpo.smith", null, Role.ADMIN))).andExpect(redirectedUrl("/admin"));
+        assertThat(page(get("/staff").with(signedIn("rep.khan", null, Role.REPORTER)), 200))
+                .contains("There is nothing for you to manage here");
+    }
+
+    @Test
+    void aCaseworkerSeesTheirOverdueCaseAndReadsItsReportNotesMessagesAndHistory() throws Exception {
+        var history = new CaseStream(events);
+        CaseId caseId = history.caseId();
+        String reference = "HV-PAGE-" + caseId.value().substring(0, 2).toUpperCase();
+        history.append(new ReportSubmitted(caseId, reference, "$2a$10$x", ReportType.DIGNITY_AT_WORK, Category.HARASSMENT,
+                LocalDate.parse("2026-10-12"), LocationType.WORKPLACE, "Libraries", Set.of(), ReporterRole.VICTIM, false,
+                new Reporter("Sam Reporter", "sam@example.org", null), ContactPreference.EMAIL,
+                "Comments about my accent at the counter", List.of("A. Colleague"), false, true));
+        history.append(new CaseworkerAssigned(caseId, "cw.lee", TEAM, "mgr.jones"));
+        history.append(new CaseTriaged(caseId, Category.HARASSMENT, Set.of(), Set.of(), RiskLevel.MEDIUM,
+                Route.INFORMAL_RESOLUTION, LocalDate.now().minusDays(3), LocalDate.now().plusDays(20), "cw.lee"));
+        history.append(new InvestigationNoteAdded(caseId, "note-1", "Spoke to the duty manager", "cw.lee"));
+        history.append(new MessageToReporterSent(caseId, "message-1", "Thank you for telling us", "cw.lee"));
+        history.append(new MessageFromReporterReceived(caseId, "message-2", "It happened again on Friday"));
+        var caseworker = signedIn("cw.lee", TEAM, Role.CASEWORKER);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(page(get("/cases/" + caseId.value()).with(caseworker), 200))
+                        .contains("It happened again on Friday", "Investigation note added"));
+        String casePage = page(get("/cases/" + caseId.value()).with(caseworker), 200);
+        assertThat(casePage).contains(reference, "Comments about my accent at the counter", "Sam Reporter",
+                "sam@example.org", "A. Colleague", "Spoke to the duty manager", "Thank you for telling us",
+                "Triaged: harassment, risk medium", "Resolve the case", "Signed in as");
+        assertThat(casePage).doesNotContain("Triage case"); // already triaged
+
+        assertThat(page(get("/cases").with(caseworker), 200)).contains(reference, "overdue");
+        assertThat(page(get("/cases").param("overdue", "true").param("risk", "HIGH").with(caseworker), 200))
+                .doesNotContain(reference).contains("There are no cases that match");
+
+        var colleague = signedIn("cw.ng", TEAM, Role.CASEWORKER);
+        assertThat(page(get("/cases").with(colleague), 200)).doesNotContain(reference);
+        page(get("/cases/" + caseId.value()).with(colleague), 404);
+
+        http.perform(get("/api/admin/access-log").param("caseId", caseId.value())
+                        .header("Authorization", TestTokens.bearer("dpo.smith", null, Role.ADMIN)))
+                .andExpect(jsonPath("$.entries[?(@.view == 'RECORD' && @.staff == 'cw.lee')]").isNotEmpty());
+    }
+
+    @Test
+    void theBoardSeesCountsWithTooFewShownAsSuppressedAndDownloadsTheSame() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            var history = new CaseStream(events);
+            history.append(new ReportSubmitted(history.caseId(), "HV-TRND-" + i, "$2a$10$x", ReportType.HATE_INCIDENT,
+                    i < 10 ? Category.VERBAL_ABUSE : Category.THREATS, LocalDate.now(), LocationType.ONLINE, "Online",
+                    Set.of(), ReporterRole.WITNESS, true, null, ContactPreference.FOLLOW_UP_ONLY, "text " + UUID.randomUUID(),
+                    List.of(), false, false));
+        }
+        var board = signedIn("board.chair", null, Role.BOARD);
+
+        String count = "<td class=\"govuk-table__cell govuk-table__cell--numeric\">";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Integer.parseInt(flat(
+                page(get("/trends").param("period", "year").with(board), 200)).replaceAll(".*" + count + "(\\d+)<.*", "$1")))
+                .isGreaterThanOrEqualTo(12));
+        assertThat(flat(page(get("/trends").param("period", "year").param("by", "category").with(board), 200)))
+                .contains("Threats</td> " + count + "[c]<").doesNotContain(count + "2<")
+                .contains("<canvas id=\"trend-chart\"", "Download these counts (CSV)");
+        http.perform(get("/trends/download").param("period", "year").param("by", "category").with(board))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"haven-trends.csv\""))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("\"THREATS\",\"[c]\"").doesNotContain("\"THREATS\",\"2\""));
+
+        assertThat(page(get("/trends").param("from", "2026-13").with(board), 400))
+                .contains("There is a problem", "href=\"#from\"", "The start month must be a year and month");
+        assertThat(page(get("/trends").param("by", "category", "area", "outcome").with(board), 400))
+                .contains("Choose at most two ways to break the counts down");
+    }
+
+    @Test
+    void theDataProtectionOfficerSeesTheProjectionsAndMustConfirmAnErasure() throws Exception {
+        var admin = signedIn("dpo.smith", null, Role.ADMIN);
+        assertThat(page(get("/admin").with(admin), 200)).contains("Who read which case", "case-record", "caseload",
+                "Place a legal hold");
+        assertThat(page(post("/admin/erasure").param("caseId", UUID.randomUUID().toString()).with(admin).with(csrf()), 400))
+                .contains("There is a problem", "href=\"#erase-confirm\"", "Confirm that the personal data cannot be recovered");
+        http.perform(post("/admin/erasure").param("caseId", "x").param("confirm", "yes").with(admin))
+                .andExpect(status().isForbidden()); // no CSRF token
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request, int expectedStatus) throws Exception {
+        var response = http.perform(request).andExpect(status().is(expectedStatus)).andReturn().getResponse();
+        return response.getContentAsString();
+    }
+
+    private static String flat(String html) {
+        return html.replaceAll("\\s+", " ").replace("> <", "> <");
+    }
+
+    /** Signed in through the pages, with the claims the identity provider's ID token carries. */
+    static RequestPostProcessor signedIn(String id, String team, Role... roles) {
+        var claims = new HashMap<String, Object>();
+        claims.put("sub", id);
+        claims.put("roles", Arrays.stream(roles).map(Role::name).toList());
+        if (team != null) {
+            claims.put("team", team);
+        }
+        var authorities = Arrays.stream(roles).map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        return oauth2Login().oauth2User(new DefaultOAuth2User(authorities, claims, "sub"));
+    }
+}
