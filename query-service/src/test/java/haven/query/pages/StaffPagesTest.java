@@ -3,7 +3,6 @@ package haven.query.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -31,10 +30,9 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
+import haven.query.PageLogin;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,8 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.user.DefaultOAuth2User;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -176,15 +172,7 @@ class StaffPagesTest {
         return html.replaceAll("\\s+", " ").replace("> <", "> <");
     }
 
-    /** Signed in through the pages, with the claims the identity provider's ID token carries. */
-    static RequestPostProcessor signedIn(String id, String team, Role... roles) {
-        var claims = new HashMap<String, Object>();
-        claims.put("sub", id);
-        claims.put("roles", Arrays.stream(roles).map(Role::name).toList());
-        if (team != null) {
-            claims.put("team", team);
-        }
-        var authorities = Arrays.stream(roles).map(role -> new SimpleGrantedAuthority(role.authority())).toList();
-        return oauth2Login().oauth2User(new DefaultOAuth2User(authorities, claims, "sub"));
+    private static RequestPostProcessor signedIn(String id, String team, Role... roles) {
+        return PageLogin.as(id, team, roles);
     }
 }

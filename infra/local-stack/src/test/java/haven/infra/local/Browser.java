@@ -92,6 +92,26 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /**
+     * Signs in as a demo member of staff through the dev identity provider's own sign-in form,
+     * starting from a staff page, and comes back to it.
+     */
+    void signIn(String staffPage, String staffId) {
+        go(staffPage);
+        assertThat(heading()).isEqualTo("Staff sign in");
+        check("staff-sign-in");
+        press("Sign in with your work account");
+        type("#username", staffId);
+        type("#password", "demo");
+        press("Sign in");
+    }
+
+    /** Signs out of Haven and of the identity provider. */
+    void signOut() {
+        press("Sign out");
+        assertThat(heading()).isEqualTo("You have signed out");
+    }
+
     String title() {
         return driver.getTitle();
     }

@@ -3,6 +3,8 @@ package haven.infra.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,17 +112,126 @@ class BrowserJourneyTest {
         assertThat(browser.text(".govuk-notification-banner")).contains("Your message has been sent");
         browser.check("follow-up-sent");
 
-        var manager = JsonHttp.signedIn(identity.url(), "mgr.jones");
-        String caseId = caseIdOf(manager, reference);
-        assertThat(manager.post(command.url() + "/api/cases/" + caseId + "/messages",
-                Map.of("text", "Thank you. We have asked the bus company for CCTV.")).status()).isEqualTo(202);
+        aManagerAssignsTheCase(reference);
+        theCaseworkerTriagesNotesMessagesResolvesAndClosesIt(reference);
+
         Instant deadline = Instant.now().plusSeconds(15);
         do {
             followUp(reference, receipt);
         } while (!browser.text("#main-content").contains("asked the bus company for CCTV") && Instant.now().isBefore(deadline));
         assertThat(browser.text("#messages")).contains("I remembered: it was the 8:15 service.",
                 "Thank you. We have asked the bus company for CCTV.");
+        assertThat(browser.text("#outcome")).isEqualTo("Resolved informally");
         browser.check("follow-up-reply-read");
+    }
+
+    private void aManagerAssignsTheCase(String reference) {
+        browser.signIn("/cases", "mgr.jones");
+        assertThat(browser.heading()).isEqualTo("Cases");
+        awaitInCaseload(reference);
+        browser.check("caseload-manager");
+        browser.press(reference);
+        assertThat(browser.heading()).isEqualTo("Case " + reference);
+        assertThat(browser.text("#narrative")).isEqualTo("A man on the 42 bus shouted abuse about my headscarf.");
+        browser.check("case-manager");
+        browser.type("#assignment-caseworker", "cw.patel");
+        browser.press("Assign");
+        assertThat(browser.text("#done")).isEqualTo("The case has been assigned");
+        assertThat(browser.text("#assignee")).isEqualTo("cw.patel (equality)");
+        browser.signOut();
+        browser.check("staff-signed-out");
+    }
+
+    private void theCaseworkerTriagesNotesMessagesResolvesAndClosesIt(String reference) {
+        browser.signIn("/cases", "cw.patel");
+        awaitInCaseload(reference);
+        browser.check("caseload-caseworker");
+        browser.press(reference);
+        assertThat(browser.text("#messages")).contains("I remembered: it was the 8:15 service.");
+
+        browser.press("Triage case");
+        assertThat(browser.title()).startsWith("Error:");
+        assertThat(browser.text(".govuk-error-summary")).contains("Select what kind of case it is", "Select the risk level",
+                "Select how it will be handled");
+        browser.check("case-triage-error");
+        browser.click("input[name=category][value=VERBAL_ABUSE]");
+        browser.click("input[name=strands][value=RELIGION]");
+        browser.click("input[name=risk][value=MEDIUM]");
+        browser.click("input[name=route][value=INFORMAL_RESOLUTION]");
+        browser.press("Triage case");
+        assertThat(browser.text("#done")).isEqualTo("The case has been triaged");
+
+        browser.type("#notes-text", "Asked the bus company for CCTV of the 8:15 service.");
+        browser.press("Add note");
+        assertThat(browser.text("#done")).isEqualTo("Your note has been added");
+        assertThat(browser.text("#notes")).contains("Asked the bus company for CCTV of the 8:15 service.");
+
+        browser.press("Send message");
+        assertThat(browser.text(".govuk-error-summary")).contains("Enter your text");
+        browser.type("#messages-text", "Thank you. We have asked the bus company for CCTV.");
+        browser.press("Send message");
+        assertThat(browser.text("#done")).isEqualTo("Your message has been sent to the reporter");
+
+        browser.click("input[name=outcome][value=RESOLVED_INFORMALLY]");
+        browser.type("#resolution-summary", "The bus company has banned the passenger.");
+        browser.press("Resolve case");
+        assertThat(browser.text("#done")).isEqualTo("The case has been resolved");
+        browser.check("case-resolved");
+
+        browser.press("Close case");
+        assertThat(browser.text("#done")).isEqualTo("The case has been closed");
+        assertThat(browser.text("#case-status")).isEqualTo("closed");
+        assertThat(browser.text("#timeline")).contains("Triaged: verbal abuse", "Investigation note added",
+                "Message sent to the reporter", "Resolved: resolved informally", "Closed");
+        browser.check("case-closed");
+        browser.signOut();
+    }
+
+    @Test
+    void aBoardMemberSeesTheCountsMoveWithSmallCountsSuppressed() throws Exception {
+        var reporter = JsonHttp.anonymous();
+        browser.signIn("/trends", "board.chair");
+        assertThat(browser.heading()).isEqualTo("Reported hate incidents and dignity at work cases");
+        browser.click("#period-year");
+        browser.press("Show counts");
+        int before = browser.findAll("#trend-table").isEmpty() ? 0 : total();
+        browser.check("trends-before");
+
+        for (int i = 0; i < 12; i++) {
+            assertThat(reporter.post(command.url() + "/api/reports", Map.ofEntries(
+                    Map.entry("type", "HATE_INCIDENT"), Map.entry("category", i < 10 ? "ONLINE_ABUSE" : "THREATS"),
+                    Map.entry("occurredOn", LocalDate.now().toString()), Map.entry("locationType", "ONLINE"),
+                    Map.entry("area", "Online"), Map.entry("motivations", List.of("DISABILITY")),
+                    Map.entry("reporterRole", "WITNESS"), Map.entry("anonymous", true),
+                    Map.entry("narrative", "Posts mocking a disabled colleague."))).status()).isEqualTo(201);
+        }
+        Instant deadline = Instant.now().plusSeconds(20);
+        do {
+            browser.press("Show counts");
+        } while ((browser.findAll("#trend-table").isEmpty() || total() < before + 12) && Instant.now().isBefore(deadline));
+        assertThat(total()).isGreaterThanOrEqualTo(before + 12);
+        browser.check("trends-after");
+
+        browser.click("#by-category");
+        browser.press("Show counts");
+        assertThat(browser.text("#trend-table")).contains("Threats [c]").doesNotContain("Threats 2");
+        assertThat(browser.find("#trend-chart").getSize().getHeight()).as("the chart was drawn").isGreaterThan(0);
+        assertThat(browser.find("#download").getAttribute("href")).contains("/trends/download?period=year&by=category");
+        browser.check("trends-by-category");
+        browser.signOut();
+    }
+
+    /** The count in the dashboard's only row when the counts are not broken down. */
+    private static int total() {
+        return Integer.parseInt(browser.text("#trend-table tbody td.govuk-table__cell--numeric"));
+    }
+
+    private static void awaitInCaseload(String reference) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (browser.findAll("#caseload a").stream().noneMatch(link -> link.getText().equals(reference))
+                && Instant.now().isBefore(deadline)) {
+            browser.press("Apply filters");
+        }
     }
 
     @Test
@@ -147,18 +258,5 @@ class BrowserJourneyTest {
         browser.type("#reference", reference);
         browser.type("#receipt", receipt);
         browser.press("Continue");
-    }
-
-    private String caseIdOf(JsonHttp manager, String reference) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            for (var row : manager.get(query.url() + "/api/caseload?size=200").body().path("cases")) {
-                if (reference.equals(row.path("reference").asText())) {
-                    return row.path("caseId").asText();
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("case " + reference + " never reached the caseload");
     }
 }
