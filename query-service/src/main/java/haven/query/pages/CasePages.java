@@ -46,12 +46,15 @@ class CasePages {
     private final CaseRecords records;
     private final TimelineController timelines;
     private final CommandService commands;
+    private final FreshViews freshViews;
 
-    CasePages(CaseloadController caseload, CaseRecords records, TimelineController timelines, CommandService commands) {
+    CasePages(CaseloadController caseload, CaseRecords records, TimelineController timelines, CommandService commands,
+            FreshViews freshViews) {
         this.caseload = caseload;
         this.records = records;
         this.timelines = timelines;
         this.commands = commands;
+        this.freshViews = freshViews;
     }
 
     @GetMapping("/cases")
@@ -88,6 +91,7 @@ class CasePages {
         var answers = new FormAnswers(form);
         var answer = commands.actAs(HttpMethod.POST, "/api/cases/" + caseId + "/" + caseForm.slug, caseForm.body(answers));
         if (answer.succeeded()) {
+            freshViews.await();
             return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + caseForm.slug);
         }
         if (answer.status() == 404) {
@@ -113,6 +117,7 @@ class CasePages {
         if (!answer.succeeded()) {
             throw new ResponseStatusException(HttpStatus.valueOf(answer.status()));
         }
+        freshViews.await();
         return "redirect:/cases/" + caseId + "#actions";
     }
 

@@ -2,7 +2,9 @@ package haven.query.pages;
 
 import haven.infra.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,15 +31,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PagesSecurity {
 
-    static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none';"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    /** Forms go only to Haven, and to the identity provider: signing out is a form whose answer sends the browser there. */
+    static String pageContentSecurityPolicy(String identityProvider) {
+        URI issuer = URI.create(identityProvider);
+        String origin = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'self'; img-src 'self' data:; object-src 'none'; form-action 'self' " + origin
+                + "; frame-ancestors 'none'; base-uri 'none'";
+    }
     static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, GrantedAuthoritiesMapper staffRoles,
-            OidcClientInitiatedLogoutSuccessHandler signOutEverywhere) throws Exception {
+            OidcClientInitiatedLogoutSuccessHandler signOutEverywhere,
+            @Value("${haven.staff-sign-in.issuer}") String identityProvider) throws Exception {
         var csrfTokens = new CsrfTokenRequestAttributeHandler();
         csrfTokens.setCsrfRequestAttributeName(null); // make the token for every page, not only when asked
         return http
@@ -62,7 +70,7 @@ class PagesSecurity {
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
                         .csrfTokenRequestHandler(csrfTokens))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(pageContentSecurityPolicy(identityProvider)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }

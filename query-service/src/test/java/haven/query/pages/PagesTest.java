@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,8 @@ class PagesTest {
 
     @Autowired
     MockMvc http;
+    @Value("${haven.staff-sign-in.issuer}")
+    String identityProvider;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -46,7 +49,7 @@ class PagesTest {
             var result = http.perform(get(page)).andReturn();
             var response = result.getResponse();
             assertThat(response.getStatus()).as(page).isIn(200, 302);
-            assertThat(response.getHeader("Content-Security-Policy")).as(page).isEqualTo(PagesSecurity.PAGE_CONTENT_SECURITY_POLICY)
+            assertThat(response.getHeader("Content-Security-Policy")).as(page).isEqualTo(PagesSecurity.pageContentSecurityPolicy(identityProvider))
                     .doesNotContain("unsafe-inline");
             assertThat(response.getHeader("Cache-Control")).as(page).contains("no-store");
             assertThat(response.getHeader("Referrer-Policy")).as(page).isEqualTo("no-referrer");
