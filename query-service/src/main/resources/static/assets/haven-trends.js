@@ -21,18 +21,22 @@
     }
     series.get(label).set(period, /^\d+$/.test(count) ? Number(count) : null)
   }
+  // one period: a bar per breakdown value; several: the periods along the axis, a series per value
+  const data = periods.length === 1
+    ? { labels: Array.from(series.keys()), datasets: [{ label: periods[0], data: Array.from(series.values(), (counts) => counts.get(periods[0])) }] }
+    : {
+        labels: periods,
+        datasets: Array.from(series, ([label, counts]) => ({
+          label,
+          data: periods.map((period) => (counts.has(period) ? counts.get(period) : null))
+        }))
+      }
   new window.Chart(canvas, {
     type: 'bar',
-    data: {
-      labels: periods,
-      datasets: Array.from(series, ([label, counts]) => ({
-        label,
-        data: periods.map((period) => (counts.has(period) ? counts.get(period) : null))
-      }))
-    },
+    data,
     options: {
       animation: false,
-      plugins: { legend: { display: series.size > 1 } },
+      plugins: { legend: { display: data.datasets.length > 1 } },
       scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
     }
   })

@@ -69,6 +69,7 @@ public final class LocalStack {
 
                 Haven is running.
                   web pages        %s/report   (report, follow up)
+                  staff pages      %s/staff    (cases, trends, data protection: sign in as demo staff)
                   command-service  %s   (POST /api/reports, /api/cases/{id}/...)
                   query-service    %s   (GET /api/caseload, /api/cases/{id})
                   sign-in (dev)    %s   (demo staff: rep.khan cw.patel cw.lee mgr.jones board.chair dpo.smith,
@@ -76,7 +77,7 @@ public final class LocalStack {
                                          curl -u mgr.jones:demo -d grant_type=client_credentials %s/oauth2/token)
                   logs             %s
                 Press Ctrl-C to stop.
-                %n""", query.url(), command.url(), query.url(), identity.issuer(), identity.issuer(), logs);
+                %n""", query.url(), query.url(), command.url(), query.url(), identity.issuer(), identity.issuer(), logs);
 
         while (command.isAlive() && query.isAlive() && identity.isAlive()) {
             Thread.sleep(1000);
