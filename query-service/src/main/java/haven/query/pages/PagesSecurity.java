@@ -14,6 +14,8 @@ import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMap
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -38,6 +40,7 @@ class PagesSecurity {
         return "default-src 'self'; img-src 'self' data:; object-src 'none'; form-action 'self' " + origin
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
+    static final String FORBIDDEN = "/forbidden";
     static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
@@ -53,7 +56,7 @@ class PagesSecurity {
                         && !request.getRequestURI().startsWith("/actuator"))
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/", "/report", "/report/**", "/follow-up", "/follow-up/**", "/assets/**",
-                                "/webjars/**", "/error", "/favicon.ico", "/sign-in", "/signed-out").permitAll()
+                                "/webjars/**", "/error", "/favicon.ico", "/sign-in", "/signed-out", FORBIDDEN).permitAll()
                         .requestMatchers("/staff").authenticated()
                         .requestMatchers("/cases", "/cases/**").hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
                         .requestMatchers("/trends", "/trends/**")
@@ -63,7 +66,8 @@ class PagesSecurity {
                 .oauth2Login(signIn -> signIn.loginPage("/sign-in")
                         .userInfoEndpoint(user -> user.userAuthoritiesMapper(staffRoles))
                         .defaultSuccessUrl("/staff"))
-                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInOrNotFound()))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInOrNotFound())
+                        .accessDeniedHandler(forbiddenPage()))
                 .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessHandler(signOutEverywhere))
                 // a session only once a member of staff starts signing in; reporters never get one
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -86,6 +90,13 @@ class PagesSecurity {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
         };
+    }
+
+    /** A signed-in member of staff whose role does not reach a page is told so, on a page that still lets them sign out. */
+    private static AccessDeniedHandler forbiddenPage() {
+        var handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage(FORBIDDEN);
+        return handler;
     }
 
     /** Haven's own assets, then GOV.UK Frontend's, whose stylesheet asks for them under /assets. */

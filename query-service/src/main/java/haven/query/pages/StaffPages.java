@@ -4,6 +4,7 @@ import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Where staff sign in and out, and where each role lands after signing in. */
 @Controller
@@ -17,6 +18,12 @@ class StaffPages {
     @GetMapping("/signed-out")
     String signedOut() {
         return "staff/signed-out";
+    }
+
+    /** Where a refused staff page is forwarded, with status 403 already set. */
+    @RequestMapping(PagesSecurity.FORBIDDEN)
+    String forbidden() {
+        return "error/403";
     }
 
     /** After sign-in: the page each role works from. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -72,7 +73,8 @@ class StaffPagesTest {
         http.perform(get("/cases")).andExpect(redirectedUrlPattern("**/sign-in"));
         assertThat(page(get("/sign-in"), 200)).contains("href=\"/oauth2/authorization/haven\"", "you do not need to sign in");
 
-        page(get("/cases").with(signedIn("board.chair", null, Role.BOARD)), 403);
+        http.perform(get("/cases").with(signedIn("board.chair", null, Role.BOARD)))
+                .andExpect(status().isForbidden()).andExpect(forwardedUrl("/forbidden"));
         page(get("/trends").with(signedIn("cw.lee", TEAM, Role.CASEWORKER)), 403);
         page(get("/admin").with(signedIn("mgr.jones", TEAM, Role.CASE_MANAGER)), 403);
 

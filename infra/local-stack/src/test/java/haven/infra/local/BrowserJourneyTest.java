@@ -221,6 +221,32 @@ class BrowserJourneyTest {
         browser.signOut();
     }
 
+    @Test
+    void theDataProtectionOfficerReadsTheAccessLogAndRebuildsAProjection() {
+        browser.signIn("/cases", "board.chair");
+        assertThat(browser.heading()).isEqualTo("You cannot open this page");
+        browser.check("staff-forbidden");
+
+        browser.signIn("/admin", "dpo.smith");
+        assertThat(browser.heading()).isEqualTo("Data protection");
+        browser.check("admin");
+        browser.type("#erase-caseId", "00000000-0000-0000-0000-000000000000");
+        browser.press("Erase personal data");
+        assertThat(browser.title()).startsWith("Error:");
+        assertThat(browser.text(".govuk-error-summary")).contains("Confirm that the personal data cannot be recovered");
+        assertThat(browser.find("#erase-caseId").getAttribute("value")).isEqualTo("00000000-0000-0000-0000-000000000000");
+        browser.check("admin-erasure-unconfirmed");
+        browser.click("#erase-confirm");
+        browser.press("Erase personal data");
+        assertThat(browser.text(".govuk-error-summary")).contains("There is no case with that id");
+
+        browser.press("Rebuild timeline");
+        assertThat(browser.text("#done")).contains("The projection is being rebuilt");
+        assertThat(browser.text("#projections-table")).contains("timeline");
+        browser.check("admin-rebuilding");
+        browser.signOut();
+    }
+
     /** The count in the dashboard's only row when the counts are not broken down. */
     private static int total() {
         return Integer.parseInt(browser.text("#trend-table tbody td.govuk-table__cell--numeric"));
