@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,48 +49,52 @@ class AdminPages {
     }
 
     @PostMapping("/admin/legal-hold")
-    ModelAndView placeHold(@RequestParam(defaultValue = "") String caseId, @RequestParam(defaultValue = "") String reason) {
+    ModelAndView placeHold(@RequestParam MultiValueMap<String, String> form) {
+        var answers = new FormAnswers(form);
         var problems = new LinkedHashMap<String, String>();
-        require(problems, "hold-caseId", caseId, "Enter the case id");
-        require(problems, "hold-reason", reason, "Enter why the case's records must be kept");
-        return send(problems, HttpMethod.POST, caseId, "legal-hold", Map.of("reason", reason), "hold-caseId", "hold");
+        require(problems, "hold-caseId", answers.value("caseId"), "Enter the case id");
+        require(problems, "hold-reason", answers.value("reason"), "Enter why the case's records must be kept");
+        return send(problems, answers, HttpMethod.POST, "legal-hold", Map.of("reason", String.valueOf(answers.value("reason"))),
+                "hold");
     }
 
     @PostMapping("/admin/legal-hold/lift")
-    ModelAndView liftHold(@RequestParam(defaultValue = "") String caseId) {
+    ModelAndView liftHold(@RequestParam MultiValueMap<String, String> form) {
+        var answers = new FormAnswers(form);
         var problems = new LinkedHashMap<String, String>();
-        require(problems, "lift-caseId", caseId, "Enter the case id");
-        return send(problems, HttpMethod.DELETE, caseId, "legal-hold", null, "lift-caseId", "lift");
+        require(problems, "lift-caseId", answers.value("caseId"), "Enter the case id");
+        return send(problems, answers, HttpMethod.DELETE, "legal-hold", null, "lift");
     }
 
     @PostMapping("/admin/erasure")
-    ModelAndView erase(@RequestParam(defaultValue = "") String caseId, @RequestParam(defaultValue = "") String confirm) {
+    ModelAndView erase(@RequestParam MultiValueMap<String, String> form) {
+        var answers = new FormAnswers(form);
         var problems = new LinkedHashMap<String, String>();
-        require(problems, "erase-caseId", caseId, "Enter the case id");
-        require(problems, "erase-confirm", confirm, "Confirm that the personal data cannot be recovered once erased");
-        return send(problems, HttpMethod.POST, caseId, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST),
-                "erase-caseId", "erasure");
+        require(problems, "erase-caseId", answers.value("caseId"), "Enter the case id");
+        require(problems, "erase-confirm", answers.value("confirm"), "Confirm that the personal data cannot be recovered once erased");
+        return send(problems, answers, HttpMethod.POST, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST), "erase");
     }
 
     private static final Map<String, String> DONE = Map.of(
             "rebuild", "The projection is being rebuilt; its progress is shown below",
             "hold", "The legal hold has been placed",
             "lift", "The legal hold has been lifted",
-            "erasure", "The case's personal data has been erased");
+            "erase", "The case's personal data has been erased");
 
-    private ModelAndView send(Map<String, String> problems, HttpMethod method, String caseId, String what,
-            Object body, String field, String done) {
+    /** {@code form} is the form's slug: its fields' ids start with it, and it names the success message. */
+    private ModelAndView send(Map<String, String> problems, FormAnswers answers, HttpMethod method, String what,
+            Object body, String form) {
         if (problems.isEmpty()) {
-            var answer = commands.actAs(method, "/api/admin/cases/" + caseId.trim() + "/" + what, body);
+            var answer = commands.actAs(method, "/api/admin/cases/{caseId}/" + what, body, answers.value("caseId"));
             if (answer.succeeded()) {
-                return new ModelAndView("redirect:/admin?done=" + done + "#data-protection");
+                return new ModelAndView("redirect:/admin?done=" + form + "#data-protection");
             }
-            problems.put(field, answer.status() == 404 ? "There is no case with that id"
+            problems.put(form + "-caseId", answer.status() == 404 ? "There is no case with that id"
                     : answer.body().path("detail").asText("This could not be done"));
         }
         var page = page("", "", 0, problems, null, HttpStatus.BAD_REQUEST);
-        page.addObject("failed", done);
-        page.addObject("typedCaseId", caseId);
+        page.addObject("failed", form);
+        page.addObject("answers", answers);
         return page;
     }
 
@@ -103,14 +109,14 @@ class AdminPages {
         model.put("problems", problems);
         model.put("done", done);
         model.put("failed", "");
-        model.put("typedCaseId", "");
+        model.put("answers", new FormAnswers(new LinkedMultiValueMap<>()));
         var view = new ModelAndView("admin/admin", model);
         view.setStatus(status);
         return view;
     }
 
     private static void require(Map<String, String> problems, String field, String value, String message) {
-        if (value.isBlank()) {
+        if (value == null) { // FormAnswers drops blanks
             problems.put(field, message);
         }
     }

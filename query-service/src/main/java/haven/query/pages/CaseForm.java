@@ -67,7 +67,8 @@ enum CaseForm {
         } else {
             message = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + reason;
         }
-        return Map.entry(slug + "-" + field, message);
+        // a date's error links to its first box, the day
+        return Map.entry(slug + "-" + (field.equals("due") ? "due-day" : field), message);
     }
 
     private static Map<String, Object> body(Object... namesAndValues) {

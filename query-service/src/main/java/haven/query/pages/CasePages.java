@@ -89,7 +89,7 @@ class CasePages {
             @RequestParam MultiValueMap<String, String> form, Staff staff) {
         var caseForm = CaseForm.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var answers = new FormAnswers(form);
-        var answer = commands.actAs(HttpMethod.POST, "/api/cases/" + caseId + "/" + caseForm.slug, caseForm.body(answers));
+        var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.slug, caseForm.body(answers), caseId);
         if (answer.succeeded()) {
             freshViews.await();
             return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + caseForm.slug);
@@ -113,7 +113,8 @@ class CasePages {
     /** Completing an action has its own address: the action's id is part of it. */
     @PostMapping("/cases/{caseId}/actions/{actionId}/completion")
     String completeAction(@PathVariable String caseId, @PathVariable String actionId) {
-        var answer = commands.actAs(HttpMethod.POST, "/api/cases/" + caseId + "/actions/" + actionId + "/completion", null);
+        var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/actions/{actionId}/completion", null, caseId,
+                actionId);
         if (!answer.succeeded()) {
             throw new ResponseStatusException(HttpStatus.valueOf(answer.status()));
         }

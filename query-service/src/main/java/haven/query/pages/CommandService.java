@@ -62,14 +62,15 @@ class CommandService {
      * For the signed-in member of staff, with their access token (refreshed if it has expired; if
      * it cannot be, Spring Security sends them to sign in again).
      */
-    Answer actAs(HttpMethod method, String path, Object body) {
+    Answer actAs(HttpMethod method, String pathTemplate, Object body, Object... pathVariables) {
         var signedIn = SecurityContextHolder.getContext().getAuthentication();
         var client = staffTokens.authorize(
                 OAuth2AuthorizeRequest.withClientRegistrationId(StaffSignIn.REGISTRATION).principal(signedIn).build());
         if (client == null) {
             throw new ClientAuthorizationRequiredException(StaffSignIn.REGISTRATION);
         }
-        var request = http.method(method).uri(path).headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()));
+        // what people typed goes in as encoded path variables, so it can never point the request elsewhere
+        var request = http.method(method).uri(pathTemplate, pathVariables).headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
