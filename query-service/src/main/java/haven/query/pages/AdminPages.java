@@ -3,6 +3,7 @@ package haven.query.pages;
 import haven.events.ErasureReason;
 import haven.query.access.AccessLogController;
 import haven.query.admin.ProcessorAdminController;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,11 @@ import org.springframework.web.servlet.ModelAndView;
 class AdminPages {
 
     private static final int LOG_PAGE_SIZE = 50;
+    private static final Map<String, String> DONE = Map.of(
+            "rebuild", "The projection is being rebuilt; its progress is shown below",
+            "hold", "The legal hold has been placed",
+            "lift", "The legal hold has been lifted",
+            "erase", "The case's personal data has been erased");
 
     private final AccessLogController accessLog;
     private final ProcessorAdminController processors;
@@ -54,8 +60,7 @@ class AdminPages {
         var problems = new LinkedHashMap<String, String>();
         require(problems, "hold-caseId", answers.value("caseId"), "Enter the case id");
         require(problems, "hold-reason", answers.value("reason"), "Enter why the case's records must be kept");
-        return send(problems, answers, HttpMethod.POST, "legal-hold", Map.of("reason", String.valueOf(answers.value("reason"))),
-                "hold");
+        return send(problems, answers, HttpMethod.POST, "legal-hold", Collections.singletonMap("reason", answers.value("reason")), "hold");
     }
 
     @PostMapping("/admin/legal-hold/lift")
@@ -74,12 +79,6 @@ class AdminPages {
         require(problems, "erase-confirm", answers.value("confirm"), "Confirm that the personal data cannot be recovered once erased");
         return send(problems, answers, HttpMethod.POST, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST), "erase");
     }
-
-    private static final Map<String, String> DONE = Map.of(
-            "rebuild", "The projection is being rebuilt; its progress is shown below",
-            "hold", "The legal hold has been placed",
-            "lift", "The legal hold has been lifted",
-            "erase", "The case's personal data has been erased");
 
     /** {@code form} is the form's slug: its fields' ids start with it, and it names the success message. */
     private ModelAndView send(Map<String, String> problems, FormAnswers answers, HttpMethod method, String what,

@@ -25,14 +25,23 @@ enum CaseForm {
     CLOSURE("closure", "The case has been closed", form -> null),
     APPEAL("appeal", "The case has been reopened on appeal", form -> body("reason", form.value("reason")));
 
-    /** How the page names a field in an error message. */
-    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("category", "what kind of case it is"),
-            Map.entry("risk", "the risk level"), Map.entry("route", "how it will be handled"),
-            Map.entry("caseworker", "the caseworker's staff id"), Map.entry("team", "the team"),
-            Map.entry("reason", "the reason"), Map.entry("text", "your text"),
-            Map.entry("description", "what will be done"), Map.entry("owner", "the staff id of who will do it"),
-            Map.entry("due", "the date it is due, as a real date"), Map.entry("outcome", "the outcome"),
-            Map.entry("summary", "a summary of the outcome"));
+    /** How the page asks for a field that is missing ("Select the risk level"), and names it otherwise. */
+    private record Field(String verb, String label) {
+    }
+
+    private static final Map<String, Field> FIELDS = Map.ofEntries(
+            Map.entry("category", new Field("Select", "what kind of case it is")),
+            Map.entry("risk", new Field("Select", "the risk level")),
+            Map.entry("route", new Field("Select", "how it will be handled")),
+            Map.entry("outcome", new Field("Select", "the outcome")),
+            Map.entry("caseworker", new Field("Enter", "the caseworker's staff id")),
+            Map.entry("team", new Field("Enter", "the team")),
+            Map.entry("reason", new Field("Enter", "the reason")),
+            Map.entry("text", new Field("Enter", "your text")),
+            Map.entry("description", new Field("Enter", "what will be done")),
+            Map.entry("owner", new Field("Enter", "the staff id of who will do it")),
+            Map.entry("due", new Field("Enter", "the date it is due, as a real date")),
+            Map.entry("summary", new Field("Enter", "a summary of the outcome")));
 
     final String slug;
     final String done;
@@ -59,14 +68,10 @@ enum CaseForm {
 
     /** The GOV.UK message for a field the command-service refused, keyed by the field's id on the page. */
     Map.Entry<String, String> problem(String field, String reason) {
-        String label = LABELS.getOrDefault(field, field);
-        String message;
-        if (reason.contains("must not be null") || reason.contains("must not be blank")) {
-            message = (field.equals("due") || reason.contains("blank") || field.equals("caseworker") ? "Enter " : "Select ")
-                    + label;
-        } else {
-            message = Character.toUpperCase(label.charAt(0)) + label.substring(1) + ": " + reason;
-        }
+        Field named = FIELDS.getOrDefault(field, new Field("Enter", field));
+        String message = reason.contains("must not be null") || reason.contains("must not be blank")
+                ? named.verb() + " " + named.label()
+                : Character.toUpperCase(named.label().charAt(0)) + named.label().substring(1) + ": " + reason;
         // a date's error links to its first box, the day
         return Map.entry(slug + "-" + (field.equals("due") ? "due-day" : field), message);
     }

@@ -14,6 +14,7 @@ import haven.query.caseload.CaseloadController;
 import haven.query.caseload.CaseloadController.Sort;
 import haven.query.record.CaseRecords;
 import haven.query.timeline.TimelineController;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,8 @@ class CasePages {
     ModelAndView caseload(@RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) ReportType type, @RequestParam(required = false) RiskLevel risk,
             @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "DUE") Sort sort, @RequestParam(defaultValue = "0") int page, Staff staff) {
+            @RequestParam(defaultValue = "DUE") Sort sort, @RequestParam(defaultValue = "0") int page, Staff staff,
+            HttpServletRequest request) {
         var shown = caseload.caseload(status == CaseStatus.CLOSED ? null : status, mine ? staff.id() : null, null, type,
                 risk, overdue ? Boolean.TRUE : null, sort, Math.max(0, page), PAGE_SIZE, staff);
         var model = new HashMap<String, Object>();
@@ -70,9 +72,8 @@ class CasePages {
         model.put("statuses", List.of(CaseStatus.SUBMITTED, CaseStatus.TRIAGED, CaseStatus.RESOLVED, CaseStatus.REOPENED));
         model.put("types", ReportType.values());
         model.put("risks", RiskLevel.values());
-        model.put("previous", page > 0 ? pageLink(status, type, risk, overdue, mine, sort, page - 1) : null);
-        model.put("next", (long) (page + 1) * PAGE_SIZE < shown.total()
-                ? pageLink(status, type, risk, overdue, mine, sort, page + 1) : null);
+        model.put("previous", page > 0 ? pageLink(request, page - 1) : null);
+        model.put("next", (long) (page + 1) * PAGE_SIZE < shown.total() ? pageLink(request, page + 1) : null);
         return new ModelAndView("cases/caseload", model);
     }
 
@@ -154,24 +155,9 @@ class CasePages {
         return filters;
     }
 
-    private static String pageLink(CaseStatus status, ReportType type, RiskLevel risk, boolean overdue, boolean mine,
-            Sort sort, int page) {
-        var link = UriComponentsBuilder.fromPath("/cases");
-        if (status != null) {
-            link.queryParam("status", status);
-        }
-        if (type != null) {
-            link.queryParam("type", type);
-        }
-        if (risk != null) {
-            link.queryParam("risk", risk);
-        }
-        if (overdue) {
-            link.queryParam("overdue", true);
-        }
-        if (mine) {
-            link.queryParam("mine", true);
-        }
-        return link.queryParam("sort", sort).queryParam("page", page).toUriString();
+    /** The same caseload, filters and all, one page on or back. */
+    private static String pageLink(HttpServletRequest request, int page) {
+        return UriComponentsBuilder.fromPath("/cases").query(request.getQueryString()).replaceQueryParam("page", page)
+                .toUriString();
     }
 }

@@ -3,7 +3,7 @@ package haven.query.pages;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.web.Words;
-import java.util.Locale;
+import java.util.Collections;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -23,15 +23,14 @@ class PageModel {
 
         /** An enum value as the trends name it; {@code NONE} is a value not recorded (yet). */
         public String ofName(String name) {
-            return "NONE".equals(name) ? "none recorded" : name.toLowerCase(Locale.ROOT).replace('_', ' ');
+            return "NONE".equals(name) ? "none recorded" : Words.ofName(name);
         }
     }
 
     @ModelAttribute("signedIn")
     SignedIn signedIn() {
         return Staff.current().map(staff -> new SignedIn(staff.id(), StaffPages.worksOnCases(staff),
-                staff.is(Role.BOARD) || staff.is(Role.CASE_MANAGER) || staff.is(Role.ADMIN), staff.is(Role.ADMIN)))
-                .orElse(null);
+                !Collections.disjoint(staff.roles(), PagesSecurity.READ_TRENDS), staff.is(Role.ADMIN))).orElse(null);
     }
 
     @ModelAttribute("words")

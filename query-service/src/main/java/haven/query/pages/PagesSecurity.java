@@ -3,7 +3,9 @@ package haven.query.pages;
 import haven.infra.security.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,9 @@ class PagesSecurity {
         return "default-src 'self'; img-src 'self' data:; object-src 'none'; form-action 'self' " + origin
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
+    /** As on the API: who works on cases, and who reads the trends. The page header offers what these allow. */
+    static final Set<Role> WORK_ON_CASES = EnumSet.of(Role.CASEWORKER, Role.CASE_MANAGER);
+    static final Set<Role> READ_TRENDS = EnumSet.of(Role.BOARD, Role.CASE_MANAGER, Role.ADMIN);
     static final String FORBIDDEN = "/forbidden";
     static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";
@@ -58,9 +63,8 @@ class PagesSecurity {
                         .requestMatchers("/", "/report", "/report/**", "/follow-up", "/follow-up/**", "/assets/**",
                                 "/webjars/**", "/error", "/favicon.ico", "/sign-in", "/signed-out", FORBIDDEN).permitAll()
                         .requestMatchers("/staff").authenticated()
-                        .requestMatchers("/cases", "/cases/**").hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
-                        .requestMatchers("/trends", "/trends/**")
-                        .hasAnyRole(Role.BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/cases", "/cases/**").hasAnyRole(names(WORK_ON_CASES))
+                        .requestMatchers("/trends", "/trends/**").hasAnyRole(names(READ_TRENDS))
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .oauth2Login(signIn -> signIn.loginPage("/sign-in")
@@ -90,6 +94,10 @@ class PagesSecurity {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
         };
+    }
+
+    private static String[] names(Set<Role> roles) {
+        return roles.stream().map(Role::name).toArray(String[]::new);
     }
 
     /** A signed-in member of staff whose role does not reach a page is told so, on a page that still lets them sign out. */

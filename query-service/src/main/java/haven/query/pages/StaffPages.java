@@ -2,6 +2,7 @@ package haven.query.pages;
 
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
+import java.util.Collections;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +40,6 @@ class StaffPages {
     }
 
     static boolean worksOnCases(Staff staff) {
-        return staff.is(Role.CASEWORKER) || staff.is(Role.CASE_MANAGER);
+        return !Collections.disjoint(staff.roles(), PagesSecurity.WORK_ON_CASES);
     }
 }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -102,15 +103,12 @@ public class CaseRecords {
                 : new Resolution(Outcome.valueOf(r.getString("outcome")), open(r, "summary"), at(r, "at"));
     }
 
-    private <T> List<T> entries(Document d, String field, Entry<T> entry, Comparator<T> order) {
+    /** A map of entries keyed by their ids, in order. */
+    private static <T> List<T> entries(Document d, String field, BiFunction<String, Document, T> entry, Comparator<T> order) {
         return d.get(field, new Document()).entrySet().stream()
-                .map(e -> entry.of(e.getKey(), (Document) e.getValue()))
+                .map(e -> entry.apply(e.getKey(), (Document) e.getValue()))
                 .sorted(order)
                 .toList();
-    }
-
-    private interface Entry<T> {
-        T of(String id, Document fields);
     }
 
     private String open(Document d, String field) {

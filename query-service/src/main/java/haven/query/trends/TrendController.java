@@ -1,7 +1,6 @@
 package haven.query.trends;
 
 import haven.query.web.InvalidParameter;
-import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public class TrendController {
 
     @GetMapping("/api/trends")
     public TrendResponse trends(
-            @RequestParam(defaultValue = "quarter") @Pattern(regexp = "month|quarter|year") String period,
+            @RequestParam(defaultValue = "quarter") String period,
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
             @RequestParam(defaultValue = "") List<String> by) {
@@ -51,7 +50,7 @@ public class TrendController {
 
     @GetMapping(value = "/api/trends.csv", produces = "text/csv")
     public ResponseEntity<String> csv(
-            @RequestParam(defaultValue = "quarter") @Pattern(regexp = "month|quarter|year") String period,
+            @RequestParam(defaultValue = "quarter") String period,
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
             @RequestParam(defaultValue = "") List<String> by) {
@@ -71,7 +70,8 @@ public class TrendController {
     }
 
     private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by) {
-        var granularity = Granularity.valueOf(period.toUpperCase());
+        var granularity = Arrays.stream(Granularity.values()).filter(g -> g.name().equalsIgnoreCase(period)).findFirst()
+                .orElseThrow(() -> new InvalidParameter("period", "must be month, quarter or year"));
         YearMonth last = granularity.last(to != null ? to : YearMonth.now(clock));
         YearMonth first = granularity.first(from != null ? from : last.minusMonths(11));
         if (first.isAfter(last)) {

@@ -9,6 +9,11 @@ public final class Words {
     }
 
     public static String of(Enum<?> value) {
-        return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return value == null ? null : ofName(value.name());
+    }
+
+    /** An enum value's name, such as a view stores it. */
+    public static String ofName(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -45,7 +45,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The staff pages as each role sees them, signed in through the pages' OpenID Connect login
@@ -73,15 +72,15 @@ class StaffPagesTest {
         http.perform(get("/cases")).andExpect(redirectedUrlPattern("**/sign-in"));
         assertThat(page(get("/sign-in"), 200)).contains("href=\"/oauth2/authorization/haven\"", "you do not need to sign in");
 
-        http.perform(get("/cases").with(signedIn("board.chair", null, Role.BOARD)))
+        http.perform(get("/cases").with(PageLogin.as("board.chair", null, Role.BOARD)))
                 .andExpect(status().isForbidden()).andExpect(forwardedUrl("/forbidden"));
-        page(get("/trends").with(signedIn("cw.lee", TEAM, Role.CASEWORKER)), 403);
-        page(get("/admin").with(signedIn("mgr.jones", TEAM, Role.CASE_MANAGER)), 403);
+        page(get("/trends").with(PageLogin.as("cw.lee", TEAM, Role.CASEWORKER)), 403);
+        page(get("/admin").with(PageLogin.as("mgr.jones", TEAM, Role.CASE_MANAGER)), 403);
 
-        http.perform(get("/staff").with(signedIn("cw.lee", TEAM, Role.CASEWORKER))).andExpect(redirectedUrl("/cases"));
-        http.perform(get("/staff").with(signedIn("board.chair", null, Role.BOARD))).andExpect(redirectedUrl("/trends"));
-        http.perform(get("/staff").with(signedIn("dpo.smith", null, Role.ADMIN))).andExpect(redirectedUrl("/admin"));
-        assertThat(page(get("/staff").with(signedIn("rep.khan", null, Role.REPORTER)), 200))
+        http.perform(get("/staff").with(PageLogin.as("cw.lee", TEAM, Role.CASEWORKER))).andExpect(redirectedUrl("/cases"));
+        http.perform(get("/staff").with(PageLogin.as("board.chair", null, Role.BOARD))).andExpect(redirectedUrl("/trends"));
+        http.perform(get("/staff").with(PageLogin.as("dpo.smith", null, Role.ADMIN))).andExpect(redirectedUrl("/admin"));
+        assertThat(page(get("/staff").with(PageLogin.as("rep.khan", null, Role.REPORTER)), 200))
                 .contains("There is nothing for you to manage here");
     }
 
@@ -100,7 +99,7 @@ class StaffPagesTest {
         history.append(new InvestigationNoteAdded(caseId, "note-1", "Spoke to the duty manager", "cw.lee"));
         history.append(new MessageToReporterSent(caseId, "message-1", "Thank you for telling us", "cw.lee"));
         history.append(new MessageFromReporterReceived(caseId, "message-2", "It happened again on Friday"));
-        var caseworker = signedIn("cw.lee", TEAM, Role.CASEWORKER);
+        var caseworker = PageLogin.as("cw.lee", TEAM, Role.CASEWORKER);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(page(get("/cases/" + caseId.value()).with(caseworker), 200))
@@ -115,7 +114,7 @@ class StaffPagesTest {
         assertThat(page(get("/cases").param("overdue", "true").param("risk", "HIGH").with(caseworker), 200))
                 .doesNotContain(reference).contains("There are no cases that match");
 
-        var colleague = signedIn("cw.ng", TEAM, Role.CASEWORKER);
+        var colleague = PageLogin.as("cw.ng", TEAM, Role.CASEWORKER);
         assertThat(page(get("/cases").with(colleague), 200)).doesNotContain(reference);
         page(get("/cases/" + caseId.value()).with(colleague), 404);
 
@@ -133,7 +132,7 @@ class StaffPagesTest {
                     Set.of(), ReporterRole.WITNESS, true, null, ContactPreference.FOLLOW_UP_ONLY, "text " + UUID.randomUUID(),
                     List.of(), false, false));
         }
-        var board = signedIn("board.chair", null, Role.BOARD);
+        var board = PageLogin.as("board.chair", null, Role.BOARD);
 
         String count = "<td class=\"govuk-table__cell govuk-table__cell--numeric\">";
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Integer.parseInt(flat(
@@ -156,7 +155,7 @@ class StaffPagesTest {
 
     @Test
     void theDataProtectionOfficerSeesTheProjectionsAndMustConfirmAnErasure() throws Exception {
-        var admin = signedIn("dpo.smith", null, Role.ADMIN);
+        var admin = PageLogin.as("dpo.smith", null, Role.ADMIN);
         assertThat(page(get("/admin").with(admin), 200)).contains("Who read which case", "case-record", "caseload",
                 "Place a legal hold");
         assertThat(page(post("/admin/erasure").param("caseId", UUID.randomUUID().toString()).with(admin).with(csrf()), 400))
@@ -171,10 +170,6 @@ class StaffPagesTest {
     }
 
     private static String flat(String html) {
-        return html.replaceAll("\\s+", " ").replace("> <", "> <");
-    }
-
-    private static RequestPostProcessor signedIn(String id, String team, Role... roles) {
-        return PageLogin.as(id, team, roles);
+        return html.replaceAll("\\s+", " ");
     }
 }
