@@ -4,9 +4,14 @@ import haven.command.cases.SubmitReport;
 import haven.command.web.InvalidRequest;
 import haven.events.CaseId;
 import haven.events.ContactPreference;
+import haven.events.ReportType;
 import haven.events.Reporter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -27,11 +32,17 @@ class ReportController {
     private final CommandGateway commands;
     private final ReporterAccess access;
     private final ReceiptIssuer receipts;
+    /** By type only: nothing about the reporter or the case. Registered up front so a rate starts at zero. */
+    private final Map<ReportType, Counter> submitted = new EnumMap<>(ReportType.class);
 
-    ReportController(CommandGateway commands, ReporterAccess access, ReceiptIssuer receipts) {
+    ReportController(CommandGateway commands, ReporterAccess access, ReceiptIssuer receipts, MeterRegistry metrics) {
         this.commands = commands;
         this.access = access;
         this.receipts = receipts;
+        for (ReportType type : ReportType.values()) {
+            submitted.put(type, Counter.builder("haven.reports.submitted").tag("type", type.name())
+                    .description("Reports acknowledged with a reference").register(metrics));
+        }
     }
 
     @PostMapping("/api/reports")
@@ -49,10 +60,23 @@ class ReportController {
                     Objects.requireNonNullElse(r.namedParties(), List.of()),
                     Objects.requireNonNullElse(r.namedStaff(), List.of()), r.policeInformed(), r.consentToShare()));
         } catch (RuntimeException e) {
-            access.forget(reference); // nothing half stored: no reference without its case
+            forget(reference, e);
             throw e;
         }
+        submitted.get(r.type()).increment();
         return new Receipt(caseId.value(), reference, receipt);
+    }
+
+    /**
+     * Nothing half stored: no reference without its case. If the store is away, the reference stays
+     * behind; it leads to no case, and the reporter was never given it.
+     */
+    private void forget(String reference, RuntimeException failure) {
+        try {
+            access.forget(reference);
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
     }
 
     private static Reporter reporter(SubmitReportRequest r) {

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import haven.infra.eventstore.StoreOutage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        var claim = store.claim(key, fingerprint(request, body));
+        IdempotencyStore.Claim claim;
+        try {
+            claim = store.claim(key, fingerprint(request, body));
+        } catch (RuntimeException e) {
+            if (StoreOutage.causeOf(e) == null) {
+                throw e;
+            }
+            var away = ProblemResponses.storeAway(e);
+            away.getHeaders().forEach((name, values) -> response.setHeader(name, values.get(0)));
+            write(response, away.getBody());
+            return;
+        }
         if (claim instanceof IdempotencyStore.Fresh) {
             runOnce(key, new CachedBody(request, body), response, chain);
         } else if (claim instanceof IdempotencyStore.Replay replay) {
@@ -86,9 +98,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!succeeded) {
-                store.release(key);
+                releaseIfTheStoreIsThere(key);
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    /** Failing to release while the store is away leaves the claim to lapse after {@link IdempotencyStore#ABANDONED_AFTER}. */
+    private void releaseIfTheStoreIsThere(String key) {
+        try {
+            store.release(key);
+        } catch (RuntimeException e) {
+            if (StoreOutage.causeOf(e) == null) {
+                throw e;
+            }
         }
     }
 

@@ -37,6 +37,11 @@ import org.springframework.stereotype.Component;
 class IdempotencyStore {
 
     static final Duration KEPT_FOR = Duration.ofHours(24);
+    /**
+     * A first attempt still unfinished after this long has died (its instance stopped, or the store
+     * went away before the claim could be released): a retry with the same key may run.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     sealed interface Claim permits Fresh, Replay, Mismatch, InProgress {
     }
@@ -80,7 +85,8 @@ class IdempotencyStore {
             if (existing == null) {
                 continue; // released meanwhile: claim again
             }
-            if (existing.getDate("createdAt").toInstant().plus(KEPT_FOR).isBefore(clock.instant())) {
+            Duration keptFor = existing.containsKey("status") ? KEPT_FOR : ABANDONED_AFTER;
+            if (existing.getDate("createdAt").toInstant().plus(keptFor).isBefore(clock.instant())) {
                 records.deleteOne(new Document("_id", id).append("createdAt", existing.getDate("createdAt")));
                 continue;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import haven.command.cases.RuleViolation;
 import haven.events.CaseId;
+import haven.infra.eventstore.StoreOutage;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -80,10 +81,22 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreOutage.causeOf(e) != null) {
+            return storeAway(e);
+        }
         log.error("Unexpected failure handling a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong",
-                "The request could not be completed. Nothing was saved; please try again.");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Something went wrong", "The request could not be completed. Nothing was saved; please try again."));
+    }
+
+    /** The store is down or electing a primary: worth retrying in a moment, and nothing was acknowledged. */
+    static ResponseEntity<ProblemDetail> storeAway(Exception e) {
+        log.warn("Store unavailable: {}", StoreOutage.causeOf(e).getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Haven cannot save just now",
+                        "Nothing was saved. Please try again in a few seconds."));
     }
 
     @Override

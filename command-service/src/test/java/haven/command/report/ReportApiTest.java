@@ -2,6 +2,7 @@ package haven.command.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -32,6 +33,29 @@ class ReportApiTest extends ApiTest {
                         + "\"contactPreference\": \"EMAIL\""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.reference").exists());
+    }
+
+    @Test
+    void operatorsSeeReportsCountedByTypeAndNothingAboutTheReporter() throws Exception {
+        double before = submittedHateIncidents();
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
+                "\"anonymous\": false, \"reporter\": {\"name\": \"Quenby Canarysdottir\", \"email\": \"qc@example.org\"}, "
+                        + "\"contactPreference\": \"EMAIL\"")).andExpect(status().isCreated());
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"Chelmsford\"", "\"area\": \"\""))
+                .andExpect(status().isBadRequest());
+
+        assertThat(submittedHateIncidents()).isEqualTo(before + 1);
+        assertThat(prometheus()).contains("haven_reports_submitted_total{type=\"DIGNITY_AT_WORK\"}")
+                .doesNotContain("Canarysdottir").doesNotContain("qc@example.org").doesNotContain("Chelmsford");
+    }
+
+    private double submittedHateIncidents() throws Exception {
+        return prometheus().lines().filter(l -> l.startsWith("haven_reports_submitted_total{type=\"HATE_INCIDENT\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String prometheus() throws Exception {
+        return http.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
     }
 
     @Test

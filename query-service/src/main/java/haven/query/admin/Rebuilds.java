@@ -10,10 +10,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Rebuilds a projection from the events: its reset handler clears the view, then the processor
@@ -45,7 +48,13 @@ public class Rebuilds implements DisposableBean {
 
     void start(StreamingEventProcessor processor) {
         processor.shutDown();
-        processor.resetTokens();
+        try {
+            processor.resetTokens();
+        } catch (UnableToClaimTokenException heldElsewhere) {
+            processor.start();
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Another query-service instance is projecting part of "
+                    + processor.getName() + ". Scale the query-service to one instance, rebuild, then scale it back.");
+        }
         started.put(processor.getName(), clock.instant());
         processor.start();
         log.info("Rebuilding {} from the events", processor.getName());

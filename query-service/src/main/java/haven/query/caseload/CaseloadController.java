@@ -120,12 +120,19 @@ public class CaseloadController {
         }
     }
 
+    /** The first-contact date until the reporter has been contacted, then the resolution date; none once resolved. */
+    static LocalDate nextDue(Document d, CaseStatus status) {
+        LocalDate firstContactDue = date(d.getString("firstContactDue"));
+        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED ? null
+                : firstContactDue != null && !d.getBoolean("firstContactMade", false) ? firstContactDue
+                : date(d.getString("resolutionDue"));
+    }
+
     private CaseView view(Document d, LocalDate today) {
         var status = value(CaseStatus.class, d.getString("status"));
         LocalDate firstContactDue = date(d.getString("firstContactDue"));
         LocalDate resolutionDue = date(d.getString("resolutionDue"));
-        LocalDate nextDue = status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED ? null
-                : firstContactDue != null && !d.getBoolean("firstContactMade", false) ? firstContactDue : resolutionDue;
+        LocalDate nextDue = nextDue(d, status);
         Instant openedAt = instant(d.getDate("openedAt"));
         Instant closedAt = instant(d.getDate("closedAt"));
         LocalDate end = closedAt == null ? today : LocalDate.ofInstant(closedAt, clock.getZone());
@@ -138,7 +145,7 @@ public class CaseloadController {
                 value(Outcome.class, d.getString("outcome")), instant(d.getDate("appealDeadline")), closedAt);
     }
 
-    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+    static <E extends Enum<E>> E value(Class<E> type, String name) {
         return name == null ? null : Enum.valueOf(type, name);
     }
 

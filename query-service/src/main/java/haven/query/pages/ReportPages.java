@@ -6,7 +6,9 @@ import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
+import haven.infra.eventstore.StoreOutage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -52,7 +55,7 @@ class ReportPages {
      */
     @PostMapping("/{slug}")
     String answer(@PathVariable String slug, @RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         ReportStep step = ReportStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var answers = new ReportAnswers(form);
         boolean returnToCheck = form.containsKey("_returnToCheck");
@@ -72,10 +75,10 @@ class ReportPages {
         if (unanswered != ReportStep.CHECK) {
             return show(unanswered, answers, answers.problemsWith(unanswered), true, model);
         }
-        return send(answers, request.getRemoteAddr(), model);
+        return send(answers, request.getRemoteAddr(), response, model);
     }
 
-    private String send(ReportAnswers answers, String browserAddress, Model model) {
+    private String send(ReportAnswers answers, String browserAddress, HttpServletResponse response, Model model) {
         CommandService.Answer answer = commands.post("/api/reports", answers.toReport(), browserAddress);
         if (answer.succeeded()) {
             model.addAttribute("reference", answer.body().path("reference").asText());
@@ -87,6 +90,12 @@ class ReportPages {
             ReportStep step = ReportStep.asking(refused.getKey());
             String field = step.fields.isEmpty() ? "check" : step.fields.get(0);
             return show(step, answers, Map.of(field, "Check this answer: it " + refused.getValue()), true, model);
+        }
+        if (answer.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
+            response.setStatus(answer.status());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
+            return show(ReportStep.CHECK, answers, Map.of("check", "Haven could not save your report just now. Nothing "
+                    + "was saved, and your answers are still here: send it again in a few seconds."), false, model);
         }
         throw new IllegalStateException("The report could not be sent (" + answer.status() + ")");
     }

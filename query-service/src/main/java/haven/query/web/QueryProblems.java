@@ -1,5 +1,6 @@
 package haven.query.web;
 
+import haven.infra.eventstore.StoreOutage;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -41,12 +42,21 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreOutage.causeOf(e) != null) {
+            // a case file is never shown without its access-log entry, so it waits for the store too
+            log.warn("Store unavailable: {}", StoreOutage.causeOf(e).getClass().getSimpleName());
+            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The store is unavailable for a moment. Please try again in a few seconds.");
+            problem.setType(URI.create("urn:haven:problem:store-unavailable"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS)).body(problem);
+        }
         log.error("Unexpected failure answering a query", e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The query could not be answered. Please try again.");
         problem.setType(URI.create("urn:haven:problem:internal"));
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override

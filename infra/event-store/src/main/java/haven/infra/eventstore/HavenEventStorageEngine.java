@@ -339,6 +339,11 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         return low == 0 ? null : GapAwareTrackingToken.newInstance(low - 1, Set.of());
     }
 
+    /** When the first event stored at or after {@code position} was stored, if there is one yet. */
+    public Optional<Instant> storedAtOrAfter(long position) {
+        return timestampAtOrAfter(position, head() + 1);
+    }
+
     private Optional<Instant> timestampAtOrAfter(long position, long limit) {
         var probe = LongStream.range(position, Math.min(position + 32, limit)).boxed().toList();
         return events.find(in("_id", probe)).into(new ArrayList<>()).stream()

@@ -23,8 +23,10 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The one place that decides how events, tracking tokens and dead letters are stored. Both
@@ -41,6 +43,20 @@ public class MongoEventStoreConfiguration {
     @Bean
     public MongoDatabase havenDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    public MongoClientSettingsBuilderCustomizer waitBrieflyForTheStore(
+            @Value("${spring.data.mongodb.uri:}") String uri,
+            @Value("${haven.store.server-selection-timeout:5s}") Duration atMost) {
+        return StoreClientSettings.waitForAServer(uri, atMost);
+    }
+
+    /** {@code SPRING_PROFILES_ACTIVE=production}: see {@link StoreClientSettings#majorityCommitted()}. */
+    @Bean
+    @Profile("production")
+    public MongoClientSettingsBuilderCustomizer majorityCommitted() {
+        return StoreClientSettings.majorityCommitted();
     }
 
     @Bean
@@ -68,7 +84,7 @@ public class MongoEventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(
+    public HavenEventStorageEngine eventStorageEngine(
             MongoDatabase havenDatabase,
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,

@@ -1,13 +1,6 @@
 package haven.infra.eventstore;
 
 import com.mongodb.MongoException;
-import com.mongodb.MongoExecutionTimeoutException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoServerUnavailableException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteConcernException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -24,24 +17,10 @@ public class StoreOutagesAreRetried implements EnqueuePolicy<EventMessage<?>> {
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        MongoException outage = outage(cause);
+        MongoException outage = StoreOutage.causeOf(cause);
         if (outage != null) {
             throw outage;
         }
         return Decisions.enqueue(cause);
-    }
-
-    static MongoException outage(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
-                    || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException
-                    || t instanceof MongoServerUnavailableException || t instanceof MongoWriteConcernException
-                    || t instanceof MongoExecutionTimeoutException
-                    || t instanceof MongoException m && (m.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
-                            || m.hasErrorLabel("RetryableWriteError"))) {
-                return (MongoException) t;
-            }
-        }
-        return null;
     }
 }

@@ -1,0 +1,81 @@
+package haven.query.caseload;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import haven.events.RiskLevel;
+import haven.query.metrics.Refresher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Open cases by status and risk, and how many of them are overdue, counted from the caseload view
+ * every {@code haven.metrics.measure-every} (15 s). Tags are the status and risk level only:
+ * nothing that names or points at a case.
+ * Every instance reads the same view, so the dashboard takes the maximum over instances.
+ */
+@Component
+class OpenCaseGauges implements MeterBinder {
+
+    private static final String NO_RISK_YET = "UNTRIAGED";
+    private static final List<String> RISKS = Stream.concat(Arrays.stream(RiskLevel.values()).map(Enum::name),
+            Stream.of(NO_RISK_YET)).toList();
+
+    private final MongoCollection<Document> openCases;
+    private final Clock clock;
+    /** "status/risk" and "overdue/risk" → count; absent until first counted. */
+    private final Map<String, Double> counts = new ConcurrentHashMap<>();
+
+    OpenCaseGauges(MongoDatabase havenDatabase, Clock clock, Refresher refresher) {
+        this.openCases = havenDatabase.getCollection(CaseloadProjection.OPEN_CASES);
+        this.clock = clock;
+        refresher.every(this::count, () -> counts.replaceAll((key, count) -> Double.NaN));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String risk : RISKS) {
+            for (CaseStatus status : CaseStatus.values()) {
+                if (status != CaseStatus.CLOSED) {
+                    Gauge.builder("haven.cases.open", counts, c -> c.getOrDefault(status + "/" + risk, Double.NaN))
+                            .tags("status", status.name(), "risk", risk).description("Open cases").register(registry);
+                }
+            }
+            Gauge.builder("haven.cases.overdue", counts, c -> c.getOrDefault("overdue/" + risk, Double.NaN))
+                    .tag("risk", risk).description("Open cases past their first-contact or resolution date")
+                    .register(registry);
+        }
+    }
+
+    private void count() {
+        LocalDate today = LocalDate.now(clock);
+        var fresh = new HashMap<String, Double>();
+        for (String risk : RISKS) {
+            for (CaseStatus status : CaseStatus.values()) {
+                fresh.put(status + "/" + risk, 0.0);
+            }
+            fresh.put("overdue/" + risk, 0.0);
+        }
+        for (Document row : openCases.find().projection(new Document("status", 1).append("risk", 1)
+                .append("firstContactDue", 1).append("firstContactMade", 1).append("resolutionDue", 1))) {
+            var status = CaseloadController.value(CaseStatus.class, row.getString("status"));
+            String risk = row.getString("risk") == null ? NO_RISK_YET : row.getString("risk");
+            fresh.merge(status + "/" + risk, 1.0, Double::sum);
+            LocalDate due = CaseloadController.nextDue(row, status);
+            if (due != null && due.isBefore(today)) {
+                fresh.merge("overdue/" + risk, 1.0, Double::sum);
+            }
+        }
+        counts.putAll(fresh);
+    }
+}
