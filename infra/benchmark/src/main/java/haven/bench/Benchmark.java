@@ -48,6 +48,10 @@ public final class Benchmark {
             ReadBenchmark.run(args);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("service")) {
+            ServiceBenchmark.run(args);
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("durability")) {
             StoreDurability.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
             System.exit(0);
@@ -78,7 +82,7 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    private static Row raw(MongoClient client, long stored, int seconds) {
+    static Row raw(MongoClient client, long stored, int seconds) {
         MongoDatabase database = client.getDatabase("bench-raw");
         database.drop();
         var inserts = database.getCollection("inserts");
@@ -134,6 +138,26 @@ public final class Benchmark {
         String seen = histogram.getTotalCount() < sent ? " (view saw " + histogram.getTotalCount() + " of " + sent + ")" : "";
         return new Row(name + seen, stored, one, eight, tokenBytes,
                 histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0);
+    }
+
+    /**
+     * Commands per second at 1 and 8 threads through Axon's command bus in this JVM on Haven's engine,
+     * each loading one of 10,000 aggregates (10 events each) and appending one event.
+     */
+    static double[] commandBus(MongoClient client, int seconds) {
+        MongoDatabase database = client.getDatabase("bench-command-bus");
+        database.drop();
+        EventStorageEngine engine = Engines.create(Engines.HAVEN, database);
+        long accounts = 10_000;
+        prefill(engine, accounts);
+        var axon = Engines.start(Engines.axon(engine, FETCH_DELAY));
+        var commands = axon.commandGateway();
+        Runnable deposit = () -> commands.sendAndWait(new BenchAccount.Deposit(
+                "acc-" + ThreadLocalRandom.current().nextLong(accounts), Engines.nowMicros()));
+        double[] rates = {throughput(1, seconds, deposit), throughput(8, seconds, deposit)};
+        axon.shutdown();
+        database.drop();
+        return rates;
     }
 
     /** Stores {@code accounts} x 10 events, a thousand per append. */

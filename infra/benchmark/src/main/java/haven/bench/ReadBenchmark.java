@@ -64,7 +64,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 final class ReadBenchmark {
 
     static final int OPEN_CASES = 500;
-    static final int PROCESSORS = 4;
+    static final int PROCESSORS = 5;
     static final int CLOSED_CASE_EVENTS = 11;
     static final int OPEN_CASE_EVENTS = 5;
     static final int MONTHS_OF_HISTORY = 60;
@@ -82,12 +82,12 @@ final class ReadBenchmark {
     private final Random random = new Random(42);
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final BenchTokens tokens;
-    private final String admin;
-    private final String manager;
-    private final String board;
+    final BenchTokens tokens;
+    final String admin;
+    final String manager;
+    final String board;
     /** Each caseworker reads their own caseload. */
-    private final List<String> caseworkers;
+    final List<String> caseworkers;
 
     ReadBenchmark() throws java.security.NoSuchAlgorithmException {
         tokens = new BenchTokens();
@@ -120,24 +120,9 @@ final class ReadBenchmark {
         try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
             var caseIds = load(client.getDatabase("haven"), events);
             System.out.printf("%,d events stored for %,d cases (%d open)%n", events, caseIds.size(), OPEN_CASES);
-            int port;
-            try (var socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = freePort();
             Path log = Files.createTempFile("bench-query-service", ".log");
-            var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                    "-Daxoniq.update-checker.disabled=true"));
-            // e.g. -XX:StartFlightRecording=filename=qs.jfr to profile the service
-            command.addAll(List.of(System.getenv().getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "").split(" ")).stream()
-                    .filter(o -> !o.isBlank()).toList());
-            command.addAll(List.of("-jar", jar.toString()));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("PORT", Integer.toString(port));
-            builder.environment().put("MONGODB_URI", store.uri("haven"));
-            builder.environment().putAll(tokens.serviceEnvironment());
-            builder.environment().put("HAVEN_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(
-                    java.security.SecureRandom.getSeed(32)));
-            Process service = builder.start();
+            Process service = startService(jar, port, store.uri("haven"), newMasterKey(), log);
             try {
                 String base = "http://127.0.0.1:" + port;
                 Instant started = Instant.now();
@@ -167,8 +152,34 @@ final class ReadBenchmark {
         }
     }
 
+    static int freePort() throws java.io.IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String newMasterKey() {
+        return java.util.Base64.getEncoder().encodeToString(java.security.SecureRandom.getSeed(32));
+    }
+
+    /** A service jar as its own process (-Xmx512m) on {@code uri}, trusting the benchmark's tokens. */
+    Process startService(Path jar, int port, String uri, String masterKey, Path log) throws java.io.IOException {
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+                "-Daxoniq.update-checker.disabled=true"));
+        // e.g. -XX:StartFlightRecording=filename=qs.jfr to profile the service
+        command.addAll(List.of(System.getenv().getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "").split(" ")).stream()
+                .filter(o -> !o.isBlank()).toList());
+        command.addAll(List.of("-jar", jar.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("MONGODB_URI", uri);
+        builder.environment().putAll(tokens.serviceEnvironment());
+        builder.environment().put("HAVEN_MASTER_KEY", masterKey);
+        return builder.start();
+    }
+
     /** Closed cases with 11 events each and a fixed number of open ones with 5, spread over five years. */
-    private List<String> load(MongoDatabase database, long events) {
+    List<String> load(MongoDatabase database, long events) {
         var serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).build();
         var engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
@@ -244,7 +255,7 @@ final class ReadBenchmark {
         return values[random.nextInt(values.length)];
     }
 
-    private void awaitCaughtUp(String base, long head, Process service, File log) throws Exception {
+    void awaitCaughtUp(String base, long head, Process service, File log) throws Exception {
         Instant last = Instant.now();
         while (true) {
             if (!service.isAlive()) {
@@ -277,7 +288,7 @@ final class ReadBenchmark {
         }
     }
 
-    private String heap(String base) throws Exception {
+    String heap(String base) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double used = metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
@@ -286,10 +297,10 @@ final class ReadBenchmark {
     }
 
     /** One request: where, and whose token it carries. */
-    private record Read(String url, String bearer) {
+    record Read(String url, String bearer) {
     }
 
-    private Histogram time(IntFunction<Read> url, int requests) throws Exception {
+    Histogram time(IntFunction<Read> url, int requests) throws Exception {
         for (int i = 0; i < requests / 4; i++) { // warm up: JIT, caches
             get(url.apply(i));
         }
@@ -311,7 +322,7 @@ final class ReadBenchmark {
         }
     }
 
-    private static double ms(Histogram h, double percentile) {
+    static double ms(Histogram h, double percentile) {
         return h.getValueAtPercentile(percentile) / 1000.0;
     }
 }
