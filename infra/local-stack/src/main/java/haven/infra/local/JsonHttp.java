@@ -3,10 +3,12 @@ package haven.infra.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,8 @@ import java.util.Base64;
 /** A small JSON-over-HTTP client for the demo seed and the cross-process tests. */
 public final class JsonHttp {
 
-    public record Response(int status, JsonNode body) {
+    /** A JSON body as JSON, any other body as one text node. */
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,7 +85,9 @@ public final class JsonHttp {
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Response(response.statusCode(), text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text));
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = text.isBlank() ? MissingNode.getInstance() : json ? JSON.readTree(text) : TextNode.valueOf(text);
+            return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -128,6 +128,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
     }
 
+    /** {@code kill -9}: no shutdown hooks, no released claims, no flushed buffers. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** A clean stop (SIGTERM), so the service finishes in-flight work; forced after 30 s. */
     @Override
     public void close() {

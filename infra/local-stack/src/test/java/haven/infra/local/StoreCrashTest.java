@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded store in its own process is killed with {@code kill -9} while reports pour in,
- * then restarted on the same files. A report that got a 201 and a receipt must still be there,
- * with its event and its receipt hash, and the caseload must catch up to every case stored.
+ * The embedded store in its own process is killed with {@code kill -9} while reports pour in;
+ * while it is away both services answer 503 with Retry-After; then it is restarted on the same
+ * files. A report that got a 201 and a receipt must still be there, with its event and its receipt
+ * hash, and the caseload must catch up to every case stored, with neither service restarted.
  */
 class StoreCrashTest {
 
@@ -52,7 +53,7 @@ class StoreCrashTest {
             awaitMoreThan(created, 10, Duration.ofSeconds(60)); // a count, not a time: a busy machine is slower
             store.destroyForcibly().waitFor(); // kill -9 mid-load
             int createdBeforeCrash = created.size();
-            Thread.sleep(1500);
+            whileTheStoreIsAwayEachServiceSaysSoAndKeepsServingWhatNeedsNoStore(command, query, identity);
             store = EmbeddedStoreMain.startProcess(data, storePort);
             awaitMoreThan(created, createdBeforeCrash + 20, Duration.ofSeconds(60)); // the services came back
             running.set(false);
@@ -92,6 +93,28 @@ class StoreCrashTest {
             store.destroy();
             store.waitFor();
         }
+    }
+
+    /** Commands and case reads: 503 with Retry-After, not 500 or a hang; the report form still opens. */
+    private static void whileTheStoreIsAwayEachServiceSaysSoAndKeepsServingWhatNeedsNoStore(ServiceProcess command,
+            ServiceProcess query, ServiceProcess identity) {
+        var refused = JsonHttp.anonymous().post(command.url() + "/api/reports", Map.of("type", "HATE_INCIDENT",
+                "category", "VERBAL_ABUSE", "occurredOn", "2026-11-02", "locationType", "WORKPLACE", "area", "Finance",
+                "motivations", java.util.List.of("RACE"), "reporterRole", "VICTIM", "anonymous", true,
+                "narrative", "Said while the store was away"));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+        assertThat(refused.body().path("type").asText()).isEqualTo("urn:haven:problem:store-unavailable");
+        assertThat(refused.body().path("detail").asText()).contains("Nothing was saved");
+
+        var caseload = JsonHttp.signedIn(identity.url(), "mgr.jones").get(query.url() + "/api/caseload");
+        assertThat(caseload.status()).isEqualTo(503);
+        assertThat(caseload.headers().firstValue("Retry-After")).contains("5");
+        assertThat(caseload.body().toString()).doesNotContain("Exception").doesNotContain("mongo");
+
+        assertThat(JsonHttp.anonymous().get(query.url() + "/report").status()).as("the report form").isEqualTo(200);
+        assertThat(JsonHttp.anonymous().get(query.url() + "/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(JsonHttp.anonymous().get(command.url() + "/actuator/health/liveness").status()).isEqualTo(200);
     }
 
     /** The test failed once (42 of 43) and passed on rerun: say where the missing case got stuck. */
