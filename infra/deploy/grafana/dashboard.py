@@ -30,7 +30,7 @@ panels = [
           [("sum by (application) (rate(http_server_requests_seconds_count{status=\"503\"}[5m]))", "{{application}}")],
           unit="reqps"),
     panel("Event processors: events handled per second",
-          [("sum by (eventProcessor) (rate(eventProcessor_processedCounter_total[5m]))", "{{eventProcessor}}")],
+          [("sum by (processorName) (rate(eventProcessor_processedCounter_total[5m]))", "{{processorName}}")],
           unit="ops"),
     panel("Heap used by instance",
           [("sum by (application, instance) (jvm_memory_used_bytes{area=\"heap\"})", "{{application}} {{instance}}")],

@@ -75,8 +75,9 @@ class ScaleOutTest {
                     boolean triaged = entry.getValue().equals("triaged");
                     JsonNode view = manager.get(a.url() + "/api/cases/" + caseId).body();
                     assertThat(view.path("status").asText()).as("case %s", caseId).isEqualTo(triaged ? "TRIAGED" : "SUBMITTED");
-                    List<String> history = manager.get(a.url() + "/api/cases/" + caseId + "/timeline").body()
-                            .findValuesAsText("type");
+                    var history = new ArrayList<String>();
+                    manager.get(a.url() + "/api/cases/" + caseId + "/timeline").body().path("entries")
+                            .forEach(entry -> history.add(entry.path("at").asText() + " " + entry.path("what").asText()));
                     assertThat(history).as("history of %s", caseId).hasSize(triaged ? 2 : 1).doesNotHaveDuplicates();
                 }
                 assertThat(manager.get(a.url() + "/api/caseload?size=1").body().path("total").asLong())
