@@ -77,7 +77,7 @@ class ScaleOutTest {
                     assertThat(view.path("status").asText()).as("case %s", caseId).isEqualTo(triaged ? "TRIAGED" : "SUBMITTED");
                     var history = new ArrayList<String>();
                     manager.get(a.url() + "/api/cases/" + caseId + "/timeline").body().path("entries")
-                            .forEach(entry -> history.add(entry.path("at").asText() + " " + entry.path("what").asText()));
+                            .forEach(e -> history.add(e.path("at").asText() + " " + e.path("what").asText()));
                     assertThat(history).as("history of %s", caseId).hasSize(triaged ? 2 : 1).doesNotHaveDuplicates();
                 }
                 assertThat(manager.get(a.url() + "/api/caseload?size=1").body().path("total").asLong())
