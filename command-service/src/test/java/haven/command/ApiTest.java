@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -27,7 +26,6 @@ import org.springframework.test.web.servlet.ResultActions;
 /** The command-service over HTTP against the in-process Mongo-wire store. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@AutoConfigureObservability // the Prometheus registry, as in production
 public abstract class ApiTest {
 
     public static final String ANONYMOUS_REPORT = """
