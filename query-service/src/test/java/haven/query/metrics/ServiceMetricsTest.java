@@ -72,12 +72,12 @@ class ServiceMetricsTest {
         overdue.append(new CaseworkerAssigned(overdue.caseId(), "cw.canary", "team-canary", "mgr.canary"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(prometheus())
-                .containsPattern("haven_cases_open\\{risk=\"UNTRIAGED\",status=\"SUBMITTED\"} [1-9]") // the other test adds one
-                .contains("haven_cases_open{risk=\"HIGH\",status=\"TRIAGED\"} 1.0")
-                .contains("haven_cases_overdue{risk=\"HIGH\"} 1.0")
-                .contains("haven_cases_overdue{risk=\"LOW\"} 0.0")
-                .contains("haven_projection_lag_events{processor=\"caseload\"} 0.0")
-                .contains("haven_projection_lag_seconds{processor=\"trends\"} 0.0"));
+                .containsPattern("haven_cases_open\\{application=\"query-service\",risk=\"UNTRIAGED\",status=\"SUBMITTED\"} [1-9]") // the other test adds one
+                .contains("haven_cases_open{application=\"query-service\",risk=\"HIGH\",status=\"TRIAGED\"} 1.0")
+                .contains("haven_cases_overdue{application=\"query-service\",risk=\"HIGH\"} 1.0")
+                .contains("haven_cases_overdue{application=\"query-service\",risk=\"LOW\"} 0.0")
+                .contains("haven_projection_lag_events{application=\"query-service\",processor=\"caseload\"} 0.0")
+                .contains("haven_projection_lag_seconds{application=\"query-service\",processor=\"trends\"} 0.0"));
 
         String metrics = prometheus();
         assertThat(metrics).as("Axon's own processor metrics").contains("eventProcessor_latency");
