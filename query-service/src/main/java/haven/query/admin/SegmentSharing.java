@@ -5,15 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
-import haven.infra.eventstore.StoreOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import haven.query.web.Background;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -46,41 +43,35 @@ class SegmentSharing implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var daemon = new Thread(runnable, "segment-sharing");
-        daemon.setDaemon(true);
-        return daemon;
-    });
+    private volatile boolean leaving;
 
-    SegmentSharing(MongoDatabase havenDatabase, EventProcessingConfiguration processing, TokenStore tokens, Clock clock) {
+    SegmentSharing(MongoDatabase havenDatabase, EventProcessingConfiguration processing, TokenStore tokens, Clock clock,
+            Background background) {
         this.instances = havenDatabase.getCollection("query_instances");
         this.processing = processing;
         this.tokens = tokens;
         this.clock = clock;
-        thread.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        background.every("share projection segments", BEAT, this::beat, () -> { });
     }
 
     private void beat() {
-        try {
-            Instant now = clock.instant();
-            instances.replaceOne(eq("_id", me), new Document("_id", me).append("seenAt", Date.from(now)),
-                    new ReplaceOptions().upsert(true));
-            long live = 0;
-            for (Document instance : instances.find()) { // a handful of rows
-                if (instance.getDate("seenAt").toInstant().isAfter(now.minus(GONE_AFTER))) {
-                    live++;
-                } else if (instance.getDate("seenAt").toInstant().isBefore(now.minus(GONE_AFTER.multipliedBy(30)))) {
-                    instances.deleteOne(eq("_id", instance.get("_id")));
-                }
+        if (leaving) {
+            return;
+        }
+        Instant now = clock.instant();
+        instances.replaceOne(eq("_id", me), new Document("_id", me).append("seenAt", Date.from(now)),
+                new ReplaceOptions().upsert(true));
+        long live = 0;
+        for (Document instance : instances.find()) { // a handful of rows
+            if (instance.getDate("seenAt").toInstant().isAfter(now.minus(GONE_AFTER))) {
+                live++;
+            } else if (instance.getDate("seenAt").toInstant().isBefore(now.minus(GONE_AFTER.multipliedBy(30)))) {
+                instances.deleteOne(eq("_id", instance.get("_id")));
             }
-            for (var processor : processing.eventProcessors().values()) {
-                if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                    share(streaming, Math.max(1, live));
-                }
-            }
-        } catch (RuntimeException e) {
-            if (StoreOutage.causeOf(e) == null) {
-                log.warn("Could not share segments this time: {}", e.getClass().getSimpleName());
+        }
+        for (var processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                share(streaming, Math.max(1, live));
             }
         }
     }
@@ -97,9 +88,10 @@ class SegmentSharing implements DisposableBean {
         }
     }
 
+    /** Leaves at once on a clean stop, so the others count one instance fewer without waiting for it to lapse. */
     @Override
     public void destroy() {
-        thread.shutdownNow();
+        leaving = true;
         try {
             instances.deleteOne(eq("_id", me));
         } catch (RuntimeException storeAway) {

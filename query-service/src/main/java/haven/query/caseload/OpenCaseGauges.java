@@ -3,7 +3,7 @@ package haven.query.caseload;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.RiskLevel;
-import haven.query.metrics.Refresher;
+import haven.query.web.Background;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -36,10 +36,10 @@ class OpenCaseGauges implements MeterBinder {
     /** "status/risk" and "overdue/risk" → count; absent until first counted. */
     private final Map<String, Double> counts = new ConcurrentHashMap<>();
 
-    OpenCaseGauges(MongoDatabase havenDatabase, Clock clock, Refresher refresher) {
+    OpenCaseGauges(MongoDatabase havenDatabase, Clock clock, Background background) {
         this.openCases = havenDatabase.getCollection(CaseloadProjection.OPEN_CASES);
         this.clock = clock;
-        refresher.every(this::count, () -> counts.replaceAll((key, count) -> Double.NaN));
+        background.measure("count open cases", this::count, () -> counts.replaceAll((key, count) -> Double.NaN));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package haven.query.metrics;
 
 import haven.infra.eventstore.HavenEventStorageEngine;
+import haven.query.web.Background;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * How far each projection is behind the event store, as this instance sees it: events stored
  * but not yet projected by the segments it holds, and how long the oldest of them has waited.
  * An instance that holds none of a projection's segments reports no value for it, so the
- * dashboard takes the maximum over instances. Measured every {@code haven.metrics.measure-every} by {@link Refresher},
+ * dashboard takes the maximum over instances. Measured every {@code haven.metrics.measure-every} in the {@link Background},
  * never on the scrape, so a store outage does not stall {@code /actuator/prometheus}.
  */
 @Component
@@ -36,12 +37,12 @@ class ProjectionLag implements MeterBinder {
     private final Map<String, Lag> lags = new ConcurrentHashMap<>();
 
     ProjectionLag(EventProcessingConfiguration processing, EventProcessorProperties processors,
-            HavenEventStorageEngine store, Clock clock, Refresher refresher) {
+            HavenEventStorageEngine store, Clock clock, Background background) {
         this.processing = processing;
         this.processors = processors;
         this.store = store;
         this.clock = clock;
-        refresher.every(this::measure, () -> lags.replaceAll((name, lag) -> Lag.UNKNOWN));
+        background.measure("measure projection lag", this::measure, () -> lags.replaceAll((name, lag) -> Lag.UNKNOWN));
     }
 
     @Override

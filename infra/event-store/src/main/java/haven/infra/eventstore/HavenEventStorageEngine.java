@@ -339,9 +339,9 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         return low == 0 ? null : GapAwareTrackingToken.newInstance(low - 1, Set.of());
     }
 
-    /** When the first event stored at or after {@code position} was stored, if there is one yet. */
+    /** When the first event stored at or after {@code position} (within 32 positions) was stored, if there is one yet. */
     public Optional<Instant> storedAtOrAfter(long position) {
-        return timestampAtOrAfter(position, head() + 1);
+        return timestampAtOrAfter(position, Long.MAX_VALUE); // positions not reserved yet are simply not found
     }
 
     private Optional<Instant> timestampAtOrAfter(long position, long limit) {
