@@ -1,16 +1,7 @@
 package haven.query.caseload;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.addToSet;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
@@ -23,14 +14,18 @@ import haven.events.MessageToReporterSent;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.query.views.BatchWrites;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,27 +53,27 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
-        update(e.caseId(), set("reference", e.reference()), set("type", e.type().name()),
-                set("category", e.category().name()), set("status", CaseStatus.SUBMITTED.name()),
-                set("openedAt", Date.from(at)));
+        update(e.caseId(), row -> row.append("reference", e.reference()).append("type", e.type().name())
+                .append("category", e.category().name()).append("status", CaseStatus.SUBMITTED.name())
+                .append("openedAt", Date.from(at)));
     }
 
     @EventHandler
     void on(CaseTriaged e) {
-        update(e.caseId(), set("status", CaseStatus.TRIAGED.name()), set("category", e.category().name()),
-                set("risk", e.risk().name()), set("route", e.route().name()),
-                set("firstContactDue", e.firstContactDue().toString()),
-                set("resolutionDue", e.resolutionDue().toString()));
+        update(e.caseId(), row -> row.append("status", CaseStatus.TRIAGED.name()).append("category", e.category().name())
+                .append("risk", e.risk().name()).append("route", e.route().name())
+                .append("firstContactDue", e.firstContactDue().toString())
+                .append("resolutionDue", e.resolutionDue().toString()));
     }
 
     @EventHandler
     void on(CaseworkerAssigned e) {
-        update(e.caseId(), set("assignee", e.caseworker()), set("team", e.team()));
+        update(e.caseId(), row -> row.append("assignee", e.caseworker()).append("team", e.team()));
     }
 
     @EventHandler
     void on(CaseReassigned e) {
-        update(e.caseId(), set("assignee", e.toCaseworker()), set("team", e.team()));
+        update(e.caseId(), row -> row.append("assignee", e.toCaseworker()).append("team", e.team()));
     }
 
     @EventHandler
@@ -93,34 +88,41 @@ class CaseloadProjection {
 
     /** Stored by pseudonym, so the view does not say who is kept out of the case; if they held it, it is unassigned. */
     private void exclude(CaseId caseId, String pseudonym) {
-        // read, then write by _id alone (the embedded store indexes only that filter); one segment owns a case
-        Document row = caseFiles.find(eq("_id", caseId.value())).first();
-        Bson excluded = addToSet(CaseAccess.EXCLUDED, pseudonym);
-        String assignee = row == null ? null : row.getString("assignee");
-        boolean heldIt = assignee != null && pseudonyms.of(assignee).equals(pseudonym);
-        update(caseId, heldIt ? combine(unset("assignee"), excluded) : excluded);
+        update(caseId, row -> {
+            var excluded = new ArrayList<>(row.getList(CaseAccess.EXCLUDED, String.class, List.of()));
+            if (!excluded.contains(pseudonym)) {
+                excluded.add(pseudonym);
+            }
+            row.put(CaseAccess.EXCLUDED, excluded);
+            String assignee = row.getString("assignee");
+            if (assignee != null && pseudonyms.of(assignee).equals(pseudonym)) {
+                row.remove("assignee");
+            }
+        });
     }
 
     @EventHandler
     void on(MessageToReporterSent e) {
-        update(e.caseId(), set("firstContactMade", true));
+        update(e.caseId(), row -> row.put("firstContactMade", true));
     }
 
     @EventHandler
     void on(CaseResolved e) {
-        update(e.caseId(), set("status", CaseStatus.RESOLVED.name()), set("outcome", e.outcome().name()),
-                set("appealDeadline", Date.from(e.appealDeadline())));
+        update(e.caseId(), row -> row.append("status", CaseStatus.RESOLVED.name()).append("outcome", e.outcome().name())
+                .append("appealDeadline", Date.from(e.appealDeadline())));
     }
 
     @EventHandler
     void on(CaseClosed e, @Timestamp Instant at) {
-        update(e.caseId(), set("status", CaseStatus.CLOSED.name()), set("closedAt", Date.from(at)));
+        update(e.caseId(), row -> row.append("status", CaseStatus.CLOSED.name()).append("closedAt", Date.from(at)));
     }
 
     @EventHandler
     void on(CaseReopened e) {
-        update(e.caseId(), set("status", CaseStatus.REOPENED.name()), unset("outcome"), unset("appealDeadline"),
-                unset("closedAt"));
+        update(e.caseId(), row -> {
+            row.put("status", CaseStatus.REOPENED.name());
+            List.of("outcome", "appealDeadline", "closedAt").forEach(row::remove);
+        });
     }
 
     @ResetHandler
@@ -129,16 +131,17 @@ class CaseloadProjection {
         openCases.drop();
     }
 
-    private void update(CaseId caseId, Bson... changes) {
-        copyToCaseload(caseFiles.findOneAndUpdate(eq("_id", caseId.value()), combine(changes),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
-    }
-
-    private void copyToCaseload(Document row) {
+    /** Changes the case's row as this batch has left it; the open caseload keeps a copy until the case closes. */
+    private void update(CaseId caseId, Consumer<Document> change) {
+        var batch = BatchWrites.current();
+        Document row = batch.row(caseFiles, caseId.value(), DomainEventMessage::getAggregateIdentifier);
+        row = row == null ? new Document("_id", caseId.value()) : row;
+        change.accept(row);
+        batch.save(caseFiles, row);
         if (CaseStatus.CLOSED.name().equals(row.getString("status"))) {
-            openCases.deleteOne(eq("_id", row.get("_id")));
+            batch.delete(openCases, caseId.value());
         } else {
-            openCases.replaceOne(eq("_id", row.get("_id")), row, new ReplaceOptions().upsert(true));
+            batch.save(openCases, row);
         }
     }
 }

@@ -1,12 +1,10 @@
 package haven.query.record;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseId;
@@ -18,6 +16,7 @@ import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.query.views.BatchWrites;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -142,6 +141,6 @@ class CaseRecordProjection {
     }
 
     private void update(CaseId caseId, Bson... changes) {
-        records.updateOne(eq("_id", caseId.value()), combine(changes), new UpdateOptions().upsert(true));
+        BatchWrites.current().upsert(records, caseId.value(), combine(changes));
     }
 }

@@ -1,12 +1,10 @@
 package haven.query.reporter;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
@@ -17,6 +15,7 @@ import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
 import haven.infra.eventstore.privacy.PersonalDataKeys;
 import haven.events.ReportSubmitted;
+import haven.query.views.BatchWrites;
 import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
@@ -52,8 +51,8 @@ class ReporterStatusProjection {
 
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
-        references.updateOne(eq("_id", e.reference()), combine(set("caseId", e.caseId().value()),
-                set("receiptHash", e.receiptHash())), new UpdateOptions().upsert(true));
+        BatchWrites.current().upsert(references, e.reference(), combine(set("caseId", e.caseId().value()),
+                set("receiptHash", e.receiptHash())));
         update(e.caseId(), set("stage", Stage.RECEIVED.name()), set("submittedAt", Date.from(at)),
                 set("type", e.type().name()));
     }
@@ -108,6 +107,6 @@ class ReporterStatusProjection {
     }
 
     private void update(CaseId caseId, Bson... changes) {
-        statuses.updateOne(eq("_id", caseId.value()), combine(changes), new UpdateOptions().upsert(true));
+        BatchWrites.current().upsert(statuses, caseId.value(), combine(changes));
     }
 }

@@ -1,11 +1,9 @@
 package haven.query.timeline;
 
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.addToSet;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
@@ -24,6 +22,7 @@ import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
+import haven.query.views.BatchWrites;
 import haven.query.web.Words;
 import java.time.Instant;
 import java.util.Date;
@@ -151,6 +150,6 @@ class TimelineProjection {
     private void add(CaseId caseId, EventMessage<?> message, Instant at, String who, String what) {
         var entry = new Document("eventId", message.getIdentifier()).append("at", Date.from(at))
                 .append("who", who).append("what", what);
-        timelines.updateOne(eq("_id", caseId.value()), addToSet("entries", entry), new UpdateOptions().upsert(true));
+        BatchWrites.current().upsert(timelines, caseId.value(), addToSet("entries", entry));
     }
 }

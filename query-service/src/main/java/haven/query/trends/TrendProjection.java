@@ -1,28 +1,36 @@
 package haven.query.trends;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.pull;
+import static com.mongodb.client.model.Updates.pullAll;
 import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.pushEach;
 import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.ReportSubmitted;
+import haven.query.views.BatchWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -104,9 +112,12 @@ class TrendProjection {
 
     private void change(CaseId caseId, long sequence, UnaryOperator<CaseFacts> change, boolean opensCase) {
         String pseudonym = pseudonyms.of(caseId);
-        Document stored = cases.find(eq("_id", pseudonym)).first();
-        if (stored != null && stored.get("pending") != null) {
-            applyPending(stored);
+        var batch = BatchWrites.current();
+        var counting = batch.lastly(this, Counting::new);
+        Document stored = batch.row(cases, pseudonym, event -> pseudonyms.of(new CaseId(event.getAggregateIdentifier())));
+        if (stored != null && stored.get("pending") != null && !counting.counts(pseudonym)) {
+            applyPending(stored); // left by a crash
+            stored.remove("pending");
         }
         if (stored != null && stored.getLong("seq") >= sequence) {
             return;
@@ -116,18 +127,79 @@ class TrendProjection {
         }
         CaseFacts before = stored == null ? null : CaseFacts.from(stored);
         CaseFacts after = change.apply(before);
+        Set<String> atStart = counting.cellsAtStart(pseudonym, before);
         var added = new LinkedHashSet<>(after.cells());
-        var removed = new LinkedHashSet<String>(before == null ? Set.of() : before.cells());
+        added.removeAll(atStart);
+        var removed = new LinkedHashSet<>(atStart);
         removed.removeAll(after.cells());
-        if (before != null) {
-            added.removeAll(before.cells());
-        }
         Document next = after.toDocument(sequence).append("_id", pseudonym).append("pending",
                 new Document("seq", sequence).append("add", List.copyOf(added)).append("remove", List.copyOf(removed)));
-        // Every write is by _id alone: the embedded store uses its index only for a filter that is exactly
-        // {_id}. Reading first is safe because one processor segment owns a case: nothing else writes it.
-        cases.replaceOne(eq("_id", pseudonym), next, new ReplaceOptions().upsert(true));
-        applyPending(next);
+        // written with the batch's other writes, before Counting applies the pending changes to the months
+        batch.save(cases, next);
+        counting.changed(next);
+    }
+
+    /**
+     * A batch's changes to the month counts: each case's change since the batch began, applied to its
+     * month with the case's mark in one write per month, then both marks cleared (as in
+     * {@link #applyPending}, a few writes per batch instead of per event).
+     */
+    private final class Counting implements Runnable {
+
+        private final Map<String, Set<String>> cellsAtStart = new HashMap<>();
+        private final Map<String, Document> changed = new LinkedHashMap<>();
+
+        boolean counts(String pseudonym) {
+            return cellsAtStart.containsKey(pseudonym);
+        }
+
+        Set<String> cellsAtStart(String pseudonym, CaseFacts before) {
+            return cellsAtStart.computeIfAbsent(pseudonym, p -> before == null ? Set.of() : Set.copyOf(before.cells()));
+        }
+
+        void changed(Document facts) {
+            changed.put(facts.getString("_id"), facts);
+        }
+
+        @Override
+        public void run() {
+            var byMonth = new LinkedHashMap<String, List<Document>>();
+            changed.values().forEach(facts -> byMonth.computeIfAbsent(facts.getString("month"), m -> new ArrayList<>()).add(facts));
+            var marked = new HashMap<String, List<String>>();
+            months.find(in("_id", byMonth.keySet())).projection(include(APPLYING))
+                    .forEach(month -> marked.put(month.getString("_id"), month.getList(APPLYING, String.class, List.of())));
+            var counts = new ArrayList<WriteModel<Document>>();
+            var unmarks = new ArrayList<WriteModel<Document>>();
+            byMonth.forEach((month, facts) -> {
+                var delta = new LinkedHashMap<String, Integer>();
+                var marks = new ArrayList<String>();
+                for (Document one : facts) {
+                    Document pending = one.get("pending", Document.class);
+                    String mark = one.getString("_id") + ":" + pending.getLong("seq");
+                    if (!marked.getOrDefault(month, List.of()).contains(mark)) {
+                        marks.add(mark);
+                        pending.getList("add", String.class).forEach(cell -> delta.merge(cell, 1, Integer::sum));
+                        pending.getList("remove", String.class).forEach(cell -> delta.merge(cell, -1, Integer::sum));
+                    }
+                }
+                var updates = new ArrayList<Bson>();
+                delta.forEach((cell, by) -> {
+                    if (by != 0) {
+                        updates.add(inc(cell, by));
+                    }
+                });
+                updates.add(pushEach(APPLYING, marks));
+                counts.add(new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
+                unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, marks)));
+            });
+            if (counts.isEmpty()) {
+                return;
+            }
+            months.bulkWrite(counts);
+            cases.bulkWrite(changed.keySet().stream()
+                    .<WriteModel<Document>>map(pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending"))).toList());
+            months.bulkWrite(unmarks);
+        }
     }
 
     /** Applies a case's pending cell changes to its month exactly once, then clears the marks. */

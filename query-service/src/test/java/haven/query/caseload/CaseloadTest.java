@@ -30,6 +30,7 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
+import haven.query.Handled;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -212,9 +213,9 @@ class CaseloadTest {
         var caseId = newCaseId();
         var submitted = submitted(caseId);
         Instant at = Instant.parse("2026-10-01T09:00:00Z");
-        projection.on(submitted, at);
+        Handled.by(() -> projection.on(submitted, at));
         Document once = database.getCollection("caseload").find(new Document("_id", caseId.value())).first();
-        projection.on(submitted, at);
+        Handled.by(() -> projection.on(submitted, at));
         Document twice = database.getCollection("caseload").find(new Document("_id", caseId.value())).first();
         assertThat(twice).isEqualTo(once);
     }
@@ -230,7 +231,7 @@ class CaseloadTest {
         List<Document> before = database.getCollection("caseload").find().into(new java.util.ArrayList<>());
         List<Document> filesBefore = database.getCollection("case_files").find().into(new java.util.ArrayList<>());
 
-        var processor = processing.eventProcessor("caseload", TrackingEventProcessor.class).orElseThrow();
+        var processor = processing.eventProcessor("caseload", StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

@@ -81,6 +81,7 @@ class ServiceMetricsTest {
 
         String metrics = prometheus();
         assertThat(metrics).as("Axon's own processor metrics").contains("eventProcessor_latency");
+        assertThat(metrics).as("no per-instance quantiles, which cannot be summed across instances").doesNotContain("quantile=");
         for (String personal : List.of(CANARY, "cw.canary", "mgr.canary", "team-canary", waiting.caseId().value(),
                 overdue.caseId().value(), "HV-CANA")) {
             assertThat(metrics).doesNotContain(personal);

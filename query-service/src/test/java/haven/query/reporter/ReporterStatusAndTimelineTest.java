@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +148,7 @@ class ReporterStatusAndTimelineTest {
         var before = views.stream().map(this::contents).toList();
 
         for (String name : List.of("timeline", "reporter-status")) {
-            var processor = processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+            var processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
             processor.resetTokens();
             processor.start();

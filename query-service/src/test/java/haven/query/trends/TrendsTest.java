@@ -29,6 +29,7 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
+import haven.query.Handled;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -183,11 +184,11 @@ class TrendsTest {
         var stream = new CaseStream(events);
         var report = report(stream, Category.THREATS, "Twice");
         Instant at = Instant.parse("2015-07-01T09:00:00Z");
-        projection.on(report, 0, at);
-        projection.on(triage(stream, Category.HARASSMENT), 1);
+        Handled.by(() -> projection.on(report, 0, at));
+        Handled.by(() -> projection.on(triage(stream, Category.HARASSMENT), 1));
         var once = trendDocuments(stream, "2015-07");
-        projection.on(report, 0, at);
-        projection.on(triage(stream, Category.HARASSMENT), 1);
+        Handled.by(() -> projection.on(report, 0, at));
+        Handled.by(() -> projection.on(triage(stream, Category.HARASSMENT), 1));
         assertThat(trendDocuments(stream, "2015-07")).isEqualTo(once);
         assertThat(once.get(0).getInteger("all")).isEqualTo(1);
     }
@@ -197,7 +198,7 @@ class TrendsTest {
         var stream = new CaseStream(events);
         var report = report(stream, Category.THREATS, "Crash");
         Instant at = Instant.parse("2016-09-01T09:00:00Z");
-        projection.on(report, 0, at);
+        Handled.by(() -> projection.on(report, 0, at));
         var applied = trendDocuments(stream, "2016-09");
         String pseudonym = pseudonyms.of(stream.caseId());
         var pending = new Document("seq", 0L).append("add",
@@ -209,13 +210,13 @@ class TrendsTest {
         cases.updateOne(new Document("_id", pseudonym), new Document("$set", new Document("pending", pending)));
         months.updateOne(new Document("_id", "2016-09"),
                 new Document("$push", new Document(TrendProjection.APPLYING, pseudonym + ":0")));
-        projection.on(report, 0, at);
+        Handled.by(() -> projection.on(report, 0, at));
         assertThat(trendDocuments(stream, "2016-09")).isEqualTo(applied);
 
         // crashed after the facts were recorded, before the month was counted
         months.deleteOne(new Document("_id", "2016-09"));
         cases.updateOne(new Document("_id", pseudonym), new Document("$set", new Document("pending", pending)));
-        projection.on(report, 0, at);
+        Handled.by(() -> projection.on(report, 0, at));
         assertThat(trendDocuments(stream, "2016-09")).isEqualTo(applied);
     }
 
@@ -259,7 +260,7 @@ class TrendsTest {
             assertThat(facts.getString("month")).matches("\\d{4}-\\d{2}");
         }
 
-        var processor = processing.eventProcessor("trends", TrackingEventProcessor.class).orElseThrow();
+        var processor = processing.eventProcessor("trends", StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

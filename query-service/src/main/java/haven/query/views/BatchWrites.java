@@ -1,0 +1,125 @@
+package haven.query.views;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * A projection's writes for one batch of events, sent as one bulk write per collection when the
+ * batch ends, and the rows it reads, fetched for the whole batch in one query. A rebuild sent a
+ * round trip or more per event and was bound by them (BENCHMARKS.md).
+ *
+ * <p>{@link WriteAtBatchEnd} writes them before the processor stores the batch's token, so a crash
+ * replays the whole batch; every projection's writes are idempotent. Outside a processor's batch
+ * (a dead letter retried by hand) they are written when the unit of work commits.
+ */
+public final class BatchWrites {
+
+    static final String RESOURCE = BatchWrites.class.getName();
+    static final String IN_A_BATCH = RESOURCE + ".batched";
+
+    private final List<? extends Message<?>> messages;
+    private final Map<MongoCollection<Document>, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+    private final Map<MongoCollection<Document>, Map<Object, Document>> rows = new HashMap<>();
+    private final Map<Object, Runnable> lastly = new LinkedHashMap<>();
+
+    private BatchWrites(List<? extends Message<?>> messages) {
+        this.messages = messages;
+    }
+
+    /** The writes of the batch being handled now. */
+    public static BatchWrites current() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(RESOURCE, key -> {
+            var batch = new BatchWrites(unitOfWork instanceof BatchingUnitOfWork<?> batching ? batching.getMessages()
+                    : unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage()));
+            if (!unitOfWork.resources().containsKey(IN_A_BATCH)) {
+                unitOfWork.onPrepareCommit(done -> batch.write());
+            }
+            return batch;
+        });
+    }
+
+    /** An upsert by {@code _id}; in order with this batch's other writes to the collection. */
+    public void upsert(MongoCollection<Document> collection, Object id, Bson update) {
+        queue(collection, new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(true)));
+    }
+
+    /**
+     * The row with this {@code _id} as this batch has left it, or null. The first read of a collection
+     * fetches the rows of every event in the batch ({@code idOf} each event; null for none).
+     */
+    public Document row(MongoCollection<Document> collection, Object id, Function<DomainEventMessage<?>, Object> idOf) {
+        Map<Object, Document> known = rows.computeIfAbsent(collection, c -> fetch(c, idOf));
+        if (!known.containsKey(id)) {
+            known.put(id, collection.find(eq("_id", id)).first());
+        }
+        return known.get(id);
+    }
+
+    /** Stores the row whole (replacing it), and remembers it for this batch's later reads. */
+    public void save(MongoCollection<Document> collection, Document row) {
+        Object id = Objects.requireNonNull(row.get("_id"), "a saved row needs its _id");
+        rows.computeIfAbsent(collection, c -> new HashMap<>()).put(id, row);
+        queue(collection, new ReplaceOneModel<>(eq("_id", id), row, new ReplaceOptions().upsert(true)));
+    }
+
+    public void delete(MongoCollection<Document> collection, Object id) {
+        rows.computeIfAbsent(collection, c -> new HashMap<>()).put(id, null);
+        queue(collection, new DeleteOneModel<>(eq("_id", id)));
+    }
+
+    /**
+     * A projection's own work for the batch's end, made on first use (one per {@code key}); it runs
+     * after the queued writes, in the order first asked for.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Runnable> T lastly(Object key, Supplier<T> create) {
+        return (T) lastly.computeIfAbsent(key, k -> create.get());
+    }
+
+    private void queue(MongoCollection<Document> collection, WriteModel<Document> write) {
+        writes.computeIfAbsent(collection, c -> new ArrayList<>()).add(write);
+    }
+
+    private Map<Object, Document> fetch(MongoCollection<Document> collection, Function<DomainEventMessage<?>, Object> idOf) {
+        var ids = messages.stream().filter(DomainEventMessage.class::isInstance)
+                .map(m -> idOf.apply((DomainEventMessage<?>) m)).filter(Objects::nonNull).distinct().toList();
+        var found = new HashMap<Object, Document>();
+        ids.forEach(id -> found.put(id, null));
+        // {_id: {$in: ...}} is a filter the embedded store answers from its index
+        collection.find(in("_id", ids)).forEach(row -> found.put(row.get("_id"), row));
+        return found;
+    }
+
+    /** In the order the collections were first written, each collection's writes in order; then the work left for last. */
+    void write() {
+        writes.forEach((collection, models) -> collection.bulkWrite(models, new BulkWriteOptions().ordered(true)));
+        writes.clear();
+        lastly.values().forEach(Runnable::run);
+        lastly.clear();
+    }
+}
