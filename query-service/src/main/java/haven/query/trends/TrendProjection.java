@@ -48,11 +48,11 @@ import org.springframework.stereotype.Component;
  * <p>{@code trend_cases} holds each case's categorical facts under a keyed hash of its id, with the
  * last applied event sequence and the cell changes still to be applied ({@code pending}).
  * {@code trend_months} holds, per reported month, the counts boards read, grouped by dimensions.
- * An event first records the case's new facts and its pending change in one write, then applies
- * the change to the month in one write that also marks it as applied ({@code applying}) unless
- * the mark is already there, then clears both marks. A redelivered event, or one after a crash at any point, finds its change
- * either pending (and applies it) or already marked (and skips it). Both documents stay small: a
- * month holds counts, not cases.
+ * A batch of events first records each case's new facts and its pending change (one bulk write),
+ * then applies the changes to each month in one write that also marks them as applied
+ * ({@code applying}) unless the marks are already there, then clears both marks. A redelivered
+ * event, or one after a crash at any point, finds its change either pending (and applies it) or
+ * already marked (and skips it). Both documents stay small: a month holds counts, not cases.
  */
 @Component
 @ProcessingGroup("trends")
@@ -163,6 +163,9 @@ class TrendProjection {
 
         @Override
         public void run() {
+            if (changed.isEmpty()) {
+                return;
+            }
             var byMonth = new LinkedHashMap<String, List<Document>>();
             changed.values().forEach(facts -> byMonth.computeIfAbsent(facts.getString("month"), m -> new ArrayList<>()).add(facts));
             var marked = new HashMap<String, List<String>>();
@@ -192,9 +195,6 @@ class TrendProjection {
                 counts.add(new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
                 unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, marks)));
             });
-            if (counts.isEmpty()) {
-                return;
-            }
             months.bulkWrite(counts);
             cases.bulkWrite(changed.keySet().stream()
                     .<WriteModel<Document>>map(pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending"))).toList());
