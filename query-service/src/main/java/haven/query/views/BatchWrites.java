@@ -80,7 +80,10 @@ public final class BatchWrites {
         return known.get(id);
     }
 
-    /** Stores the row whole (replacing it), and remembers it for this batch's later reads. */
+    /**
+     * Stores the row whole (replacing it), and remembers it for this batch's later reads. It is
+     * written as it stands when the batch ends, so a later change to the same row object is written too.
+     */
     public void save(MongoCollection<Document> collection, Document row) {
         Object id = Objects.requireNonNull(row.get("_id"), "a saved row needs its _id");
         rows.computeIfAbsent(collection, c -> new HashMap<>()).put(id, row);
