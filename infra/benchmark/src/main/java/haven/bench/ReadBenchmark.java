@@ -41,6 +41,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -126,8 +128,7 @@ final class ReadBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 Instant started = Instant.now();
-                awaitCaughtUp(base, events - 1, service, log.toFile());
-                double catchUp = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+                double catchUp = Collections.max(awaitCaughtUp(base, events - 1, started, service, log.toFile()).values());
                 System.out.printf("query-service (started with the history already stored) caught up in %.0f s; heap %s%n",
                         catchUp, heap(base));
                 var rows = new ArrayList<Row>();
@@ -255,37 +256,43 @@ final class ReadBenchmark {
         return values[random.nextInt(values.length)];
     }
 
-    void awaitCaughtUp(String base, long head, Process service, File log) throws Exception {
-        Instant last = Instant.now();
-        while (true) {
+    /**
+     * Seconds from {@code started} until each projection's every segment reached {@code head},
+     * returned once all {@link #PROCESSORS} have; progress printed every 30 s.
+     */
+    Map<String, Double> awaitCaughtUp(String base, long head, Instant started, Process service, File log) throws Exception {
+        var done = new LinkedHashMap<String, Double>();
+        Instant lastPrinted = Instant.now();
+        while (done.size() < PROCESSORS) {
             if (!service.isAlive()) {
                 throw new IllegalStateException("query-service stopped; see " + log);
             }
             try {
                 JsonNode processors = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/processors"))
                         .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body());
-                long behind = 0;
                 var positions = new StringBuilder();
                 for (JsonNode processor : processors) {
-                    behind += processor.path("segments").isEmpty() ? 1 : 0;
+                    String name = processor.path("name").asText();
+                    long slowest = Long.MAX_VALUE;
                     for (JsonNode segment : processor.path("segments")) {
-                        long position = segment.path("position").isNumber() ? segment.path("position").asLong() : -1;
-                        positions.append(String.format(" %s %,d", processor.path("name").asText(), position + 1));
-                        behind += position < head ? 1 : 0;
+                        slowest = Math.min(slowest, segment.path("position").isNumber() ? segment.path("position").asLong() : -1);
+                    }
+                    boolean held = !processor.path("segments").isEmpty();
+                    positions.append(String.format(" %s %,d", name, held ? slowest + 1 : 0));
+                    if (held && slowest >= head && !done.containsKey(name)) {
+                        done.put(name, Duration.between(started, Instant.now()).toMillis() / 1000.0);
                     }
                 }
-                if (processors.size() >= PROCESSORS && behind == 0) {
-                    return;
-                }
-                if (Duration.between(last, Instant.now()).toSeconds() >= 10) {
+                if (Duration.between(lastPrinted, Instant.now()).toSeconds() >= 30) {
                     System.out.printf("  projected of %,d:%s%n", head + 1, positions);
-                    last = Instant.now();
+                    lastPrinted = Instant.now();
                 }
             } catch (java.io.IOException starting) {
                 // not listening yet
             }
             Thread.sleep(500);
         }
+        return done;
     }
 
     String heap(String base) throws Exception {

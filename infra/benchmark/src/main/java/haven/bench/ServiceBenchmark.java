@@ -1,6 +1,5 @@
 package haven.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +93,7 @@ final class ServiceBenchmark {
             try {
                 String commandUrl = "http://127.0.0.1:" + commandPort;
                 String queryUrl = "http://127.0.0.1:" + queryPort;
-                var rebuilt = awaitEveryProjection(queryUrl, events - 1, started, query, logs.resolve("query.log").toFile());
+                var rebuilt = reads.awaitCaughtUp(queryUrl, events - 1, started, query, logs.resolve("query.log").toFile());
                 rebuilt.forEach((processor, took) -> figure("5. rebuild " + processor,
                         "%,.0f events/s (%.0f %% of the raw read) — %,d events in %.0f s", events / took,
                         100 * events / took / rawRead, events, took));
@@ -160,42 +158,6 @@ final class ServiceBenchmark {
         double rate = read / ((System.nanoTime() - start) / 1e9);
         figure("5. raw sequential read of the events", "%,.0f events/s (%,d events)", rate, read);
         return rate;
-    }
-
-    /** Seconds from the query-service's start until each projection's every segment reached {@code head}. */
-    private Map<String, Double> awaitEveryProjection(String base, long head, Instant started, Process service, File log)
-            throws Exception {
-        var done = new LinkedHashMap<String, Double>();
-        Instant lastPrinted = Instant.now();
-        while (done.size() < ReadBenchmark.PROCESSORS) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("query-service stopped; see " + log);
-            }
-            try {
-                var positions = new StringBuilder();
-                for (JsonNode processor : json.readTree(get(base + "/api/admin/processors", reads.admin))) {
-                    String name = processor.path("name").asText();
-                    long slowest = Long.MAX_VALUE;
-                    int segments = 0;
-                    for (JsonNode segment : processor.path("segments")) {
-                        slowest = Math.min(slowest, segment.path("position").isNumber() ? segment.path("position").asLong() : -1);
-                        segments++;
-                    }
-                    positions.append(String.format(" %s %,d", name, segments == 0 ? 0 : slowest + 1));
-                    if (segments > 0 && slowest >= head && !done.containsKey(name)) {
-                        done.put(name, Duration.between(started, Instant.now()).toMillis() / 1000.0);
-                    }
-                }
-                if (Duration.between(lastPrinted, Instant.now()).toSeconds() >= 30) {
-                    System.out.printf("  projected of %,d:%s%n", head + 1, positions);
-                    lastPrinted = Instant.now();
-                }
-            } catch (java.io.IOException | IllegalStateException starting) {
-                // not answering yet
-            }
-            Thread.sleep(1000);
-        }
-        return done;
     }
 
     /**

@@ -14,9 +14,11 @@ import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,8 +44,10 @@ public final class BatchWrites {
     static final String IN_A_BATCH = RESOURCE + ".batched";
 
     private final List<? extends Message<?>> messages;
-    private final Map<MongoCollection<Document>, List<WriteModel<Document>>> writes = new LinkedHashMap<>();
+    private final Map<MongoCollection<Document>, List<WriteModel<Document>>> upserts = new LinkedHashMap<>();
     private final Map<MongoCollection<Document>, Map<Object, Document>> rows = new HashMap<>();
+    /** Rows saved or deleted in this batch: each is written once, as it stands at the end. */
+    private final Map<MongoCollection<Document>, Set<Object>> changedRows = new LinkedHashMap<>();
     private final Map<Object, Runnable> lastly = new LinkedHashMap<>();
 
     private BatchWrites(List<? extends Message<?>> messages) {
@@ -63,9 +67,10 @@ public final class BatchWrites {
         });
     }
 
-    /** An upsert by {@code _id}; in order with this batch's other writes to the collection. */
+    /** An upsert by {@code _id}; in order with this batch's other upserts to the collection. */
     public void upsert(MongoCollection<Document> collection, Object id, Bson update) {
-        queue(collection, new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(true)));
+        upserts.computeIfAbsent(collection, c -> new ArrayList<>())
+                .add(new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(true)));
     }
 
     /**
@@ -80,19 +85,18 @@ public final class BatchWrites {
         return known.get(id);
     }
 
-    /**
-     * Stores the row whole (replacing it), and remembers it for this batch's later reads. It is
-     * written as it stands when the batch ends, so a later change to the same row object is written too.
-     */
+    /** Stores the row whole (replacing it) when the batch ends, and remembers it for this batch's later reads. */
     public void save(MongoCollection<Document> collection, Document row) {
-        Object id = Objects.requireNonNull(row.get("_id"), "a saved row needs its _id");
-        rows.computeIfAbsent(collection, c -> new HashMap<>()).put(id, row);
-        queue(collection, new ReplaceOneModel<>(eq("_id", id), row, new ReplaceOptions().upsert(true)));
+        change(collection, Objects.requireNonNull(row.get("_id"), "a saved row needs its _id"), row);
     }
 
     public void delete(MongoCollection<Document> collection, Object id) {
-        rows.computeIfAbsent(collection, c -> new HashMap<>()).put(id, null);
-        queue(collection, new DeleteOneModel<>(eq("_id", id)));
+        change(collection, id, null);
+    }
+
+    private void change(MongoCollection<Document> collection, Object id, Document row) {
+        rows.computeIfAbsent(collection, c -> new HashMap<>()).put(id, row);
+        changedRows.computeIfAbsent(collection, c -> new LinkedHashSet<>()).add(id);
     }
 
     /**
@@ -102,10 +106,6 @@ public final class BatchWrites {
     @SuppressWarnings("unchecked")
     public <T extends Runnable> T lastly(Object key, Supplier<T> create) {
         return (T) lastly.computeIfAbsent(key, k -> create.get());
-    }
-
-    private void queue(MongoCollection<Document> collection, WriteModel<Document> write) {
-        writes.computeIfAbsent(collection, c -> new ArrayList<>()).add(write);
     }
 
     private Map<Object, Document> fetch(MongoCollection<Document> collection, Function<DomainEventMessage<?>, Object> idOf) {
@@ -118,11 +118,18 @@ public final class BatchWrites {
         return found;
     }
 
-    /** In the order the collections were first written, each collection's writes in order; then the work left for last. */
+    /** The changed rows, then the upserts in order (no projection uses both on one collection), then the work left for last. */
     void write() {
-        writes.forEach((collection, models) -> collection.bulkWrite(models, new BulkWriteOptions().ordered(true)));
-        writes.clear();
+        changedRows.forEach((collection, ids) -> collection.bulkWrite(ids.stream().map(id -> rowWrite(collection, id)).toList()));
+        changedRows.clear();
+        upserts.forEach((collection, models) -> collection.bulkWrite(models, new BulkWriteOptions().ordered(true)));
+        upserts.clear();
         lastly.values().forEach(Runnable::run);
         lastly.clear();
+    }
+
+    private WriteModel<Document> rowWrite(MongoCollection<Document> collection, Object id) {
+        Document row = rows.get(collection).get(id);
+        return row == null ? new DeleteOneModel<>(eq("_id", id)) : new ReplaceOneModel<>(eq("_id", id), row, new ReplaceOptions().upsert(true));
     }
 }
