@@ -85,7 +85,7 @@ public class CaseloadController {
         if (status == CaseStatus.CLOSED) {
             throw new InvalidParameter("status", "closed cases are not in the caseload; open a closed case by its id");
         }
-        var filters = new ArrayList<Bson>();
+        var filters = new ArrayList<Bson>(List.of(access.visibleTo(staff)));
         if (status != null) {
             filters.add(eq("status", status.name()));
         }
@@ -94,8 +94,7 @@ public class CaseloadController {
         addIfPresent(filters, "type", type == null ? null : type.name());
         addIfPresent(filters, "risk", risk == null ? null : risk.name());
         LocalDate today = LocalDate.now(clock);
-        var rows = openCases.find(filters.isEmpty() ? new Document() : and(filters)).into(new ArrayList<>()).stream()
-                .filter(access.visibleTo(staff))
+        var rows = openCases.find(and(filters)).into(new ArrayList<>()).stream()
                 .map(row -> view(row, today))
                 .filter(row -> overdue == null || row.overdue() == overdue)
                 .sorted(sort.order.thenComparing(CaseView::caseId))
