@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,6 +122,7 @@ class TrendProjection {
             stored.remove("pending");
         }
         if (stored != null && stored.getLong("seq") >= sequence) {
+            counting.seen(stored.getString("month")); // delivered again: an interrupted batch may have left marks there
             return;
         }
         if (stored == null && !opensCase) {
@@ -142,12 +145,14 @@ class TrendProjection {
     /**
      * A batch's changes to the month counts: each case's change since the batch began, applied to its
      * month with the case's mark in one write per month, then both marks cleared (as in
-     * {@link #applyPending}, a few writes per batch instead of per event).
+     * {@link #applyPending}, a few writes per batch instead of per event). Also clears the marks an
+     * interrupted batch left in the months this batch touches.
      */
     private final class Counting implements Runnable {
 
         private final Map<String, Set<String>> cellsAtStart = new HashMap<>();
         private final Map<String, Document> changed = new LinkedHashMap<>();
+        private final Set<String> seenMonths = new LinkedHashSet<>();
 
         boolean counts(String pseudonym) {
             return cellsAtStart.containsKey(pseudonym);
@@ -161,16 +166,22 @@ class TrendProjection {
             changed.put(facts.getString("_id"), facts);
         }
 
+        void seen(String month) {
+            seenMonths.add(month);
+        }
+
         @Override
         public void run() {
-            if (changed.isEmpty()) {
-                return;
-            }
             var byMonth = new LinkedHashMap<String, List<Document>>();
             changed.values().forEach(facts -> byMonth.computeIfAbsent(facts.getString("month"), m -> new ArrayList<>()).add(facts));
+            seenMonths.forEach(month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>()));
+            if (byMonth.isEmpty()) {
+                return;
+            }
             var marked = new HashMap<String, List<String>>();
             months.find(in("_id", byMonth.keySet())).projection(include(APPLYING))
                     .forEach(month -> marked.put(month.getString("_id"), month.getList(APPLYING, String.class, List.of())));
+            Set<String> stale = staleMarks(marked.values());
             var counts = new ArrayList<WriteModel<Document>>();
             var unmarks = new ArrayList<WriteModel<Document>>();
             byMonth.forEach((month, facts) -> {
@@ -185,20 +196,52 @@ class TrendProjection {
                         pending.getList("remove", String.class).forEach(cell -> delta.merge(cell, -1, Integer::sum));
                     }
                 }
-                var updates = new ArrayList<Bson>();
-                delta.forEach((cell, by) -> {
-                    if (by != 0) {
-                        updates.add(inc(cell, by));
-                    }
-                });
-                updates.add(pushEach(APPLYING, marks));
-                counts.add(new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
-                unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, marks)));
+                if (!marks.isEmpty()) {
+                    var updates = new ArrayList<Bson>();
+                    delta.forEach((cell, by) -> {
+                        if (by != 0) {
+                            updates.add(inc(cell, by));
+                        }
+                    });
+                    updates.add(pushEach(APPLYING, marks));
+                    counts.add(new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
+                }
+                var unmark = new ArrayList<>(marks);
+                marked.getOrDefault(month, List.of()).stream().filter(stale::contains).forEach(unmark::add);
+                if (!unmark.isEmpty()) {
+                    unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, unmark)));
+                }
             });
-            months.bulkWrite(counts);
-            cases.bulkWrite(changed.keySet().stream()
-                    .<WriteModel<Document>>map(pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending"))).toList());
-            months.bulkWrite(unmarks);
+            if (!counts.isEmpty()) {
+                months.bulkWrite(counts);
+            }
+            if (!changed.isEmpty()) {
+                cases.bulkWrite(changed.keySet().stream()
+                        .<WriteModel<Document>>map(pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending"))).toList());
+            }
+            if (!unmarks.isEmpty()) {
+                months.bulkWrite(unmarks);
+            }
+        }
+
+        /**
+         * Marks no pending change waits on: an interrupted batch counted its cases and cleared their
+         * pending changes, but not the marks. A mark whose case still has that change pending stays.
+         */
+        private Set<String> staleMarks(Collection<List<String>> marked) {
+            var marks = new HashSet<String>();
+            marked.forEach(marks::addAll);
+            if (marks.isEmpty()) {
+                return marks;
+            }
+            var pseudonymsMarked = marks.stream().map(mark -> mark.substring(0, mark.lastIndexOf(':'))).distinct().toList();
+            cases.find(in("_id", pseudonymsMarked)).projection(include("pending")).forEach(facts -> {
+                Document pending = facts.get("pending", Document.class);
+                if (pending != null) {
+                    marks.remove(facts.getString("_id") + ":" + pending.getLong("seq"));
+                }
+            });
+            return marks;
         }
     }
 

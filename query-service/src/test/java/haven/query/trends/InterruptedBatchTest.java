@@ -1,0 +1,234 @@
+package haven.query.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import haven.events.CaseId;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.Category;
+import haven.events.ContactPreference;
+import haven.events.LocationType;
+import haven.events.Motivation;
+import haven.events.Outcome;
+import haven.events.ProtectedCharacteristic;
+import haven.events.ReportSubmitted;
+import haven.events.ReportType;
+import haven.events.ReporterRole;
+import haven.events.RiskLevel;
+import haven.events.Route;
+import haven.infra.embedded.EmbeddedStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store goes away in the middle of a batch's writes; the processor has not stored the batch's
+ * token, so it hands the same batch over again. Whichever write was the first to fail, the second
+ * attempt must leave the counts exactly as an uninterrupted batch does: no case counted twice or
+ * missed, no mark left behind.
+ */
+class InterruptedBatchTest {
+
+    static MongoClient client;
+
+    final Pseudonyms pseudonyms = new Pseudonyms("interrupted-batch-test-key");
+    final Clock clock = Clock.system(ZoneOffset.UTC);
+    final CaseId reportedEarlier = newCaseId();
+    final CaseId triagedInBatch = newCaseId();
+    final CaseId resolvedInBatch = newCaseId();
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(EmbeddedStore.shared().uri("interrupted-batch"));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    /** How much of the failing write the store had done when it went away. */
+    enum Lost {
+        NOTHING_DONE, HALF_DONE, DONE_BUT_NOT_ANSWERED;
+
+        int of(int models) {
+            return this == NOTHING_DONE ? 0 : this == HALF_DONE ? models / 2 : models;
+        }
+    }
+
+    @Test
+    void aBatchRetriedAfterAnyOfItsWritesFailedCountsEveryCaseOnce() {
+        MongoDatabase reference = client.getDatabase("batch-uninterrupted");
+        List<Document> uninterrupted = project(reference, Integer.MAX_VALUE, Lost.NOTHING_DONE);
+        reference.drop();
+        assertThat(uninterrupted).extracting(month -> month.getInteger(CaseFacts.ALL)).containsExactly(1, 2);
+        assertThat(uninterrupted).allSatisfy(month -> assertThat(month.getList(TrendProjection.APPLYING, String.class)).isEmpty());
+
+        for (Lost lost : Lost.values()) {
+            int writes = 0;
+            for (int failAt = 1; ; failAt++) {
+                MongoDatabase database = client.getDatabase("batch-" + lost + "-at-" + failAt);
+                List<Document> retried = project(database, failAt, lost);
+                database.drop();
+                if (retried == null) {
+                    break; // the batch made fewer writes than failAt: each of its writes has failed once
+                }
+                assertThat(retried).as("write %d failed with %s, then the batch came again", failAt, lost)
+                        .isEqualTo(uninterrupted);
+                writes = failAt;
+            }
+            assertThat(writes).as("the batch's writes, each failed once").isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    /**
+     * Projects one earlier batch, then the batch under test with its {@code failAt}th write failing,
+     * then that batch again; the months as stored, or null when the batch had no such write.
+     */
+    private List<Document> project(MongoDatabase database, int failAt, Lost lost) {
+        var writes = new AtomicInteger(Integer.MIN_VALUE); // the earlier batch does not fail
+        var projection = new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, clock);
+        handle(projection, List.of(message(reportedEarlier, 0, report(reportedEarlier), "2019-03-04T10:00:00Z")));
+        writes.set(0);
+        var batch = List.of(
+                message(triagedInBatch, 0, report(triagedInBatch), "2019-04-01T09:00:00Z"),
+                message(reportedEarlier, 1, triage(reportedEarlier, Category.BULLYING), "2019-04-01T09:01:00Z"),
+                message(triagedInBatch, 1, triage(triagedInBatch, Category.HARASSMENT), "2019-04-01T09:02:00Z"),
+                message(resolvedInBatch, 0, report(resolvedInBatch), "2019-04-02T09:00:00Z"),
+                message(reportedEarlier, 2, resolved(reportedEarlier), "2019-04-03T09:00:00Z"),
+                message(triagedInBatch, 2, triage(triagedInBatch, Category.THREATS), "2019-04-03T09:01:00Z"),
+                message(resolvedInBatch, 1, triage(resolvedInBatch, Category.BULLYING), "2019-04-03T09:02:00Z"),
+                message(resolvedInBatch, 2, resolved(resolvedInBatch), "2019-05-10T09:00:00Z"),
+                message(reportedEarlier, 3, new CaseReopened(reportedEarlier, "Appeal upheld", "mgr.jones"), "2019-05-11T09:00:00Z"));
+        try {
+            handle(projection, batch);
+        } catch (MongoSocketReadException storeWentAway) {
+            assertThat(writes.get()).isEqualTo(failAt);
+            handle(projection, batch);
+        }
+        if (writes.get() < failAt && failAt != Integer.MAX_VALUE) {
+            return null;
+        }
+        return database.getCollection(TrendProjection.MONTHS).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    /** As a processor hands a batch over: one unit of work, every event in turn, written when it commits. */
+    private static void handle(TrendProjection projection, List<DomainEventMessage<?>> batch) {
+        var unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.execute(() -> deliver(projection, unitOfWork.getMessage()));
+    }
+
+    private static void deliver(TrendProjection projection, DomainEventMessage<?> message) {
+        long sequence = message.getSequenceNumber();
+        Object event = message.getPayload();
+        if (event instanceof ReportSubmitted report) {
+            projection.on(report, sequence, message.getTimestamp());
+        } else if (event instanceof CaseTriaged triage) {
+            projection.on(triage, sequence);
+        } else if (event instanceof CaseResolved resolved) {
+            projection.on(resolved, sequence, message.getTimestamp());
+        } else {
+            projection.on((CaseReopened) event, sequence);
+        }
+    }
+
+    /**
+     * The database, but its {@code failAt}th write (counted in {@code writes}) fails as if the store
+     * had gone away, having done {@code lost} of it.
+     */
+    private static MongoDatabase failing(MongoDatabase database, AtomicInteger writes, int failAt, Lost lost) {
+        return proxy(MongoDatabase.class, database, (method, args) -> {
+            Object result = method.invoke(database, args);
+            return result instanceof MongoCollection<?> collection ? failingWrites(collection, writes, failAt, lost) : result;
+        });
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MongoCollection<?> failingWrites(MongoCollection<?> collection, AtomicInteger writes, int failAt, Lost lost) {
+        return proxy(MongoCollection.class, collection, (method, args) -> {
+            boolean write = Set.of("bulkWrite", "updateOne", "replaceOne", "insertOne", "deleteOne").contains(method.getName());
+            if (write && writes.incrementAndGet() == failAt) {
+                if (method.getName().equals("bulkWrite")) {
+                    List models = (List) args[0];
+                    if (lost.of(models.size()) > 0) {
+                        ((MongoCollection) collection).bulkWrite(models.subList(0, lost.of(models.size())));
+                    }
+                } else if (lost.of(1) > 0) {
+                    method.invoke(collection, args);
+                }
+                throw new MongoSocketReadException("the store went away", new ServerAddress());
+            }
+            return method.invoke(collection, args);
+        });
+    }
+
+    interface Call {
+        Object invoke(java.lang.reflect.Method method, Object[] args) throws Exception;
+    }
+
+    /** Equal only to itself, as the projection's writes are grouped by collection. */
+    private static <T> T proxy(Class<T> type, Object target, Call call) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            switch (method.getName()) {
+                case "equals":
+                    return self == args[0];
+                case "hashCode":
+                    return System.identityHashCode(self);
+                default:
+                    try {
+                        return call.invoke(method, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+            }
+        }));
+    }
+
+    private static DomainEventMessage<?> message(CaseId caseId, long sequence, Object event, String at) {
+        return new GenericDomainEventMessage<>("Case", caseId.value(), sequence, event, Map.of(),
+                UUID.randomUUID().toString(), Instant.parse(at));
+    }
+
+    private static ReportSubmitted report(CaseId caseId) {
+        return new ReportSubmitted(caseId, "HV-BTCH-00", "$2a$10$x", ReportType.DIGNITY_AT_WORK, Category.DISCRIMINATION,
+                LocalDate.parse("2019-03-01"), LocationType.WORKPLACE, "Housing", Set.of(Motivation.RACE),
+                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "narrative", List.of(), false, false);
+    }
+
+    private static CaseTriaged triage(CaseId caseId, Category category) {
+        return new CaseTriaged(caseId, category, Set.of(ProtectedCharacteristic.RACE), Set.of(), RiskLevel.LOW,
+                Route.INFORMAL_RESOLUTION, LocalDate.parse("2019-04-20"), LocalDate.parse("2019-06-01"), "cw.lee");
+    }
+
+    private static CaseResolved resolved(CaseId caseId) {
+        return new CaseResolved(caseId, Outcome.UPHELD, "Summary", Instant.parse("2019-06-01T00:00:00Z"), "cw.lee");
+    }
+
+    private static CaseId newCaseId() {
+        return new CaseId(UUID.randomUUID().toString());
+    }
+}
