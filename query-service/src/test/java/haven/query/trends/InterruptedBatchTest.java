@@ -60,6 +60,8 @@ class InterruptedBatchTest {
     final CaseId reportedEarlier = newCaseId();
     final CaseId triagedInBatch = newCaseId();
     final CaseId resolvedInBatch = newCaseId();
+    final List<DomainEventMessage<?>> otherSegmentsBatch = List.of(
+            reported(newCaseId(), "2019-03-20T09:00:00Z"), reported(newCaseId(), "2019-04-20T09:00:00Z"));
 
     @BeforeAll
     static void connect() {
@@ -85,7 +87,7 @@ class InterruptedBatchTest {
         MongoDatabase reference = client.getDatabase("batch-uninterrupted");
         List<Document> uninterrupted = project(reference, Integer.MAX_VALUE, Lost.NOTHING_DONE);
         reference.drop();
-        assertThat(uninterrupted).extracting(month -> month.getInteger(CaseFacts.ALL)).containsExactly(1, 2);
+        assertThat(uninterrupted).extracting(month -> month.getInteger(CaseFacts.ALL)).containsExactly(2, 3);
         assertThat(uninterrupted).allSatisfy(month -> assertThat(month.getList(TrendProjection.APPLYING, String.class)).isEmpty());
 
         for (Lost lost : Lost.values()) {
@@ -107,18 +109,19 @@ class InterruptedBatchTest {
 
     /**
      * Projects one earlier batch, then the batch under test with its {@code failAt}th write failing,
-     * then that batch again; the months as stored, or null when the batch had no such write.
+     * then a batch of the other segment's cases in the same months, then the failed batch again; the
+     * months as stored, or null when the batch had no such write.
      */
     private List<Document> project(MongoDatabase database, int failAt, Lost lost) {
         var writes = new AtomicInteger(Integer.MIN_VALUE); // the earlier batch does not fail
         var projection = new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, clock);
-        handle(projection, List.of(message(reportedEarlier, 0, report(reportedEarlier), "2019-03-04T10:00:00Z")));
+        handle(projection, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
         writes.set(0);
         var batch = List.of(
-                message(triagedInBatch, 0, report(triagedInBatch), "2019-04-01T09:00:00Z"),
+                reported(triagedInBatch, "2019-04-01T09:00:00Z"),
                 message(reportedEarlier, 1, triage(reportedEarlier, Category.BULLYING), "2019-04-01T09:01:00Z"),
                 message(triagedInBatch, 1, triage(triagedInBatch, Category.HARASSMENT), "2019-04-01T09:02:00Z"),
-                message(resolvedInBatch, 0, report(resolvedInBatch), "2019-04-02T09:00:00Z"),
+                reported(resolvedInBatch, "2019-04-02T09:00:00Z"),
                 message(reportedEarlier, 2, resolved(reportedEarlier), "2019-04-03T09:00:00Z"),
                 message(triagedInBatch, 2, triage(triagedInBatch, Category.THREATS), "2019-04-03T09:01:00Z"),
                 message(resolvedInBatch, 1, triage(resolvedInBatch, Category.BULLYING), "2019-04-03T09:02:00Z"),
@@ -126,8 +129,10 @@ class InterruptedBatchTest {
                 message(reportedEarlier, 3, new CaseReopened(reportedEarlier, "Appeal upheld", "mgr.jones"), "2019-05-11T09:00:00Z"));
         try {
             handle(projection, batch);
+            handle(projection, otherSegmentsBatch);
         } catch (MongoSocketReadException storeWentAway) {
             assertThat(writes.get()).isEqualTo(failAt);
+            handle(projection, otherSegmentsBatch); // must not take the failed batch's marks for leftovers
             handle(projection, batch);
         }
         if (writes.get() < failAt && failAt != Integer.MAX_VALUE) {
@@ -211,6 +216,10 @@ class InterruptedBatchTest {
     private static DomainEventMessage<?> message(CaseId caseId, long sequence, Object event, String at) {
         return new GenericDomainEventMessage<>("Case", caseId.value(), sequence, event, Map.of(),
                 UUID.randomUUID().toString(), Instant.parse(at));
+    }
+
+    private static DomainEventMessage<?> reported(CaseId caseId, String at) {
+        return message(caseId, 0, report(caseId), at);
     }
 
     private static ReportSubmitted report(CaseId caseId) {
