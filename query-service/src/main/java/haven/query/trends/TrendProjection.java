@@ -189,7 +189,7 @@ class TrendProjection {
                 var marks = new ArrayList<String>();
                 for (Document one : facts) {
                     Document pending = one.get("pending", Document.class);
-                    String mark = one.getString("_id") + ":" + pending.getLong("seq");
+                    String mark = mark(one);
                     if (!marked.getOrDefault(month, List.of()).contains(mark)) {
                         marks.add(mark);
                         pending.getList("add", String.class).forEach(cell -> delta.merge(cell, 1, Integer::sum));
@@ -236,20 +236,24 @@ class TrendProjection {
             }
             var pseudonymsMarked = marks.stream().map(mark -> mark.substring(0, mark.lastIndexOf(':'))).distinct().toList();
             cases.find(in("_id", pseudonymsMarked)).projection(include("pending")).forEach(facts -> {
-                Document pending = facts.get("pending", Document.class);
-                if (pending != null) {
-                    marks.remove(facts.getString("_id") + ":" + pending.getLong("seq"));
+                if (facts.get("pending") != null) {
+                    marks.remove(mark(facts));
                 }
             });
             return marks;
         }
     }
 
+    /** The mark a month carries while a case's pending change is being applied to it: case and event sequence. */
+    private static String mark(Document facts) {
+        return facts.getString("_id") + ":" + facts.get("pending", Document.class).getLong("seq");
+    }
+
     /** Applies a case's pending cell changes to its month exactly once, then clears the marks. */
     private void applyPending(Document facts) {
         Document pending = facts.get("pending", Document.class);
         String month = facts.getString("month");
-        String mark = facts.getString("_id") + ":" + pending.getLong("seq");
+        String mark = mark(facts);
         var updates = new ArrayList<Bson>();
         pending.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
         pending.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
