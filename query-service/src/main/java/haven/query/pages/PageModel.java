@@ -4,12 +4,20 @@ import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.web.Words;
 import java.util.Collections;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's template may use: who is signed in, and enum values in plain words. */
+/** What every page's template may use: who is signed in, enum values in plain words, and the labels of answers. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 class PageModel {
+
+    private final MessageSource messages;
+
+    PageModel(MessageSource messages) {
+        this.messages = messages;
+    }
 
     /** Who is signed in, as the page header needs it: what they may open. Null on anonymous pages. */
     public record SignedIn(String id, boolean worksOnCases, boolean readsTrends, boolean admin) {
@@ -36,6 +44,11 @@ class PageModel {
     @ModelAttribute("words")
     PlainWords words() {
         return new PlainWords();
+    }
+
+    @ModelAttribute("labels")
+    Labels labels(Locale locale) {
+        return new Labels(messages, locale);
     }
 
 }

@@ -62,7 +62,8 @@ class ReportPages {
         String jump = form.getFirst("_goto");
         if (jump != null) {
             ReportStep target = ReportStep.of(jump).orElse(step);
-            return show(target, answers, Map.of(), returnToCheck || "check".equals(slug) && target != ReportStep.CHECK, model);
+            return target == ReportStep.CHECK ? checkAnswers(answers, model)
+                    : show(target, answers, Map.of(), returnToCheck || step == ReportStep.CHECK, model);
         }
         var problems = answers.problemsWith(step);
         if (!problems.isEmpty()) {
@@ -71,11 +72,17 @@ class ReportPages {
         if (step != ReportStep.CHECK) {
             return show(returnToCheck ? answers.firstUnanswered() : step.next(answers), answers, Map.of(), false, model);
         }
-        ReportStep unanswered = answers.firstUnanswered();
-        if (unanswered != ReportStep.CHECK) {
-            return show(unanswered, answers, answers.problemsWith(unanswered), true, model);
+        if (answers.firstUnanswered() != ReportStep.CHECK) {
+            return checkAnswers(answers, model);
         }
         return send(answers, request.getRemoteAddr(), response, model);
+    }
+
+    /** The check page shows every answer back, so it is shown only once all of them have passed their checks. */
+    private String checkAnswers(ReportAnswers answers, Model model) {
+        ReportStep unanswered = answers.firstUnanswered();
+        return show(unanswered, answers, unanswered == ReportStep.CHECK ? Map.of() : answers.problemsWith(unanswered),
+                true, model);
     }
 
     private String send(ReportAnswers answers, String browserAddress, HttpServletResponse response, Model model) {

@@ -10,6 +10,7 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -79,6 +80,36 @@ class PagesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<title>Error: What happened?")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#category\">Select what kind of thing happened</a>")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#narrative\">Tell us what happened</a>")));
+    }
+
+    /** The answers of a whole anonymous report, as the form posts them. */
+    static final Map<String, String> COMPLETE_REPORT = Map.ofEntries(Map.entry("type", "HATE_INCIDENT"),
+            Map.entry("category", "VERBAL_ABUSE"), Map.entry("narrative", "Shouted at on the bus"),
+            Map.entry("occurredOn-day", "2"), Map.entry("occurredOn-month", "11"), Map.entry("occurredOn-year", "2025"),
+            Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "Chelmsford"),
+            Map.entry("motivations", "RACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("policeInformed", "no"),
+            Map.entry("anonymous", "yes"), Map.entry("consentToShare", "no"));
+
+    @Test
+    void anAnswerIsNeverEvaluatedAsAnExpressionEvenWhenAJumpSkipsItsCheck() throws Exception {
+        for (String field : List.of("type", "category", "locationType", "motivations", "reporterRole")) {
+            for (String injected : List.of("x} + ${7*7} + #{x", "__${7*7}__", "${@environment.getProperty('spring.application.name')}")) {
+                var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("XSRF-TOKEN", "t"));
+                COMPLETE_REPORT.forEach((name, value) -> form.param(name, name.equals(field) ? injected : value));
+                String page = http.perform(form).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                assertThat(page).as(field + " = " + injected).doesNotContain("49", "query-service")
+                        .doesNotContain("Check your answers before sending").contains("There is a problem");
+            }
+        }
+    }
+
+    @Test
+    void theCheckPageShowsEveryAnswerOnceAllHavePassedTheirChecks() throws Exception {
+        var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("XSRF-TOKEN", "t"));
+        COMPLETE_REPORT.forEach(form::param);
+        http.perform(form).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Check your answers before sending")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Verbal abuse, such as insults or name-calling")));
     }
 
     @Test
