@@ -20,9 +20,11 @@ import haven.events.LegalHoldPlaced;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
+import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -72,13 +74,14 @@ class Case {
                 c.occurredOn(), c.locationType(), c.area(), c.motivations(), c.reporterRole(), c.anonymous(),
                 c.reporter(), c.contactPreference(), c.narrative(), c.namedParties(), c.policeInformed(),
                 c.consentToShare()));
+        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam()));
         c.namedStaff().stream().map(pseudonyms::of).distinct()
                 .forEach(staff -> apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER)));
     }
 
     /**
-     * Need to know: a case manager works on the cases of their team and on cases no team holds
-     * yet; a caseworker only on the cases assigned to them; nobody on a case they are excluded from.
+     * Need to know: a case manager works on the cases of their team (the intake team of a case
+     * not yet assigned), and a manager without a team on none; a caseworker only on the cases assigned to them; nobody on a case they are excluded from.
      * The reporter reaches their case through their receipt, checked before the command is sent.
      */
     @CommandHandlerInterceptor
@@ -98,7 +101,7 @@ class Case {
         if (who == null || conflicted.contains(who.id()) || named.contains(pseudonyms.of(who.id()))) {
             return false;
         }
-        return who.managesCases() && (team == null || team.equals(who.team()))
+        return who.managesCases() && team != null && team.equals(who.team())
                 || who.worksCases() && who.id().equals(assignee);
     }
 
@@ -233,10 +236,17 @@ class Case {
         onLegalHold = false;
     }
 
+    /** A case reported before intake routing is in the team its type goes to now, until it is assigned. */
     @EventSourcingHandler
-    void on(ReportSubmitted e) {
+    void on(ReportSubmitted e, IntakeTeams intake) {
         caseId = e.caseId();
         stage = Stage.SUBMITTED;
+        team = intake.teamFor(e.type());
+    }
+
+    @EventSourcingHandler
+    void on(ReportRoutedToTeam e) {
+        team = e.team();
     }
 
     @EventSourcingHandler

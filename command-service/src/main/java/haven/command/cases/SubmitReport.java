@@ -32,5 +32,7 @@ public record SubmitReport(
         /* staff ids of the members of staff among the named parties, who are excluded from the case */
         List<String> namedStaff,
         boolean policeInformed,
-        boolean consentToShare) {
+        boolean consentToShare,
+        /* the team whose case managers receive it (IntakeTeams) */
+        String intakeTeam) {
 }

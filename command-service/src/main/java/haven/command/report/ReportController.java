@@ -6,8 +6,10 @@ import haven.events.CaseId;
 import haven.events.ContactPreference;
 import haven.events.ReportType;
 import haven.events.Reporter;
+import haven.infra.security.IntakeTeams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,11 +34,16 @@ class ReportController {
     private final CommandGateway commands;
     private final ReporterAccess access;
     private final ReceiptIssuer receipts;
+    private final ReportRateLimit rateLimit;
+    private final IntakeTeams intake;
     /** By type only: nothing about the reporter or the case. Registered up front so a rate starts at zero. */
     private final Map<ReportType, Counter> submitted = new EnumMap<>(ReportType.class);
 
-    ReportController(CommandGateway commands, ReporterAccess access, ReceiptIssuer receipts, MeterRegistry metrics) {
+    ReportController(CommandGateway commands, ReporterAccess access, ReceiptIssuer receipts, ReportRateLimit rateLimit,
+            IntakeTeams intake, MeterRegistry metrics) {
         this.commands = commands;
+        this.intake = intake;
+        this.rateLimit = rateLimit;
         this.access = access;
         this.receipts = receipts;
         for (ReportType type : ReportType.values()) {
@@ -47,8 +54,9 @@ class ReportController {
 
     @PostMapping("/api/reports")
     @ResponseStatus(HttpStatus.CREATED)
-    Receipt submit(@Valid @RequestBody SubmitReportRequest r) {
+    Receipt submit(@Valid @RequestBody SubmitReportRequest r, HttpServletRequest request) {
         InvalidRequest.rejectIfAny(r.inconsistencies());
+        rateLimit.admit(request.getRemoteAddr());
         var caseId = new CaseId(UUID.randomUUID().toString());
         String receipt = receipts.newReceipt();
         String receiptHash = receipts.hash(receipt);
@@ -58,7 +66,8 @@ class ReportController {
                     r.occurredOn(), r.locationType(), r.area().trim(), Objects.requireNonNullElse(r.motivations(), Set.of()),
                     r.reporterRole(), r.anonymous(), reporter(r), contactPreference(r), r.narrative(),
                     Objects.requireNonNullElse(r.namedParties(), List.of()),
-                    Objects.requireNonNullElse(r.namedStaff(), List.of()), r.policeInformed(), r.consentToShare()));
+                    Objects.requireNonNullElse(r.namedStaff(), List.of()), r.policeInformed(), r.consentToShare(),
+                    intake.teamFor(r.type())));
         } catch (RuntimeException e) {
             forget(reference, e);
             throw e;

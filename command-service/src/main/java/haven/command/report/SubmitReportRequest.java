@@ -34,7 +34,7 @@ record SubmitReportRequest(
         ContactPreference contactPreference,
         @NotBlank @Size(max = 20000) String narrative,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> namedParties,
-        @Size(max = 20) List<@StaffId String> namedStaff,
+        @Size(max = 5) List<@StaffId String> namedStaff,
         boolean policeInformed,
         boolean consentToShare) {
 

@@ -51,7 +51,7 @@ class CaseLifecycleApiTest extends ApiTest {
         postJson(c + "/appeal", """
                 {"reason": "The reporter has new evidence"}""").andExpect(status().isNoContent());
 
-        assertThat(eventsOf(c.substring("/api/cases/".length()))).containsExactly("ReportSubmitted",
+        assertThat(eventsOf(c.substring("/api/cases/".length()))).containsExactly("ReportSubmitted", "ReportRoutedToTeam",
                 "CaseTriaged", "CaseworkerAssigned", "InvestigationNoteAdded", "ActionAgreed", "ActionCompleted",
                 "MessageToReporterSent", "CaseResolved", "CaseClosed", "CaseReopened");
     }
@@ -65,7 +65,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:rule-refused"))
                 .andExpect(jsonPath("$.detail").value("A case must be triaged before it can be resolved"));
 
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
     }
 
     @Test
@@ -83,7 +83,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:sign-in-required"));
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
     }
 
     @Test
@@ -138,7 +138,7 @@ class CaseLifecycleApiTest extends ApiTest {
                             .content("{\"text\": \"Called the witness\"}"))
                     .andExpect(status().isAccepted());
         }
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "InvestigationNoteAdded");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "InvestigationNoteAdded");
     }
 
     @Test
@@ -150,6 +150,6 @@ class CaseLifecycleApiTest extends ApiTest {
         postJson("/api/cases/" + caseId + "/notes", "{not json")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:unreadable-body"));
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
     }
 }

@@ -24,6 +24,7 @@ import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
@@ -32,6 +33,7 @@ import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,6 +57,7 @@ class CaseTest {
             ReportType.HATE_INCIDENT, Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"),
             LocationType.PUBLIC_TRANSPORT, "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
             ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), false, false);
+    static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality");
     static final CaseTriaged TRIAGED = new CaseTriaged(ID, Category.VERBAL_ABUSE,
             Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM,
             Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel");
@@ -76,6 +79,7 @@ class CaseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(PSEUDONYMS);
+        fixture.registerInjectableResource(IntakeTeams.parse("HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality"));
         fixture.registerCommandDispatchInterceptor(commands -> (i, command) ->
                 command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
     }
@@ -155,11 +159,14 @@ class CaseTest {
         }
 
         @Test
-        void aManagerWorksOnTheirTeamsCasesAndOnUnassignedOnes() {
+        void aManagerWorksOnlyOnTheirTeamsCasesAssignedOrNot() {
             var otherTeam = Acting.metaData("mgr.khan", List.of("CASE_MANAGER"), "hr");
-            fixture.given(SUBMITTED).when(note, otherTeam).expectSuccessfulHandlerExecution();
-            fixture.given(SUBMITTED, ASSIGNED).when(note, otherTeam)
+            fixture.given(SUBMITTED, ROUTED).when(note, otherTeam)
                     .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, ROUTED, ASSIGNED).when(note, otherTeam)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, ROUTED, new CaseworkerAssigned(ID, "cw.khan", "hr", "mgr.jones")).when(note, otherTeam)
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -195,8 +202,8 @@ class CaseTest {
                             Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
                             "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
                             ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(),
-                            List.of("cw.lee", "CW.Lee "), false, false))
-                    .expectEvents(SUBMITTED, leeNamed);
+                            List.of("cw.lee", "CW.Lee "), false, false, "equality"))
+                    .expectEvents(SUBMITTED, ROUTED, leeNamed);
         }
 
         @Test
@@ -239,9 +246,10 @@ class CaseTest {
                 .when(new SubmitReport(ID, "HV-7K3M-Q9", "$2a$10$hash", ReportType.HATE_INCIDENT,
                         Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
                         "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
-                        ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), List.of(), false, false))
+                        ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), List.of(), false, false,
+                        "equality"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(SUBMITTED);
+                .expectEvents(SUBMITTED, ROUTED);
     }
 
     @Test
@@ -251,11 +259,52 @@ class CaseTest {
                 .when(new SubmitReport(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
                         Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
                         Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
-                        "My colleague is being excluded", List.of("J. Smith"), List.of(), false, true))
+                        "My colleague is being excluded", List.of("J. Smith"), List.of(), false, true, "hr"))
                 .expectEvents(new ReportSubmitted(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
                         Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
                         Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
-                        "My colleague is being excluded", List.of("J. Smith"), false, true));
+                        "My colleague is being excluded", List.of("J. Smith"), false, true),
+                        new ReportRoutedToTeam(ID, "hr"));
+    }
+
+    /** A new report is seen by its intake team's case managers only, until it is assigned. */
+    @Nested
+    class Intake {
+
+        final ReportRoutedToTeam toCommunitySafety = new ReportRoutedToTeam(ID, "community-safety");
+        final AddInvestigationNote note = new AddInvestigationNote(ID, "n-1", "Called the reporter", "mgr.jones");
+
+        @Test
+        void onlyTheIntakeTeamsManagersWorkOnANewReport() {
+            fixture.given(SUBMITTED, toCommunitySafety).when(note, MANAGER)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, toCommunitySafety)
+                    .when(note, Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aManagerWithoutATeamWorksOnNoTeamsCases() {
+            fixture.given(SUBMITTED, toCommunitySafety)
+                    .when(note, Acting.metaData("mgr.nobody", List.of("CASE_MANAGER"), null))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED).when(note, Acting.metaData("mgr.nobody", List.of("CASE_MANAGER"), null))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void assigningTheCaseMovesItToTheAssigningTeam() {
+            var okoro = Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety");
+            fixture.given(SUBMITTED, toCommunitySafety, new CaseworkerAssigned(ID, "cw.ade", "hate-crime", "mgr.okoro"))
+                    .when(note, okoro).expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aCaseReportedBeforeRoutingIsInTheTeamItsTypeGoesToNow() {
+            fixture.given(SUBMITTED).when(note, MANAGER).expectSuccessfulHandlerExecution();
+            fixture.given(SUBMITTED).when(note, Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety"))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+        }
     }
 
     @Nested

@@ -48,7 +48,7 @@ class NamedStaffApiTest extends ApiTest {
                         .content(ANONYMOUS_REPORT.replace("\"namedParties\": []",
                                 "\"namedParties\": [\"My manager\"], \"namedStaff\": [\"MGR.Jones\"]")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("caseId").asText();
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "StaffMemberNamed");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed");
 
         var endpoints = AccessMatrix.endpoints(mappings).stream().filter(e -> e.startsWith("POST /api/cases/{caseId}"))
                 .map(e -> e.substring("POST /api/cases/{caseId}".length())).toList();
@@ -64,7 +64,7 @@ class NamedStaffApiTest extends ApiTest {
             assertThat(aboutNamedCase.getResponse().getContentAsString().replace(caseId, "ID")).as(endpoint)
                     .isEqualTo(aboutNoCase.getResponse().getContentAsString().replace(unknown, "ID"));
         }
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "StaffMemberNamed");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed");
 
         String colleague = TestTokens.bearer("mgr.ahmed", "equality", Role.CASE_MANAGER);
         postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague).andExpect(status().isAccepted());

@@ -25,7 +25,7 @@ class ReportApiTest extends ApiTest {
 
         assertThat(receipt.get("reference").asText()).matches("HV-[2-9A-Z]{4}-[2-9A-Z]{2}");
         assertThat(receipt.get("receipt").asText()).matches("\\d{16}");
-        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
         assertThat(everyStoredDocument()).allSatisfy(
                 d -> assertThat(d.toJson()).doesNotContain(receipt.get("receipt").asText()));
     }
@@ -125,7 +125,7 @@ class ReportApiTest extends ApiTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(second).isEqualTo(first);
-        assertThat(storedEventCount()).isEqualTo(before + 1);
+        assertThat(storedEventCount()).as("one case: reported and routed to its team").isEqualTo(before + 2);
         String receipt = json.readTree(first).get("receipt").asText();
         assertThat(everyStoredDocument()).allSatisfy(d -> assertThat(d.toJson()).doesNotContain(receipt));
     }
@@ -166,7 +166,7 @@ class ReportApiTest extends ApiTest {
                 .andExpect(jsonPath("$.messageId").exists());
 
         assertThat(eventsOf(receipt.get("caseId").asText()))
-                .containsExactly("ReportSubmitted", "MessageFromReporterReceived");
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "MessageFromReporterReceived");
     }
 
     @Test
@@ -185,7 +185,7 @@ class ReportApiTest extends ApiTest {
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
 
         assertThat(a).isEqualTo(b);
-        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
     }
 
     @Test
@@ -207,7 +207,7 @@ class ReportApiTest extends ApiTest {
         assertThat(refusals.get(0)).isEqualTo(refusals.get(1));
         guess(receipt.get("reference").asText(), receipt.get("receipt").asText(), client)
                 .andExpect(status().isTooManyRequests());
-        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted");
+        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
     }
 
     private org.springframework.test.web.servlet.ResultActions guess(String reference, String receipt, String client)

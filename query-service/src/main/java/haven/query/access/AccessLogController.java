@@ -1,6 +1,7 @@
 package haven.query.access;
 
 import haven.query.access.AccessLog.Entry;
+import haven.query.access.AccessLog.Verification;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -28,5 +29,11 @@ public class AccessLogController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
         return new AccessLogPage(log.entries(caseId, staff, page, size), page, size);
+    }
+
+    /** Whether any entry was removed or changed since it was written: walks the whole chain. */
+    @GetMapping("/api/admin/access-log/verify")
+    public Verification verify() {
+        return log.verify();
     }
 }

@@ -29,19 +29,24 @@ public class BreakGlass {
     private final PersonalDataKeys keys;
     private final Clock clock;
     private final Duration lasts;
+    private final AccessLog log;
 
     BreakGlass(MongoDatabase havenDatabase, PersonalDataKeys keys, Clock clock,
-            @Value("${haven.access.break-glass-for:PT1H}") Duration lasts) {
+            @Value("${haven.access.break-glass-for:PT1H}") Duration lasts, AccessLog log) {
+        this.log = log;
         this.grants = havenDatabase.getCollection(COLLECTION);
         this.keys = keys;
         this.clock = clock;
         this.lasts = lasts;
     }
 
+    /** Grants it and logs the grant with its reason. */
     public void grant(String caseId, Staff staff, String reason) {
+        String sealedReason = keys.seal(caseId, reason);
         grants.replaceOne(eq("_id", id(caseId, staff)), new Document("_id", id(caseId, staff))
-                        .append("until", Date.from(clock.instant().plus(lasts))).append("reason", keys.seal(caseId, reason)),
+                        .append("until", Date.from(clock.instant().plus(lasts))).append("reason", sealedReason),
                 new ReplaceOptions().upsert(true));
+        log.glassBroken(staff, caseId, sealedReason);
     }
 
     /** The sealed reason of this member of staff's grant on the case, while it lasts. */

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.events.CaseId;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
 import haven.query.access.AccessLog;
@@ -25,7 +26,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Need to know, read side: the same rule the case applies to commands. A case manager sees their
- * team's cases and those no team holds yet; a caseworker sees the cases assigned to them; nobody
+ * team's cases (a case not yet assigned is in its intake team), and a manager without a team none;
+ * a caseworker sees the cases assigned to them; nobody
  * sees a case they are excluded from. A case someone may not see does not exist for them.
  */
 @Component
@@ -51,22 +53,22 @@ public class CaseAccess {
      * allowed; otherwise, as if there were no such case.
      */
     public Document caseFile(String caseId, Staff staff, View view) {
-        Document found = notExcluded(caseId, staff);
+        Document found = notExcluded(caseId, staff, view);
         if (worksOn(staff, found)) {
-            log.record(staff, caseId, view, staff.is(Role.CASE_MANAGER) ? Basis.TEAM_MANAGER : Basis.ASSIGNED_CASEWORKER, null);
+            log.read(staff, caseId, view, staff.is(Role.CASE_MANAGER) ? Basis.TEAM_MANAGER : Basis.ASSIGNED_CASEWORKER, null);
             return found;
         }
         String sealedReason = staff.is(Role.CASE_MANAGER) ? breakGlass.reason(caseId, staff).orElse(null) : null;
         if (sealedReason == null) {
-            throw noSuchCase();
+            throw refused(caseId, staff, view);
         }
-        log.record(staff, caseId, view, Basis.BREAK_GLASS, sealedReason);
+        log.read(staff, caseId, view, Basis.BREAK_GLASS, sealedReason);
         return found;
     }
 
     /** A case manager may break the glass on any case they are not excluded from. */
     void mayBreakGlass(String caseId, Staff staff) {
-        notExcluded(caseId, staff);
+        notExcluded(caseId, staff, null);
     }
 
     /**
@@ -75,8 +77,8 @@ public class CaseAccess {
      */
     Bson visibleTo(Staff staff) {
         var worksOn = new ArrayList<Bson>();
-        if (staff.is(Role.CASE_MANAGER)) {
-            worksOn.add(or(eq("team", staff.team()), eq("team", null)));
+        if (staff.is(Role.CASE_MANAGER) && staff.team() != null) {
+            worksOn.add(eq("team", staff.team()));
         }
         if (staff.is(Role.CASEWORKER)) {
             worksOn.add(eq("assignee", staff.id()));
@@ -84,12 +86,23 @@ public class CaseAccess {
         return worksOn.isEmpty() ? in("_id", List.of()) : and(ne(EXCLUDED, pseudonyms.of(staff.id())), or(worksOn));
     }
 
-    private Document notExcluded(String caseId, Staff staff) {
+    private Document notExcluded(String caseId, Staff staff, View view) {
         Document found = caseFiles.find(eq("_id", caseId)).first();
         if (found == null || excludes(found, pseudonyms.of(staff.id()))) {
-            throw noSuchCase();
+            throw refused(caseId, staff, view);
         }
         return found;
+    }
+
+    /**
+     * "No such case", logged when the id could name a case: whether it does is for the data
+     * protection officer to see, never the reader. Anything else asked for is not a case id and not logged.
+     */
+    private ResponseStatusException refused(String caseId, Staff staff, View view) {
+        if (CaseId.isWellFormed(caseId)) {
+            log.refused(staff, caseId, view);
+        }
+        return noSuchCase();
     }
 
     private static boolean excludes(Document caseFile, String pseudonym) {
@@ -99,7 +112,7 @@ public class CaseAccess {
     /** The rule {@link #visibleTo} asks of the store, for one case already read. */
     private static boolean worksOn(Staff staff, Document caseFile) {
         String team = caseFile.getString("team");
-        return staff.is(Role.CASE_MANAGER) && (team == null || team.equals(staff.team()))
+        return staff.is(Role.CASE_MANAGER) && team != null && team.equals(staff.team())
                 || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
     }
 

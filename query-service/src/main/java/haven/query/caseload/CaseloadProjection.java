@@ -11,9 +11,11 @@ import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.MessageToReporterSent;
+import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
 import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.security.IntakeTeams;
 import haven.query.views.BatchWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,18 +46,26 @@ class CaseloadProjection {
     private final MongoCollection<Document> caseFiles;
     private final MongoCollection<Document> openCases;
     private final StaffPseudonyms pseudonyms;
+    private final IntakeTeams intake;
 
-    CaseloadProjection(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms) {
+    CaseloadProjection(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms, IntakeTeams intake) {
+        this.intake = intake;
         this.caseFiles = havenDatabase.getCollection(CASE_FILES);
         this.openCases = havenDatabase.getCollection(OPEN_CASES);
         this.pseudonyms = pseudonyms;
     }
 
+    /** A case reported before intake routing is in the team its type goes to now, until it is assigned. */
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
         update(e.caseId(), row -> row.append("reference", e.reference()).append("type", e.type().name())
                 .append("category", e.category().name()).append("status", CaseStatus.SUBMITTED.name())
-                .append("openedAt", Date.from(at)));
+                .append("openedAt", Date.from(at)).append("team", intake.teamFor(e.type())));
+    }
+
+    @EventHandler
+    void on(ReportRoutedToTeam e) {
+        update(e.caseId(), row -> row.append("team", e.team()));
     }
 
     @EventHandler

@@ -44,8 +44,11 @@ class AdminPages {
 
     @GetMapping("/admin")
     ModelAndView admin(@RequestParam(defaultValue = "") String caseId, @RequestParam(defaultValue = "") String staff,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done) {
-        return page(caseId, staff, Math.max(0, page), Map.of(), done == null ? null : DONE.get(done), HttpStatus.OK);
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
+            @RequestParam(defaultValue = "false") boolean verify) {
+        var view = page(caseId, staff, Math.max(0, page), Map.of(), done == null ? null : DONE.get(done), HttpStatus.OK);
+        view.addObject("verification", verify ? accessLog.verify() : null);
+        return view;
     }
 
     @PostMapping("/admin/processors/{name}/rebuild")
@@ -108,6 +111,7 @@ class AdminPages {
         model.put("problems", problems);
         model.put("done", done);
         model.put("failed", "");
+        model.put("verification", null);
         model.put("answers", new FormAnswers(new LinkedMultiValueMap<>()));
         var view = new ModelAndView("admin/admin", model);
         view.setStatus(status);

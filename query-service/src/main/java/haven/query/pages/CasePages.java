@@ -1,5 +1,6 @@
 package haven.query.pages;
 
+import haven.events.CaseId;
 import haven.events.Category;
 import haven.events.MonitoredStrand;
 import haven.events.Outcome;
@@ -79,6 +80,7 @@ class CasePages {
 
     @GetMapping("/cases/{caseId}")
     ModelAndView casePage(@PathVariable String caseId, @RequestParam(required = false) String done, Staff staff) {
+        requireWellFormed(caseId);
         var page = casePage(caseId, staff, Map.of(), null, new FormAnswers(new LinkedMultiValueMap<>()));
         CaseForm.bySlug(done == null ? "" : done).ifPresent(form -> page.addObject("done", form.done));
         return page;
@@ -88,6 +90,7 @@ class CasePages {
     @PostMapping("/cases/{caseId}/{slug}")
     ModelAndView act(@PathVariable String caseId, @PathVariable String slug,
             @RequestParam MultiValueMap<String, String> form, Staff staff) {
+        requireWellFormed(caseId);
         var caseForm = CaseForm.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var answers = new FormAnswers(form);
         var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.slug, caseForm.body(answers), caseId);
@@ -114,6 +117,8 @@ class CasePages {
     /** Completing an action has its own address: the action's id is part of it. */
     @PostMapping("/cases/{caseId}/actions/{actionId}/completion")
     String completeAction(@PathVariable String caseId, @PathVariable String actionId) {
+        requireWellFormed(caseId);
+        requireWellFormed(actionId);
         var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/actions/{actionId}/completion", null, caseId,
                 actionId);
         if (!answer.succeeded()) {
@@ -121,6 +126,13 @@ class CasePages {
         }
         freshViews.await();
         return "redirect:/cases/" + caseId + "#actions";
+    }
+
+    /** Ids go into the command-service's paths and into redirects: anything but an id Haven makes is no case. */
+    private static void requireWellFormed(String id) {
+        if (!CaseId.isWellFormed(id)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
     }
 
     private ModelAndView casePage(String caseId, Staff staff, Map<String, String> problems, String failed,

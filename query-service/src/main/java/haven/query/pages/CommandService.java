@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -19,15 +20,18 @@ import org.springframework.web.client.RestClient;
 /**
  * The command-service's REST API, used by the pages on behalf of the person at the browser. For a
  * reporter, the browser's address goes along as {@code X-Forwarded-For}, which the command-service
- * believes only from an internal address, so that receipt throttling still counts per reporter.
+ * believes only from its trusted proxies, so that its throttles still count per reporter.
  * For a member of staff, their own access token goes along, so the command-service applies its
  * rules to them exactly as if they had called it themselves.
  */
 @Component
 class CommandService {
 
-    /** The status and JSON body of an answer; for a 400, {@link #fieldErrors()} says which fields were refused. */
-    record Answer(int status, JsonNode body) {
+    /**
+     * The status and JSON body of an answer; for a 400, {@link #fieldErrors()} says which fields were
+     * refused; for a 429 or 503, {@code retryAfter} says in how many seconds to try again.
+     */
+    record Answer(int status, JsonNode body, String retryAfter) {
 
         boolean succeeded() {
             return status >= 200 && status < 300;
@@ -78,7 +82,8 @@ class CommandService {
     }
 
     private Answer answer(ClientHttpResponse response) throws IOException {
-        return new Answer(response.getStatusCode().value(), read(response.getBody().readAllBytes()));
+        return new Answer(response.getStatusCode().value(), read(response.getBody().readAllBytes()),
+                response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
     }
 
     private JsonNode read(byte[] body) throws IOException {

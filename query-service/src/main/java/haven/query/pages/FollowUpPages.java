@@ -76,6 +76,16 @@ class FollowUpPages {
         }
         var sent = commands.post("/api/reporter/messages", Map.of("reference", reference, "receipt", receipt, "text", text),
                 request.getRemoteAddr());
+        if (sent.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Try again in "
+                    + RetryAfter.inWords(sent.retryAfter()) + "."), HttpStatus.TOO_MANY_REQUESTS);
+        }
+        if (sent.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
+            var page = statusPage(status.get(), receipt, Map.of("text", "Haven could not send your message just now. "
+                    + "Nothing was sent, and your message is still here: send it again in a few seconds."), text);
+            page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            return page;
+        }
         if (!sent.succeeded()) {
             throw new IllegalStateException("The reply was refused (" + sent.status() + ")");
         }
@@ -91,10 +101,8 @@ class FollowUpPages {
     /** Too many wrong receipts: the same page, saying when to try again. */
     @ExceptionHandler(TooManyAttempts.class)
     ModelAndView throttled(TooManyAttempts e) {
-        String minutes = e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-        long wait = minutes == null ? 15 : Math.max(1, Long.parseLong(minutes) / 60);
-        return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Wait " + wait
-                + " minutes, then try again."), HttpStatus.TOO_MANY_REQUESTS);
+        return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Try again in "
+                + RetryAfter.inWords(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + "."), HttpStatus.TOO_MANY_REQUESTS);
     }
 
     private static ModelAndView signIn(String reference, Map<String, String> problems, HttpStatus status) {

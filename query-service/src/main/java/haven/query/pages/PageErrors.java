@@ -1,9 +1,11 @@
 package haven.query.pages;
 
 import haven.infra.eventstore.StoreOutage;
+import haven.query.web.InvalidParameter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -34,11 +36,21 @@ class PageErrors {
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
             return page("error", HttpStatus.SERVICE_UNAVAILABLE);
         }
-        HttpStatusCode status = e instanceof ErrorResponse known ? known.getStatusCode() : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatusCode status = e instanceof ErrorResponse known ? known.getStatusCode()
+                : isAddressNotUnderstood(e) ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             log.error("A page failed", e);
         }
-        return page(status.value() == 404 ? "error/404" : "error", status);
+        return page(switch (status.value()) {
+            case 400 -> "error/400";
+            case 404 -> "error/404";
+            default -> "error";
+        }, status);
+    }
+
+    /** A parameter of the wrong type or value: only someone editing the address sends one, as the pages send none. */
+    private static boolean isAddressNotUnderstood(Exception e) {
+        return e instanceof TypeMismatchException || e instanceof InvalidParameter;
     }
 
     private static ModelAndView page(String view, HttpStatusCode status) {

@@ -13,6 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,6 +55,7 @@ class PagesSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, GrantedAuthoritiesMapper staffRoles,
+            OAuth2UserService<OidcUserRequest, OidcUser> staffByPrincipalClaim,
             OidcClientInitiatedLogoutSuccessHandler signOutEverywhere,
             @Value("${haven.staff-sign-in.issuer}") String identityProvider) throws Exception {
         var csrfTokens = new CsrfTokenRequestAttributeHandler();
@@ -68,7 +72,7 @@ class PagesSecurity {
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .oauth2Login(signIn -> signIn.loginPage("/sign-in")
-                        .userInfoEndpoint(user -> user.userAuthoritiesMapper(staffRoles))
+                        .userInfoEndpoint(user -> user.oidcUserService(staffByPrincipalClaim).userAuthoritiesMapper(staffRoles))
                         .defaultSuccessUrl("/staff"))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInOrNotFound())
                         .accessDeniedHandler(forbiddenPage()))

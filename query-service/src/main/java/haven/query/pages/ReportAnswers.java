@@ -78,6 +78,8 @@ public class ReportAnswers extends FormAnswers {
                 }
                 if (lines("namedStaff").stream().anyMatch(l -> !l.matches("[A-Za-z0-9._@-]{1,100}"))) {
                     problems.put("namedStaff", "Enter staff ids only, one on each line, like j.smith");
+                } else if (lines("namedStaff").size() > 5) {
+                    problems.put("namedStaff", "Name up to 5 members of staff; tell us about anyone else in what happened");
                 }
             }
             case POLICE -> requireYesOrNo(problems, "policeInformed", "Select yes if you have told the police");

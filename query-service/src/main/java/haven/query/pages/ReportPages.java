@@ -104,6 +104,13 @@ class ReportPages {
             return show(ReportStep.CHECK, answers, Map.of("check", "Haven could not save your report just now. Nothing "
                     + "was saved, and your answers are still here: send it again in a few seconds."), false, model);
         }
+        if (answer.status() == HttpStatus.TOO_MANY_REQUESTS.value()) { // the rate limit per client address
+            response.setStatus(answer.status());
+            response.setHeader(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+            return show(ReportStep.CHECK, answers, Map.of("check", "Haven has had many reports from your connection in "
+                    + "a short time. Nothing was saved, and your answers are still here: send it again in "
+                    + RetryAfter.inWords(answer.retryAfter()) + "."), false, model);
+        }
         throw new IllegalStateException("The report could not be sent (" + answer.status() + ")");
     }
 

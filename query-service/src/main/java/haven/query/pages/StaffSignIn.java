@@ -18,7 +18,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.OAuth2UserAuthority;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -26,7 +33,9 @@ import org.springframework.util.function.SingletonSupplier;
  * Staff sign in to the pages with the organisation's identity provider: OpenID Connect,
  * authorization code with PKCE. Their tokens are kept in the server-side session (cookie
  * {@code HAVEN_SESSION}) and used to act for them on the command-service; the browser never holds one.
- * Their roles and team come from the ID token's {@code roles} and {@code team} claims, as in the APIs' tokens.
+ * Their roles and team come from the ID token's {@code roles} and {@code team} claims, as in the APIs' tokens,
+ * and they are known by the same claim as there ({@code HAVEN_JWT_PRINCIPAL_CLAIM}): one member of staff
+ * is one id, whichever way in, so need-to-know rules and exclusions name the same person.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSignIn {
@@ -45,6 +54,24 @@ class StaffSignIn {
                 .clientSettings(ClientSettings.builder().requireProofKey(true).build())
                 .build());
         return id -> REGISTRATION.equals(id) ? registration.obtain() : null;
+    }
+
+    /**
+     * Names the signed-in member of staff by the APIs' principal claim, not the provider's {@code sub}
+     * (with Entra ID they differ); an ID token without that claim does not sign anyone in.
+     */
+    @Bean
+    OAuth2UserService<OidcUserRequest, OidcUser> staffByPrincipalClaim(
+            @Value("${spring.security.oauth2.resourceserver.jwt.principal-claim-name:sub}") String principalClaim) {
+        var provider = new OidcUserService();
+        return request -> {
+            OidcUser user = provider.loadUser(request);
+            if (!(user.getClaims().get(principalClaim) instanceof String id) || id.isBlank()) {
+                throw new OAuth2AuthenticationException(new OAuth2Error("invalid_id_token",
+                        "The ID token does not carry the staff id claim Haven is configured with", null));
+            }
+            return new DefaultOidcUser(user.getAuthorities(), user.getIdToken(), user.getUserInfo(), principalClaim);
+        };
     }
 
     /** Tokens live and die with the session, so signing out or timing out forgets them. */

@@ -74,16 +74,23 @@ class AccessLogTest {
                 .andExpect(status().isNotFound());
 
         http.perform(get("/api/admin/access-log").header("Authorization", ADMIN).param("caseId", caseId))
-                .andExpect(jsonPath("$.entries.length()").value(2))
-                .andExpect(jsonPath("$.entries[0].staff").value("cw.lee"))
-                .andExpect(jsonPath("$.entries[0].view").value("TIMELINE"))
-                .andExpect(jsonPath("$.entries[0].basis").value("ASSIGNED_CASEWORKER"))
-                .andExpect(jsonPath("$.entries[0].at").isNotEmpty())
-                .andExpect(jsonPath("$.entries[1].staff").value("mgr.jones"))
-                .andExpect(jsonPath("$.entries[1].view").value("CASE_FILE"))
-                .andExpect(jsonPath("$.entries[1].basis").value("TEAM_MANAGER"));
+                .andExpect(jsonPath("$.entries.length()").value(3))
+                .andExpect(jsonPath("$.entries[0].staff").value("cw.ng"))
+                .andExpect(jsonPath("$.entries[0].outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.entries[0].view").value("CASE_FILE"))
+                .andExpect(jsonPath("$.entries[0].basis").doesNotExist())
+                .andExpect(jsonPath("$.entries[1].staff").value("cw.lee"))
+                .andExpect(jsonPath("$.entries[1].outcome").value("READ"))
+                .andExpect(jsonPath("$.entries[1].view").value("TIMELINE"))
+                .andExpect(jsonPath("$.entries[1].basis").value("ASSIGNED_CASEWORKER"))
+                .andExpect(jsonPath("$.entries[1].at").isNotEmpty())
+                .andExpect(jsonPath("$.entries[2].staff").value("mgr.jones"))
+                .andExpect(jsonPath("$.entries[2].view").value("CASE_FILE"))
+                .andExpect(jsonPath("$.entries[2].basis").value("TEAM_MANAGER"));
         http.perform(get("/api/admin/access-log").header("Authorization", ADMIN).param("staff", "cw.lee").param("caseId", caseId))
                 .andExpect(jsonPath("$.entries.length()").value(1));
+        http.perform(get("/api/admin/access-log/verify").header("Authorization", ADMIN))
+                .andExpect(jsonPath("$.intact").value(true));
     }
 
     @Test
@@ -109,8 +116,13 @@ class AccessLogTest {
                 .andExpect(jsonPath("$.cases[?(@.caseId == '" + caseId + "')]").isEmpty());
         http.perform(get("/api/admin/access-log").header("Authorization", ADMIN).param("caseId", caseId))
                 .andExpect(jsonPath("$.entries[0].staff").value("mgr.khan"))
+                .andExpect(jsonPath("$.entries[0].outcome").value("READ"))
                 .andExpect(jsonPath("$.entries[0].basis").value("BREAK_GLASS"))
-                .andExpect(jsonPath("$.entries[0].reason").value(reason));
+                .andExpect(jsonPath("$.entries[0].reason").value(reason))
+                .andExpect(jsonPath("$.entries[1].outcome").value("BREAK_GLASS_GRANTED"))
+                .andExpect(jsonPath("$.entries[1].reason").value(reason))
+                .andExpect(jsonPath("$.entries[2].outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.entries[2].staff").value("mgr.khan"));
 
         String caseworker = TestTokens.bearer("cw.ng", "hr", Role.CASEWORKER);
         http.perform(post("/api/cases/" + caseId + "/break-glass").header("Authorization", caseworker)
@@ -127,7 +139,7 @@ class AccessLogTest {
     void theAccessLogCanOnlyBeRead() {
         var methods = AccessMatrix.endpoints(mappings).stream().filter(endpoint -> endpoint.contains("access-log"))
                 .map(endpoint -> endpoint.split(" ")[0]).toList();
-        assertThat(methods).containsExactly("GET");
+        assertThat(methods).containsOnly("GET");
     }
 
     private CaseStream caseAssignedTo(String caseworker, String team) {

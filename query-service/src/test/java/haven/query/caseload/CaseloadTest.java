@@ -21,6 +21,7 @@ import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
@@ -162,6 +163,40 @@ class CaseloadTest {
     private static CaseTriaged triaged(CaseId caseId, RiskLevel risk, String firstContactDue, String resolutionDue) {
         return new CaseTriaged(caseId, Category.THREATS, Set.of(), Set.of(), risk, Route.INFORMAL_RESOLUTION,
                 LocalDate.parse(firstContactDue), LocalDate.parse(resolutionDue), "cw.ng");
+    }
+
+    @Test
+    void aNewReportIsSeenOnlyByItsIntakeTeamsManagersUntilItIsAssigned() throws Exception {
+        String intake = "intake-" + UUID.randomUUID();
+        var routed = new CaseStream(events);
+        routed.append(submitted(routed.caseId()));
+        routed.append(new ReportRoutedToTeam(routed.caseId(), intake));
+        String path = "/api/cases/" + routed.caseId();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.perform(get(path).header("Authorization", managerOf(intake))).andExpect(status().isOk()));
+
+        http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isNotFound());
+        http.perform(get(path).header("Authorization", TestTokens.bearer("mgr.nobody", null, Role.CASE_MANAGER)))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/caseload").header("Authorization", TestTokens.bearer("mgr.nobody", null, Role.CASE_MANAGER)))
+                .andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/caseload").header("Authorization", managerOf(intake)))
+                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.hasItem(routed.caseId().value())));
+
+        routed.append(new CaseworkerAssigned(routed.caseId(), "cw.lee", "equality", "mgr.okoro"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
+        http.perform(get(path).header("Authorization", managerOf(intake))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCaseReportedBeforeRoutingIsInTheTeamItsTypeGoesToNow() throws Exception {
+        var legacy = new CaseStream(events);
+        legacy.append(submitted(legacy.caseId())); // HATE_INCIDENT, which the test setting sends to equality
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + legacy.caseId())
+                .header("Authorization", MANAGER)).andExpect(status().isOk()));
+        http.perform(get("/api/cases/" + legacy.caseId()).header("Authorization", managerOf("hr")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -9,10 +9,15 @@ import static haven.infra.security.AccessMatrix.Caller.CASE_MANAGER;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
 import haven.infra.security.AccessMatrix.Caller;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +45,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/cases/{caseId}/record", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/break-glass", EnumSet.of(CASE_MANAGER)),
             Map.entry("GET /api/admin/access-log", ONLY_ADMIN),
+            Map.entry("GET /api/admin/access-log/verify", ONLY_ADMIN),
             Map.entry("GET /api/trends", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/trends.csv", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/admin/processors", ONLY_ADMIN),
@@ -62,5 +68,15 @@ class AccessMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyEndpointAskedByEveryCaller() {
         return AccessMatrix.check(http, mappings, ALLOWED);
+    }
+
+    /** Only a current access token, signed by the configured issuer for Haven, reads anything. */
+    @TestFactory
+    Stream<DynamicTest> everyOtherTokenIsRefused() throws Exception {
+        http.perform(get("/api/caseload").header("Authorization", TestTokens.bearer("mgr.jones", "equality",
+                Role.CASE_MANAGER))).andExpect(status().isOk());
+        return TestTokens.refused("mgr.jones", "equality", Role.CASE_MANAGER, Role.ADMIN).entrySet().stream()
+                .map(token -> DynamicTest.dynamicTest(token.getKey(), () -> http.perform(get("/api/caseload")
+                        .header("Authorization", token.getValue())).andExpect(status().isUnauthorized())));
     }
 }

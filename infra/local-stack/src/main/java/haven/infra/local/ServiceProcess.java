@@ -72,8 +72,9 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startService(Path root, String name, int port, String mongoUri,
             ServiceProcess identity, String masterKey, Path logDirectory) {
+        // the query-service's pages relay reporters' addresses from this machine
         return start(root, name, port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer(),
-                "HAVEN_MASTER_KEY", masterKey), logDirectory);
+                "HAVEN_MASTER_KEY", masterKey, "HAVEN_TRUSTED_PROXIES", "127.0.0.1, ::1"), logDirectory);
     }
 
     /** The query-service, whose pages send reports and replies to this command-service. */

@@ -7,8 +7,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,11 +19,14 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -33,6 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@Import(ProblemInstances.class)
 public class HavenSecurity {
 
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -72,6 +79,34 @@ public class HavenSecurity {
             @Value("${haven.receipts.failures-per-client:30}") int perClient,
             @Value("${haven.receipts.cooldown:PT15M}") Duration cooldown) {
         return new ReceiptGuard(perReference, perClient, cooldown);
+    }
+
+    /** Where new reports go, by type: the command side routes them, both sides decide who sees them. */
+    @Bean
+    IntakeTeams intakeTeams(@Value("${haven.intake-teams:HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality}") String setting) {
+        return IntakeTeams.parse(setting);
+    }
+
+    /** Spring Boot adds this to the token decoder, beside its signature and audience checks. */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenRules(@Value("${haven.tokens.issuer}") String issuer) {
+        return TokenRules.of(issuer);
+    }
+
+    /** Runs before every other filter, sign-in included, so an oversized body is never buffered. */
+    @Bean
+    FilterRegistrationBean<BodyLimit> bodyLimit(@Value("${haven.limits.max-body:256KB}") DataSize max, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new BodyLimit(max, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Next after the body limit: every later filter and handler sees the real client's address. */
+    @Bean
+    FilterRegistrationBean<ClientAddress> clientAddress(@Value("${haven.trusted-proxies:}") String trustedProxies) {
+        var registration = new FilterRegistrationBean<>(new ClientAddress(trustedProxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Lets a controller method take the signed-in {@link Staff} as a parameter. */

@@ -1,10 +1,12 @@
 package haven.infra.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Signs tokens the way an identity provider would, with the test key whose public half the
@@ -39,14 +43,55 @@ public final class TestTokens {
     }
 
     public static String token(String staffId, String team, Instant expires, Role... roles) {
+        return signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles).expirationTime(Date.from(expires)));
+    }
+
+    /** A token that names its member of staff in {@code claim} as well as {@code sub}, as Entra ID's do. */
+    public static String bearerWithStaffClaim(String subject, String claim, String staffId, String team, Role... roles) {
+        return "Bearer " + signed(JWSAlgorithm.RS256, null, claims(subject, team, roles).claim(claim, staffId)
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))));
+    }
+
+    /**
+     * Tokens for this member of staff that no service may accept, by what is wrong with them: each
+     * is otherwise as good as {@link #bearer}. Values are whole {@code Authorization} headers.
+     */
+    public static Map<String, String> refused(String staffId, String team, Role... roles) {
+        var tokens = new LinkedHashMap<String, String>();
+        try {
+            tokens.put("forged", "Bearer " + forged(staffId, roles));
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant later = Instant.now().plusSeconds(600);
+        tokens.put("expired", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
+                .expirationTime(Date.from(Instant.now().minusSeconds(600)))));
+        tokens.put("without expiry", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)));
+        tokens.put("wrong audience", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
+                .audience("another-service").expirationTime(Date.from(later))));
+        tokens.put("wrong issuer", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
+                .issuer("https://identity.elsewhere.example").expirationTime(Date.from(later))));
+        tokens.put("http issuer", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
+                .issuer(ISSUER.replace("https:", "http:")).expirationTime(Date.from(later))));
+        tokens.put("alg none", "Bearer " + new PlainJWT(claims(staffId, team, roles).expirationTime(Date.from(later))
+                .build()).serialize());
+        tokens.put("an ID token", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
+                .claim("typ", "ID").expirationTime(Date.from(later))));
+        tokens.put("a logout token", "Bearer " + signed(JWSAlgorithm.RS256, new JOSEObjectType("logout+jwt"),
+                claims(staffId, team, roles).expirationTime(Date.from(later))));
+        return tokens;
+    }
+
+    private static JWTClaimsSet.Builder claims(String staffId, String team, Role... roles) {
         var claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(staffId)
                 .claim("roles", Arrays.stream(roles).map(Role::name).toList())
-                .issueTime(Date.from(Instant.now().minusSeconds(5))).expirationTime(Date.from(expires));
-        if (team != null) {
-            claims.claim(Staff.TEAM_CLAIM, team);
-        }
+                .issueTime(Date.from(Instant.now().minusSeconds(5)));
+        return team == null ? claims : claims.claim(Staff.TEAM_CLAIM, team);
+    }
+
+    private static String signed(JWSAlgorithm algorithm, JOSEObjectType type, JWTClaimsSet.Builder claims) {
         try {
-            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            var jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(type).build(), claims.build());
             jwt.sign(new RSASSASigner(KEY));
             return jwt.serialize();
         } catch (JOSEException e) {

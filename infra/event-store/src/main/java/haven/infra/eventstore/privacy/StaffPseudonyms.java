@@ -1,10 +1,8 @@
 package haven.infra.eventstore.privacy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Locale;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -15,27 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class StaffPseudonyms {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private final SecretKeySpec key;
 
     public StaffPseudonyms(String masterKeyBase64) {
-        byte[] derived = hmac(new SecretKeySpec(PersonalDataKeys.masterKey(masterKeyBase64), ALGORITHM),
-                "haven staff pseudonym v1");
-        this.key = new SecretKeySpec(derived, ALGORITHM);
+        this.key = DerivedKey.forPurpose(masterKeyBase64, "haven staff pseudonym v1");
     }
 
     /** The pseudonym of a staff id; ids differing only in case or surrounding spaces are one person. */
     public String of(String staffId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, staffId.trim().toLowerCase(Locale.ROOT)));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(DerivedKey.hmac(key,
+                staffId.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
     }
 }

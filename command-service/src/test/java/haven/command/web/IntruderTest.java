@@ -1,0 +1,110 @@
+package haven.command.web;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.command.ApiTest;
+import haven.infra.security.Intruder;
+import haven.infra.security.Intruder.Example;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every command endpoint attacked as {@link Intruder} does, by a caller who gets past every role check.
+ * A refused request must leave every collection a request writes as it was. The receipt throttle is
+ * lifted (in a context of its own, so no other test meets its spent buckets): it would answer most
+ * attacks with 429 before they reach a handler. ClientLimitsTest proves the throttle.
+ */
+@TestPropertySource(properties = {"haven.receipts.failures-per-reference=1000000",
+        "haven.receipts.failures-per-client=1000000"})
+class IntruderTest extends ApiTest {
+
+    static final String NAMED_REPORT = """
+            { "type": "DIGNITY_AT_WORK", "category": "BULLYING", "occurredOn": "2026-10-01",
+              "locationType": "WORKPLACE", "area": "Highways", "motivations": ["AGE"],
+              "reporterRole": "VICTIM", "anonymous": false,
+              "reporter": { "name": "Sam Reporter", "email": "sam@example.org", "phone": "01234 567890" },
+              "contactPreference": "EMAIL", "narrative": "Left out of every team meeting",
+              "namedParties": ["my line manager"], "namedStaff": ["x.someone"],
+              "policeInformed": false, "consentToShare": true }
+            """;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Value("${haven.privacy.master-key}")
+    String masterKey;
+    @Value("${spring.data.mongodb.uri}")
+    String storeUri;
+
+    @TestFactory
+    Stream<DynamicTest> everyInputOfEveryEndpointWithstandsHostileValues() throws Exception {
+        var report = submitAnonymousReport();
+        String caseId = report.get("caseId").asText();
+        postJson("/api/cases/" + caseId + "/triage", "{\"category\": \"VERBAL_ABUSE\", \"risk\": \"LOW\", "
+                + "\"route\": \"INFORMAL_RESOLUTION\"}").andExpect(status().isAccepted());
+        String actionId = json.readTree(postJson("/api/cases/" + caseId + "/actions",
+                "{\"description\": \"Meet the reporter\", \"owner\": \"mgr.jones\", \"due\": \"" + LocalDate.now().plusDays(7) + "\"}")
+                .andReturn().getResponse().getContentAsString()).get("actionId").asText();
+        RequestPostProcessor anyone = request -> request;
+        RequestPostProcessor staff = bearer(TestTokens.bearer("intruder.staff", "equality", Role.values()));
+        String future = LocalDate.now().plusDays(3).toString();
+        var examples = List.of(
+                Example.of("POST /api/reports", anyone).json(NAMED_REPORT),
+                Example.of("POST /api/reporter/messages", anyone).json("{\"reference\": \"" + report.get("reference").asText()
+                        + "\", \"receipt\": \"" + report.get("receipt").asText() + "\", \"text\": \"Any news?\"}"),
+                onCase("POST /api/cases/{caseId}/triage", caseId, staff).json("{\"category\": \"VERBAL_ABUSE\", "
+                        + "\"characteristics\": [\"RACE\"], \"strands\": [\"RACE\"], \"risk\": \"LOW\", \"route\": \"INFORMAL_RESOLUTION\", "
+                        + "\"firstContactDue\": \"" + future + "\", \"resolutionDue\": \"" + future + "\"}"),
+                onCase("POST /api/cases/{caseId}/assignment", caseId, staff)
+                        .json("{\"caseworker\": \"cw.patel\", \"team\": \"equality\", \"reason\": \"Capacity\"}"),
+                onCase("POST /api/cases/{caseId}/conflicts", caseId, staff)
+                        .json("{\"caseworker\": \"cw.lee\", \"reason\": \"Knows the reporter\"}"),
+                onCase("POST /api/cases/{caseId}/named-staff", caseId, staff).json("{\"staffId\": \"x.other\"}"),
+                onCase("POST /api/cases/{caseId}/notes", caseId, staff).json("{\"text\": \"Spoke to the reporter\"}"),
+                onCase("POST /api/cases/{caseId}/actions", caseId, staff)
+                        .json("{\"description\": \"Meet\", \"owner\": \"cw.patel\", \"due\": \"" + future + "\"}"),
+                onCase("POST /api/cases/{caseId}/actions/{actionId}/completion", caseId, staff).path("actionId", actionId),
+                onCase("POST /api/cases/{caseId}/messages", caseId, staff).json("{\"text\": \"We are looking into it\"}"),
+                onCase("POST /api/cases/{caseId}/resolution", caseId, staff)
+                        .json("{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Agreed a way forward\"}"),
+                onCase("POST /api/cases/{caseId}/closure", caseId, staff),
+                onCase("POST /api/cases/{caseId}/appeal", caseId, staff).json("{\"reason\": \"New evidence\"}"),
+                onCase("POST /api/admin/cases/{caseId}/erasure", caseId, staff).json("{\"reason\": \"ERASURE_REQUEST\"}"),
+                onCase("POST /api/admin/cases/{caseId}/legal-hold", caseId, staff).json("{\"reason\": \"Tribunal claim\"}"),
+                onCase("DELETE /api/admin/cases/{caseId}/legal-hold", caseId, staff));
+        return Intruder.attack(new Intruder.Target(http, mappings, examples, List.of(masterKey, storeUri),
+                this::everyCollectionsSize));
+    }
+
+    private static Example onCase(String endpoint, String caseId, RequestPostProcessor caller) {
+        return Example.of(endpoint, caller).path("caseId", caseId);
+    }
+
+    private static RequestPostProcessor bearer(String value) {
+        return request -> {
+            request.addHeader("Authorization", value);
+            return request;
+        };
+    }
+
+    /** Every collection a request writes; the retention processor's own, written in the background, are left out. */
+    private Map<String, Long> everyCollectionsSize() {
+        var sizes = new TreeMap<String, Long>();
+        database.listCollectionNames().forEach(name -> sizes.put(name, database.getCollection(name).countDocuments()));
+        sizes.keySet().removeAll(List.of("retention_schedule", "trackingtokens"));
+        return sizes;
+    }
+}
