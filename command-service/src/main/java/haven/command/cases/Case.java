@@ -14,6 +14,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
@@ -89,7 +90,7 @@ class Case {
         Object payload = command.getPayload();
         Acting who = Acting.of(command.getMetaData());
         boolean dataProtection = payload instanceof ErasePersonalData || payload instanceof PlaceLegalHold
-                || payload instanceof LiftLegalHold;
+                || payload instanceof LiftLegalHold || payload instanceof LiftExclusion;
         boolean allowed = payload instanceof ReceiveMessageFromReporter
                 || (dataProtection ? who != null && who.erasesData() : mayWorkOnIt(who, pseudonyms));
         if (!allowed) {
@@ -129,18 +130,36 @@ class Case {
         }
     }
 
+    /** Exclusion is not a weapon: a caseworker can keep only themselves off a case, not their managers. */
     @CommandHandler
-    void handle(DeclareConflictOfInterest c) {
+    void handle(DeclareConflictOfInterest c, MetaData metaData) {
+        refuseIfClosed();
+        Acting who = Acting.of(metaData);
+        refuseIf(!who.managesCases() && !who.id().equals(c.caseworker()),
+                "A caseworker can declare only their own conflict of interest; ask a case manager to record anyone else's");
         refuseIf(conflicted.contains(c.caseworker()),
                 "A conflict of interest is already recorded for that caseworker");
         apply(new ConflictOfInterestDeclared(caseId, c.caseworker(), c.reason(), c.declaredBy()));
     }
 
     @CommandHandler
-    void handle(NameStaffMember c, StaffPseudonyms pseudonyms) {
+    void handle(NameStaffMember c, MetaData metaData, StaffPseudonyms pseudonyms) {
+        refuseIfClosed();
+        refuseIf(!Acting.of(metaData).managesCases(),
+                "Only a case manager can name staff in a case after the report; tell your case manager");
         String staff = pseudonyms.of(c.staffId());
         refuseIf(named.contains(staff), "That member of staff is already named in this case");
         apply(new StaffMemberNamed(caseId, staff, c.namedBy()));
+    }
+
+    /** The data protection officer's remedy for a wrong exclusion; the event keeps who lifted it and why. */
+    @CommandHandler
+    void handle(LiftExclusion c, StaffPseudonyms pseudonyms) {
+        refuseIf(erased, "The case's personal data is erased; there is no one left to let back in");
+        String staff = pseudonyms.of(c.staffId());
+        refuseIf(!named.contains(staff) && conflicted.stream().noneMatch(id -> pseudonyms.of(id).equals(staff)),
+                "That member of staff is not excluded from this case");
+        apply(new ExclusionLifted(caseId, staff, c.reason(), c.liftedBy()));
     }
 
     @CommandHandler
@@ -272,6 +291,12 @@ class Case {
         if (e.caseworker().equals(assignee)) {
             assignee = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(ExclusionLifted e, StaffPseudonyms pseudonyms) {
+        named.remove(e.staffPseudonym());
+        conflicted.removeIf(id -> pseudonyms.of(id).equals(e.staffPseudonym()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package haven.command.cases;
 
+import haven.command.web.StaffId;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
 import haven.infra.eventstore.privacy.PersonalDataKeys;
@@ -29,6 +30,9 @@ class DataProtectionController {
     record LegalHoldRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    record LiftExclusionRequest(@StaffId String staffId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     private final CommandGateway commands;
     private final PersonalDataKeys keys;
 
@@ -52,6 +56,13 @@ class DataProtectionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void placeLegalHold(@PathVariable CaseId caseId, @Valid @RequestBody LegalHoldRequest r, Staff staff) {
         commands.sendAndWait(new PlaceLegalHold(caseId, r.reason(), staff.id()));
+    }
+
+    /** Lets a member of staff back onto a case they were wrongly kept from (named, or declared conflicted). */
+    @PostMapping("/lifted-exclusions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void liftExclusion(@PathVariable CaseId caseId, @Valid @RequestBody LiftExclusionRequest r, Staff staff) {
+        commands.sendAndWait(new LiftExclusion(caseId, r.staffId(), r.reason(), staff.id()));
     }
 
     @DeleteMapping("/legal-hold")

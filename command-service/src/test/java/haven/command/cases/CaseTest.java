@@ -14,6 +14,7 @@ import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
 import haven.events.ErasureReason;
 import haven.events.PersonalDataErased;
+import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
@@ -236,6 +237,73 @@ class CaseTest {
         @Test
         void theSamePersonIsNamedOnce() {
             fixture.given(SUBMITTED, leeNamed).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+    }
+
+    /** Keeping someone off a case protects the people in it; it must not be a way to keep managers away. */
+    @Nested
+    class ExclusionIsNotAWeapon {
+
+        final MetaData patel = caseworker("cw.patel");
+        final MetaData dpo = Acting.metaData("dpo.smith", List.of("ADMIN"), null);
+        final StaffMemberNamed managerNamed = new StaffMemberNamed(ID, PSEUDONYMS.of("mgr.jones"), "cw.patel");
+        final AddInvestigationNote managersNote = new AddInvestigationNote(ID, "n-1", "Back on the case", "mgr.jones");
+
+        @Test
+        void theAssignedCaseworkerCannotNameStaffOnlyACaseManagerCan() {
+            fixture.given(SUBMITTED, ASSIGNED).when(new NameStaffMember(ID, "mgr.jones", "cw.patel"), patel)
+                    .expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("Only a case manager"));
+            fixture.given(SUBMITTED, ASSIGNED).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"), MANAGER)
+                    .expectEvents(new StaffMemberNamed(ID, PSEUDONYMS.of("cw.lee"), "mgr.jones"));
+        }
+
+        @Test
+        void aCaseworkerDeclaresOnlyTheirOwnConflict() {
+            fixture.given(SUBMITTED, ASSIGNED).when(new DeclareConflictOfInterest(ID, "mgr.jones", "Knows them", "cw.patel"), patel)
+                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, ASSIGNED).when(new DeclareConflictOfInterest(ID, "cw.patel", "Knows them", "cw.patel"), patel)
+                    .expectEvents(new ConflictOfInterestDeclared(ID, "cw.patel", "Knows them", "cw.patel"));
+            fixture.given(SUBMITTED, ASSIGNED).when(new DeclareConflictOfInterest(ID, "cw.patel", "Line manages them", "mgr.jones"))
+                    .expectEvents(new ConflictOfInterestDeclared(ID, "cw.patel", "Line manages them", "mgr.jones"));
+        }
+
+        @Test
+        void nobodyIsExcludedFromAClosedCase() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new DeclareConflictOfInterest(ID, "cw.lee", "Knows them", "mgr.jones"))
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void theDataProtectionOfficerLetsAWronglyExcludedManagerBackOn() {
+            var lift = new LiftExclusion(ID, "MGR.Jones", "Named to keep the manager away", "dpo.smith");
+            var lifted = new ExclusionLifted(ID, PSEUDONYMS.of("mgr.jones"), "Named to keep the manager away", "dpo.smith");
+            fixture.given(SUBMITTED, managerNamed).when(managersNote, MANAGER)
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, managerNamed).when(lift, dpo).expectEvents(lifted);
+            fixture.given(SUBMITTED, managerNamed, lifted).when(managersNote, MANAGER).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aDeclaredConflictIsLiftedTheSameWay() {
+            var conflict = new ConflictOfInterestDeclared(ID, "mgr.jones", "Made up", "mgr.ahmed");
+            var lifted = new ExclusionLifted(ID, PSEUDONYMS.of("mgr.jones"), "No conflict", "dpo.smith");
+            fixture.given(SUBMITTED, conflict).when(new LiftExclusion(ID, "mgr.jones", "No conflict", "dpo.smith"), dpo)
+                    .expectEvents(lifted);
+            fixture.given(SUBMITTED, conflict, lifted).when(managersNote, MANAGER).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void onlyTheDataProtectionOfficerLiftsAndOnlyAnExclusionThatExists() {
+            var lift = new LiftExclusion(ID, "mgr.jones", "Wrong", "mgr.ahmed");
+            fixture.given(SUBMITTED, managerNamed)
+                    .when(lift, Acting.metaData("mgr.ahmed", List.of("CASE_MANAGER"), "equality"))
+                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED).when(new LiftExclusion(ID, "cw.lee", "Wrong", "dpo.smith"), dpo)
                     .expectNoEvents().expectException(RuleViolation.class);
         }
     }

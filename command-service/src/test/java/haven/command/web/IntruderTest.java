@@ -84,6 +84,8 @@ class IntruderTest extends ApiTest {
                 onCase("POST /api/cases/{caseId}/appeal", caseId, staff).json("{\"reason\": \"New evidence\"}"),
                 onCase("POST /api/admin/cases/{caseId}/erasure", caseId, staff).json("{\"reason\": \"ERASURE_REQUEST\"}"),
                 onCase("POST /api/admin/cases/{caseId}/legal-hold", caseId, staff).json("{\"reason\": \"Tribunal claim\"}"),
+                onCase("POST /api/admin/cases/{caseId}/lifted-exclusions", caseId, staff)
+                        .json("{\"staffId\": \"x.someone\", \"reason\": \"Named to keep them away\"}"),
                 onCase("DELETE /api/admin/cases/{caseId}/legal-hold", caseId, staff));
         return Intruder.attack(new Intruder.Target(http, mappings, examples, List.of(masterKey, storeUri),
                 this::everyCollectionsSize));

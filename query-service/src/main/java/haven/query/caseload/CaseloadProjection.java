@@ -10,6 +10,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ExclusionLifted;
 import haven.events.MessageToReporterSent;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
@@ -94,6 +95,15 @@ class CaseloadProjection {
     @EventHandler
     void on(StaffMemberNamed e) {
         exclude(e.caseId(), e.staffPseudonym());
+    }
+
+    @EventHandler
+    void on(ExclusionLifted e) {
+        update(e.caseId(), row -> {
+            var excluded = new ArrayList<>(row.getList(CaseAccess.EXCLUDED, String.class, List.of()));
+            excluded.remove(e.staffPseudonym());
+            row.put(CaseAccess.EXCLUDED, excluded);
+        });
     }
 
     /** Stored by pseudonym, so the view does not say who is kept out of the case; if they held it, it is unassigned. */

@@ -30,7 +30,8 @@ class AdminPages {
             "rebuild", "The projection is being rebuilt; its progress is shown below",
             "hold", "The legal hold has been placed",
             "lift", "The legal hold has been lifted",
-            "erase", "The case's personal data has been erased");
+            "erase", "The case's personal data has been erased",
+            "unexclude", "They can see and work on the case again, as their role allows");
 
     private final AccessLogController accessLog;
     private final ProcessorAdminController processors;
@@ -81,6 +82,19 @@ class AdminPages {
         require(problems, "erase-caseId", answers.value("caseId"), "Enter the case id");
         require(problems, "erase-confirm", answers.value("confirm"), "Confirm that the personal data cannot be recovered once erased");
         return send(problems, answers, HttpMethod.POST, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST), "erase");
+    }
+
+    @PostMapping("/admin/lifted-exclusion")
+    ModelAndView liftExclusion(@RequestParam MultiValueMap<String, String> form) {
+        var answers = new FormAnswers(form);
+        var problems = new LinkedHashMap<String, String>();
+        require(problems, "unexclude-caseId", answers.value("caseId"), "Enter the case id");
+        require(problems, "unexclude-staffId", answers.value("staffId"), "Enter the staff id of the person to let back on");
+        require(problems, "unexclude-reason", answers.value("reason"), "Enter why the exclusion was wrong");
+        var body = new HashMap<String, String>();
+        body.put("staffId", answers.value("staffId"));
+        body.put("reason", answers.value("reason"));
+        return send(problems, answers, HttpMethod.POST, "lifted-exclusions", body, "unexclude");
     }
 
     /** {@code form} is the form's slug: its fields' ids start with it, and it names the success message. */

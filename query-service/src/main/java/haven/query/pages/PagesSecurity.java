@@ -22,7 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -32,7 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The web pages: HTML and forms from this one origin. Anonymous pages keep no session: a
  * reporter's answers travel in the form they are filling in and are stored nowhere until they
  * send the report. Staff pages need sign-in ({@link StaffSignIn}) and a role, as the APIs do.
- * Forms carry a CSRF token (double-submit cookie, so anonymous pages need no session).
+ * Forms carry a CSRF token: bound to the session once staff sign in, a double-submit cookie before
+ * (so anonymous pages need no session; {@link SessionBoundCsrfTokens}).
  * Scripts and styles come only from this origin; the pages work without JavaScript.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,7 +57,8 @@ class PagesSecurity {
     SecurityFilterChain pages(HttpSecurity http, GrantedAuthoritiesMapper staffRoles,
             OAuth2UserService<OidcUserRequest, OidcUser> staffByPrincipalClaim,
             OidcClientInitiatedLogoutSuccessHandler signOutEverywhere,
-            @Value("${haven.staff-sign-in.issuer}") String identityProvider) throws Exception {
+            @Value("${haven.staff-sign-in.issuer}") String identityProvider,
+            @Value("${haven.cookies.secure:true}") boolean secureCookies) throws Exception {
         var csrfTokens = new CsrfTokenRequestAttributeHandler();
         csrfTokens.setCsrfRequestAttributeName(null); // make the token for every page, not only when asked
         return http
@@ -79,7 +80,7 @@ class PagesSecurity {
                 .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessHandler(signOutEverywhere))
                 // a session only once a member of staff starts signing in; reporters never get one
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionBoundCsrfTokens(secureCookies))
                         .csrfTokenRequestHandler(csrfTokens))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(pageContentSecurityPolicy(identityProvider)))

@@ -14,6 +14,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
@@ -85,6 +86,12 @@ class TimelineProjection {
     @EventHandler
     void on(StaffMemberNamed e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.namedBy(), "A member of staff named in the case was excluded from it");
+    }
+
+    /** Like a naming, never says who; the reason is in the case's history, sealed, for the data protection officer. */
+    @EventHandler
+    void on(ExclusionLifted e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.liftedBy(), "The data protection officer let an excluded member of staff back onto the case");
     }
 
     @EventHandler

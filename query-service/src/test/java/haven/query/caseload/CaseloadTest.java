@@ -21,7 +21,10 @@ import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ExclusionLifted;
 import haven.events.ReportRoutedToTeam;
+import haven.events.StaffMemberNamed;
+import haven.infra.eventstore.privacy.StaffPseudonyms;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
@@ -66,6 +69,8 @@ class CaseloadTest {
     MongoDatabase database;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    StaffPseudonyms pseudonyms;
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
@@ -187,6 +192,23 @@ class CaseloadTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
         http.perform(get(path).header("Authorization", managerOf(intake))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aManagerLetBackOnByTheDataProtectionOfficerSeesTheCaseAgain() throws Exception {
+        var history = new CaseStream(events);
+        history.append(submitted(history.caseId()));
+        history.append(new StaffMemberNamed(history.caseId(), pseudonyms.of("mgr.jones"), "mgr.ahmed"));
+        String path = "/api/cases/" + history.caseId();
+        String colleague = TestTokens.bearer("mgr.ahmed", "equality", Role.CASE_MANAGER);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.perform(get(path).header("Authorization", colleague)).andExpect(status().isOk()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isNotFound()));
+
+        history.append(new ExclusionLifted(history.caseId(), pseudonyms.of("mgr.jones"), "Named to keep them away", "dpo.smith"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
     }
 
     @Test

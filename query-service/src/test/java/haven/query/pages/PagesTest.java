@@ -8,10 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
+import haven.infra.security.Role;
+import haven.query.PageLogin;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +70,7 @@ class PagesTest {
     void aFormSentWithoutItsCsrfTokenIsRefused() throws Exception {
         http.perform(post("/report/type").param("type", "HATE_INCIDENT")).andExpect(status().isForbidden());
         http.perform(post("/report/type").param("type", "HATE_INCIDENT").param("_csrf", "token-1")
-                        .cookie(new Cookie("XSRF-TOKEN", "token-1")))
+                        .cookie(new Cookie("__Host-XSRF-TOKEN", "token-1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("What happened?")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
@@ -73,9 +78,49 @@ class PagesTest {
     }
 
     @Test
+    void aReportersCsrfCookieIsSecureAndHostOnly() throws Exception {
+        var cookie = http.perform(get("/report")).andReturn().getResponse().getCookie("__Host-XSRF-TOKEN");
+
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.getSecure()).isTrue();
+        assertThat(cookie.getPath()).isEqualTo("/");
+        assertThat(cookie.getDomain()).isNull();
+    }
+
+    @Test
+    void onceSignedInTheCsrfTokenIsTheSessionsAndACookieTokenNoLongerPasses() throws Exception {
+        var session = new MockHttpSession();
+        var staff = PageLogin.as("mgr.jones", "equality", Role.CASE_MANAGER);
+        var page = http.perform(get("/report").session(session).with(staff)).andReturn();
+        assertThat(page.getResponse().getCookie("__Host-XSRF-TOKEN")).as("no cookie token beside a session").isNull();
+        String sessionToken = ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
+
+        http.perform(post("/report/type").session(session).with(staff).param("type", "HATE_INCIDENT")
+                        .param("_csrf", "forged").cookie(new Cookie("__Host-XSRF-TOKEN", "forged")))
+                .andExpect(status().isForbidden());
+        http.perform(post("/report/type").session(session).with(staff).param("type", "HATE_INCIDENT")
+                        .param("_csrf", sessionToken))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theStaffSessionCookieIsSecureAndHostOnlyUnlessInLocalDevelopment() throws Exception {
+        var context = new MockServletContext();
+        new Cookies().sessionCookie(true).onStartup(context);
+        assertThat(context.getSessionCookieConfig().getName()).isEqualTo("__Host-HAVEN_SESSION");
+        assertThat(context.getSessionCookieConfig().isSecure()).isTrue();
+        assertThat(context.getSessionCookieConfig().isHttpOnly()).isTrue();
+
+        var local = new MockServletContext();
+        new Cookies().sessionCookie(false).onStartup(local);
+        assertThat(local.getSessionCookieConfig().getName()).isEqualTo("HAVEN_SESSION");
+        assertThat(local.getSessionCookieConfig().isSecure()).isFalse();
+    }
+
+    @Test
     void aMissingAnswerIsShownWithTheGovukErrorPattern() throws Exception {
         http.perform(post("/report/what-happened").param("type", "DIGNITY_AT_WORK").param("_csrf", "t")
-                        .cookie(new Cookie("XSRF-TOKEN", "t")))
+                        .cookie(new Cookie("__Host-XSRF-TOKEN", "t")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<title>Error: What happened?")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#category\">Select what kind of thing happened</a>")))
@@ -94,7 +139,7 @@ class PagesTest {
     void anAnswerIsNeverEvaluatedAsAnExpressionEvenWhenAJumpSkipsItsCheck() throws Exception {
         for (String field : List.of("type", "category", "locationType", "motivations", "reporterRole")) {
             for (String injected : List.of("x} + ${7*7} + #{x", "__${7*7}__", "${@environment.getProperty('spring.application.name')}")) {
-                var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("XSRF-TOKEN", "t"));
+                var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
                 COMPLETE_REPORT.forEach((name, value) -> form.param(name, name.equals(field) ? injected : value));
                 String page = http.perform(form).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 assertThat(page).as(field + " = " + injected).doesNotContain("49", "query-service")
@@ -105,7 +150,7 @@ class PagesTest {
 
     @Test
     void theCheckPageShowsEveryAnswerOnceAllHavePassedTheirChecks() throws Exception {
-        var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("XSRF-TOKEN", "t"));
+        var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
         COMPLETE_REPORT.forEach(form::param);
         http.perform(form).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Check your answers before sending")))
@@ -116,7 +161,7 @@ class PagesTest {
     void anUnknownPageSaysSoInWordsAndShowsNothingTechnical() throws Exception {
         for (String path : List.of("/report/no-such-question", "/nowhere")) {
             var response = http.perform(path.startsWith("/report/")
-                    ? post(path).param("_csrf", "t").cookie(new Cookie("XSRF-TOKEN", "t")) : get(path)).andReturn().getResponse();
+                    ? post(path).param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t")) : get(path)).andReturn().getResponse();
             assertThat(response.getStatus()).as(path).isIn(403, 404);
             assertThat(response.getContentAsString()).doesNotContain("Exception", "at haven.", "Whitelabel");
         }

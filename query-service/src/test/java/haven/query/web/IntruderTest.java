@@ -162,6 +162,8 @@ class IntruderTest {
                 Example.of("POST /admin/legal-hold", page).form(Map.of("caseId", caseId, "reason", "Tribunal claim")),
                 Example.of("POST /admin/legal-hold/lift", page).form(Map.of("caseId", caseId)),
                 Example.of("POST /admin/erasure", page).form(Map.of("caseId", caseId, "confirm", "yes")),
+                Example.of("POST /admin/lifted-exclusion", page).form(Map.of("caseId", caseId, "staffId", "x.someone",
+                        "reason", "Named to keep them away")),
                 Example.of("GET /trends", page).query("period", "year"),
                 Example.of("GET /trends/download", page).query("period", "year"),
                 Example.of("GET /cases", page),

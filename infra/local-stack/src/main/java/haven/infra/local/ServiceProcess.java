@@ -80,8 +80,10 @@ public final class ServiceProcess implements AutoCloseable {
     /** The query-service, whose pages send reports and replies to this command-service. */
     public static ServiceProcess startQueryService(Path root, int port, String mongoUri, ServiceProcess identity,
             String masterKey, ServiceProcess command, Path logDirectory) {
+        // local development over plain http: browsers refuse Secure cookies there
         return start(root, "query-service", port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer(),
-                "HAVEN_MASTER_KEY", masterKey, "HAVEN_COMMAND_URL", command.url()), logDirectory);
+                "HAVEN_MASTER_KEY", masterKey, "HAVEN_COMMAND_URL", command.url(), "HAVEN_SECURE_COOKIES", "false"),
+                logDirectory);
     }
 
     /** A new master key: 32 random bytes, base64. */
