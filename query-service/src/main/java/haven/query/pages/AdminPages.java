@@ -61,40 +61,45 @@ class AdminPages {
     @PostMapping("/admin/legal-hold")
     ModelAndView placeHold(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        var problems = new LinkedHashMap<String, String>();
-        require(problems, "hold-caseId", answers.value("caseId"), "Enter the case id");
-        require(problems, "hold-reason", answers.value("reason"), "Enter why the case's records must be kept");
-        return send(problems, answers, HttpMethod.POST, "legal-hold", Collections.singletonMap("reason", answers.value("reason")), "hold");
+        return send(missing(answers, "hold", "caseId", "Enter the case id", "reason", "Enter why the case's records must be kept"),
+                answers, HttpMethod.POST, "legal-hold", Collections.singletonMap("reason", answers.value("reason")), "hold");
     }
 
     @PostMapping("/admin/legal-hold/lift")
     ModelAndView liftHold(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        var problems = new LinkedHashMap<String, String>();
-        require(problems, "lift-caseId", answers.value("caseId"), "Enter the case id");
-        return send(problems, answers, HttpMethod.DELETE, "legal-hold", null, "lift");
+        return send(missing(answers, "lift", "caseId", "Enter the case id"), answers, HttpMethod.DELETE, "legal-hold",
+                null, "lift");
     }
 
     @PostMapping("/admin/erasure")
     ModelAndView erase(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        var problems = new LinkedHashMap<String, String>();
-        require(problems, "erase-caseId", answers.value("caseId"), "Enter the case id");
-        require(problems, "erase-confirm", answers.value("confirm"), "Confirm that the personal data cannot be recovered once erased");
-        return send(problems, answers, HttpMethod.POST, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST), "erase");
+        return send(missing(answers, "erase", "caseId", "Enter the case id",
+                        "confirm", "Confirm that the personal data cannot be recovered once erased"),
+                answers, HttpMethod.POST, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST), "erase");
     }
 
     @PostMapping("/admin/lifted-exclusion")
     ModelAndView liftExclusion(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        var problems = new LinkedHashMap<String, String>();
-        require(problems, "unexclude-caseId", answers.value("caseId"), "Enter the case id");
-        require(problems, "unexclude-staffId", answers.value("staffId"), "Enter the staff id of the person to let back on");
-        require(problems, "unexclude-reason", answers.value("reason"), "Enter why the exclusion was wrong");
         var body = new HashMap<String, String>();
         body.put("staffId", answers.value("staffId"));
         body.put("reason", answers.value("reason"));
-        return send(problems, answers, HttpMethod.POST, "lifted-exclusions", body, "unexclude");
+        return send(missing(answers, "unexclude", "caseId", "Enter the case id",
+                        "staffId", "Enter the staff id of the person to let back on", "reason", "Enter why the exclusion was wrong"),
+                answers, HttpMethod.POST, "lifted-exclusions", body, "unexclude");
+    }
+
+    /** The problems of a form's required fields left blank, as field and message pairs; ids are {@code form-field}. */
+    private static Map<String, String> missing(FormAnswers answers, String form, String... fieldsAndMessages) {
+        var problems = new LinkedHashMap<String, String>();
+        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+            if (answers.value(fieldsAndMessages[i]) == null) { // FormAnswers drops blanks
+                problems.put(form + "-" + fieldsAndMessages[i], fieldsAndMessages[i + 1]);
+            }
+        }
+        return problems;
     }
 
     /** {@code form} is the form's slug: its fields' ids start with it, and it names the success message. */
@@ -130,12 +135,6 @@ class AdminPages {
         var view = new ModelAndView("admin/admin", model);
         view.setStatus(status);
         return view;
-    }
-
-    private static void require(Map<String, String> problems, String field, String value, String message) {
-        if (value == null) { // FormAnswers drops blanks
-            problems.put(field, message);
-        }
     }
 
     private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -75,6 +76,18 @@ class PagesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("What happened?")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "<input type=\"hidden\" name=\"type\" value=\"HATE_INCIDENT\"")));
+    }
+
+    /** Preprocessing, unescaped text and unescaped inlining are where a request value could become code or markup. */
+    @Test
+    void noTemplatePreprocessesOrPrintsUnescaped() throws Exception {
+        var templates = new PathMatchingResourcePatternResolver().getResources("classpath:/templates/**/*.html");
+        assertThat(templates).hasSizeGreaterThan(10);
+        for (var template : templates) {
+            String html = template.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(template.getFilename()).doesNotContainPattern("__[$*#@~]\\{")
+                    .doesNotContain("th:utext").doesNotContain("[(");
+        }
     }
 
     @Test

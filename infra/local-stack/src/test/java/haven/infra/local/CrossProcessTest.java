@@ -114,6 +114,11 @@ class CrossProcessTest {
         assertThat(manager.post(c + "/triage", Map.of("category", "HARASSMENT", "risk", "LOW",
                 "route", "INFORMAL_RESOLUTION")).status()).isEqualTo(202);
         assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary)).status()).isEqualTo(202);
+        var dpo = JsonHttp.signedIn(identity.url(), "dpo.smith");
+        assertThat(manager.post(c + "/conflicts", Map.of("caseworker", "cw.lee", "reason", canary + " is a cousin"))
+                .status()).isEqualTo(204);
+        assertThat(dpo.post(command.url() + "/api/admin/cases/" + caseId + "/lifted-exclusions",
+                Map.of("staffId", "cw.lee", "reason", canary + " is not related after all")).status()).isEqualTo(204);
         assertThat(manager.post(c + "/messages", Map.of("text", "We will speak to " + canary)).status()).isEqualTo(202);
         var reply = new java.util.HashMap<String, Object>(followUp);
         reply.put("text", canary + " did it again");
@@ -127,7 +132,6 @@ class CrossProcessTest {
         assertThat(storeContents()).as("the store holds the canary only sealed").doesNotContain(canary);
         String trendsBefore = trendCounts();
 
-        var dpo = JsonHttp.signedIn(identity.url(), "dpo.smith");
         assertThat(dpo.post(command.url() + "/api/admin/cases/" + caseId + "/erasure",
                 Map.of("reason", "ERASURE_REQUEST")).status()).isEqualTo(204);
         awaitReporterStatus(followUp, status -> !status.contains(canary));

@@ -93,7 +93,12 @@ public final class Intruder {
             json("Mongo where", "{\"$where\": \"sleep(1000)\"}"), json("null", "null"));
 
     private static final Pattern EVALUATED = Pattern.compile("(?<![\\w.\\-/])49(?![\\w.\\-])");
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /**
+     * Where a 49 is no sign of evaluation: ids, clock times and instants (an access log read at 20:49),
+     * and JSON numbers (entry 49 of a log); an evaluated value would be text where the value was put.
+     */
+    private static final Pattern NOISE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+            + "|\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z?|\\b\\d{1,2}:\\d{2}(:\\d{2})?(\\.\\d+)?|\"[\\w$]+\"\\s*:\\s*-?\\d+(\\.\\d+)?");
     private static final List<String> STACK_TRACE = List.of("\tat ", "at haven.", "at org.springframework", "at java.",
             "Caused by", "Exception:", "Whitelabel", "SpelEvaluationException", "TemplateProcessingException");
 
@@ -303,7 +308,7 @@ public final class Intruder {
         if (response.getStatus() >= 500) {
             failures.add(where + "answered " + response.getStatus());
         }
-        if (attack.payload().evaluates() && EVALUATED.matcher(UUID.matcher(body).replaceAll("")).find()) {
+        if (attack.payload().evaluates() && EVALUATED.matcher(NOISE.matcher(body).replaceAll("")).find()) {
             failures.add(where + "the answer holds 49: the value was evaluated");
         }
         STACK_TRACE.stream().filter(body::contains).findFirst()
