@@ -82,7 +82,8 @@ class Case {
 
     /**
      * Need to know: a case manager works on the cases of their team (the intake team of a case
-     * not yet assigned), and a manager without a team on none; a caseworker only on the cases assigned to them; nobody on a case they are excluded from.
+     * not yet assigned), and a manager without a team on none; a caseworker only on the cases
+     * assigned to them; nobody on a case they are excluded from.
      * The reporter reaches their case through their receipt, checked before the command is sent.
      */
     @CommandHandlerInterceptor

@@ -192,9 +192,11 @@ public class AccessLog {
     /** An entry written before the chain (a string id, no outcome) was a read; it shows with number 0. */
     private Entry entry(Document d) {
         String reason = d.getString("reason");
-        return new Entry(d.get("_id") instanceof Long number ? number : 0, d.getDate("at").toInstant(), d.getString("staff"),
-                d.getString("caseId"), Outcome.valueOf(d.get("outcome", Outcome.READ.name())), d.getString("view") == null ? null : View.valueOf(d.getString("view")),
-                d.getString("basis") == null ? null : Basis.valueOf(d.getString("basis")),
+        String view = d.getString("view");
+        String basis = d.getString("basis");
+        return new Entry(d.get("_id") instanceof Long number ? number : 0, d.getDate("at").toInstant(),
+                d.getString("staff"), d.getString("caseId"), Outcome.valueOf(d.get("outcome", Outcome.READ.name())),
+                view == null ? null : View.valueOf(view), basis == null ? null : Basis.valueOf(basis),
                 reason == null ? null : keys.open(reason).orElse(null));
     }
 }

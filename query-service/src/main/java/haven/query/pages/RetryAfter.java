@@ -1,5 +1,7 @@
 package haven.query.pages;
 
+import haven.infra.security.TooManyAttempts;
+
 /** A {@code Retry-After} in seconds, as a page says it. */
 final class RetryAfter {
 
@@ -11,7 +13,6 @@ final class RetryAfter {
         if (seconds == null || !seconds.matches("\\d{1,9}")) {
             return "a few minutes";
         }
-        long minutes = (Long.parseLong(seconds) + 59) / 60;
-        return minutes <= 1 ? "a minute" : minutes + " minutes";
+        return TooManyAttempts.inWords(Long.parseLong(seconds));
     }
 }
