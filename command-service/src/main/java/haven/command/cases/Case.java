@@ -24,7 +24,7 @@ import haven.events.PersonalDataErased;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -3,7 +3,7 @@ package haven.command.cases;
 import haven.command.web.StaffId;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

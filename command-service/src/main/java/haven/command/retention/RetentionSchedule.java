@@ -15,7 +15,7 @@ import haven.events.CaseReopened;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

@@ -33,7 +33,7 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.LocalDate;

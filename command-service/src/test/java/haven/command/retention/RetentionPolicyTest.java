@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.mongodb.client.model.Filters;
 import haven.command.ApiTest;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import static com.mongodb.client.model.Filters.or;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.CaseId;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
 import haven.query.access.AccessLog;
 import haven.query.access.AccessLog.Basis;

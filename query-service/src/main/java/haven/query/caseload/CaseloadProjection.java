@@ -15,7 +15,7 @@ import haven.events.MessageToReporterSent;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.IntakeTeams;
 import haven.query.views.BatchWrites;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.query.views.BatchWrites;
 import java.time.Instant;
 import java.util.Date;

@@ -9,7 +9,7 @@ import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ReporterRole;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import haven.query.caseload.CaseAccess;

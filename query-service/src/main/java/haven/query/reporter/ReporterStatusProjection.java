@@ -13,7 +13,7 @@ import haven.events.CaseTriaged;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.events.ReportSubmitted;
 import haven.query.views.BatchWrites;
 import java.time.Instant;

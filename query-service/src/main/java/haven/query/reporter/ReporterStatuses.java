@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.Outcome;
 import haven.query.web.Words;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
 import java.time.Instant;
 import java.util.Comparator;

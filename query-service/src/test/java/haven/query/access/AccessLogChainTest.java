@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import haven.infra.embedded.EmbeddedStore;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;

@@ -16,7 +16,7 @@ import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.infra.embedded.EmbeddedStore;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.AccessMatrix;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;

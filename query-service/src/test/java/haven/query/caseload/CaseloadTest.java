@@ -24,7 +24,7 @@ import haven.events.ProtectedCharacteristic;
 import haven.events.ExclusionLifted;
 import haven.events.ReportRoutedToTeam;
 import haven.events.StaffMemberNamed;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;

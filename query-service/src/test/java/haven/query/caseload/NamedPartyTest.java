@@ -20,7 +20,7 @@ import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.StaffMemberNamed;
 import haven.infra.embedded.EmbeddedStore;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.AccessMatrix;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;

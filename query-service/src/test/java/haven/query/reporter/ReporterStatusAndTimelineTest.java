@@ -24,7 +24,7 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import java.time.Duration;

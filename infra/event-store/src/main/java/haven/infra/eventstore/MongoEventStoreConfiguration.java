@@ -2,9 +2,8 @@ package haven.infra.eventstore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import haven.infra.eventstore.privacy.PersonalDataKeys;
-import haven.infra.eventstore.privacy.StaffPseudonyms;
-import haven.infra.eventstore.privacy.PersonalDataSerializer;
+import haven.infra.privacy.PersonalDataKeys;
+import haven.infra.privacy.StaffPseudonyms;
 import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;

@@ -2,7 +2,11 @@ package haven.infra.local;
 
 import com.mongodb.client.MongoClients;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.local.backup.ArchiveRefused;
+import haven.infra.local.backup.Backup;
+import haven.infra.local.backup.Restore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +24,8 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && (args[0].equals("backup") || args[0].equals("restore"))) {
-            backupOrRestore(args[0], Path.of(args[1]));
+        if (args.length >= 2 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            backupOrRestore(args[0], Path.of(args[1]), List.of(args).contains("--passphrase"));
             return;
         }
         Path root = Path.of(env("HAVEN_ROOT").orElse(".")).toAbsolutePath().normalize();
@@ -46,7 +50,7 @@ public final class LocalStack {
 
         Path logs = data.resolve("logs");
         var identity = ServiceProcess.startIdentity(root, identityPort, queryPort, logs);
-        String masterKey = masterKey(data);
+        String masterKey = masterKey(data, mongoUri);
         var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
         var query = ServiceProcess.startQueryService(root, queryPort, mongoUri, identity, masterKey, command, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,25 +91,34 @@ public final class LocalStack {
     }
 
     /**
-     * {@code backup <archive>}: online, from the running store ({@code MONGODB_URI}, else the
-     * local stack's store on {@code STORE_PORT}). {@code restore <archive>}: into {@code MONGODB_URI},
-     * else straight into the embedded store's data folder, which must be new and not in use.
+     * {@code backup <archive> [--passphrase]}: online, from the running store ({@code MONGODB_URI},
+     * else the local stack's store on {@code STORE_PORT}), under the master key ({@code HAVEN_MASTER_KEY},
+     * else the data folder's). {@code restore <archive>}: into {@code MONGODB_URI}, else straight into
+     * the embedded store's data folder, which must be new and not in use; the master key must be the
+     * one the backup was made under, and is kept in the new folder for the local stack to start with.
      */
-    private static void backupOrRestore(String action, Path archive) throws Exception {
+    private static void backupOrRestore(String action, Path archive, boolean withPassphrase) throws Exception {
         Optional<String> externalUri = env("MONGODB_URI");
+        Path data = Path.of(env("HAVEN_DATA").orElse("data"));
         boolean offline = action.equals("restore") && externalUri.isEmpty();
-        try (EmbeddedStore store = offline ? EmbeddedStore.persistent(Path.of(env("HAVEN_DATA").orElse("data")), 0) : null) {
+        try (EmbeddedStore store = offline ? EmbeddedStore.persistent(data, 0) : null) {
             String uri = offline ? store.uri("haven")
                     : externalUri.orElse("mongodb://127.0.0.1:" + env("STORE_PORT").orElse("27017") + "/haven");
+            Optional<String> masterKey = env("HAVEN_MASTER_KEY").or(() -> keptIn(data));
             try (var client = MongoClients.create(uri)) {
-                var backup = new Backup(client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase()), System.out);
+                var database = client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase());
                 if (action.equals("backup")) {
-                    backup.backup(archive);
+                    String key = masterKey.orElseThrow(() -> new ArchiveRefused(
+                            "No master key: set HAVEN_MASTER_KEY, or HAVEN_DATA to the data folder that keeps it."));
+                    new Backup(database, key, System.out).backup(archive, withPassphrase ? Passphrase.twice() : null);
                 } else {
-                    backup.restore(archive);
+                    new Restore(database, masterKey, System.out).restore(archive, Passphrase::once);
+                    if (offline && keptIn(data).isEmpty()) {
+                        keep(data, masterKey.orElseThrow());
+                    }
                 }
             }
-        } catch (IllegalStateException refused) {
+        } catch (IllegalStateException | java.io.IOException refused) {
             // reached after the store, if any, is closed
             System.err.println(refused.getMessage());
             System.exit(1);
@@ -116,19 +129,38 @@ public final class LocalStack {
      * {@code HAVEN_MASTER_KEY}, else the key made on first start and kept in the data folder (owner
      * only). Good enough for a laptop; in production the key comes from a vault, not next to the data.
      */
-    private static String masterKey(Path data) throws IOException {
-        Optional<String> configured = env("HAVEN_MASTER_KEY");
-        if (configured.isPresent()) {
-            return configured.get();
+    private static String masterKey(Path data, String mongoUri) {
+        Optional<String> configured = env("HAVEN_MASTER_KEY").or(() -> keptIn(data));
+        if (configured.isEmpty() && !isEmpty(mongoUri)) {
+            // a new key would open none of the stored personal data, and seal new data under a key no backup knows
+            System.err.println("This store holds cases but " + data.resolve("master.key") + " is missing: set HAVEN_MASTER_KEY"
+                    + " to the key its data was sealed with.");
+            System.exit(78);
         }
+        return configured.orElseGet(() -> keep(data, ServiceProcess.newMasterKey()));
+    }
+
+    private static Optional<String> keptIn(Path data) {
         Path file = data.resolve("master.key");
-        if (!Files.exists(file)) {
-            Files.createDirectories(data);
-            Files.writeString(file, ServiceProcess.newMasterKey());
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
+        try {
+            return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Files.readString(file).trim();
+    }
+
+    /** Readable by its owner only. */
+    private static String keep(Path data, String masterKey) {
+        Path file = data.resolve("master.key");
+        try {
+            Files.createDirectories(data);
+            Files.writeString(file, masterKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        file.toFile().setReadable(false, false);
+        file.toFile().setReadable(true, true);
+        return masterKey;
     }
 
     /** First start: no event has ever been stored. */

@@ -1,4 +1,4 @@
-package haven.infra.eventstore.privacy;
+package haven.infra.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,7 +18,7 @@ public final class DerivedKey {
 
     /** An HMAC-SHA256 key for {@code purpose} (a fixed, versioned name such as "haven staff pseudonym v1"). */
     public static SecretKeySpec forPurpose(String masterKeyBase64, String purpose) {
-        return new SecretKeySpec(hmac(new SecretKeySpec(PersonalDataKeys.masterKey(masterKeyBase64), ALGORITHM),
+        return new SecretKeySpec(hmac(new SecretKeySpec(MasterKey.bytes(masterKeyBase64), ALGORITHM),
                 purpose.getBytes(StandardCharsets.UTF_8)), ALGORITHM);
     }
 

@@ -1,4 +1,4 @@
-package haven.infra.eventstore.privacy;
+package haven.infra.privacy;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
@@ -40,7 +40,7 @@ public class PersonalDataKeys {
 
     public PersonalDataKeys(MongoDatabase database, String masterKeyBase64, Duration cacheFor) {
         this.keys = database.getCollection(COLLECTION);
-        this.masterKey = masterKey(masterKeyBase64);
+        this.masterKey = MasterKey.bytes(masterKeyBase64);
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
     }
 
@@ -79,6 +79,16 @@ public class PersonalDataKeys {
         cache.asMap().keySet().removeIf(keyId -> keyId.equals(caseId) || keyId.startsWith(caseId + "/"));
     }
 
+    /** Whether a stored key opens with this master key (a restore checks every key before it writes one). */
+    public boolean unwraps(Document stored) {
+        try {
+            Aead.open(masterKey, stored.getString("_id"), stored.get("wrapped", Binary.class).getData());
+            return true;
+        } catch (RuntimeException wrongKeyOrDamaged) {
+            return false;
+        }
+    }
+
     private byte[] keyFor(String keyId) {
         return existingKey(keyId).orElseGet(() -> {
             byte[] key = Aead.newKey();
@@ -108,14 +118,5 @@ public class PersonalDataKeys {
         byte[] key = Aead.open(masterKey, keyId, stored.get("wrapped", Binary.class).getData());
         cache.put(keyId, key);
         return Optional.of(key);
-    }
-
-    static byte[] masterKey(String base64) {
-        byte[] key = base64 == null || base64.isBlank() ? new byte[0] : Base64.getDecoder().decode(base64.trim());
-        if (key.length != 32) {
-            throw new IllegalStateException("haven.privacy.master-key (HAVEN_MASTER_KEY) must be 32 random bytes in base64,"
-                    + " e.g. from: openssl rand -base64 32");
-        }
-        return key;
     }
 }

@@ -1,4 +1,4 @@
-package haven.infra.eventstore.privacy;
+package haven.infra.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,10 +1,11 @@
-package haven.infra.eventstore.privacy;
+package haven.infra.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import haven.events.PersonalData;
+import haven.infra.privacy.PersonalDataKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
