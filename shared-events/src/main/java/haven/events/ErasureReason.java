@@ -4,6 +4,8 @@ package haven.events;
 public enum ErasureReason {
     /** the retention period after closure ended */
     RETENTION_PERIOD_ENDED,
+    /** the case had no activity for the retention period after its last event (it was never closed) */
+    NO_ACTIVITY_FOR_RETENTION_PERIOD,
     /** a person asked for their data to be erased and the data protection officer agreed */
     ERASURE_REQUEST
 }

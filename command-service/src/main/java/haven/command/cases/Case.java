@@ -14,6 +14,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ErasureReason;
 import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
@@ -51,6 +52,8 @@ class Case {
     private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }
 
     static final String NAMED_BY_REPORTER = "reporter";
+    static final String ERASED_RULE = "This case is closed and its details have been deleted, so it takes nothing new;"
+            + " to tell us about something new, make a new report";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -190,9 +193,10 @@ class Case {
         apply(new MessageToReporterSent(caseId, c.messageId(), c.text(), c.sender()));
     }
 
-    /** Always accepted: a reporter writing after closure is how most appeals begin. */
+    /** Accepted after closure (a reporter writing then is how most appeals begin), never after erasure. */
     @CommandHandler
     void handle(ReceiveMessageFromReporter c) {
+        refuseIf(erased, ERASED_RULE);
         apply(new MessageFromReporterReceived(caseId, c.messageId(), c.text()));
     }
 
@@ -212,18 +216,27 @@ class Case {
 
     @CommandHandler
     void handle(ReopenCase c) {
+        refuseIf(erased, ERASED_RULE);
         refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
         refuseIf(c.reopenedAt().isAfter(appealDeadline), "The appeal window for this case ended on "
                 + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
         apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
     }
 
-    /** Repeatable, so that an erasure interrupted before its keys were destroyed can be finished. */
+    /**
+     * Repeatable, so that an erasure interrupted before its keys were destroyed can be finished. A
+     * case left with no activity for the retention period is closed by the same command, whatever
+     * stage it stopped at, so that it never lingers half open without its details.
+     */
     @CommandHandler
     void handle(ErasePersonalData c) {
-        refuseIf(stage != Stage.CLOSED, "Personal data is erased only from a closed case");
+        boolean abandoned = c.reason() == ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD;
+        refuseIf(stage != Stage.CLOSED && !abandoned, "Personal data is erased only from a closed case");
         refuseIf(onLegalHold && !erased, "The case is under legal hold; its personal data is kept until the hold is lifted");
         if (!erased) {
+            if (stage != Stage.CLOSED) {
+                apply(new CaseClosed(caseId, c.erasedBy()));
+            }
             apply(new PersonalDataErased(caseId, c.reason(), c.erasedBy()));
         }
     }
@@ -336,6 +349,7 @@ class Case {
     }
 
     private void refuseIfClosed() {
+        refuseIf(erased, ERASED_RULE);
         refuseIf(stage == Stage.CLOSED, "A closed case cannot be changed; reopen it on appeal first");
     }
 

@@ -1,5 +1,7 @@
 package haven.command.cases;
 
+import haven.command.web.InvalidField;
+import haven.command.web.InvalidRequest;
 import haven.command.web.StaffId;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
@@ -9,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,6 +51,10 @@ class DataProtectionController {
     @PostMapping("/erasure")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void erase(@PathVariable CaseId caseId, @Valid @RequestBody ErasureRequest r, Staff staff) {
+        if (r.reason() == ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD) {
+            // only the retention policy, which knows when a case last moved, closes and erases an open case
+            throw new InvalidRequest(List.of(new InvalidField("reason", "is given only by the retention policy")));
+        }
         commands.sendAndWait(new ErasePersonalData(caseId, r.reason(), staff.id()));
         keys.destroy(caseId.value());
     }

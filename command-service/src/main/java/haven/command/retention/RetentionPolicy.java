@@ -17,8 +17,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Erases the personal data of every case closed longer ago than the retention period, unless it
- * is under legal hold. Runs on every command-service instance; erasing twice changes nothing.
+ * Erases the personal data of every case closed longer ago than the retention period, and of
+ * every case never closed that has had no activity for the inactivity period (closing it), unless
+ * it is under legal hold. Runs on every command-service instance; erasing twice changes nothing.
  */
 @Component
 public class RetentionPolicy {
@@ -31,13 +32,16 @@ public class RetentionPolicy {
     private final CommandGateway commands;
     private final Clock clock;
     private final Period keepFor;
+    private final Period keepIdleFor;
 
     RetentionPolicy(RetentionSchedule schedule, CommandGateway commands, Clock clock,
-            @Value("${haven.retention.after-closure}") Period keepFor) {
+            @Value("${haven.retention.after-closure}") Period keepFor,
+            @Value("${haven.retention.after-inactivity}") Period keepIdleFor) {
         this.schedule = schedule;
         this.commands = commands;
         this.clock = clock;
         this.keepFor = keepFor;
+        this.keepIdleFor = keepIdleFor;
     }
 
     @Scheduled(initialDelayString = "${haven.retention.sweep-every}", fixedDelayString = "${haven.retention.sweep-every}")
@@ -47,22 +51,29 @@ public class RetentionPolicy {
 
     /** Erases the cases whose retention period has ended by {@code now}; returns how many. */
     public int sweep(Instant now) {
-        Instant cutOff = now.atZone(clock.getZone()).minus(keepFor).toInstant();
-        List<String> due = schedule.endedBefore(cutOff);
+        var zoned = now.atZone(clock.getZone());
+        List<String> closed = schedule.closedBefore(zoned.minus(keepFor).toInstant());
+        List<String> idle = schedule.openAndIdleSince(zoned.minus(keepIdleFor).toInstant());
+        int erased = erase(closed, ErasureReason.RETENTION_PERIOD_ENDED) + erase(idle, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD);
+        if (!closed.isEmpty() || !idle.isEmpty()) {
+            log.info("Retention policy: {} of {} cases due were erased ({} closed, {} never closed and idle)", erased,
+                    closed.size() + idle.size(), closed.size(), idle.size());
+        }
+        return erased;
+    }
+
+    private int erase(List<String> due, ErasureReason reason) {
         int erased = 0;
         for (String caseId : due) {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                new ErasePersonalData(new CaseId(caseId), ErasureReason.RETENTION_PERIOD_ENDED, ERASED_BY))
+                                new ErasePersonalData(new CaseId(caseId), reason, ERASED_BY))
                         .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null)));
                 erased++; // the schedule destroys the keys when it sees the erasure
             } catch (RuntimeException e) {
                 // e.g. reopened or held since the schedule was read; the next sweep sees the change
                 log.warn("Retention erasure of case {} not done: {}", caseId, e.getClass().getSimpleName());
             }
-        }
-        if (!due.isEmpty()) {
-            log.info("Retention policy: {} of {} cases due were erased", erased, due.size());
         }
         return erased;
     }

@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.max;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
@@ -21,21 +23,21 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * When each closed case was closed and whether it is held: what the retention policy needs to
- * find the cases whose time is up, kept by the command side because erasing is its decision.
- * An erased case leaves the schedule once its keys are gone, which also finishes an erasure that
- * stopped between the event and the key destruction.
+ * For each case not yet erased: when it last moved, when it was closed, and whether it is held:
+ * what the retention policy needs to find the cases whose time is up, kept by the command side
+ * because erasing is its decision. An erased case leaves the schedule once its keys are gone,
+ * which also finishes an erasure that stopped between the event and the key destruction.
  */
 @Component
-@ProcessingGroup("retention")
+@ProcessingGroup("retention-v2")
 class RetentionSchedule {
 
     static final String COLLECTION = "retention_schedule";
@@ -48,30 +50,23 @@ class RetentionSchedule {
         this.keys = keys;
     }
 
+    /** Every event of a case is activity; one handler, so none is missed by a more specific one. */
     @EventHandler
-    void on(CaseClosed e, @Timestamp Instant at) {
-        upsert(e.caseId().value(), set("closedAt", Date.from(at)));
-    }
-
-    @EventHandler
-    void on(CaseReopened e) {
-        upsert(e.caseId().value(), unset("closedAt"));
-    }
-
-    @EventHandler
-    void on(LegalHoldPlaced e) {
-        upsert(e.caseId().value(), set("held", true));
-    }
-
-    @EventHandler
-    void on(LegalHoldLifted e) {
-        upsert(e.caseId().value(), set("held", false));
-    }
-
-    @EventHandler
-    void on(PersonalDataErased e) {
-        keys.destroy(e.caseId().value());
-        schedule.deleteOne(eq("_id", e.caseId().value()));
+    void on(Object event, DomainEventMessage<?> message) {
+        String caseId = message.getAggregateIdentifier();
+        if (event instanceof PersonalDataErased) {
+            keys.destroy(caseId);
+            schedule.deleteOne(eq("_id", caseId));
+            return;
+        }
+        Bson activity = max("lastActivityAt", Date.from(message.getTimestamp()));
+        Bson change = event instanceof CaseClosed ? set("closedAt", Date.from(message.getTimestamp()))
+                : event instanceof CaseReopened ? unset("closedAt")
+                : event instanceof LegalHoldPlaced ? set("held", true)
+                : event instanceof LegalHoldLifted ? set("held", false)
+                : null;
+        schedule.updateOne(eq("_id", caseId), change == null ? activity : combine(activity, change),
+                new UpdateOptions().upsert(true));
     }
 
     @ResetHandler
@@ -80,12 +75,22 @@ class RetentionSchedule {
     }
 
     /** Closed before the cut-off and not held: their retention period has ended. */
-    List<String> endedBefore(Instant cutOff) {
-        return schedule.find(and(lt("closedAt", Date.from(cutOff)), ne("held", true)))
-                .map(d -> d.getString("_id")).into(new ArrayList<>());
+    List<String> closedBefore(Instant cutOff) {
+        return ids(and(lt("closedAt", Date.from(cutOff)), ne("held", true)));
     }
 
-    private void upsert(String caseId, Bson change) {
-        schedule.updateOne(eq("_id", caseId), change, new UpdateOptions().upsert(true));
+    /** Open, with nothing happening since the cut-off, and not held: abandoned for the retention period. */
+    List<String> openAndIdleSince(Instant cutOff) {
+        var idle = new ArrayList<String>();
+        for (Document d : schedule.find(and(lt("lastActivityAt", Date.from(cutOff)), ne("held", true)))) {
+            if (d.get("closedAt") == null) {
+                idle.add(d.getString("_id"));
+            }
+        }
+        return idle;
+    }
+
+    private List<String> ids(Bson filter) {
+        return schedule.find(filter).map(d -> d.getString("_id")).into(new ArrayList<>());
     }
 }

@@ -1,6 +1,7 @@
 package haven.command.web;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -16,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +67,7 @@ class IdempotencyStore {
     IdempotencyStore(MongoDatabase havenDatabase, Clock clock) {
         this.records = havenDatabase.getCollection("idempotency");
         this.clock = clock;
-        // honoured by a real MongoDB; the embedded store ignores it and keeps the small records
+        // honoured by a real MongoDB; the embedded store ignores it, hence the sweep
         records.createIndex(Indexes.ascending("createdAt"), new IndexOptions().expireAfter(KEPT_FOR.toSeconds(), TimeUnit.SECONDS));
     }
 
@@ -104,6 +107,19 @@ class IdempotencyStore {
     void complete(String key, int status, String contentType, byte[] body) {
         records.updateOne(eq("_id", recordId(key)), combine(set("status", status),
                 set("contentType", contentType), set("body", new Binary(seal(key, body)))));
+    }
+
+    /**
+     * Forgets every record older than a day. A real MongoDB's TTL index usually has already; the
+     * embedded store ignores TTL indexes, so each instance sweeps too (a scan of a small collection).
+     */
+    @Scheduled(initialDelayString = "${haven.idempotency.sweep-every:PT1H}", fixedDelayString = "${haven.idempotency.sweep-every:PT1H}")
+    void sweep() {
+        sweep(clock.instant());
+    }
+
+    long sweep(Instant now) {
+        return records.deleteMany(lt("createdAt", Date.from(now.minus(KEPT_FOR)))).getDeletedCount();
     }
 
     void release(String key) {

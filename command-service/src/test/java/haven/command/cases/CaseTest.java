@@ -132,6 +132,32 @@ class CaseTest {
         }
 
         @Test
+        void aCaseNeverClosedIsClosedAsItIsErasedForInactivityWhateverItsStage() {
+            var idle = new ErasePersonalData(ID, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, "retention-policy");
+            var idleErased = new PersonalDataErased(ID, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, "retention-policy");
+            fixture.given(SUBMITTED).when(idle, dpo).expectEvents(new CaseClosed(ID, "retention-policy"), idleErased);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(idle, dpo)
+                    .expectEvents(new CaseClosed(ID, "retention-policy"), idleErased);
+            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Police investigation", "dpo.smith")).when(idle, dpo)
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
+        void anErasedCaseTakesNoNewPersonalDataFromTheReporterOrStaff() {
+            var history = new Object[] {SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased};
+            fixture.given(history).when(new ReceiveMessageFromReporter(ID, "m-9", "Hello?"), NOBODY)
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(Case.ERASED_RULE);
+            fixture.given(history).when(new AddInvestigationNote(ID, "n-9", "Note", "mgr.jones"))
+                    .expectNoEvents().expectExceptionMessage(Case.ERASED_RULE);
+            fixture.given(history).when(new DeclareConflictOfInterest(ID, "cw.lee", "Knows them", "mgr.jones"))
+                    .expectNoEvents().expectExceptionMessage(Case.ERASED_RULE);
+            fixture.given(history).when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "mgr.jones"))
+                    .expectNoEvents().expectExceptionMessage(Case.ERASED_RULE);
+            fixture.given(history).when(new PlaceLegalHold(ID, "Claim", "dpo.smith"), dpo)
+                    .expectNoEvents().expectException(RuleViolation.class);
+        }
+
+        @Test
         void onlyTheDataProtectionOfficerErasesAndTheyDoNothingElse() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(erase, MANAGER)
                     .expectNoEvents().expectException(AggregateNotFoundException.class);

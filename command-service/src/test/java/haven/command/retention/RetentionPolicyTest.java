@@ -36,7 +36,6 @@ class RetentionPolicyTest extends ApiTest {
     void personalDataIsErasedWhenTheRetentionPeriodEndsUnlessTheCaseIsHeld() throws Exception {
         String expiring = closedCase();
         String held = closedCase();
-        String open = caseIdOfNewReport();
         postJson("/api/admin/cases/" + held + "/legal-hold", "{\"reason\": \"Employment tribunal claim lodged\"}", DPO)
                 .andExpect(status().isNoContent());
         postJson("/api/admin/cases/" + held + "/erasure", "{\"reason\": \"ERASURE_REQUEST\"}", DPO)
@@ -53,7 +52,6 @@ class RetentionPolicyTest extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(keyOf(expiring)).isFalse());
         assertThat(eventsOf(held)).doesNotContain("PersonalDataErased");
         assertThat(keyOf(held)).isTrue();
-        assertThat(eventsOf(open)).doesNotContain("PersonalDataErased");
 
         http.perform(delete("/api/admin/cases/" + held + "/legal-hold").header("Authorization", DPO))
                 .andExpect(status().isNoContent());
@@ -62,6 +60,75 @@ class RetentionPolicyTest extends ApiTest {
             assertThat(eventsOf(held)).endsWith("PersonalDataErased");
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(keyOf(held)).isFalse());
+    }
+
+    @Test
+    void aCaseNeverClosedIsClosedAndErasedOnceIdleForTheInactivityPeriodUnlessHeld() throws Exception {
+        String untriaged = caseIdOfNewReport();
+        String resolved = caseIdOfNewReport();
+        postJson("/api/cases/" + resolved + "/triage", TRIAGE).andExpect(status().isAccepted());
+        postJson("/api/cases/" + resolved + "/resolution", "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Done\"}")
+                .andExpect(status().isAccepted());
+        String held = caseIdOfNewReport();
+        postJson("/api/admin/cases/" + held + "/legal-hold", "{\"reason\": \"Police investigation\"}", DPO)
+                .andExpect(status().isNoContent());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String caseId : new String[] {untriaged, resolved, held}) {
+                assertThat(database.getCollection(RetentionSchedule.COLLECTION).find(Filters.eq("_id", caseId)).first())
+                        .isNotNull().containsKey("lastActivityAt");
+            }
+            assertThat(database.getCollection(RetentionSchedule.COLLECTION).find(Filters.eq("_id", held)).first())
+                    .containsEntry("held", true);
+        });
+        var london = Instant.now().atZone(ZoneId.of("Europe/London"));
+
+        retention.sweep(london.plus(Period.ofYears(5)).toInstant());
+        assertThat(eventsOf(untriaged)).doesNotContain("PersonalDataErased");
+
+        retention.sweep(london.plus(Period.ofYears(6)).plusDays(1).toInstant());
+        assertThat(eventsOf(untriaged)).endsWith("CaseClosed", "PersonalDataErased");
+        assertThat(eventsOf(resolved)).endsWith("CaseResolved", "CaseClosed", "PersonalDataErased");
+        assertThat(eventsOf(held)).doesNotContain("PersonalDataErased");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(keyOf(untriaged) || keyOf(resolved)).isFalse());
+        assertThat(keyOf(held)).isTrue();
+
+        postJson("/api/admin/cases/" + held + "/erasure", "{\"reason\": \"NO_ACTIVITY_FOR_RETENTION_PERIOD\"}", DPO)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+    }
+
+    @Test
+    void anErasedCaseTakesNoNewPersonalDataFromAnyoneAndNeverGetsANewKey() throws Exception {
+        var report = submitAnonymousReport();
+        String caseId = report.get("caseId").asText();
+        postJson("/api/cases/" + caseId + "/triage", TRIAGE).andExpect(status().isAccepted());
+        postJson("/api/cases/" + caseId + "/resolution", "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Done\"}")
+                .andExpect(status().isAccepted());
+        postJson("/api/cases/" + caseId + "/closure", "").andExpect(status().isNoContent());
+        postJson("/api/admin/cases/" + caseId + "/erasure", "{\"reason\": \"ERASURE_REQUEST\"}", DPO)
+                .andExpect(status().isNoContent());
+        assertThat(keyOf(caseId)).isFalse();
+        long stored = storedEventCount();
+
+        postJson("/api/reporter/messages", json.writeValueAsString(java.util.Map.of("reference", report.get("reference").asText(),
+                "receipt", report.get("receipt").asText(), "text", "Are you still there?")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("details have been deleted")));
+        for (var attempt : java.util.Map.of(
+                "/notes", "{\"text\": \"A note\"}",
+                "/conflicts", "{\"caseworker\": \"cw.lee\", \"reason\": \"A friend of the reporter\"}",
+                "/messages", "{\"text\": \"Hello again\"}",
+                "/appeal", "{\"reason\": \"New evidence\"}").entrySet()) {
+            postJson("/api/cases/" + caseId + attempt.getKey(), attempt.getValue())
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("details have been deleted")));
+        }
+        postJson("/api/admin/cases/" + caseId + "/legal-hold", "{\"reason\": \"Claim\"}", DPO).andExpect(status().isConflict());
+        postJson("/api/admin/cases/" + caseId + "/lifted-exclusions", "{\"staffId\": \"cw.lee\", \"reason\": \"Wrong\"}", DPO)
+                .andExpect(status().isConflict());
+
+        assertThat(storedEventCount()).isEqualTo(stored);
+        assertThat(database.getCollection(PersonalDataKeys.COLLECTION)
+                .countDocuments(Filters.regex("_id", "^" + java.util.regex.Pattern.quote(caseId)))).isZero();
     }
 
     @Test

@@ -49,6 +49,11 @@ public class BreakGlass {
         log.glassBroken(staff, caseId, sealedReason);
     }
 
+    /** An erased case has nothing left to read, and takes no reason sealed under a new key. */
+    public boolean isErased(String caseId) {
+        return keys.isErased(caseId);
+    }
+
     /** The sealed reason of this member of staff's grant on the case, while it lasts. */
     public Optional<String> reason(String caseId, Staff staff) {
         Document grant = grants.find(eq("_id", id(caseId, staff))).first();

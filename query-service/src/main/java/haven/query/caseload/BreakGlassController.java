@@ -31,6 +31,9 @@ class BreakGlassController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void breakGlass(@PathVariable String caseId, @Valid @RequestBody BreakGlassRequest request, Staff staff) {
         access.mayBreakGlass(caseId, staff);
+        if (breakGlass.isErased(caseId)) {
+            throw new CaseErased();
+        }
         breakGlass.grant(caseId, staff, request.reason());
     }
 }

@@ -145,6 +145,10 @@ class CaseloadProjection {
         });
     }
 
+    MongoCollection<Document> caseFiles() {
+        return caseFiles;
+    }
+
     @ResetHandler
     void reset() {
         caseFiles.drop();

@@ -3,6 +3,7 @@ package haven.query.pages;
 import haven.events.ErasureReason;
 import haven.query.access.AccessLogController;
 import haven.query.admin.ProcessorAdminController;
+import haven.query.caseload.RetentionDue;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +38,11 @@ class AdminPages {
     private final ProcessorAdminController processors;
     private final CommandService commands;
 
-    AdminPages(AccessLogController accessLog, ProcessorAdminController processors, CommandService commands) {
+    private final RetentionDue retention;
+
+    AdminPages(AccessLogController accessLog, ProcessorAdminController processors, CommandService commands,
+            RetentionDue retention) {
+        this.retention = retention;
         this.accessLog = accessLog;
         this.processors = processors;
         this.commands = commands;
@@ -125,6 +130,7 @@ class AdminPages {
         model.put("log", accessLog.accessLog(blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
         model.put("caseId", caseId);
         model.put("staff", staff);
+        model.put("due", retention.due());
         model.put("processors", processors.processors().stream()
                 .map(p -> Map.of("view", p, "progress", processors.rebuild(p.name()))).toList());
         model.put("problems", problems);

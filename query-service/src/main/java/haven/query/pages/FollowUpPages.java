@@ -6,6 +6,7 @@ import haven.query.reporter.ReporterStatuses.ReporterStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -70,6 +71,9 @@ class FollowUpPages {
         if (status.isEmpty()) {
             return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
         }
+        if (!status.get().open()) {
+            return statusPage(status.get(), receipt, Map.of(), null); // nothing to send to: the page says so
+        }
         if (text.isBlank() || text.length() > 5000) {
             return statusPage(status.get(), receipt, Map.of("text", text.isBlank() ? "Enter your message"
                     : "Your message must be 5,000 characters or fewer"), text);
@@ -85,6 +89,12 @@ class FollowUpPages {
                     + "Nothing was sent, and your message is still here: send it again in a few seconds."), text);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;
+        }
+        if (sent.status() == HttpStatus.CONFLICT.value()) { // erased since the page was shown
+            var closed = new ReporterStatus(status.get().reference(), "Your case is closed and its details"
+                    + " have been deleted.", "If something new has happened, please make a new report.", null, null,
+                    List.of(), false);
+            return statusPage(closed, receipt, Map.of(), null);
         }
         if (!sent.succeeded()) {
             throw new IllegalStateException("The reply was refused (" + sent.status() + ")");

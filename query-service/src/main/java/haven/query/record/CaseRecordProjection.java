@@ -131,9 +131,9 @@ class CaseRecordProjection {
         return sealWith(caseId.value(), text);
     }
 
-    /** Nothing to seal when the event's own key is already gone (a replay after erasure). */
+    /** Nothing to seal when the event's own key is already gone (a replay after erasure, or an erasure meanwhile). */
     private String sealWith(String keyId, String text) {
-        return text == null ? null : keys.seal(keyId, text);
+        return keys.sealUnlessErased(keyId, text);
     }
 
     private static String name(Enum<?> value) {

@@ -92,6 +92,7 @@ class ReporterStatusProjection {
     @EventHandler
     void on(PersonalDataErased e) {
         keys.forget(e.caseId().value());
+        update(e.caseId(), set("stage", Stage.ERASED.name()));
     }
 
     @ResetHandler
@@ -102,7 +103,7 @@ class ReporterStatusProjection {
 
     /** Keyed by message id, so a redelivered event rewrites its own message; the text is sealed. */
     private Bson message(CaseId caseId, String id, String from, String text, Instant at) {
-        String sealed = text == null ? null : keys.seal(caseId.value(), text);
+        String sealed = keys.sealUnlessErased(caseId.value(), text);
         return set("messages." + id, new Document("from", from).append("text", sealed).append("at", Date.from(at)));
     }
 

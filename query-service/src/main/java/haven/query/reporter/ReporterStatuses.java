@@ -26,8 +26,9 @@ public class ReporterStatuses {
     public record Message(String from, String text, Instant at) {
     }
 
+    /** {@code open}: the case still takes the reporter's messages (not once its details are deleted). */
     public record ReporterStatus(String reference, String status, String nextStep, String outcome, Instant appealUntil,
-            List<Message> messages) {
+            List<Message> messages, boolean open) {
     }
 
     private final MongoCollection<Document> references;
@@ -57,10 +58,13 @@ public class ReporterStatuses {
                 .map(m -> new Message(m.getString("from"), text(m.getString("text")), m.getDate("at").toInstant()))
                 .sorted(Comparator.comparing(Message::at))
                 .toList();
-        String outcome = stage == Stage.RESOLVED || stage == Stage.CLOSED ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
-        Instant appealUntil = stage == Stage.RESOLVED || stage == Stage.CLOSED
-                ? d.getDate("appealDeadline").toInstant() : null;
-        return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages);
+        // a case closed without a resolution (left idle until retention closed it) has neither
+        boolean decided = stage != Stage.RECEIVED && stage != Stage.BEING_LOOKED_INTO && stage != Stage.REOPENED
+                && d.getString("outcome") != null;
+        String outcome = decided ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
+        Instant appealUntil = decided && d.getDate("appealDeadline") != null ? d.getDate("appealDeadline").toInstant() : null;
+        return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages,
+                stage != Stage.ERASED);
     }
 
     private String text(String sealed) {

@@ -8,7 +8,9 @@ enum Stage {
     RESOLVED("Your report has been resolved.",
             "If you disagree with the outcome you can ask for it to be looked at again before the appeal date."),
     CLOSED("Your case is closed.", "You can still write to the case team here."),
-    REOPENED("Your case has been reopened and is being looked at again.", "A caseworker may write to you here.");
+    REOPENED("Your case has been reopened and is being looked at again.", "A caseworker may write to you here."),
+    ERASED("Your case is closed and its details have been deleted.",
+            "We keep the details of a case only for a limited time. If something new has happened, please make a new report.");
 
     final String status;
     final String nextStep;

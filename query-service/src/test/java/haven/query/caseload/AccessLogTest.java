@@ -51,6 +51,8 @@ class AccessLogTest {
     @Autowired
     PersonalDataKeys keys;
     @Autowired
+    com.mongodb.client.MongoDatabase database;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -133,6 +135,14 @@ class AccessLogTest {
         http.perform(get("/api/admin/access-log").header("Authorization", ADMIN).param("caseId", caseId))
                 .andExpect(jsonPath("$.entries[0].staff").value("mgr.khan"))
                 .andExpect(jsonPath("$.entries[0].reason").doesNotExist());
+
+        String another = TestTokens.bearer("mgr.osei", "hr", Role.CASE_MANAGER);
+        http.perform(post("/api/cases/" + caseId + "/break-glass").header("Authorization", another)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"" + reason + "\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("erased")));
+        assertThat(database.getCollection(PersonalDataKeys.COLLECTION)
+                .countDocuments(com.mongodb.client.model.Filters.regex("_id", "^" + caseId))).as("no new key").isZero();
     }
 
     @Test

@@ -46,6 +46,7 @@ class AccessMatrixTest {
             Map.entry("POST /api/cases/{caseId}/break-glass", EnumSet.of(CASE_MANAGER)),
             Map.entry("GET /api/admin/access-log", ONLY_ADMIN),
             Map.entry("GET /api/admin/access-log/verify", ONLY_ADMIN),
+            Map.entry("GET /api/admin/retention/due", ONLY_ADMIN),
             Map.entry("GET /api/trends", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/trends.csv", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/admin/processors", ONLY_ADMIN),

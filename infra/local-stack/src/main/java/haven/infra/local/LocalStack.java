@@ -2,9 +2,9 @@ package haven.infra.local;
 
 import com.mongodb.client.MongoClients;
 import haven.infra.embedded.EmbeddedStore;
-import haven.infra.local.backup.ArchiveRefused;
-import haven.infra.local.backup.Backup;
-import haven.infra.local.backup.Restore;
+import haven.infra.backup.ArchiveRefused;
+import haven.infra.backup.Backup;
+import haven.infra.backup.Restore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

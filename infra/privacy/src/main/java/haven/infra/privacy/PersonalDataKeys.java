@@ -10,6 +10,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,14 +33,18 @@ import org.bson.types.Binary;
 public class PersonalDataKeys {
 
     public static final String COLLECTION = "personal_data_keys";
+    /** The cases whose keys were destroyed (ids only): no key is ever made for them again. */
+    public static final String ERASED = "erased_cases";
     private static final String SEALED_PREFIX = "sealed:v1:";
 
     private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> erased;
     private final byte[] masterKey;
     private final Cache<String, byte[]> cache;
 
     public PersonalDataKeys(MongoDatabase database, String masterKeyBase64, Duration cacheFor) {
         this.keys = database.getCollection(COLLECTION);
+        this.erased = database.getCollection(ERASED);
         this.masterKey = MasterKey.bytes(masterKeyBase64);
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
     }
@@ -55,6 +60,15 @@ public class PersonalDataKeys {
         return SEALED_PREFIX + keyId + ":" + Base64.getEncoder().encodeToString(sealed);
     }
 
+    /** For views: the text sealed, or null when there is none or the case was erased meanwhile (a view keeps nothing then). */
+    public String sealUnlessErased(String keyId, String plain) {
+        try {
+            return plain == null ? null : seal(keyId, plain);
+        } catch (ErasedCase erased) {
+            return null;
+        }
+    }
+
     public static boolean isSealed(String text) {
         return text != null && text.startsWith(SEALED_PREFIX);
     }
@@ -67,8 +81,13 @@ public class PersonalDataKeys {
                 Aead.open(key, keyId, Base64.getDecoder().decode(sealed.substring(keyEnd + 1))), StandardCharsets.UTF_8));
     }
 
-    /** Destroys every key of the case: its personal data cannot be read again, anywhere. */
+    /**
+     * Destroys every key of the case: its personal data cannot be read again, anywhere, and none
+     * can be added (the case is marked erased first, so a key made while this runs is refused).
+     */
     public void destroy(String caseId) {
+        erased.replaceOne(eq("_id", caseId), new Document("_id", caseId).append("at", new Date()),
+                new ReplaceOptions().upsert(true));
         // a scan of the keys (the subjects' ids are not listed anywhere); erasure is rare
         keys.deleteMany(or(eq("_id", caseId), regex("_id", "^" + Pattern.quote(caseId + "/"))));
         forget(caseId);
@@ -89,8 +108,17 @@ public class PersonalDataKeys {
         }
     }
 
+    /** Whether the case's keys were destroyed. */
+    public boolean isErased(String caseId) {
+        return erased.find(eq("_id", caseId)).first() != null;
+    }
+
     private byte[] keyFor(String keyId) {
         return existingKey(keyId).orElseGet(() -> {
+            String caseId = keyId.contains("/") ? keyId.substring(0, keyId.indexOf('/')) : keyId;
+            if (isErased(caseId)) {
+                throw new ErasedCase();
+            }
             byte[] key = Aead.newKey();
             try {
                 keys.insertOne(new Document("_id", keyId).append("wrapped", new Binary(Aead.seal(masterKey, keyId, key)))
@@ -100,6 +128,11 @@ public class PersonalDataKeys {
                     throw e;
                 }
                 return existingKey(keyId).orElseThrow(); // another writer made it first
+            }
+            if (isErased(caseId)) {
+                // erased while the key was being made: the erasure's deletion may have run before the insert
+                keys.deleteOne(eq("_id", keyId));
+                throw new ErasedCase();
             }
             cache.put(keyId, key);
             return key;

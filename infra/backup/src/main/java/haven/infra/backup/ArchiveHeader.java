@@ -1,4 +1,4 @@
-package haven.infra.local.backup;
+package haven.infra.backup;
 
 import haven.infra.privacy.DerivedKey;
 import haven.infra.privacy.MasterKey;

@@ -1,4 +1,4 @@
-package haven.infra.local.backup;
+package haven.infra.backup;
 
 import haven.infra.privacy.DerivedKey;
 import haven.infra.privacy.PersonalDataKeys;
@@ -23,13 +23,16 @@ final class Sections {
     static final String EVENTS = "events";
     static final String REPORTER_ACCESS = "reporter_access";
     static final String KEYS = PersonalDataKeys.COLLECTION;
+    static final String ERASED = PersonalDataKeys.ERASED;
     static final String ACCESS_LOG = "access_log";
     static final String ACCESS_LOG_HEAD = "access_log_head";
     /** Not a collection: digests of sealed fields, checked after a restore and never written. */
     static final String SAMPLE = "sample";
 
-    static final List<String> COLLECTIONS = List.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ACCESS_LOG, ACCESS_LOG_HEAD);
-    static final Set<String> KNOWN = Set.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ACCESS_LOG, ACCESS_LOG_HEAD, SAMPLE);
+    static final List<String> COLLECTIONS = List.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG,
+            ACCESS_LOG_HEAD);
+    static final Set<String> KNOWN = Set.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG, ACCESS_LOG_HEAD,
+            SAMPLE);
 
     private static final Pattern SEALED = Pattern.compile("sealed:v1:[A-Za-z0-9_/:+=-]+");
 

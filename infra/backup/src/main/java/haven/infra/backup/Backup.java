@@ -1,4 +1,4 @@
-package haven.infra.local.backup;
+package haven.infra.backup;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -84,6 +84,7 @@ public final class Backup {
             counts.add(String.format("%,d events", events));
             counts.add(String.format("%,d reporter entries", writeOfCases(Sections.REPORTER_ACCESS, "caseId", cases, out)));
             counts.add(String.format("%,d case keys", writeKeysOf(cases, new Section(out, Sections.KEYS))));
+            writeOfCases(Sections.ERASED, "_id", cases, out); // no key is made for them again after a restore
             counts.add(String.format("%,d access log entries", writeAccessLog(out)));
             writeSample(sample, new Section(out, Sections.SAMPLE));
         }

@@ -1,9 +1,9 @@
-package haven.infra.local.backup;
+package haven.infra.backup;
 
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoDatabase;
-import haven.infra.local.backup.ArchiveHeader.KeyFrom;
+import haven.infra.backup.ArchiveHeader.KeyFrom;
 import haven.infra.privacy.MasterKey;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.BufferedInputStream;

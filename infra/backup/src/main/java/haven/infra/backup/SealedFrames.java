@@ -1,4 +1,4 @@
-package haven.infra.local.backup;
+package haven.infra.backup;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package haven.infra.local.backup;
+package haven.infra.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,6 +134,8 @@ class BackupTest {
                         assertThat(cases).contains(Sections.caseOfKey(key.getString("_id"))));
                 assertThat(restored.getCollection("personal_data_keys").find(Filters.eq("_id", erased.value())).first())
                         .isNull();
+                assertThat(new PersonalDataKeys(restored, MASTER_KEY, Duration.ofSeconds(1)).isErased(erased.value()))
+                        .as("an erased case still takes no new key").isTrue();
                 assertThat(sorted(restored, "access_log")).isEqualTo(sorted(sourceDb, "access_log"));
                 assertThat(restored.getCollection("event_counters").find().first().getLong("next")).isEqualTo(point);
                 assertThat(printed.toString()).contains("Restore verified").contains("sampled events reads exactly");

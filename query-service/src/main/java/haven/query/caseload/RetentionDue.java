@@ -1,0 +1,83 @@
+package haven.query.caseload;
+
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The cases the retention policy will erase in the next 90 days, soonest first, so the data
+ * protection officer can place a legal hold in time: closed cases by their closure, cases never
+ * closed by their last activity (the same periods the command-service applies). Held and erased
+ * cases are left out.
+ */
+@Component
+@RestController
+public class RetentionDue {
+
+    /** A case's reference and id (for a hold), the day its personal data is due to go, and why. */
+    public record Due(String reference, String caseId, LocalDate on, String because) {
+    }
+
+    public record DueCases(int withinDays, List<Due> cases) {
+    }
+
+    static final int WITHIN_DAYS = 90;
+
+    private final MongoCollection<Document> caseFiles;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final Period afterClosure;
+    private final Period afterInactivity;
+
+    RetentionDue(MongoDatabase havenDatabase, Clock clock, @Value("${haven.time-zone}") ZoneId zone,
+            @Value("${haven.retention.after-closure}") Period afterClosure,
+            @Value("${haven.retention.after-inactivity}") Period afterInactivity) {
+        this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+        this.clock = clock;
+        this.zone = zone;
+        this.afterClosure = afterClosure;
+        this.afterInactivity = afterInactivity;
+    }
+
+    @GetMapping("/api/admin/retention/due")
+    public DueCases due() {
+        ZonedDateTime horizon = clock.instant().atZone(zone).plusDays(WITHIN_DAYS);
+        var due = new HashMap<String, Due>();
+        for (Document row : caseFiles.find(lt("closedAt", Date.from(horizon.minus(afterClosure).toInstant())))) {
+            add(due, row, row.getDate("closedAt"), afterClosure, "closed");
+        }
+        for (Document row : caseFiles.find(lt("lastActivityAt", Date.from(horizon.minus(afterInactivity).toInstant())))) {
+            if (row.getDate("closedAt") == null) {
+                add(due, row, row.getDate("lastActivityAt"), afterInactivity, "no activity");
+            }
+        }
+        var cases = new ArrayList<>(due.values());
+        cases.sort(Comparator.comparing(Due::on).thenComparing(Due::reference));
+        return new DueCases(WITHIN_DAYS, cases);
+    }
+
+    private void add(Map<String, Due> due, Document row, Date from, Period keptFor, String because) {
+        if (row.getBoolean("held", false) || row.getBoolean("erased", false) || row.getString("reference") == null) {
+            return;
+        }
+        LocalDate on = from.toInstant().atZone(zone).plus(keptFor).toLocalDate();
+        due.put(row.getString("_id"), new Due(row.getString("reference"), row.getString("_id"), on, because));
+    }
+}
