@@ -6,7 +6,6 @@ import haven.query.reporter.ReporterStatuses.ReporterStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -91,10 +90,7 @@ class FollowUpPages {
             return page;
         }
         if (sent.status() == HttpStatus.CONFLICT.value()) { // erased since the page was shown
-            var closed = new ReporterStatus(status.get().reference(), "Your case is closed and its details"
-                    + " have been deleted.", "If something new has happened, please make a new report.", null, null,
-                    List.of(), false);
-            return statusPage(closed, receipt, Map.of(), null);
+            return statusPage(ReporterStatuses.erased(status.get().reference()), receipt, Map.of(), null);
         }
         if (!sent.succeeded()) {
             throw new IllegalStateException("The reply was refused (" + sent.status() + ")");

@@ -67,6 +67,11 @@ public class ReporterStatuses {
                 stage != Stage.ERASED);
     }
 
+    /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
+    public static ReporterStatus erased(String reference) {
+        return new ReporterStatus(reference, Stage.ERASED.status, Stage.ERASED.nextStep, null, null, List.of(), false);
+    }
+
     private String text(String sealed) {
         return sealed == null ? null : keys.open(sealed).orElse(null);
     }

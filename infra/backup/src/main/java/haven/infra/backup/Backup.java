@@ -53,12 +53,15 @@ public final class Backup {
 
     private final MongoDatabase database;
     private final String masterKey;
+    /** The source store's keys, opened with the master key given: checked before they are copied, and read for the sample. */
+    private final PersonalDataKeys keys;
     private final PrintStream progress;
     private final Random random = new SecureRandom();
 
     public Backup(MongoDatabase database, String masterKey, PrintStream progress) {
         this.database = database;
         this.masterKey = masterKey;
+        this.keys = new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1));
         this.progress = progress;
     }
 
@@ -154,13 +157,12 @@ public final class Backup {
 
     /** Refuses to make an archive whose keys the master key given could not open again. */
     private long writeKeysOf(Set<String> cases, Section section) throws IOException {
-        var keys = new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1));
         for (Document key : database.getCollection(Sections.KEYS).find()) {
             if (!keys.unwraps(key)) {
                 throw new ArchiveRefused("The master key given does not open this store's case keys; back up with the"
                         + " master key the services use.");
             }
-            if (cases.contains(Sections.caseOfKey(key.getString("_id")))) {
+            if (cases.contains(PersonalDataKeys.caseOf(key.getString("_id")))) {
                 section.add(key);
             }
         }
@@ -189,7 +191,6 @@ public final class Backup {
 
     /** Digests of what the sampled events' sealed fields read now; an erased case's events are left out. */
     private void writeSample(List<Document> sample, Section section) throws IOException {
-        var keys = new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1));
         var sampleKey = ArchiveHeader.sampleKey(masterKey);
         for (Document event : sample) {
             var digest = Sections.digestOf(event, keys, sampleKey);

@@ -82,8 +82,7 @@ public final class Restore {
 
     private void refuseUnlessEmpty() {
         for (String collection : Sections.COLLECTIONS) {
-            if (database.getCollection(collection).estimatedDocumentCount() > 0
-                    || database.getCollection(collection).find().first() != null) {
+            if (database.getCollection(collection).find().first() != null) {
                 throw new ArchiveRefused("The target already holds " + collection + "; restore only into an empty store.");
             }
         }

@@ -65,10 +65,4 @@ final class Sections {
         return Optional.of(HexFormat.of().formatHex(
                 DerivedKey.hmac(sampleKey, plain.toString().getBytes(StandardCharsets.UTF_8))));
     }
-
-    /** The case a key id belongs to (a subject's key is {@code caseId/subject}). */
-    static String caseOfKey(String keyId) {
-        int slash = keyId.indexOf('/');
-        return slash < 0 ? keyId : keyId.substring(0, slash);
-    }
 }

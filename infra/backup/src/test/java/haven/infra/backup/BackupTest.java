@@ -131,7 +131,7 @@ class BackupTest {
                 assertThat(sorted(restored, "reporter_access")).isEqualTo(sourceDb.getCollection("reporter_access")
                         .find(Filters.in("caseId", cases)).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
                 assertThat(sorted(restored, "personal_data_keys")).isNotEmpty().allSatisfy(key ->
-                        assertThat(cases).contains(Sections.caseOfKey(key.getString("_id"))));
+                        assertThat(cases).contains(PersonalDataKeys.caseOf(key.getString("_id"))));
                 assertThat(restored.getCollection("personal_data_keys").find(Filters.eq("_id", erased.value())).first())
                         .isNull();
                 assertThat(new PersonalDataKeys(restored, MASTER_KEY, Duration.ofSeconds(1)).isErased(erased.value()))

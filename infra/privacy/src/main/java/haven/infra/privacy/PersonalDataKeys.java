@@ -54,6 +54,12 @@ public class PersonalDataKeys {
         return subject.isEmpty() ? caseId : caseId + "/" + subject;
     }
 
+    /** The case a key id belongs to (a subject's key is {@code caseId/subject}). */
+    public static String caseOf(String keyId) {
+        int slash = keyId.indexOf('/');
+        return slash < 0 ? keyId : keyId.substring(0, slash);
+    }
+
     /** Text sealed with the key, which is made on first use; the result names its key. */
     public String seal(String keyId, String plain) {
         byte[] sealed = Aead.seal(keyFor(keyId), keyId, plain.getBytes(StandardCharsets.UTF_8));
@@ -115,7 +121,7 @@ public class PersonalDataKeys {
 
     private byte[] keyFor(String keyId) {
         return existingKey(keyId).orElseGet(() -> {
-            String caseId = keyId.contains("/") ? keyId.substring(0, keyId.indexOf('/')) : keyId;
+            String caseId = caseOf(keyId);
             if (isErased(caseId)) {
                 throw new ErasedCase();
             }
