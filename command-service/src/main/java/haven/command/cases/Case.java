@@ -52,8 +52,7 @@ class Case {
     private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }
 
     static final String NAMED_BY_REPORTER = "reporter";
-    static final String ERASED_RULE = "This case is closed and its details have been deleted, so it takes nothing new;"
-            + " to tell us about something new, make a new report";
+    static final String ERASED_RULE = RuleViolation.CASE_ERASED;
 
     @AggregateIdentifier
     private CaseId caseId;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import haven.command.cases.RuleViolation;
 import haven.events.CaseId;
 import haven.infra.eventstore.StoreOutage;
+import haven.infra.privacy.ErasedCase;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -85,9 +86,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (StoreOutage.causeOf(e) != null) {
             return storeAway(e);
         }
+        if (erasedCaseIn(e)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(refused(new RuleViolation(RuleViolation.CASE_ERASED)));
+        }
         log.error("Unexpected failure handling a request", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong", "The request could not be completed. Nothing was saved; please try again."));
+    }
+
+    /**
+     * The key store's backstop: personal data offered for an erased case is refused wherever it
+     * came from, sealed deep inside the event store's append, as the case's own rule would refuse it.
+     */
+    private static boolean erasedCaseIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ErasedCase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The store is down or electing a primary: worth retrying in a moment, and nothing was acknowledged. */

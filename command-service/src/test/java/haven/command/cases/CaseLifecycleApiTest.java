@@ -1,5 +1,9 @@
 package haven.command.cases;
 
+import com.mongodb.client.model.Filters;
+import haven.infra.privacy.PersonalDataKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -20,6 +24,9 @@ import org.springframework.http.MediaType;
 class CaseLifecycleApiTest extends ApiTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired
+    PersonalDataKeys keys;
 
     static final String TRIAGE = """
             {"category": "VERBAL_ABUSE", "characteristics": ["RACE"], "strands": ["RACE"],
@@ -151,5 +158,25 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:unreadable-body"));
         assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+    }
+
+    /**
+     * The key store's backstop: were a case's keys destroyed behind the aggregate's back, its next
+     * note is still refused with the erasure rule, whole, and no new key is made for it.
+     */
+    @Test
+    void personalDataForACaseWhoseKeysAreDestroyedIsRefusedWhole() throws Exception {
+        String caseId = caseIdOfNewReport();
+        keys.destroy(caseId);
+
+        postJson("/api/cases/" + caseId + "/notes", """
+                {"text": "Spoke to the bus operator"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:rule-refused"))
+                .andExpect(jsonPath("$.detail").value(RuleViolation.CASE_ERASED));
+
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(database.getCollection("personal_data_keys").countDocuments(
+                Filters.regex("_id", "^" + caseId))).isZero();
     }
 }

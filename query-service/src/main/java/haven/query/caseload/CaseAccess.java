@@ -6,8 +6,6 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import haven.events.CaseId;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
@@ -36,13 +34,13 @@ public class CaseAccess {
     /** The case-file field listing the pseudonyms of the staff who must not see the case. */
     static final String EXCLUDED = "excluded";
 
-    private final MongoCollection<Document> caseFiles;
+    private final CaseViews views;
     private final StaffPseudonyms pseudonyms;
     private final AccessLog log;
     private final BreakGlass breakGlass;
 
-    CaseAccess(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms, AccessLog log, BreakGlass breakGlass) {
-        this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+    CaseAccess(CaseViews views, StaffPseudonyms pseudonyms, AccessLog log, BreakGlass breakGlass) {
+        this.views = views;
         this.pseudonyms = pseudonyms;
         this.log = log;
         this.breakGlass = breakGlass;
@@ -87,7 +85,7 @@ public class CaseAccess {
     }
 
     private Document notExcluded(String caseId, Staff staff, View view) {
-        Document found = caseFiles.find(eq("_id", caseId)).first();
+        Document found = views.live().caseFiles().find(eq("_id", caseId)).first();
         if (found == null || excludes(found, pseudonyms.of(staff.id()))) {
             throw refused(caseId, staff, view);
         }

@@ -3,8 +3,6 @@ package haven.query.caseload;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import haven.events.Category;
 import haven.events.Outcome;
 import haven.events.ReportType;
@@ -23,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CaseloadController {
 
-    /** {@code rebuilding}: the caseload is being replayed from the events and may be incomplete until it ends. */
+    /** {@code rebuilding}: the caseload is being rebuilt from the events; until it is done, this is the caseload from before it began. */
     public record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {
     }
 
@@ -57,15 +53,12 @@ public class CaseloadController {
     }
 
     private final CaseAccess access;
-    private final MongoCollection<Document> openCases;
-    private final EventProcessingConfiguration processing;
+    private final CaseViews views;
     private final Clock clock;
 
-    CaseloadController(MongoDatabase havenDatabase, CaseAccess access, EventProcessingConfiguration processing,
-            Clock clock) {
+    CaseloadController(CaseViews views, CaseAccess access, Clock clock) {
         this.access = access;
-        this.openCases = havenDatabase.getCollection(CaseloadProjection.OPEN_CASES);
-        this.processing = processing;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -94,23 +87,18 @@ public class CaseloadController {
         addIfPresent(filters, "type", type == null ? null : type.name());
         addIfPresent(filters, "risk", risk == null ? null : risk.name());
         LocalDate today = LocalDate.now(clock);
-        var rows = openCases.find(and(filters)).into(new ArrayList<>()).stream()
+        var rows = views.live().openCases().find(and(filters)).into(new ArrayList<>()).stream()
                 .map(row -> view(row, today))
                 .filter(row -> overdue == null || row.overdue() == overdue)
                 .sorted(sort.order.thenComparing(CaseView::caseId))
                 .toList();
         var shown = rows.stream().skip((long) page * size).limit(size).toList();
-        return new CaseloadPage(shown, page, size, rows.size(), rebuilding());
+        return new CaseloadPage(shown, page, size, rows.size(), views.rebuilding());
     }
 
     @GetMapping("/api/cases/{caseId}")
     public CaseView find(@PathVariable String caseId, Staff staff) {
         return view(access.caseFile(caseId, staff, View.CASE_FILE), LocalDate.now(clock));
-    }
-
-    private boolean rebuilding() {
-        return processing.eventProcessor("caseload", StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::isReplaying).orElse(false);
     }
 
     private static void addIfPresent(List<Bson> filters, String field, String value) {

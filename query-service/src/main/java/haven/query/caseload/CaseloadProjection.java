@@ -1,7 +1,6 @@
 package haven.query.caseload;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
@@ -44,15 +43,13 @@ class CaseloadProjection {
     static final String CASE_FILES = "case_files";
     static final String OPEN_CASES = "caseload";
 
-    private final MongoCollection<Document> caseFiles;
-    private final MongoCollection<Document> openCases;
+    private final CaseViews views;
     private final StaffPseudonyms pseudonyms;
     private final IntakeTeams intake;
 
-    CaseloadProjection(MongoDatabase havenDatabase, StaffPseudonyms pseudonyms, IntakeTeams intake) {
+    CaseloadProjection(CaseViews views, StaffPseudonyms pseudonyms, IntakeTeams intake) {
         this.intake = intake;
-        this.caseFiles = havenDatabase.getCollection(CASE_FILES);
-        this.openCases = havenDatabase.getCollection(OPEN_CASES);
+        this.views = views;
         this.pseudonyms = pseudonyms;
     }
 
@@ -145,19 +142,22 @@ class CaseloadProjection {
         });
     }
 
+    /** The case rows being written: the rebuilt ones while a rebuild runs ({@link CaseViews}). */
     MongoCollection<Document> caseFiles() {
-        return caseFiles;
+        return views.writing().caseFiles();
     }
 
     @ResetHandler
     void reset() {
-        caseFiles.drop();
-        openCases.drop();
+        views.startRebuild();
     }
 
     /** Changes the case's row as this batch has left it; the open caseload keeps a copy until the case closes. */
     private void update(CaseId caseId, Consumer<Document> change) {
         var batch = BatchWrites.current();
+        var writing = views.writing();
+        var caseFiles = writing.caseFiles();
+        var openCases = writing.openCases();
         Document row = batch.row(caseFiles, caseId.value(), DomainEventMessage::getAggregateIdentifier);
         row = row == null ? new Document("_id", caseId.value()) : row;
         change.accept(row);

@@ -1,7 +1,5 @@
 package haven.query.caseload;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import haven.events.RiskLevel;
 import haven.query.web.Background;
 import io.micrometer.core.instrument.Gauge;
@@ -31,13 +29,13 @@ class OpenCaseGauges implements MeterBinder {
     private static final List<String> RISKS = Stream.concat(Arrays.stream(RiskLevel.values()).map(Enum::name),
             Stream.of(NO_RISK_YET)).toList();
 
-    private final MongoCollection<Document> openCases;
+    private final CaseViews views;
     private final Clock clock;
     /** "status/risk" and "overdue/risk" → count; absent until first counted. */
     private final Map<String, Double> counts = new ConcurrentHashMap<>();
 
-    OpenCaseGauges(MongoDatabase havenDatabase, Clock clock, Background background) {
-        this.openCases = havenDatabase.getCollection(CaseloadProjection.OPEN_CASES);
+    OpenCaseGauges(CaseViews views, Clock clock, Background background) {
+        this.views = views;
         this.clock = clock;
         background.measure("count open cases", this::count, () -> counts.replaceAll((key, count) -> Double.NaN));
     }
@@ -66,7 +64,7 @@ class OpenCaseGauges implements MeterBinder {
             }
             fresh.put("overdue/" + risk, 0.0);
         }
-        for (Document row : openCases.find().projection(new Document("status", 1).append("risk", 1)
+        for (Document row : views.live().openCases().find().projection(new Document("status", 1).append("risk", 1)
                 .append("firstContactDue", 1).append("firstContactMade", 1).append("resolutionDue", 1))) {
             var status = CaseloadController.value(CaseStatus.class, row.getString("status"));
             String risk = row.getString("risk") == null ? NO_RISK_YET : row.getString("risk");

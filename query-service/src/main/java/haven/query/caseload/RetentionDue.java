@@ -2,8 +2,6 @@ package haven.query.caseload;
 
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -40,16 +38,16 @@ public class RetentionDue {
 
     static final int WITHIN_DAYS = 90;
 
-    private final MongoCollection<Document> caseFiles;
+    private final CaseViews views;
     private final Clock clock;
     private final ZoneId zone;
     private final Period afterClosure;
     private final Period afterInactivity;
 
-    RetentionDue(MongoDatabase havenDatabase, Clock clock, @Value("${haven.time-zone}") ZoneId zone,
+    RetentionDue(CaseViews views, Clock clock, @Value("${haven.time-zone}") ZoneId zone,
             @Value("${haven.retention.after-closure}") Period afterClosure,
             @Value("${haven.retention.after-inactivity}") Period afterInactivity) {
-        this.caseFiles = havenDatabase.getCollection(CaseloadProjection.CASE_FILES);
+        this.views = views;
         this.clock = clock;
         this.zone = zone;
         this.afterClosure = afterClosure;
@@ -60,6 +58,7 @@ public class RetentionDue {
     public DueCases due() {
         ZonedDateTime horizon = clock.instant().atZone(zone).plusDays(WITHIN_DAYS);
         var due = new HashMap<String, Due>();
+        var caseFiles = views.live().caseFiles();
         for (Document row : caseFiles.find(lt("closedAt", Date.from(horizon.minus(afterClosure).toInstant())))) {
             add(due, row, row.getDate("closedAt"), afterClosure, "closed");
         }
