@@ -6,8 +6,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
+import haven.infra.eventstore.HavenEventStorageEngine;
+import java.util.Comparator;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
@@ -72,14 +73,28 @@ public abstract class ApiTest {
 
     /** The stored event types of a case, in sequence order. */
     protected List<String> eventsOf(String caseId) {
-        return database.getCollection("events")
-                .find(Filters.eq("aggregateIdentifier", caseId)).sort(Sorts.ascending("sequenceNumber"))
-                .map(d -> d.getString("payloadType").replace("haven.events.", ""))
-                .into(new ArrayList<>());
+        return storedEventsOf(database, caseId).stream().map(d -> d.getString("payloadType").replace("haven.events.", ""))
+                .toList();
     }
 
+    /** A case's stored events in sequence order, each commit's events taken out of its one document. */
+    public static List<Document> storedEventsOf(MongoDatabase database, String caseId) {
+        var events = new ArrayList<Document>();
+        database.getCollection("events")
+                .find(Filters.or(Filters.eq("aggregateIdentifier", caseId), Filters.eq("more.aggregateIdentifier", caseId)))
+                .forEach(stored -> HavenEventStorageEngine.eventsIn(stored).stream()
+                        .filter(event -> caseId.equals(event.getString("aggregateIdentifier"))).forEach(events::add));
+        events.sort(Comparator.comparingLong(event -> event.getLong("sequenceNumber")));
+        return events;
+    }
+
+    /** Events, not documents: a commit of several events is one document. */
     protected long storedEventCount() {
-        return database.getCollection("events").countDocuments();
+        long events = 0;
+        for (Document stored : database.getCollection("events").find()) {
+            events += HavenEventStorageEngine.eventsIn(stored).size();
+        }
+        return events;
     }
 
     protected List<Document> everyStoredDocument() {

@@ -3,8 +3,6 @@ package haven.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import haven.infra.embedded.EmbeddedStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,9 +81,8 @@ class TwoInstancesRaceTest {
 
     private List<Long> sequenceNumbersOf(String caseId) {
         try (var client = MongoClients.create(EmbeddedStore.shared().uri(DATABASE))) {
-            return client.getDatabase(DATABASE).getCollection("events")
-                    .find(Filters.eq("aggregateIdentifier", caseId)).sort(Sorts.ascending("sequenceNumber"))
-                    .map(d -> ((Number) d.get("sequenceNumber")).longValue()).into(new ArrayList<>());
+            return ApiTest.storedEventsOf(client.getDatabase(DATABASE), caseId).stream()
+                    .map(d -> ((Number) d.get("sequenceNumber")).longValue()).toList();
         }
     }
 

@@ -13,6 +13,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import haven.query.web.Background;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +60,7 @@ public class CaseViews {
 
     private final List<Generation> generations;
     private final MongoCollection<Document> states;
+    private final MongoDatabase database;
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
     private volatile State state;
@@ -69,6 +71,7 @@ public class CaseViews {
             @Value("${axon.eventhandling.processors.caseload.initial-segment-count:1}") int segments) {
         this.generations = List.of(generation(havenDatabase, ""), generation(havenDatabase, "_1"));
         this.states = havenDatabase.getCollection("view_generations");
+        this.database = havenDatabase;
         this.processing = processing;
         this.tokens = tokens;
         buildFirstAsRebuild(events, segments);
@@ -99,8 +102,12 @@ public class CaseViews {
     /** A rebuild begins: the generation not in use is emptied and written from now on. */
     void startRebuild() {
         int building = 1 - state(true).live();
-        generations.get(building).caseFiles().drop();
-        generations.get(building).openCases().drop();
+        var existing = database.listCollectionNames().into(new HashSet<>());
+        for (var collection : List.of(generations.get(building).caseFiles(), generations.get(building).openCases())) {
+            if (existing.contains(collection.getNamespace().getCollectionName())) {
+                collection.drop();
+            }
+        }
         save(new State(state.live(), building, Set.of()));
         log.info("Rebuilding the caseload beside the one in use");
     }

@@ -12,7 +12,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -51,13 +50,15 @@ import org.bson.Document;
  * unique {@code streamKey}), never a range scan or a sort over the events.
  *
  * <ul>
- *   <li>Each event document's {@code _id} is its <b>global position</b>. An append reserves one
- *       block of positions with a single counter update, then inserts its events in one ordered
- *       batch. A writer's clock plays no part in ordering.</li>
- *   <li>{@code streamKey} ({@code aggregate/sequence}) is unique, so of two writers racing on one
- *       aggregate exactly one wins and the other gets Axon's {@code ConcurrencyException}. The
- *       clash is always on the first event of a commit, so a losing commit stores nothing.</li>
- *   <li>Positions a failed append reserved are filled with tombstones, so readers need not wait
+ *   <li>Each event has a <b>global position</b>. An append reserves one block of positions with a
+ *       single counter update, then inserts its whole commit as <b>one document</b> ({@code _id}
+ *       the first position; the first event's fields; the others in {@code more}), so a crash at
+ *       any point leaves the whole commit or none of it: the store has no multi-document
+ *       transactions to rely on. A writer's clock plays no part in ordering.</li>
+ *   <li>{@code streamKey} ({@code aggregate/sequence}, a list for a commit of several events) has a
+ *       unique index, which holds for every element of a list, so of two writers racing on one
+ *       aggregate exactly one wins and the other gets Axon's {@code ConcurrencyException}.</li>
+ *   <li>Positions a failed append reserved are covered by a tombstone, so readers need not wait
  *       for them.</li>
  *   <li>Readers track with Axon's {@link GapAwareTrackingToken}: they fetch the next positions and
  *       their open gaps by {@code $in}; a position reserved but not yet visible stays a gap until
@@ -66,9 +67,7 @@ import org.bson.Document;
  *       are dropped, which bounds the token.</li>
  * </ul>
  *
- * <p>Needs no transactions or sessions (the embedded store has none). A commit of several events
- * is atomic against racing writers but not against the store crashing mid-batch; Haven's
- * aggregate applies one event per command.
+ * <p>Needs no transactions or sessions (the embedded store has none).
  */
 public class HavenEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -85,6 +84,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxGapOffset;
     private final Clock clock;
     private final Runnable afterReserve;
+    private final Runnable beforeInsert;
     /** When this process first saw each open gap; lost on restart, which only makes gaps live longer. */
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
 
@@ -97,6 +97,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         this.maxGapOffset = builder.maxGapOffset;
         this.clock = builder.clock;
         this.afterReserve = builder.afterReserve;
+        this.beforeInsert = builder.beforeInsert;
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
     }
 
@@ -113,16 +114,58 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         }
         long first = reserve(messages.size());
         afterReserve.run();
-        var documents = new ArrayList<Document>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            documents.add(toDocument(first + i, EventUtils.asDomainEventMessage(messages.get(i)), serializer));
+        Document commit = toDocument(first, EventUtils.asDomainEventMessage(messages.get(0)), serializer);
+        if (messages.size() > 1) {
+            var more = new ArrayList<Document>(messages.size() - 1);
+            var streamKeys = new ArrayList<>(List.of(commit.getString("streamKey")));
+            for (var message : messages.subList(1, messages.size())) {
+                Document event = toDocument(0, EventUtils.asDomainEventMessage(message), serializer);
+                event.remove("_id");
+                streamKeys.add((String) event.remove("streamKey"));
+                more.add(event);
+            }
+            commit.append("streamKey", streamKeys).append("more", more);
         }
+        beforeInsert.run();
         try {
-            events.insertMany(documents, new InsertManyOptions().ordered(true));
+            events.insertOne(commit);
         } catch (MongoException e) {
             tombstone(first, messages.size());
-            handlePersistenceException(e, messages.get(failedIndex(e)));
+            handlePersistenceException(e, messages.get(0));
         }
+    }
+
+    /**
+     * The events a stored document holds, each with its position as {@code _id}: the document
+     * itself for one event, and the rest of its commit after it; none for a tombstone.
+     */
+    public static List<Document> eventsIn(Document stored) {
+        if (stored.getBoolean("tombstone", false)) {
+            return List.of();
+        }
+        var more = stored.getList("more", Document.class, List.of());
+        if (more.isEmpty()) {
+            return List.of(stored);
+        }
+        long first = stored.getLong("_id");
+        var events = new ArrayList<Document>(1 + more.size());
+        var head = new Document(stored);
+        head.remove("more");
+        head.put("streamKey", streamKey(stored.getString("aggregateIdentifier"), stored.getLong("sequenceNumber")));
+        events.add(head);
+        for (int i = 0; i < more.size(); i++) {
+            var event = new Document(more.get(i));
+            event.put("_id", first + 1 + i);
+            event.put("streamKey", streamKey(event.getString("aggregateIdentifier"), event.getLong("sequenceNumber")));
+            events.add(event);
+        }
+        return events;
+    }
+
+    /** How many positions a stored document covers: its commit's events, or a tombstone's reservation. */
+    private static int positionsOf(Document stored) {
+        return stored.getBoolean("tombstone", false) ? stored.getInteger("positions", 1)
+                : 1 + stored.getList("more", Document.class, List.of()).size();
     }
 
     /** One counter update reserves positions {@code [first, first + count)}. */
@@ -133,25 +176,18 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Marks reserved positions whose events were not stored as taken. If an event did land (the
-     * failure was only in the reply), its document keeps the position and the tombstone is refused.
+     * Marks reserved positions whose commit was not stored as taken. If it did land (the failure
+     * was only in the reply), its document keeps the position and the tombstone is refused.
      */
     private void tombstone(long first, int count) {
-        for (long position = first; position < first + count; position++) {
-            try {
-                events.insertOne(new Document("_id", position).append("streamKey", "tombstone/" + position)
-                        .append("tombstone", true));
-            } catch (MongoWriteException alreadyThere) {
-                // the event (or another tombstone) holds the position
-            } catch (MongoException storeUnavailable) {
-                return; // readers treat the position as a gap and stop waiting after the gap timeout
-            }
+        try {
+            events.insertOne(new Document("_id", first).append("streamKey", "tombstone/" + first)
+                    .append("tombstone", true).append("positions", count));
+        } catch (MongoWriteException alreadyThere) {
+            // the commit holds the position
+        } catch (MongoException storeUnavailable) {
+            // readers treat the positions as gaps and stop waiting after the gap timeout
         }
-    }
-
-    private static int failedIndex(MongoException e) {
-        return e instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
-                ? bulk.getWriteErrors().get(0).getIndex() : 0;
     }
 
     static boolean isDuplicateKey(Exception e) {
@@ -197,9 +233,16 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         while (stream.size() < batchSize) {
             long end = next + Math.min(page, batchSize - stream.size());
             var keys = LongStream.range(next, end).mapToObj(sequence -> streamKey(aggregateIdentifier, sequence)).toList();
-            var found = events.find(in("streamKey", keys)).into(new ArrayList<>());
+            var found = new ArrayList<Document>();
+            for (Document stored : events.find(in("streamKey", keys))) {
+                eventsIn(stored).stream().filter(e -> aggregateIdentifier.equals(e.getString("aggregateIdentifier")))
+                        .forEach(found::add);
+            }
             found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
             for (Document document : found) {
+                if (document.getLong("sequenceNumber") < next) {
+                    continue; // an earlier part of a commit that reaches into this page
+                }
                 if (document.getLong("sequenceNumber") != next) {
                     return stream; // sequences are contiguous; anything past a hole is not this stream's yet
                 }
@@ -269,14 +312,18 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
      */
     private List<TrackedEventData<?>> advance(GapAwareTrackingToken token, List<Document> found) {
         var tracked = new ArrayList<TrackedEventData<?>>(found.size());
-        for (Document document : found) {
-            long position = document.getLong("_id");
-            if (position <= token.getIndex() && !token.getGaps().contains(position)) {
-                continue;
-            }
-            token = token.advanceTo(position, maxGapOffset);
-            if (!document.getBoolean("tombstone", false)) {
-                tracked.add(new TrackedDomainEventData<>(token, toEventData(document)));
+        for (Document stored : found) {
+            boolean tombstone = stored.getBoolean("tombstone", false);
+            var held = eventsIn(stored);
+            for (int i = 0; i < positionsOf(stored); i++) {
+                long position = stored.getLong("_id") + i;
+                if (position <= token.getIndex() && !token.getGaps().contains(position)) {
+                    continue;
+                }
+                token = token.advanceTo(position, maxGapOffset);
+                if (!tombstone) {
+                    tracked.add(new TrackedDomainEventData<>(token, toEventData(held.get(i))));
+                }
             }
         }
         if (!tracked.isEmpty()) {
@@ -390,6 +437,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private Runnable afterReserve = () -> { };
+        private Runnable beforeInsert = () -> { };
 
         public Builder() {
             persistenceExceptionResolver(HavenEventStorageEngine::isDuplicateKey);
@@ -419,6 +467,12 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         /** For fault tests only: runs between reserving positions and inserting the events. */
         public Builder afterReserve(Runnable afterReserve) {
             this.afterReserve = afterReserve;
+            return this;
+        }
+
+        /** For fault tests only: runs once the commit is serialised (its personal data sealed), before it is inserted. */
+        public Builder beforeInsert(Runnable beforeInsert) {
+            this.beforeInsert = beforeInsert;
             return this;
         }
 

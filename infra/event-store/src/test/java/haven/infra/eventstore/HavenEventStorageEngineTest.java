@@ -86,11 +86,16 @@ class HavenEventStorageEngineTest {
     }
 
     @Test
-    void everyEventGetsTheNextGlobalPositionAndAMultiEventCommitReservesOneBlock() {
+    void everyEventGetsTheNextGlobalPositionAndAMultiEventCommitIsOneDocumentOverOneBlock() {
         engine.appendEvents(event("a", 0, 1));
         engine.appendEvents(List.of(event("b", 0, 1), event("b", 1, 2), event("b", 2, 3)));
 
         assertThat(positionsInStore()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(database.getCollection(HavenEventStorageEngine.EVENTS).countDocuments()).isEqualTo(2);
+        assertThat(engine.readEvents("b", 1).asStream().map(e -> ((Deposited) e.getPayload()).amount())).containsExactly(2, 3);
+        assertThat(engine.lastSequenceNumberFor("b")).contains(2L);
+        assertThat(track(null).stream().map(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()))
+                .containsExactly(0L, 1L, 2L, 3L);
         assertThat(database.getCollection(HavenEventStorageEngine.COUNTERS).find().first().getLong("next")).isEqualTo(4L);
     }
 
@@ -238,8 +243,10 @@ class HavenEventStorageEngineTest {
     }
 
     private List<Long> positionsInStore() {
-        return database.getCollection(HavenEventStorageEngine.EVENTS).find().map(d -> d.getLong("_id"))
-                .into(new ArrayList<>());
+        var positions = new ArrayList<Long>();
+        database.getCollection(HavenEventStorageEngine.EVENTS).find()
+                .forEach(stored -> HavenEventStorageEngine.eventsIn(stored).forEach(e -> positions.add(e.getLong("_id"))));
+        return positions;
     }
 
     private List<? extends TrackedEventMessage<?>> track(TrackingToken from) {

@@ -49,8 +49,8 @@ public final class LocalStack {
                 : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
 
         Path logs = data.resolve("logs");
+        String masterKey = masterKey(data, mongoUri); // before any process starts: it may refuse to go on
         var identity = ServiceProcess.startIdentity(root, identityPort, queryPort, logs);
-        String masterKey = masterKey(data, mongoUri);
         var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
         var query = ServiceProcess.startQueryService(root, queryPort, mongoUri, identity, masterKey, command, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,13 +19,17 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
 
     /** Started and healthy; its logs go to {@code target/<logs>}. */
     static LocalSystem start(String logs) throws InterruptedException {
+        return start(logs, EmbeddedStore.inMemory(), MASTER_KEY);
+    }
+
+    /** On this store (closed with the system) under this master key. */
+    static LocalSystem start(String logs, EmbeddedStore store, String masterKey) throws InterruptedException {
         Path logDirectory = Path.of("target", logs);
-        var store = EmbeddedStore.inMemory();
         int queryPort = freePort();
         var identity = ServiceProcess.startIdentity(ROOT, freePort(), queryPort, logDirectory);
         var command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity,
-                MASTER_KEY, logDirectory);
-        var query = ServiceProcess.startQueryService(ROOT, queryPort, store.uri("haven"), identity, MASTER_KEY, command,
+                masterKey, logDirectory);
+        var query = ServiceProcess.startQueryService(ROOT, queryPort, store.uri("haven"), identity, masterKey, command,
                 logDirectory);
         var system = new LocalSystem(store, identity, command, query);
         try {
