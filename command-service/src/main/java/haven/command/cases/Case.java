@@ -52,7 +52,6 @@ class Case {
     private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }
 
     static final String NAMED_BY_REPORTER = "reporter";
-    static final String ERASED_RULE = RuleViolation.CASE_ERASED;
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -195,7 +194,7 @@ class Case {
     /** Accepted after closure (a reporter writing then is how most appeals begin), never after erasure. */
     @CommandHandler
     void handle(ReceiveMessageFromReporter c) {
-        refuseIf(erased, ERASED_RULE);
+        refuseIf(erased, RuleViolation.CASE_ERASED);
         apply(new MessageFromReporterReceived(caseId, c.messageId(), c.text()));
     }
 
@@ -215,7 +214,7 @@ class Case {
 
     @CommandHandler
     void handle(ReopenCase c) {
-        refuseIf(erased, ERASED_RULE);
+        refuseIf(erased, RuleViolation.CASE_ERASED);
         refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
         refuseIf(c.reopenedAt().isAfter(appealDeadline), "The appeal window for this case ended on "
                 + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
@@ -348,7 +347,7 @@ class Case {
     }
 
     private void refuseIfClosed() {
-        refuseIf(erased, ERASED_RULE);
+        refuseIf(erased, RuleViolation.CASE_ERASED);
         refuseIf(stage == Stage.CLOSED, "A closed case cannot be changed; reopen it on appeal first");
     }
 

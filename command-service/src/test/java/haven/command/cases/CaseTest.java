@@ -146,13 +146,13 @@ class CaseTest {
         void anErasedCaseTakesNoNewPersonalDataFromTheReporterOrStaff() {
             var history = new Object[] {SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased};
             fixture.given(history).when(new ReceiveMessageFromReporter(ID, "m-9", "Hello?"), NOBODY)
-                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(Case.ERASED_RULE);
+                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(RuleViolation.CASE_ERASED);
             fixture.given(history).when(new AddInvestigationNote(ID, "n-9", "Note", "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage(Case.ERASED_RULE);
+                    .expectNoEvents().expectExceptionMessage(RuleViolation.CASE_ERASED);
             fixture.given(history).when(new DeclareConflictOfInterest(ID, "cw.lee", "Knows them", "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage(Case.ERASED_RULE);
+                    .expectNoEvents().expectExceptionMessage(RuleViolation.CASE_ERASED);
             fixture.given(history).when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage(Case.ERASED_RULE);
+                    .expectNoEvents().expectExceptionMessage(RuleViolation.CASE_ERASED);
             fixture.given(history).when(new PlaceLegalHold(ID, "Claim", "dpo.smith"), dpo)
                     .expectNoEvents().expectException(RuleViolation.class);
         }

@@ -127,7 +127,7 @@ public class CaseViews {
 
     /** Done when every segment has replayed up to where it stood when the rebuild began. */
     void switchWhenCaughtUp() {
-        State now = state(true);
+        State now = state();
         if (now.building() == null) {
             return;
         }

@@ -149,23 +149,11 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         }
         long first = stored.getLong("_id");
         var events = new ArrayList<Document>(1 + more.size());
-        var head = new Document(stored);
-        head.remove("more");
-        head.put("streamKey", streamKey(stored.getString("aggregateIdentifier"), stored.getLong("sequenceNumber")));
-        events.add(head);
+        events.add(stored); // readers take the fields they know; 'more' and the key list are ignored
         for (int i = 0; i < more.size(); i++) {
-            var event = new Document(more.get(i));
-            event.put("_id", first + 1 + i);
-            event.put("streamKey", streamKey(event.getString("aggregateIdentifier"), event.getLong("sequenceNumber")));
-            events.add(event);
+            events.add(new Document(more.get(i)).append("_id", first + 1 + i));
         }
         return events;
-    }
-
-    /** How many positions a stored document covers: its commit's events, or a tombstone's reservation. */
-    private static int positionsOf(Document stored) {
-        return stored.getBoolean("tombstone", false) ? stored.getInteger("positions", 1)
-                : 1 + stored.getList("more", Document.class, List.of()).size();
     }
 
     /** One counter update reserves positions {@code [first, first + count)}. */
@@ -315,7 +303,8 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         for (Document stored : found) {
             boolean tombstone = stored.getBoolean("tombstone", false);
             var held = eventsIn(stored);
-            for (int i = 0; i < positionsOf(stored); i++) {
+            int positions = tombstone ? stored.getInteger("positions", 1) : held.size();
+            for (int i = 0; i < positions; i++) {
                 long position = stored.getLong("_id") + i;
                 if (position <= token.getIndex() && !token.getGaps().contains(position)) {
                     continue;
