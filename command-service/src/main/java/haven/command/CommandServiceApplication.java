@@ -1,9 +1,11 @@
 package haven.command;
 
+import haven.infra.council.Areas;
 import haven.infra.eventstore.HavenApplication;
 import haven.infra.eventstore.MongoEventStoreConfiguration;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Import(MongoEventStoreConfiguration.class)
 public class CommandServiceApplication {
+
+    /** The council's areas (HAVEN_AREAS), checked at start-up: a mistake stops the service with its line named. */
+    @Bean
+    Areas areas(@Value("${haven.areas:}") String path) {
+        return Areas.load(path);
+    }
 
     public static void main(String[] args) {
         HavenApplication.run(CommandServiceApplication.class, args);

@@ -31,7 +31,7 @@ public abstract class ApiTest {
 
     public static final String ANONYMOUS_REPORT = """
             { "type": "HATE_INCIDENT", "category": "VERBAL_ABUSE", "occurredOn": "2026-10-01",
-              "locationType": "PUBLIC_TRANSPORT", "area": "Chelmsford", "motivations": ["RACE", "RELIGION_OR_BELIEF"],
+              "locationType": "PUBLIC_TRANSPORT", "area": "CASTLE", "motivations": ["RACE", "RELIGION_OR_BELIEF"],
               "reporterRole": "VICTIM", "anonymous": true, "reporter": null,
               "narrative": "What happened, in the reporter's words", "namedParties": [],
               "policeInformed": false, "consentToShare": false }

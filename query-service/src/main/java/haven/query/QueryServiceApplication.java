@@ -1,5 +1,6 @@
 package haven.query;
 
+import haven.infra.council.Areas;
 import haven.infra.eventstore.HavenApplication;
 import haven.infra.eventstore.MongoEventStoreConfiguration;
 import java.time.Clock;
@@ -19,6 +20,12 @@ public class QueryServiceApplication {
     @Bean
     Clock clock(@Value("${haven.time-zone}") ZoneId zone) {
         return Clock.system(zone);
+    }
+
+    /** The council's areas (HAVEN_AREAS), checked at start-up: a mistake stops the service with its line named. */
+    @Bean
+    Areas areas(@Value("${haven.areas:}") String path) {
+        return Areas.load(path);
     }
 
     public static void main(String[] args) {

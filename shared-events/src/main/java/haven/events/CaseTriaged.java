@@ -6,7 +6,8 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A caseworker confirmed what the case is about, how risky it is, how it will be handled and
- * when it is due. No personal data.
+ * when it is due, and may have placed it in another of the council's areas ({@code area}, a code;
+ * null leaves it where it was). No personal data.
  */
 @Revision("1")
 public record CaseTriaged(
@@ -18,5 +19,6 @@ public record CaseTriaged(
         Route route,
         LocalDate firstContactDue,
         LocalDate resolutionDue,
-        String triagedBy) {
+        String triagedBy,
+        String area) {
 }

@@ -16,6 +16,7 @@ import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ErasureReason;
 import haven.events.ExclusionLifted;
+import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
@@ -24,8 +25,10 @@ import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
+import haven.events.ReportType;
 import haven.events.StaffMemberNamed;
 import haven.infra.privacy.StaffPseudonyms;
+import haven.infra.council.Areas;
 import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +59,7 @@ class Case {
     @AggregateIdentifier
     private CaseId caseId;
     private Stage stage;
+    private ReportType type;
     private String assignee;
     private String team;
     private final Set<String> conflicted = new HashSet<>();
@@ -79,6 +83,14 @@ class Case {
         apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam()));
         c.namedStaff().stream().map(pseudonyms::of).distinct()
                 .forEach(staff -> apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER)));
+    }
+
+    /** A case from an earlier incident log: closed, with no personal data, counted in trends by its reported month. */
+    @CommandHandler
+    Case(ImportHistoricalCase c) {
+        apply(new HistoricalCaseImported(c.caseId(), c.type(), c.category(), c.reportedIn(), c.area(), c.locationType(),
+                c.reporterRole(), c.motivations(), c.characteristics(), c.strands(), c.outcome(), c.closedOn(),
+                c.importedBy()));
     }
 
     /**
@@ -109,11 +121,12 @@ class Case {
     }
 
     @CommandHandler
-    void handle(TriageCase c) {
+    void handle(TriageCase c, Areas areas) {
         refuseIf(stage == Stage.RESOLVED || stage == Stage.CLOSED,
                 "A resolved or closed case cannot be triaged; reopen it first");
+        refuseIf(c.area() != null && !areas.allows(type, c.area()), "That area is not one of the areas for this type of report");
         apply(new CaseTriaged(caseId, c.category(), c.characteristics(), c.strands(), c.risk(), c.route(),
-                c.firstContactDue(), c.resolutionDue(), c.triagedBy()));
+                c.firstContactDue(), c.resolutionDue(), c.triagedBy(), c.area()));
     }
 
     @CommandHandler
@@ -272,7 +285,15 @@ class Case {
     void on(ReportSubmitted e, IntakeTeams intake) {
         caseId = e.caseId();
         stage = Stage.SUBMITTED;
+        type = e.type();
         team = intake.teamFor(e.type());
+    }
+
+    @EventSourcingHandler
+    void on(HistoricalCaseImported e) {
+        caseId = e.caseId();
+        stage = Stage.CLOSED;
+        type = e.type();
     }
 
     @EventSourcingHandler

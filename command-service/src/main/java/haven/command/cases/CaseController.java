@@ -2,6 +2,7 @@ package haven.command.cases;
 
 import haven.infra.security.Staff;
 import haven.command.web.InvalidField;
+import haven.infra.council.Areas;
 import haven.command.web.InvalidRequest;
 import haven.command.web.StaffId;
 import haven.events.CaseId;
@@ -44,7 +45,8 @@ class CaseController {
             @NotNull RiskLevel risk,
             @NotNull Route route,
             @FutureOrPresent LocalDate firstContactDue,
-            @FutureOrPresent LocalDate resolutionDue) {
+            @FutureOrPresent LocalDate resolutionDue,
+            @Size(max = 20) String area) {
     }
 
     record AssignmentRequest(@StaffId String caseworker, @NotBlank @Size(max = 60) String team,
@@ -65,11 +67,13 @@ class CaseController {
 
     private final CommandGateway commands;
     private final CasePolicy policy;
+    private final Areas areas;
     private final Clock clock;
 
-    CaseController(CommandGateway commands, CasePolicy policy, Clock clock) {
+    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Clock clock) {
         this.commands = commands;
         this.policy = policy;
+        this.areas = areas;
         this.clock = clock;
     }
 
@@ -83,8 +87,11 @@ class CaseController {
         if (resolution.isBefore(firstContact)) {
             throw new InvalidRequest(List.of(new InvalidField("resolutionDue", "must not be before firstContactDue")));
         }
+        if (r.area() != null && !areas.codes().contains(r.area()) || Areas.NOT_CODED.equals(r.area())) {
+            throw new InvalidRequest(List.of(new InvalidField("area", "must be one of the council's area codes, or NOT_SURE")));
+        }
         commands.sendAndWait(new TriageCase(caseId, r.category(), orEmpty(r.characteristics()), orEmpty(r.strands()),
-                r.risk(), r.route(), firstContact, resolution, staff.id()));
+                r.risk(), r.route(), firstContact, resolution, staff.id(), r.area()));
         return Map.of("firstContactDue", firstContact, "resolutionDue", resolution);
     }
 

@@ -6,6 +6,7 @@ import haven.events.CaseId;
 import haven.events.ContactPreference;
 import haven.events.ReportType;
 import haven.events.Reporter;
+import haven.infra.council.Areas;
 import haven.infra.security.IntakeTeams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,13 +37,15 @@ class ReportController {
     private final ReceiptIssuer receipts;
     private final ReportRateLimit rateLimit;
     private final IntakeTeams intake;
+    private final Areas areas;
     /** By type only: nothing about the reporter or the case. Registered up front so a rate starts at zero. */
     private final Map<ReportType, Counter> submitted = new EnumMap<>(ReportType.class);
 
     ReportController(CommandGateway commands, ReporterAccess access, ReceiptIssuer receipts, ReportRateLimit rateLimit,
-            IntakeTeams intake, MeterRegistry metrics) {
+            IntakeTeams intake, Areas areas, MeterRegistry metrics) {
         this.commands = commands;
         this.intake = intake;
+        this.areas = areas;
         this.rateLimit = rateLimit;
         this.access = access;
         this.receipts = receipts;
@@ -55,7 +58,7 @@ class ReportController {
     @PostMapping("/api/reports")
     @ResponseStatus(HttpStatus.CREATED)
     Receipt submit(@Valid @RequestBody SubmitReportRequest r, HttpServletRequest request) {
-        InvalidRequest.rejectIfAny(r.inconsistencies());
+        InvalidRequest.rejectIfAny(r.inconsistencies(areas));
         rateLimit.admit(request.getRemoteAddr());
         var caseId = new CaseId(UUID.randomUUID().toString());
         String receipt = receipts.newReceipt();

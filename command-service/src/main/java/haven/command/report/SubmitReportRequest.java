@@ -8,6 +8,7 @@ import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
+import haven.infra.council.Areas;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,7 @@ record SubmitReportRequest(
         @NotNull Category category,
         @NotNull @PastOrPresent LocalDate occurredOn,
         @NotNull LocationType locationType,
-        @NotBlank @Size(max = 100) String area,
+        @NotBlank @Size(max = 20) String area,
         Set<@NotNull Motivation> motivations,
         @NotNull ReporterRole reporterRole,
         @NotNull Boolean anonymous,
@@ -44,8 +45,11 @@ record SubmitReportRequest(
             @Pattern(regexp = "[0-9 +()-]{6,30}", message = "must be a phone number") String phone) {
     }
 
-    List<InvalidField> inconsistencies() {
+    List<InvalidField> inconsistencies(Areas areas) {
         var problems = new ArrayList<InvalidField>();
+        if (type != null && area != null && !areas.allows(type, area.trim())) {
+            problems.add(new InvalidField("area", "must be one of the council's area codes for this type of report, or NOT_SURE"));
+        }
         if (Boolean.TRUE.equals(anonymous)) {
             if (reporter != null) {
                 problems.add(new InvalidField("reporter", "must be empty for an anonymous report"));

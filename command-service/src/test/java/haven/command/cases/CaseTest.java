@@ -15,6 +15,7 @@ import haven.events.ContactPreference;
 import haven.events.ErasureReason;
 import haven.events.PersonalDataErased;
 import haven.events.ExclusionLifted;
+import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
@@ -34,9 +35,11 @@ import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
 import haven.infra.privacy.StaffPseudonyms;
+import haven.infra.council.Areas;
 import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +64,7 @@ class CaseTest {
     static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality");
     static final CaseTriaged TRIAGED = new CaseTriaged(ID, Category.VERBAL_ABUSE,
             Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM,
-            Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel");
+            Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel", null);
     static final CaseworkerAssigned ASSIGNED = new CaseworkerAssigned(ID, "cw.patel", "equality", "mgr.jones");
     static final CaseResolved RESOLVED = new CaseResolved(ID, Outcome.UPHELD, "Apology and training",
             APPEAL_DEADLINE, "cw.patel");
@@ -81,6 +84,7 @@ class CaseTest {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(PSEUDONYMS);
         fixture.registerInjectableResource(IntakeTeams.parse("HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality"));
+        fixture.registerInjectableResource(Areas.load(""));
         fixture.registerCommandDispatchInterceptor(commands -> (i, command) ->
                 command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
     }
@@ -89,6 +93,31 @@ class CaseTest {
 
     static MetaData caseworker(String id) {
         return Acting.metaData(id, List.of("CASEWORKER"), "equality");
+    }
+
+    @Nested
+    class History {
+
+        final ImportHistoricalCase imported = new ImportHistoricalCase(ID, ReportType.HATE_INCIDENT, Category.THREATS,
+                YearMonth.of(2021, 6), "CASTLE", null, null, Set.of(Motivation.RACE), Set.of(ProtectedCharacteristic.RACE),
+                Set.of(MonitoredStrand.RACE), Outcome.UPHELD, LocalDate.parse("2021-07-30"), "dpo.smith");
+
+        @Test
+        void anOldLogsIncidentBecomesAClosedCaseAsItEnded() {
+            fixture.givenNoPriorActivity().when(imported).expectEvents(new HistoricalCaseImported(ID, ReportType.HATE_INCIDENT,
+                    Category.THREATS, YearMonth.of(2021, 6), "CASTLE", null, null, Set.of(Motivation.RACE),
+                    Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), Outcome.UPHELD,
+                    LocalDate.parse("2021-07-30"), "dpo.smith"));
+        }
+
+        @Test
+        void anImportedCaseCanBeErasedLikeAnyClosedCase() {
+            var dpo = Acting.metaData("dpo.smith", List.of("ADMIN"), null);
+            var historical = new HistoricalCaseImported(ID, ReportType.HATE_INCIDENT, Category.THREATS, YearMonth.of(2021, 6),
+                    "CASTLE", null, null, Set.of(), Set.of(), Set.of(), Outcome.UPHELD, LocalDate.parse("2021-07-30"), "dpo.smith");
+            fixture.given(historical).when(new ErasePersonalData(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"), dpo)
+                    .expectEvents(new PersonalDataErased(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"));
+        }
     }
 
     @Nested
@@ -406,7 +435,7 @@ class CaseTest {
 
         TriageCase triage = new TriageCase(ID, Category.VERBAL_ABUSE, Set.of(ProtectedCharacteristic.RACE),
                 Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM, Route.FORMAL_INVESTIGATION,
-                LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel");
+                LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel", null);
 
         @Test
         void aSubmittedCaseCanBeTriaged() {
@@ -416,6 +445,23 @@ class CaseTest {
         @Test
         void aTriagedCaseCanBeTriagedAgainWhenTheRiskChanges() {
             fixture.given(SUBMITTED, TRIAGED).when(triage).expectEvents(TRIAGED);
+        }
+
+        @Test
+        void triageCanPlaceTheCaseInAnotherOfTheAreasOfItsType() {
+            var recoded = new TriageCase(ID, triage.category(), triage.characteristics(), triage.strands(), triage.risk(),
+                    triage.route(), triage.firstContactDue(), triage.resolutionDue(), triage.triagedBy(), "RIVERSIDE");
+            fixture.given(SUBMITTED).when(recoded).expectEvents(new CaseTriaged(ID, TRIAGED.category(),
+                    TRIAGED.characteristics(), TRIAGED.strands(), TRIAGED.risk(), TRIAGED.route(), TRIAGED.firstContactDue(),
+                    TRIAGED.resolutionDue(), TRIAGED.triagedBy(), "RIVERSIDE"));
+        }
+
+        @Test
+        void aHateIncidentCannotBePlacedInADirectorate() {
+            var directorate = new TriageCase(ID, triage.category(), triage.characteristics(), triage.strands(), triage.risk(),
+                    triage.route(), triage.firstContactDue(), triage.resolutionDue(), triage.triagedBy(), "ADULTS");
+            fixture.given(SUBMITTED).when(directorate).expectNoEvents().expectException(RuleViolation.class)
+                    .expectExceptionMessage("That area is not one of the areas for this type of report");
         }
 
         @Test

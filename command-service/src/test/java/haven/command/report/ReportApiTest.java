@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import haven.command.ApiTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,12 @@ class ReportApiTest extends ApiTest {
         postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
                 "\"anonymous\": false, \"reporter\": {\"name\": \"Quenby Canarysdottir\", \"email\": \"qc@example.org\"}, "
                         + "\"contactPreference\": \"EMAIL\"")).andExpect(status().isCreated());
-        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"Chelmsford\"", "\"area\": \"\""))
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"\""))
                 .andExpect(status().isBadRequest());
 
         assertThat(submittedHateIncidents()).isEqualTo(before + 1);
         assertThat(metrics.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString())
-                .doesNotContain("Canarysdottir").doesNotContain("qc@example.org").doesNotContain("Chelmsford"));
+                .doesNotContain("Canarysdottir").doesNotContain("qc@example.org").doesNotContain("CASTLE"));
     }
 
     private double submittedHateIncidents() {
@@ -62,7 +63,7 @@ class ReportApiTest extends ApiTest {
         long before = storedEventCount();
         long accessBefore = database.getCollection("reporter_access").countDocuments();
 
-        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"Chelmsford\"", "\"area\": \"\"")
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"\"")
                 .replace("\"narrative\": \"What happened, in the reporter's words\"", "\"narrative\": null"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
@@ -71,6 +72,20 @@ class ReportApiTest extends ApiTest {
 
         assertThat(storedEventCount()).isEqualTo(before);
         assertThat(database.getCollection("reporter_access").countDocuments()).isEqualTo(accessBefore);
+    }
+
+    @Test
+    void anAreaIsOneOfTheCouncilsCodesForTheTypeOfReportAndFreeTextIsRefusedUnechoed() throws Exception {
+        long before = storedEventCount();
+        for (String area : List.of("Highways near John Smith's house", "ADULTS")) {
+            postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"" + area + "\""))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("area"))
+                    .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain(area));
+        }
+        assertThat(storedEventCount()).isEqualTo(before);
+        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"NOT_SURE\""))
+                .andExpect(status().isCreated());
     }
 
     @Test
@@ -137,7 +152,7 @@ class ReportApiTest extends ApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT)).andExpect(status().isCreated());
 
         http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT.replace("Chelmsford", "Colchester")))
+                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT.replace("CASTLE", "ABBEY")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:idempotency-key-reused"));
     }

@@ -33,13 +33,18 @@ class IntruderTest extends ApiTest {
 
     static final String NAMED_REPORT = """
             { "type": "DIGNITY_AT_WORK", "category": "BULLYING", "occurredOn": "2026-10-01",
-              "locationType": "WORKPLACE", "area": "Highways", "motivations": ["AGE"],
+              "locationType": "WORKPLACE", "area": "PLACE", "motivations": ["AGE"],
               "reporterRole": "VICTIM", "anonymous": false,
               "reporter": { "name": "Sam Reporter", "email": "sam@example.org", "phone": "01234 567890" },
               "contactPreference": "EMAIL", "narrative": "Left out of every team meeting",
               "namedParties": ["my line manager"], "namedStaff": ["x.someone"],
               "policeInformed": false, "consentToShare": true }
             """;
+
+    static final String HISTORY = "source_id,reported_month,type,category,area,location_type,reporter_role,"
+            + "perceived_motivations,characteristics,strands,outcome,closed_on\r\n"
+            + "INC-2021-0042,2021-06,HATE_INCIDENT,VERBAL_ABUSE,CASTLE,STREET_OR_PUBLIC_SPACE,VICTIM,RACE,RACE,RACE,"
+            + "RESOLVED_INFORMALLY,2021-07-30\r\n";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -67,7 +72,7 @@ class IntruderTest extends ApiTest {
                         + "\", \"receipt\": \"" + report.get("receipt").asText() + "\", \"text\": \"Any news?\"}"),
                 onCase("POST /api/cases/{caseId}/triage", caseId, staff).json("{\"category\": \"VERBAL_ABUSE\", "
                         + "\"characteristics\": [\"RACE\"], \"strands\": [\"RACE\"], \"risk\": \"LOW\", \"route\": \"INFORMAL_RESOLUTION\", "
-                        + "\"firstContactDue\": \"" + future + "\", \"resolutionDue\": \"" + future + "\"}"),
+                        + "\"firstContactDue\": \"" + future + "\", \"resolutionDue\": \"" + future + "\", \"area\": \"HOUSING\"}"),
                 onCase("POST /api/cases/{caseId}/assignment", caseId, staff)
                         .json("{\"caseworker\": \"cw.patel\", \"team\": \"equality\", \"reason\": \"Capacity\"}"),
                 onCase("POST /api/cases/{caseId}/conflicts", caseId, staff)
@@ -86,7 +91,9 @@ class IntruderTest extends ApiTest {
                 onCase("POST /api/admin/cases/{caseId}/legal-hold", caseId, staff).json("{\"reason\": \"Tribunal claim\"}"),
                 onCase("POST /api/admin/cases/{caseId}/lifted-exclusions", caseId, staff)
                         .json("{\"staffId\": \"x.someone\", \"reason\": \"Named to keep them away\"}"),
-                onCase("DELETE /api/admin/cases/{caseId}/legal-hold", caseId, staff));
+                onCase("DELETE /api/admin/cases/{caseId}/legal-hold", caseId, staff),
+                Example.of("POST /api/admin/imports", staff).query("dryRun", "true").csv(HISTORY),
+                Example.of("GET /api/admin/imports/{id}", staff).path("id", "0123456789abcdef0123456789abcdef"));
         return Intruder.attack(new Intruder.Target(http, mappings, examples, List.of(masterKey, storeUri),
                 this::everyCollectionsSize));
     }

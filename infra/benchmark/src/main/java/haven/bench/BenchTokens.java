@@ -33,6 +33,9 @@ final class BenchTokens {
     }
 
     /** Environment for a service that trusts these tokens and no issuer. */
+    /** The services' default issuer (HAVEN_ISSUER_URI), which they require of every token. */
+    static final String ISSUER = "http://localhost:9000";
+
     Map<String, String> serviceEnvironment() throws IOException {
         Path pem = Files.createTempFile("bench-jwt", ".pub");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
@@ -42,7 +45,7 @@ final class BenchTokens {
     }
 
     String bearer(String staffId, String team, String role) {
-        var claims = new JWTClaimsSet.Builder().subject(staffId).audience("haven").claim("roles", List.of(role))
+        var claims = new JWTClaimsSet.Builder().subject(staffId).audience("haven").issuer(ISSUER).claim("roles", List.of(role))
                 .claim("team", team).expirationTime(Date.from(Instant.now().plusSeconds(24 * 3600))).build();
         try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);

@@ -136,8 +136,9 @@ final class ReadBenchmark {
                 IntFunction<Read> oneCase = i -> new Read(base + "/api/cases/" + caseIds.get(random.nextInt(caseIds.size())),
                         manager);
                 IntFunction<Read> timeline = i -> new Read(oneCase.apply(i).url() + "/timeline", manager);
-                String[] tables = {"by=category,outcome", "by=area", "by=characteristic,strand", "by=type&period=month"};
-                IntFunction<Read> trends = i -> new Read(base + "/api/trends?from=2026-01&to=2026-12&" + tables[i % tables.length],
+                String[] tables = {"by=category,outcome&period=financial-year", "by=area&period=financial-quarter",
+                        "by=characteristic,strand&period=financial-year", "by=type&period=month"};
+                IntFunction<Read> trends = i -> new Read(base + "/api/trends?from=2025-04&to=2026-03&" + tables[i % tables.length],
                         board);
                 for (var read : Map.of("caseload (one caseworker, sorted by due date)", caseload,
                         "case by id", oneCase, "case timeline", timeline, "trends (a year, by quarter)", trends).entrySet()) {
@@ -228,7 +229,7 @@ final class ReadBenchmark {
         LocalDate day = LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC);
         events.add(new CaseTriaged(id, category, Set.of(pick(ProtectedCharacteristic.values())),
                 Set.of(pick(MonitoredStrand.values())), pick(RiskLevel.values()), pick(Route.values()),
-                day.plusDays(3 + random.nextInt(60)), day.plusDays(30 + random.nextInt(60)), caseworker));
+                day.plusDays(3 + random.nextInt(60)), day.plusDays(30 + random.nextInt(60)), caseworker, null));
         events.add(new CaseworkerAssigned(id, caseworker, TEAM, "mgr.01"));
         events.add(new InvestigationNoteAdded(id, "n-1", "Spoke to the reporter; notes of the conversation.", caseworker));
         events.add(new MessageToReporterSent(id, "m-1", "Thank you for your report; we are looking into it.", caseworker));

@@ -110,8 +110,9 @@ final class ServiceBenchmark {
                 String base = queryUrl;
                 IntFunction<ReadBenchmark.Read> caseload = i -> new ReadBenchmark.Read(base + "/api/caseload",
                         reads.caseworkers.get(i % reads.caseworkers.size()));
-                String[] tables = {"by=category,outcome", "by=area", "by=characteristic,strand", "by=type&period=month"};
-                IntFunction<ReadBenchmark.Read> trends = i -> new ReadBenchmark.Read(base + "/api/trends?from=2026-01&to=2026-12&"
+                String[] tables = {"by=category,outcome&period=financial-year", "by=area&period=financial-quarter",
+                        "by=characteristic,strand&period=financial-year", "by=type&period=month"};
+                IntFunction<ReadBenchmark.Read> trends = i -> new ReadBenchmark.Read(base + "/api/trends?from=2025-04&to=2026-03&"
                         + tables[i % tables.length], reads.board);
                 for (var read : Map.of("6. GET /api/caseload (one caseworker's)", caseload,
                         "6. GET /api/trends (a year, 1–2 dimensions)", trends).entrySet()) {
@@ -239,7 +240,7 @@ final class ServiceBenchmark {
 
     private static final String REPORT = """
             {"type": "HATE_INCIDENT", "category": "VERBAL_ABUSE", "occurredOn": "2026-10-01",
-             "locationType": "PUBLIC_TRANSPORT", "area": "Chelmsford", "motivations": ["RACE"],
+             "locationType": "PUBLIC_TRANSPORT", "area": "CASTLE", "motivations": ["RACE"],
              "reporterRole": "VICTIM", "anonymous": true, "narrative": "Shouted at on the bus, benchmark %d"}""";
 
     /** One anonymous report; its case id. */

@@ -13,7 +13,8 @@ import java.util.function.Function;
 enum CaseForm {
     TRIAGE("triage", "The case has been triaged", form -> body(
             "category", form.value("category"), "characteristics", form.values("characteristics"),
-            "strands", form.values("strands"), "risk", form.value("risk"), "route", form.value("route"))),
+            "strands", form.values("strands"), "risk", form.value("risk"), "route", form.value("route"),
+            "area", form.value("area"))),
     ASSIGNMENT("assignment", "The case has been assigned", form -> body(
             "caseworker", form.value("caseworker"), "team", form.value("team"), "reason", form.value("reason"))),
     NOTE("notes", "Your note has been added", form -> body("text", form.value("text"))),
@@ -34,6 +35,7 @@ enum CaseForm {
             Map.entry("risk", new Field("Select", "the risk level")),
             Map.entry("route", new Field("Select", "how it will be handled")),
             Map.entry("outcome", new Field("Select", "the outcome")),
+            Map.entry("area", new Field("Select", "the area")),
             Map.entry("caseworker", new Field("Enter", "the caseworker's staff id")),
             Map.entry("team", new Field("Enter", "the team")),
             Map.entry("reason", new Field("Enter", "the reason")),

@@ -2,15 +2,18 @@ package haven.query.pages;
 
 import haven.events.CaseId;
 import haven.events.Category;
+import haven.events.Motivation;
 import haven.events.MonitoredStrand;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.infra.council.Areas;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.caseload.CaseStatus;
+import haven.query.caseload.CaseView;
 import haven.query.caseload.CaseloadController;
 import haven.query.caseload.CaseloadController.Sort;
 import haven.query.record.CaseRecords;
@@ -49,14 +52,16 @@ class CasePages {
     private final TimelineController timelines;
     private final CommandService commands;
     private final FreshViews freshViews;
+    private final Areas areas;
 
     CasePages(CaseloadController caseload, CaseRecords records, TimelineController timelines, CommandService commands,
-            FreshViews freshViews) {
+            FreshViews freshViews, Areas areas) {
         this.caseload = caseload;
         this.records = records;
         this.timelines = timelines;
         this.commands = commands;
         this.freshViews = freshViews;
+        this.areas = areas;
     }
 
     @GetMapping("/cases")
@@ -138,8 +143,12 @@ class CasePages {
     private ModelAndView casePage(String caseId, Staff staff, Map<String, String> problems, String failed,
             FormAnswers answers) {
         var model = new HashMap<String, Object>();
-        model.put("case", caseload.find(caseId, staff));
-        model.put("record", records.read(caseId, staff));
+        var shown = caseload.find(caseId, staff);
+        var record = records.read(caseId, staff);
+        model.put("case", shown);
+        model.put("record", record);
+        model.put("triageStart", triageStart(shown, record));
+        model.put("triageAreas", areas.of(shown.type()));
         model.put("timeline", timelines.timeline(caseId, staff));
         model.put("problems", problems);
         model.put("failed", failed == null ? "" : failed);
@@ -153,6 +162,25 @@ class CasePages {
         model.put("routes", Route.values());
         model.put("outcomes", Outcome.values());
         return new ModelAndView("cases/case", model);
+    }
+
+    /**
+     * Triage starts from what the reporter said: their category, the characteristics and strands their
+     * perceived motivations name, and their area. The perception itself is never changed.
+     */
+    private static FormAnswers triageStart(CaseView shown, CaseRecords.CaseRecord record) {
+        var start = new LinkedMultiValueMap<String, String>();
+        start.add("category", shown.category().name());
+        if (record != null && record.report() != null) {
+            for (Motivation perceived : record.report().motivations()) {
+                perceived.characteristic().ifPresent(c -> start.add("characteristics", c.name()));
+                perceived.strand().ifPresent(strand -> start.add("strands", strand.name()));
+            }
+            if (record.report().area() != null) {
+                start.add("area", record.report().area());
+            }
+        }
+        return new FormAnswers(start);
     }
 
     private static Map<String, Object> filters(CaseStatus status, ReportType type, RiskLevel risk, boolean overdue,

@@ -44,6 +44,9 @@ class CommandService {
         }
     }
 
+    /** A file sent as it was uploaded (a council's incident log). */
+    static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
     private final RestClient http;
     private final ObjectMapper json;
     private final OAuth2AuthorizedClientManager staffTokens;
@@ -64,7 +67,8 @@ class CommandService {
 
     /**
      * For the signed-in member of staff, with their access token (refreshed if it has expired; if
-     * it cannot be, Spring Security sends them to sign in again).
+     * it cannot be, Spring Security sends them to sign in again). A {@code byte[]} body is sent as a
+     * CSV file, anything else as JSON.
      */
     Answer actAs(HttpMethod method, String pathTemplate, Object body, Object... pathVariables) {
         var signedIn = SecurityContextHolder.getContext().getAuthentication();
@@ -75,7 +79,9 @@ class CommandService {
         }
         // what people typed goes in as encoded path variables, so it can never point the request elsewhere
         var request = http.method(method).uri(pathTemplate, pathVariables).headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()));
-        if (body != null) {
+        if (body instanceof byte[] file) {
+            request.contentType(TEXT_CSV).body(file);
+        } else if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         return request.exchange((sent, response) -> answer(response));

@@ -1,5 +1,6 @@
 package haven.query.pages;
 
+import haven.infra.council.Areas;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.web.Words;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
 
     private final MessageSource messages;
+    private final Areas areas;
 
-    PageModel(MessageSource messages) {
+    PageModel(MessageSource messages, Areas areas) {
         this.messages = messages;
+        this.areas = areas;
     }
 
     /** Who is signed in, as the page header needs it: what they may open. Null on anonymous pages. */
@@ -49,6 +52,12 @@ class PageModel {
     @ModelAttribute("labels")
     Labels labels(Locale locale) {
         return new Labels(messages, locale);
+    }
+
+    /** The council's areas: their labels by code. */
+    @ModelAttribute("areas")
+    Areas areas() {
+        return areas;
     }
 
 }

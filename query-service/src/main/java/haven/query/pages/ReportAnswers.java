@@ -6,12 +6,14 @@ import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
+import haven.infra.council.Areas;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -20,8 +22,11 @@ import org.springframework.util.MultiValueMap;
  */
 public class ReportAnswers extends FormAnswers {
 
-    ReportAnswers(MultiValueMap<String, String> form) {
+    private final Areas areas;
+
+    ReportAnswers(MultiValueMap<String, String> form, Areas areas) {
         super(form);
+        this.areas = areas;
         if ("yes".equals(value("anonymous"))) {
             ReportStep.CONTACT.fields.forEach(answers::remove); // changed their mind: forget what they gave
         }
@@ -29,6 +34,17 @@ public class ReportAnswers extends FormAnswers {
 
     public boolean isHateIncident() {
         return ReportType.HATE_INCIDENT.name().equals(value("type"));
+    }
+
+    /** The type chosen, when it is one. */
+    Optional<ReportType> reportType() {
+        return Arrays.stream(ReportType.values()).filter(t -> t.name().equals(value("type"))).findFirst();
+    }
+
+    /** The chosen area's label from the council's list; nothing for anything else. */
+    public String areaLabel() {
+        String code = value("area");
+        return code == null ? "" : areas.label(code).orElse("");
     }
 
     public boolean isAnonymous() {
@@ -62,7 +78,10 @@ public class ReportAnswers extends FormAnswers {
             case WHEN -> checkDate(problems);
             case WHERE -> {
                 requireOneOf(problems, "locationType", LocationType.class, "Select where it happened");
-                requireText(problems, "area", 100, "Enter the town, area or service where it happened");
+                String area = value("area");
+                if (area == null || reportType().filter(type -> areas.allows(type, area)).isEmpty()) {
+                    problems.put("area", "Select where it happened from the list, or ‘Not sure’");
+                }
             }
             case WHY -> {
                 if (values("motivations").stream().anyMatch(m -> !isOneOf(m, Motivation.class))) {

@@ -6,10 +6,12 @@ import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
+import haven.infra.council.Areas;
 import haven.infra.eventstore.StoreOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,9 +36,11 @@ import org.springframework.http.HttpStatus;
 class ReportPages {
 
     private final CommandService commands;
+    private final Areas areas;
 
-    ReportPages(CommandService commands) {
+    ReportPages(CommandService commands, Areas areas) {
         this.commands = commands;
+        this.areas = areas;
     }
 
     @GetMapping
@@ -46,7 +50,7 @@ class ReportPages {
 
     @GetMapping("/type")
     String firstQuestion(Model model) {
-        return show(ReportStep.TYPE, new ReportAnswers(new LinkedMultiValueMap<>()), Map.of(), false, model);
+        return show(ReportStep.TYPE, new ReportAnswers(new LinkedMultiValueMap<>(), areas), Map.of(), false, model);
     }
 
     /**
@@ -57,7 +61,7 @@ class ReportPages {
     String answer(@PathVariable String slug, @RequestParam MultiValueMap<String, String> form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         ReportStep step = ReportStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var answers = new ReportAnswers(form);
+        var answers = new ReportAnswers(form, areas);
         boolean returnToCheck = form.containsKey("_returnToCheck");
         String jump = form.getFirst("_goto");
         if (jump != null) {
@@ -123,6 +127,7 @@ class ReportPages {
         model.addAttribute("returnToCheck", returnToCheck);
         model.addAttribute("previous", step.previous(answers).slug);
         model.addAttribute("options", options());
+        model.addAttribute("areaOptions", answers.reportType().map(areas::of).orElse(List.of()));
         return step == ReportStep.CHECK ? "report/check" : "report/question";
     }
 

@@ -1,5 +1,6 @@
 package haven.query.pages;
 
+import haven.infra.council.Areas;
 import haven.query.trends.TrendController;
 import haven.query.web.InvalidParameter;
 import java.time.YearMonth;
@@ -18,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The board's dashboard: the anonymised counts for a period, broken down by up to two dimensions,
- * as a table (suppressed cells say so, never a number), a chart drawn from that table, and the
- * same answer as a CSV file. Prints as a board paper.
+ * The board's dashboard: the anonymised counts of closed periods, broken down by up to two
+ * dimensions, as {@link TrendTables} (hidden counts say so, never a number), a chart drawn from the
+ * table, and the same answer as a CSV file. Prints as a board paper on A4.
  */
 @Controller
 class TrendPages {
@@ -28,10 +29,15 @@ class TrendPages {
     /** The dimensions a board can break counts down by, as the API names them, in plain words. */
     static final Map<String, String> DIMENSIONS = dimensions();
 
-    private final TrendController trends;
+    /** The periods a board can count by, as the API names them, in plain words. */
+    static final Map<String, String> PERIODS = periods();
 
-    TrendPages(TrendController trends) {
+    private final TrendController trends;
+    private final TrendTables tables;
+
+    TrendPages(TrendController trends, Areas areas) {
         this.trends = trends;
+        this.tables = new TrendTables(areas);
     }
 
     @GetMapping("/trends")
@@ -44,10 +50,16 @@ class TrendPages {
         model.put("to", to);
         model.put("by", by);
         model.put("dimensions", DIMENSIONS);
+        model.put("periods", PERIODS);
         var problems = new LinkedHashMap<String, String>();
         try {
             var answer = trends.trends(period, month("from", from), month("to", to), by);
             model.put("trends", answer);
+            if (answer.dimensions().size() == 2) {
+                model.put("crossTabs", tables.crossTabs(answer));
+            } else {
+                model.put("series", tables.series(answer));
+            }
             model.put("csv", "/trends/download?" + query(period, from, to, by));
         } catch (InvalidParameter e) {
             problems.put(e.field(), message(e));
@@ -82,7 +94,8 @@ class TrendPages {
         return switch (e.field()) {
             case "from" -> "The start month " + e.reason();
             case "to" -> "The end month " + e.reason();
-            case "by" -> "Choose at most two ways to break the counts down";
+            case "by" -> e.reason().startsWith("two at once") ? "Two ways at once are counted for whole financial years: "
+                    + "choose Financial year, or one way" : "Choose at most two ways to break the counts down";
             case "period" -> "The period " + e.reason();
             default -> e.field() + " " + e.reason();
         };
@@ -100,18 +113,29 @@ class TrendPages {
         return query.toString();
     }
 
+    private static Map<String, String> periods() {
+        var periods = new LinkedHashMap<String, String>();
+        periods.put("month", "Month");
+        periods.put("financial-quarter", "Financial quarter (Q1 is April to June)");
+        periods.put("financial-year", "Financial year (April to March)");
+        periods.put("quarter", "Calendar quarter");
+        periods.put("year", "Calendar year");
+        return Collections.unmodifiableMap(periods);
+    }
+
     private static Map<String, String> dimensions() {
         var dimensions = new LinkedHashMap<String, String>();
         dimensions.put("type", "Type of report");
         dimensions.put("category", "Kind of incident");
-        dimensions.put("characteristic", "Protected characteristic");
-        dimensions.put("strand", "Hate crime strand");
+        dimensions.put("perceived-motivation", "What the reporter thought it was motivated by");
+        dimensions.put("characteristic", "Protected characteristic (confirmed)");
+        dimensions.put("strand", "Hate crime strand (confirmed)");
         dimensions.put("location-type", "Where it happened");
         dimensions.put("area", "Area or directorate");
         dimensions.put("reporter-role", "Who reported it");
         dimensions.put("route", "How it was handled");
-        dimensions.put("outcome", "Outcome");
-        dimensions.put("resolution-time", "Time to resolve");
+        dimensions.put("outcome", "Outcome (cases resolved)");
+        dimensions.put("resolution-time", "Time to resolve (cases resolved)");
         return Collections.unmodifiableMap(dimensions);
     }
 }

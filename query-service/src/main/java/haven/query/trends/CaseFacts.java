@@ -1,7 +1,8 @@
 package haven.query.trends;
 
-import haven.events.Motivation;
+import haven.events.HistoricalCaseImported;
 import haven.events.ReportSubmitted;
+import haven.infra.council.Areas;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -17,24 +18,45 @@ import org.bson.Document;
  * nothing else. The cells it adds one to are "all", each dimension's values and each pair of
  * dimensions' value combinations, so any table of up to two dimensions is a lookup. Cells are
  * grouped by dimensions ({@code category&outcome.BULLYING&UPHELD}), so a table reads only its groups.
+ * The characteristics and strands are those staff confirm at triage; what the reporter perceived
+ * stays its own dimension.
  */
 record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values) {
 
     static final String ALL = "all";
 
-    static CaseFacts reported(ReportSubmitted e, YearMonth month) {
+    static CaseFacts reported(ReportSubmitted e, YearMonth month, Areas areas) {
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         facts.put(TrendDimension.TYPE, List.of(e.type().name()));
         facts.put(TrendDimension.CATEGORY, List.of(e.category().name()));
-        facts.put(TrendDimension.CHARACTERISTIC, names(e.motivations().stream().map(CaseFacts::characteristic).toList()));
-        facts.put(TrendDimension.STRAND, names(e.motivations().stream().map(CaseFacts::strand).toList()));
+        facts.put(TrendDimension.PERCEIVED, names(e.motivations().stream().map(Enum::name).toList()));
+        facts.put(TrendDimension.CHARACTERISTIC, List.of(TrendDimension.NONE)); // until staff confirm them
+        facts.put(TrendDimension.STRAND, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.LOCATION_TYPE, List.of(e.locationType().name()));
-        facts.put(TrendDimension.AREA, List.of(e.area().strip()));
+        facts.put(TrendDimension.AREA, List.of(areas.coded(e.area())));
         facts.put(TrendDimension.REPORTER_ROLE, List.of(e.reporterRole().name()));
         facts.put(TrendDimension.ROUTE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.OUTCOME, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.RESOLUTION_TIME, List.of(TrendDimension.NONE));
         return new CaseFacts(month, facts);
+    }
+
+    /** An incident from a council's earlier log, as it ended. */
+    static CaseFacts imported(HistoricalCaseImported e, Areas areas) {
+        var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
+        facts.put(TrendDimension.TYPE, List.of(e.type().name()));
+        facts.put(TrendDimension.CATEGORY, List.of(e.category().name()));
+        facts.put(TrendDimension.PERCEIVED, names(e.motivations().stream().map(Enum::name).toList()));
+        facts.put(TrendDimension.CHARACTERISTIC, names(e.characteristics().stream().map(Enum::name).toList()));
+        facts.put(TrendDimension.STRAND, names(e.strands().stream().map(Enum::name).toList()));
+        facts.put(TrendDimension.LOCATION_TYPE, List.of(e.locationType() == null ? TrendDimension.NONE : e.locationType().name()));
+        facts.put(TrendDimension.AREA, List.of(areas.coded(e.area())));
+        facts.put(TrendDimension.REPORTER_ROLE, List.of(e.reporterRole() == null ? TrendDimension.NONE : e.reporterRole().name()));
+        facts.put(TrendDimension.ROUTE, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.OUTCOME, List.of(e.outcome().name()));
+        facts.put(TrendDimension.RESOLUTION_TIME,
+                List.of(ResolutionTime.between(e.reportedIn(), YearMonth.from(e.closedOn())).name()));
+        return new CaseFacts(e.reportedIn(), facts);
     }
 
     CaseFacts with(TrendDimension dimension, Enum<?> value) {
@@ -52,10 +74,18 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         return new CaseFacts(reportedIn, changed);
     }
 
-    Set<String> cells() {
+    /** Replaces a dimension's values by already-named ones, e.g. an area code. */
+    CaseFacts with(TrendDimension dimension, String value) {
+        var changed = new EnumMap<>(values);
+        changed.put(dimension, List.of(value));
+        return new CaseFacts(reportedIn, changed);
+    }
+
+    /** The cells a case of {@code population} adds one to. */
+    Set<String> cells(Population population) {
         var cells = new LinkedHashSet<String>();
         cells.add(ALL);
-        var dimensions = List.copyOf(values.keySet());
+        var dimensions = population.dimensions();
         for (int i = 0; i < dimensions.size(); i++) {
             var first = dimensions.get(i);
             for (String v : values.get(first)) {
@@ -70,8 +100,8 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         return cells;
     }
 
-    Document toDocument(long sequence) {
-        var document = new Document("month", reportedIn.toString()).append("seq", sequence);
+    Document toDocument() {
+        var document = new Document("month", reportedIn.toString());
         values.forEach((dimension, vs) -> document.append(dimension.label(), vs));
         return document;
     }
@@ -80,7 +110,7 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         YearMonth month = YearMonth.parse(stored.getString("month"));
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         for (var dimension : TrendDimension.values()) {
-            facts.put(dimension, stored.getList(dimension.label(), String.class));
+            facts.put(dimension, stored.getList(dimension.label(), String.class, List.of(TrendDimension.NONE)));
         }
         return new CaseFacts(month, facts);
     }
@@ -89,24 +119,5 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         var sorted = new TreeSet<String>();
         chosen.stream().filter(Objects::nonNull).forEach(sorted::add);
         return sorted.isEmpty() ? List.of(TrendDimension.NONE) : List.copyOf(sorted);
-    }
-
-    /** What the reporter perceived, until triage confirms the protected characteristics. */
-    private static String characteristic(Motivation m) {
-        return switch (m) {
-            case TRANSGENDER_IDENTITY -> "GENDER_REASSIGNMENT";
-            case ALTERNATIVE_SUBCULTURE, OTHER -> null;
-            default -> m.name();
-        };
-    }
-
-    private static String strand(Motivation m) {
-        return switch (m) {
-            case RACE, SEXUAL_ORIENTATION, DISABILITY, TRANSGENDER_IDENTITY, ALTERNATIVE_SUBCULTURE -> m.name();
-            case RELIGION_OR_BELIEF -> "RELIGION";
-            case GENDER_REASSIGNMENT -> "TRANSGENDER_IDENTITY";
-            case SEX -> "SEX_OR_GENDER";
-            default -> null;
-        };
     }
 }

@@ -25,14 +25,16 @@ public class TrendController {
     private static final int LONGEST_RANGE_IN_MONTHS = 120;
 
     private final TrendReader reader;
+    private final TrendPolicy policy;
     private final Clock clock;
 
-    TrendController(TrendReader reader, Clock clock) {
+    TrendController(TrendReader reader, TrendPolicy policy, Clock clock) {
         this.reader = reader;
+        this.policy = policy;
         this.clock = clock;
     }
 
-    public record TrendResponse(String period, String from, String to, List<String> dimensions, int threshold, int roundTo,
+    public record TrendResponse(String period, String from, String to, List<String> dimensions, int threshold,
             List<Map<String, Object>> cells) {
     }
 
@@ -45,7 +47,7 @@ public class TrendController {
         var report = report(period, from, to, by);
         var cells = report.cells().stream().map(cell -> row(report.dimensions(), cell)).toList();
         return new TrendResponse(report.period(), report.from(), report.to(), report.dimensions(), report.threshold(),
-                report.roundTo(), cells);
+                cells);
     }
 
     @GetMapping(value = "/api/trends.csv", produces = "text/csv")
@@ -70,17 +72,27 @@ public class TrendController {
     }
 
     private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by) {
-        var granularity = Arrays.stream(Granularity.values()).filter(g -> g.name().equalsIgnoreCase(period)).findFirst()
-                .orElseThrow(() -> new InvalidParameter("period", "must be month, quarter or year"));
-        YearMonth last = granularity.last(to != null ? to : YearMonth.now(clock));
+        var granularity = Granularity.labelled(period).orElseThrow(() -> new InvalidParameter("period",
+                "must be month, quarter, year, financial-quarter or financial-year"));
+        var dimensions = dimensions(by);
+        if (dimensions.size() == 2 && granularity != Granularity.FINANCIAL_YEAR) {
+            throw new InvalidParameter("by", "two at once are published for financial years only");
+        }
+        YearMonth lastClosed = policy.lastClosedMonth(clock);
+        YearMonth closedEnd = granularity.last(lastClosed).equals(lastClosed) ? lastClosed
+                : granularity.first(lastClosed).minusMonths(1);
+        YearMonth last = to == null || granularity.last(to).isAfter(closedEnd) ? closedEnd : granularity.last(to);
         YearMonth first = granularity.first(from != null ? from : last.minusMonths(11));
+        if (from != null && first.isAfter(closedEnd)) {
+            throw new InvalidParameter("from", "must be a period that has ended; the last published ends " + closedEnd);
+        }
         if (first.isAfter(last)) {
             throw new InvalidParameter("from", "must not be after to");
         }
         if (first.plusMonths(LONGEST_RANGE_IN_MONTHS).isBefore(last.plusMonths(1))) {
             throw new InvalidParameter("from", "the range may cover at most " + LONGEST_RANGE_IN_MONTHS + " months");
         }
-        return reader.read(granularity, first, last, dimensions(by));
+        return reader.read(granularity, first, last, lastClosed, dimensions);
     }
 
     private static List<TrendDimension> dimensions(List<String> by) {

@@ -2,6 +2,7 @@ package haven.query.trends;
 
 import haven.events.Category;
 import haven.events.LocationType;
+import haven.events.Motivation;
 import haven.events.MonitoredStrand;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
@@ -17,17 +18,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a trend can be broken down by. Each is categorical; {@link #NONE} stands for "not known
- * yet" (no route before triage, no outcome before resolution) or "none recorded".
+ * What a trend can be broken down by. Each is categorical; {@link #NONE} stands for "none
+ * recorded" (an imported incident's old log may not say where it happened or who reported it). The reporter's perceived motivations are kept as they were reported, beside the
+ * characteristics and strands staff confirm: perception-based recording. Outcome and time to
+ * resolve are known of resolved cases only, so tables by them count the cases resolved in a period.
  */
 enum TrendDimension {
     TYPE("type", ReportType.class, false),
     CATEGORY("category", Category.class, false),
+    PERCEIVED("perceived-motivation", Motivation.class, true),
     CHARACTERISTIC("characteristic", ProtectedCharacteristic.class, true),
     STRAND("strand", MonitoredStrand.class, true),
-    LOCATION_TYPE("location-type", LocationType.class, false),
+    LOCATION_TYPE("location-type", LocationType.class, true),
     AREA("area", null, false),
-    REPORTER_ROLE("reporter-role", ReporterRole.class, false),
+    REPORTER_ROLE("reporter-role", ReporterRole.class, true),
     ROUTE("route", Route.class, true),
     OUTCOME("outcome", Outcome.class, true),
     RESOLUTION_TIME("resolution-time", ResolutionTime.class, true);
@@ -53,7 +57,17 @@ enum TrendDimension {
         return Arrays.stream(values()).filter(d -> d.label.equals(label)).findFirst();
     }
 
-    /** Every value a table shows a row for, zeros included; {@code null} when only the data knows (area). */
+    /** Whether a case can have several values (and so count in several rows, which add up to at least the total). */
+    boolean multiValued() {
+        return this == PERCEIVED || this == CHARACTERISTIC || this == STRAND;
+    }
+
+    /** Whether only resolved cases have a value. */
+    boolean ofResolvedCases() {
+        return this == OUTCOME || this == RESOLUTION_TIME;
+    }
+
+    /** Every value a table shows a row for, zeros included; {@code null} for area, which the council configures. */
     List<String> knownValues() {
         if (values == null) {
             return null;

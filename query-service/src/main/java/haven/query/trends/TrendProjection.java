@@ -20,19 +20,23 @@ import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
+import haven.events.HistoricalCaseImported;
 import haven.events.ReportSubmitted;
+import haven.infra.council.Areas;
 import haven.query.views.BatchWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -47,10 +51,15 @@ import org.springframework.stereotype.Component;
 /**
  * Counts for partnership boards, without transactions and without double counting.
  *
- * <p>{@code trend_cases} holds each case's categorical facts under a keyed hash of its id, with the
- * last applied event sequence and the cell changes still to be applied ({@code pending}).
- * {@code trend_months} holds, per reported month, the counts boards read, grouped by dimensions.
- * A batch of events first records each case's new facts and its pending change (one bulk write),
+ * <p>{@code trend_cases} holds each case's categorical facts under a keyed hash of its id, what it
+ * is counted as in each {@link Population} (the month and the facts then), the last applied event
+ * sequence, and the cell changes still to be applied ({@code pending}). {@code trend_months} holds,
+ * per population and month, the counts boards read, grouped by dimensions. A case is counted as
+ * recorded in the month staff first triaged it, and as resolved in the month it was resolved; what
+ * it is counted as in a month changes only by events of that month, so a month's counts are final
+ * when it ends and a published month never changes.
+ *
+ * <p>A batch of events first records each case's new facts and its pending change (one bulk write),
  * then applies the changes to each month in one write that also marks them as applied
  * ({@code applying}) unless the marks are already there, then clears both marks. A redelivered
  * event, or one after a crash at any point, finds its change either pending (and applies it) or
@@ -67,43 +76,62 @@ class TrendProjection {
     private final MongoCollection<Document> months;
     private final MongoCollection<Document> cases;
     private final Pseudonyms pseudonyms;
+    private final Areas areas;
     private final Clock clock;
 
-    TrendProjection(MongoDatabase havenDatabase, Pseudonyms pseudonyms, Clock clock) {
+    TrendProjection(MongoDatabase havenDatabase, Pseudonyms pseudonyms, Areas areas, Clock clock) {
         this.months = havenDatabase.getCollection(MONTHS);
         this.cases = havenDatabase.getCollection(CASES);
         this.pseudonyms = pseudonyms;
+        this.areas = areas;
         this.clock = clock;
     }
 
     @EventHandler
     void on(ReportSubmitted e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        YearMonth reported = YearMonth.from(at.atZone(clock.getZone()));
-        change(e.caseId(), sequence, none -> CaseFacts.reported(e, reported), true);
+        change(e.caseId(), sequence, at, none -> new Counted(CaseFacts.reported(e, month(at), areas), Map.of()), true);
+    }
+
+    /** Counted as recorded in its reported month and as resolved in the month it closed, whenever imported. */
+    @EventHandler
+    void on(HistoricalCaseImported e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        var facts = CaseFacts.imported(e, areas);
+        change(e.caseId(), sequence, at, none -> new Counted(facts, Map.of(
+                Population.RECORDED, new Counted.Snapshot(e.reportedIn(), facts),
+                Population.RESOLVED, new Counted.Snapshot(YearMonth.from(e.closedOn()), facts))), true);
     }
 
     @EventHandler
-    void on(CaseTriaged e, @SequenceNumber long sequence) {
-        change(e.caseId(), sequence, facts -> facts
-                .with(TrendDimension.CATEGORY, e.category())
-                .with(TrendDimension.CHARACTERISTIC, e.characteristics())
-                .with(TrendDimension.STRAND, e.strands())
-                .with(TrendDimension.ROUTE, e.route()), false);
+    void on(CaseTriaged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e.caseId(), sequence, at, counted -> {
+            var facts = counted.facts()
+                    .with(TrendDimension.CATEGORY, e.category())
+                    .with(TrendDimension.CHARACTERISTIC, e.characteristics())
+                    .with(TrendDimension.STRAND, e.strands())
+                    .with(TrendDimension.ROUTE, e.route());
+            if (e.area() != null) {
+                facts = facts.with(TrendDimension.AREA, areas.coded(e.area()));
+            }
+            return counted.as(facts).countedIn(Population.RECORDED, month(at));
+        }, false);
     }
 
     @EventHandler
     void on(CaseResolved e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        YearMonth resolved = YearMonth.from(at.atZone(clock.getZone()));
-        change(e.caseId(), sequence, facts -> facts
-                .with(TrendDimension.OUTCOME, e.outcome())
-                .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(facts.reportedIn(), resolved)), false);
+        YearMonth resolved = month(at);
+        change(e.caseId(), sequence, at, counted -> {
+            var facts = counted.facts()
+                    .with(TrendDimension.OUTCOME, e.outcome())
+                    .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(counted.facts().reportedIn(), resolved));
+            return counted.as(facts).countedIn(Population.RESOLVED, resolved);
+        }, false);
     }
 
     @EventHandler
-    void on(CaseReopened e, @SequenceNumber long sequence) {
-        change(e.caseId(), sequence, facts -> facts
+    void on(CaseReopened e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e.caseId(), sequence, at, counted -> counted.as(counted.facts()
                 .without(TrendDimension.OUTCOME)
-                .without(TrendDimension.RESOLUTION_TIME), false);
+                .without(TrendDimension.RESOLUTION_TIME)).notCountedIn(Population.RESOLVED, month(at)), false);
     }
 
     @ResetHandler
@@ -112,7 +140,98 @@ class TrendProjection {
         cases.drop();
     }
 
-    private void change(CaseId caseId, long sequence, UnaryOperator<CaseFacts> change, boolean opensCase) {
+    private YearMonth month(Instant at) {
+        return YearMonth.from(at.atZone(clock.getZone()));
+    }
+
+    /**
+     * A case's facts now, and per population the month it is counted in with the facts it is counted
+     * with. {@link #as} changes what it is counted with only in a month still open to it: the month
+     * of the event.
+     */
+    record Counted(CaseFacts facts, Map<Population, Snapshot> snapshots, YearMonth now) {
+
+        Counted(CaseFacts facts, Map<Population, Snapshot> snapshots) {
+            this(facts, snapshots, null);
+        }
+
+        record Snapshot(YearMonth month, CaseFacts facts) {
+        }
+
+        Counted at(YearMonth month) {
+            return new Counted(facts, snapshots, month);
+        }
+
+        Counted as(CaseFacts changed) {
+            var next = new EnumMap<Population, Snapshot>(Population.class);
+            snapshots.forEach((population, snapshot) -> next.put(population,
+                    snapshot.month().equals(now) ? new Snapshot(now, changed) : snapshot));
+            return new Counted(changed, next, now);
+        }
+
+        /** Counted from now in {@code month}, unless it already is in an earlier one (recorded: first triage). */
+        Counted countedIn(Population population, YearMonth month) {
+            var next = new EnumMap<Population, Snapshot>(Population.class);
+            next.putAll(snapshots);
+            if (population == Population.RESOLVED || !snapshots.containsKey(population)) {
+                next.put(population, new Snapshot(month, facts));
+            }
+            return new Counted(facts, next, now);
+        }
+
+        /** No longer counted: taken out of {@code month} if it was counted there, else left where it was counted. */
+        Counted notCountedIn(Population population, YearMonth month) {
+            var next = new EnumMap<Population, Snapshot>(Population.class);
+            next.putAll(snapshots);
+            next.remove(population);
+            return new Counted(facts, next, now);
+        }
+
+        /**
+         * What each month document gains (+1) and loses (−1), from {@code before} to this. Only a
+         * snapshot of the event's month can be retracted; a new snapshot is always of that month.
+         */
+        Map<String, Map<String, Integer>> changesFrom(Counted before) {
+            var changes = new LinkedHashMap<String, Map<String, Integer>>();
+            for (Population population : Population.values()) {
+                Snapshot was = before == null ? null : before.snapshots().get(population);
+                Snapshot will = snapshots.get(population);
+                if (Objects.equals(was, will)) {
+                    continue;
+                }
+                if (was != null && was.month().equals(now)) {
+                    var month = changes.computeIfAbsent(population.document(now), m -> new LinkedHashMap<>());
+                    was.facts().cells(population).forEach(cell -> month.merge(cell, -1, Integer::sum));
+                }
+                if (will != null) {
+                    var month = changes.computeIfAbsent(population.document(will.month()), m -> new LinkedHashMap<>());
+                    will.facts().cells(population).forEach(cell -> month.merge(cell, 1, Integer::sum));
+                }
+            }
+            return changes;
+        }
+
+        Document toDocument() {
+            var counted = new Document();
+            snapshots.forEach((population, snapshot) -> counted.append(population.label(),
+                    snapshot.facts().toDocument().append("in", snapshot.month().toString())));
+            return new Document("facts", facts.toDocument()).append("counted", counted);
+        }
+
+        static Counted from(Document stored) {
+            var snapshots = new EnumMap<Population, Snapshot>(Population.class);
+            Document counted = stored.get("counted", new Document());
+            for (Population population : Population.values()) {
+                Document snapshot = counted.get(population.label(), Document.class);
+                if (snapshot != null) {
+                    snapshots.put(population, new Snapshot(YearMonth.parse(snapshot.getString("in")), CaseFacts.from(snapshot)));
+                }
+            }
+            return new Counted(CaseFacts.from(stored.get("facts", Document.class)), snapshots);
+        }
+    }
+
+    private void change(CaseId caseId, long sequence, Instant at, UnaryOperator<Counted> change, boolean opensCase) {
         String pseudonym = pseudonyms.of(caseId);
         var batch = BatchWrites.current();
         var counting = batch.lastly(this, Counting::new);
@@ -122,21 +241,21 @@ class TrendProjection {
             stored.remove("pending");
         }
         if (stored != null && stored.getLong("seq") >= sequence) {
-            counting.seen(stored.getString("month")); // delivered again: an interrupted batch may have left marks there
+            counting.seen(stored); // delivered again: an interrupted batch may have left marks there
             return;
         }
         if (stored == null && !opensCase) {
             throw new IllegalStateException("A case event arrived before its report");
         }
-        CaseFacts before = stored == null ? null : CaseFacts.from(stored);
-        CaseFacts after = change.apply(before);
-        Set<String> atStart = counting.cellsAtStart(pseudonym, before);
-        var added = new LinkedHashSet<>(after.cells());
-        added.removeAll(atStart);
-        var removed = new LinkedHashSet<>(atStart);
-        removed.removeAll(after.cells());
-        Document next = after.toDocument(sequence).append("_id", pseudonym).append("pending",
-                new Document("seq", sequence).append("add", List.copyOf(added)).append("remove", List.copyOf(removed)));
+        Counted before = stored == null ? null : Counted.from(stored).at(month(at));
+        Counted after = change.apply(before).at(month(at));
+        var changes = counting.changesSinceStart(pseudonym, after.changesFrom(before));
+        var pending = new ArrayList<Document>();
+        changes.forEach((month, cells) -> pending.add(new Document("month", month)
+                .append("add", cells.get(true)).append("remove", cells.get(false))));
+        Document next = after.toDocument().append("_id", pseudonym).append("seq", sequence)
+                .append("touched", List.copyOf(changes.keySet()))
+                .append("pending", new Document("seq", sequence).append("changes", pending));
         // written with the batch's other writes, before Counting applies the pending changes to the months
         batch.save(cases, next);
         counting.changed(next);
@@ -150,32 +269,45 @@ class TrendProjection {
      */
     private final class Counting implements Runnable {
 
-        private final Map<String, Set<String>> cellsAtStart = new HashMap<>();
+        private final Map<String, Map<String, Map<String, Integer>>> sinceStart = new HashMap<>();
         private final Map<String, Document> changed = new LinkedHashMap<>();
         private final Set<String> seenMonths = new LinkedHashSet<>();
 
         boolean counts(String pseudonym) {
-            return cellsAtStart.containsKey(pseudonym);
+            return sinceStart.containsKey(pseudonym);
         }
 
-        Set<String> cellsAtStart(String pseudonym, CaseFacts before) {
-            return cellsAtStart.computeIfAbsent(pseudonym, p -> before == null ? Set.of() : Set.copyOf(before.cells()));
+        /** A case's change since the batch began, with this event's: per month, the cells it adds one to and takes one from. */
+        Map<String, Map<Boolean, List<String>>> changesSinceStart(String pseudonym, Map<String, Map<String, Integer>> change) {
+            var ofCase = sinceStart.computeIfAbsent(pseudonym, p -> new LinkedHashMap<>());
+            change.forEach((month, cells) -> cells.forEach((cell, by) ->
+                    ofCase.computeIfAbsent(month, m -> new LinkedHashMap<>()).merge(cell, by, Integer::sum)));
+            var net = new LinkedHashMap<String, Map<Boolean, List<String>>>();
+            ofCase.forEach((month, cells) -> {
+                var added = cells.entrySet().stream().filter(c -> c.getValue() > 0).map(Map.Entry::getKey).toList();
+                var removed = cells.entrySet().stream().filter(c -> c.getValue() < 0).map(Map.Entry::getKey).toList();
+                if (!added.isEmpty() || !removed.isEmpty()) {
+                    net.put(month, Map.of(true, added, false, removed));
+                }
+            });
+            return net;
         }
 
         void changed(Document facts) {
             changed.put(facts.getString("_id"), facts);
         }
 
-        void seen(String month) {
-            seenMonths.add(month);
+        void seen(Document facts) {
+            seenMonths.addAll(facts.getList("touched", String.class, List.of()));
         }
 
         @Override
         public void run() {
             var byMonth = new LinkedHashMap<String, List<Document>>();
-            changed.values().forEach(facts -> byMonth.computeIfAbsent(facts.getString("month"), m -> new ArrayList<>()).add(facts));
+            changed.values().forEach(facts -> changesOf(facts).forEach(change ->
+                    byMonth.computeIfAbsent(change.getString("month"), m -> new ArrayList<>()).add(facts)));
             seenMonths.forEach(month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>()));
-            if (byMonth.isEmpty()) {
+            if (byMonth.isEmpty() && changed.isEmpty()) {
                 return;
             }
             var marked = new HashMap<String, List<String>>();
@@ -188,12 +320,13 @@ class TrendProjection {
                 var delta = new LinkedHashMap<String, Integer>();
                 var marks = new ArrayList<String>();
                 for (Document one : facts) {
-                    Document pending = one.get("pending", Document.class);
                     String mark = mark(one);
                     if (!marked.getOrDefault(month, List.of()).contains(mark)) {
                         marks.add(mark);
-                        pending.getList("add", String.class).forEach(cell -> delta.merge(cell, 1, Integer::sum));
-                        pending.getList("remove", String.class).forEach(cell -> delta.merge(cell, -1, Integer::sum));
+                        changesOf(one).stream().filter(change -> change.getString("month").equals(month)).forEach(change -> {
+                            change.getList("add", String.class).forEach(cell -> delta.merge(cell, 1, Integer::sum));
+                            change.getList("remove", String.class).forEach(cell -> delta.merge(cell, -1, Integer::sum));
+                        });
                     }
                 }
                 if (!marks.isEmpty()) {
@@ -249,21 +382,27 @@ class TrendProjection {
         return facts.getString("_id") + ":" + facts.get("pending", Document.class).getLong("seq");
     }
 
-    /** Applies a case's pending cell changes to its month exactly once, then clears the marks. */
+    private static List<Document> changesOf(Document facts) {
+        return facts.get("pending", Document.class).getList("changes", Document.class);
+    }
+
+    /** Applies a case's pending cell changes to each month exactly once, then clears the marks. */
     private void applyPending(Document facts) {
-        Document pending = facts.get("pending", Document.class);
-        String month = facts.getString("month");
         String mark = mark(facts);
-        var updates = new ArrayList<Bson>();
-        pending.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
-        pending.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
-        updates.add(push(APPLYING, mark));
-        Document marks = months.find(eq("_id", month)).projection(include(APPLYING)).first();
-        boolean applied = marks != null && marks.getList(APPLYING, String.class, List.of()).contains(mark);
-        if (!applied) {
-            months.updateOne(eq("_id", month), combine(updates), new UpdateOptions().upsert(true));
+        var changes = changesOf(facts);
+        for (Document change : changes) {
+            String month = change.getString("month");
+            var updates = new ArrayList<Bson>();
+            change.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
+            change.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
+            updates.add(push(APPLYING, mark));
+            Document marks = months.find(eq("_id", month)).projection(include(APPLYING)).first();
+            boolean applied = marks != null && marks.getList(APPLYING, String.class, List.of()).contains(mark);
+            if (!applied) {
+                months.updateOne(eq("_id", month), combine(updates), new UpdateOptions().upsert(true));
+            }
         }
         cases.updateOne(eq("_id", facts.getString("_id")), unset("pending"));
-        months.updateOne(eq("_id", month), pull(APPLYING, mark));
+        changes.forEach(change -> months.updateOne(eq("_id", change.getString("month")), pull(APPLYING, mark)));
     }
 }

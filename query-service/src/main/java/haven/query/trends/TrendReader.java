@@ -5,54 +5,103 @@ import static com.mongodb.client.model.Projections.include;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.infra.council.Areas;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-/** Reads the month documents a query covers, by key, and publishes one protected table per period. */
+/**
+ * Reads the month documents a query covers, by key, and publishes the protected tables of every
+ * financial year they fall in (whole years are read and protected together, whatever the range
+ * asked for). Only closed months are published.
+ */
 @Component
 class TrendReader {
 
-    record Report(String period, String from, String to, List<String> dimensions, int threshold, int roundTo,
+    record Report(String period, String from, String to, List<String> dimensions, int threshold,
             List<TrendTable.Cell> cells) {
     }
 
+    private static final int KEPT_YEARS = 64;
+
     private final MongoCollection<Document> months;
     private final TrendPolicy policy;
+    private final Areas areas;
+    /** Decisions cost linear programs; a closed year's counts rarely change, so its decisions are kept. */
+    private final Map<List<Object>, ProtectedFinancialYear> kept = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, ProtectedFinancialYear> eldest) {
+                    return size() > KEPT_YEARS;
+                }
+            });
 
-    TrendReader(MongoDatabase havenDatabase, TrendPolicy policy) {
+    TrendReader(MongoDatabase havenDatabase, TrendPolicy policy, Areas areas) {
         this.months = havenDatabase.getCollection(TrendProjection.MONTHS);
         this.policy = policy;
+        this.areas = areas;
     }
 
-    Report read(Granularity granularity, YearMonth from, YearMonth to, List<TrendDimension> dimensions) {
+    /** {@code from} and {@code to} are the first and last months of closed periods of {@code granularity}. */
+    Report read(Granularity granularity, YearMonth from, YearMonth to, YearMonth lastClosed, List<TrendDimension> dimensions) {
+        int firstYear = Granularity.financialYear(granularity == Granularity.YEAR ? from.minusMonths(3) : from);
+        int lastYear = Granularity.financialYear(to);
+        var counts = read(Population.counting(dimensions), firstYear, lastYear, dimensions);
+        long population = counts.entrySet().stream()
+                .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L)).sum();
+        if (population < policy.minimumPopulation()) {
+            throw tooFew();
+        }
+        var years = new HashMap<Integer, ProtectedFinancialYear>();
+        for (int year = firstYear; year <= lastYear; year++) {
+            years.put(year, year(year, counts, dimensions, lastClosed));
+        }
+        var cells = new ArrayList<TrendTable.Cell>();
+        if (granularity == Granularity.YEAR) {
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                cells.addAll(calendarYear(year, years, dimensions));
+            }
+        } else {
+            for (int year = firstYear; year <= lastYear; year++) {
+                years.get(year).publish(granularity, dimensions).forEach((first, published) -> {
+                    if (!first.isBefore(from) && !first.isAfter(to)) {
+                        cells.addAll(published);
+                    }
+                });
+            }
+        }
+        return new Report(granularity.label(), from.toString(), to.toString(),
+                dimensions.stream().map(TrendDimension::label).toList(), policy.threshold(), cells);
+    }
+
+    private Map<YearMonth, Map<String, Long>> read(Population population, int firstYear, int lastYear,
+            List<TrendDimension> dimensions) {
         var groups = new ArrayList<String>();
         groups.add(CaseFacts.ALL);
         dimensions.forEach(d -> groups.add(d.label()));
         if (dimensions.size() == 2) {
             groups.add(TrendDimension.group(dimensions));
         }
-        // whole years are read and protected together, whatever the range asked for
         var keys = new ArrayList<String>();
-        for (YearMonth m = YearMonth.of(from.getYear(), 1); !m.isAfter(YearMonth.of(to.getYear(), 12)); m = m.plusMonths(1)) {
-            keys.add(m.toString());
+        for (YearMonth m = YearMonth.of(firstYear, 4); m.isBefore(YearMonth.of(lastYear + 1, 4)); m = m.plusMonths(1)) {
+            keys.add(population.document(m));
         }
         var counts = new HashMap<YearMonth, Map<String, Long>>();
         for (Document month : months.find(in("_id", keys)).projection(include(groups))) {
-            var sums = counts.computeIfAbsent(YearMonth.parse(month.getString("_id")), m -> new HashMap<>());
+            String id = month.getString("_id");
+            var sums = counts.computeIfAbsent(YearMonth.parse(id.substring(id.indexOf('/') + 1)), m -> new HashMap<>());
             for (String group : groups) {
                 Object stored = month.get(group);
                 if (stored instanceof Document cells) {
@@ -62,56 +111,50 @@ class TrendReader {
                 }
             }
         }
-        long population = counts.entrySet().stream()
-                .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
-                .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L)).sum();
-        if (population < policy.minimumPopulation()) {
-            throw tooFew();
-        }
-        var wanted = new HashSet<String>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            wanted.add(granularity.label(m));
-        }
-        var cells = new ArrayList<TrendTable.Cell>();
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            int y = year;
-            var ofYear = new HashMap<YearMonth, Map<String, Long>>();
-            counts.forEach((month, sums) -> {
-                if (month.getYear() == y) {
-                    ofYear.put(month, sums);
-                }
-            });
-            var rows = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
-            dimensions.forEach(d -> rows.put(d, rows(d, ofYear.values())));
-            cells.addAll(new ProtectedYear(year, ofYear, rows, policy.threshold())
-                    .publish(granularity, dimensions, wanted::contains, policy));
-        }
-        return new Report(granularity.name().toLowerCase(), from.toString(), to.toString(),
-                dimensions.stream().map(TrendDimension::label).toList(), policy.threshold(), Math.max(1, policy.roundTo()),
-                cells);
+        return counts;
     }
 
-    /** A dimension's rows: all of its values, or for area those with any case in the range. */
-    private static List<String> rows(TrendDimension dimension, Iterable<Map<String, Long>> periods) {
-        if (dimension.knownValues() != null) {
-            return dimension.knownValues();
+    private ProtectedFinancialYear year(int year, Map<YearMonth, Map<String, Long>> counts, List<TrendDimension> dimensions,
+            YearMonth lastClosed) {
+        var ofYear = new HashMap<YearMonth, Map<String, Long>>();
+        counts.forEach((month, sums) -> {
+            if (Granularity.financialYear(month) == year) {
+                ofYear.put(month, sums);
+            }
+        });
+        var rows = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
+        dimensions.forEach(d -> rows.put(d, d == TrendDimension.AREA ? areas.codes() : d.knownValues()));
+        long closed = YearMonth.of(year, 3).until(lastClosed, java.time.temporal.ChronoUnit.MONTHS);
+        int closedMonths = (int) Math.max(0, Math.min(12, closed));
+        return kept.computeIfAbsent(List.of(year, closedMonths, dimensions, ofYear, rows),
+                key -> new ProtectedFinancialYear(year, ofYear, rows, policy.threshold(), closedMonths));
+    }
+
+    /** A calendar year's cell is published when its four quarters are, as their sum. */
+    private static List<TrendTable.Cell> calendarYear(int year, Map<Integer, ProtectedFinancialYear> years,
+            List<TrendDimension> dimensions) {
+        var quarters = new ArrayList<List<TrendTable.Cell>>();
+        quarters.add(years.get(year - 1).publish(Granularity.QUARTER, dimensions).get(YearMonth.of(year, 1)));
+        for (int month : new int[] {4, 7, 10}) {
+            quarters.add(years.get(year).publish(Granularity.QUARTER, dimensions).get(YearMonth.of(year, month)));
         }
-        String prefix = dimension.cell("");
-        var seen = new TreeSet<String>();
-        for (var sums : periods) {
-            sums.forEach((key, count) -> {
-                if (count > 0 && key.startsWith(prefix)) {
-                    seen.add(URLDecoder.decode(key.substring(prefix.length()), StandardCharsets.UTF_8));
-                }
-            });
+        if (quarters.contains(null)) {
+            return List.of();
         }
-        return List.copyOf(seen);
+        var cells = new ArrayList<TrendTable.Cell>();
+        for (int i = 0; i < quarters.get(0).size(); i++) {
+            int entry = i;
+            boolean hidden = quarters.stream().anyMatch(q -> q.get(entry).suppressed());
+            Long sum = hidden ? null : quarters.stream().mapToLong(q -> q.get(entry).count()).sum();
+            cells.add(new TrendTable.Cell(String.valueOf(year), quarters.get(0).get(i).values(), sum, hidden));
+        }
+        return cells;
     }
 
     private ErrorResponseException tooFew() {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "Fewer than " + policy.minimumPopulation() + " cases were reported in these periods, too few to publish "
-                        + "without risk of identifying someone. Choose a longer range.");
+                "Fewer than " + policy.minimumPopulation() + " cases were recorded in these periods, too few to publish "
+                        + "without risk of identifying someone. Only periods that have ended are counted. Choose a longer range.");
         problem.setType(URI.create("urn:haven:problem:too-few-cases"));
         problem.setTitle("Too few cases to publish");
         return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);

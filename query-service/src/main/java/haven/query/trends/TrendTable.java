@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * One period's table: a count for every combination of up to two dimensions' values, with row,
  * column and grand totals ({@link #ALL}), and the lines of entries that add up: each row with its
- * total, each column with its total, the totals with the grand total, all inner cells with it.
+ * total, each column with its total, the totals with the grand total; the last entry of a line is
+ * its total.
  */
 final class TrendTable {
 
@@ -20,6 +21,8 @@ final class TrendTable {
     final List<List<String>> values = new ArrayList<>();
     final List<Long> counts = new ArrayList<>();
     final List<int[]> lines = new ArrayList<>();
+    /** Per line: whether its parts add up to at least its total rather than to it (a case with several values). */
+    final List<Boolean> atLeast = new ArrayList<>();
 
     private TrendTable() {
     }
@@ -48,7 +51,12 @@ final class TrendTable {
             add(List.of(v), cells.getOrDefault(dimension.cell(v), 0L));
         }
         add(List.of(ALL), cells.getOrDefault(CaseFacts.ALL, 0L));
-        lines.add(IntStream.range(0, rows.size() + 1).toArray());
+        line(IntStream.range(0, rows.size() + 1).toArray(), dimension);
+    }
+
+    private void line(int[] entries, TrendDimension summedOver) {
+        lines.add(entries);
+        atLeast.add(summedOver.multiValued());
     }
 
     private void twoWay(TrendDimension first, List<String> rows, TrendDimension second, List<String> columns,
@@ -68,15 +76,15 @@ final class TrendTable {
         int grand = columnTotals + c;
         for (int i = 0; i < r; i++) {
             int row = i;
-            lines.add(IntStream.concat(IntStream.range(0, c).map(j -> row * c + j), IntStream.of(rowTotals + row)).toArray());
+            line(IntStream.concat(IntStream.range(0, c).map(j -> row * c + j), IntStream.of(rowTotals + row)).toArray(), second);
         }
         for (int j = 0; j < c; j++) {
             int column = j;
-            lines.add(IntStream.concat(IntStream.range(0, r).map(i -> i * c + column), IntStream.of(columnTotals + column)).toArray());
+            line(IntStream.concat(IntStream.range(0, r).map(i -> i * c + column), IntStream.of(columnTotals + column)).toArray(),
+                    first);
         }
-        lines.add(IntStream.rangeClosed(columnTotals, grand).toArray());
-        lines.add(IntStream.concat(IntStream.range(rowTotals, columnTotals), IntStream.of(grand)).toArray());
-        lines.add(IntStream.concat(IntStream.range(0, rowTotals), IntStream.of(grand)).toArray());
+        line(IntStream.rangeClosed(columnTotals, grand).toArray(), second);
+        line(IntStream.concat(IntStream.range(rowTotals, columnTotals), IntStream.of(grand)).toArray(), first);
     }
 
     private void add(List<String> cellValues, long count) {

@@ -232,7 +232,7 @@ class ReplayAndDeadLetterTest {
 
     private static CaseTriaged triaged(String caseId, RiskLevel risk) {
         return new CaseTriaged(new CaseId(caseId), Category.THREATS, Set.of(), Set.of(), risk,
-                Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee");
+                Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee", null);
     }
 
     private void append(String caseId, long sequence, Object event) {

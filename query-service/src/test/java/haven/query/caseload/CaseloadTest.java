@@ -86,7 +86,7 @@ class CaseloadTest {
 
         history.append(new CaseTriaged(caseId, Category.THREATS, Set.of(ProtectedCharacteristic.DISABILITY),
                 Set.of(MonitoredStrand.DISABILITY), RiskLevel.HIGH, Route.REFERRAL_TO_POLICE,
-                LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee"));
+                LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee", null));
         history.append(new CaseworkerAssigned(caseId, "cw.lee", "equality", "mgr.jones"));
         awaitStatus(caseId, "TRIAGED");
 
@@ -167,7 +167,7 @@ class CaseloadTest {
 
     private static CaseTriaged triaged(CaseId caseId, RiskLevel risk, String firstContactDue, String resolutionDue) {
         return new CaseTriaged(caseId, Category.THREATS, Set.of(), Set.of(), risk, Route.INFORMAL_RESOLUTION,
-                LocalDate.parse(firstContactDue), LocalDate.parse(resolutionDue), "cw.ng");
+                LocalDate.parse(firstContactDue), LocalDate.parse(resolutionDue), "cw.ng", null);
     }
 
     @Test

@@ -68,7 +68,7 @@ class ServiceMetricsTest {
         var overdue = new CaseStream(events);
         overdue.append(submitted(overdue.caseId()));
         overdue.append(new CaseTriaged(overdue.caseId(), Category.THREATS, Set.of(), Set.of(), RiskLevel.HIGH,
-                Route.FORMAL_INVESTIGATION, LocalDate.parse("2020-01-02"), LocalDate.parse("2020-02-01"), "cw.canary"));
+                Route.FORMAL_INVESTIGATION, LocalDate.parse("2020-01-02"), LocalDate.parse("2020-02-01"), "cw.canary", null));
         overdue.append(new CaseworkerAssigned(overdue.caseId(), "cw.canary", "team-canary", "mgr.canary"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(prometheus())

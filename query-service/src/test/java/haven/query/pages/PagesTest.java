@@ -144,7 +144,7 @@ class PagesTest {
     static final Map<String, String> COMPLETE_REPORT = Map.ofEntries(Map.entry("type", "HATE_INCIDENT"),
             Map.entry("category", "VERBAL_ABUSE"), Map.entry("narrative", "Shouted at on the bus"),
             Map.entry("occurredOn-day", "2"), Map.entry("occurredOn-month", "11"), Map.entry("occurredOn-year", "2025"),
-            Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "Chelmsford"),
+            Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "CASTLE"),
             Map.entry("motivations", "RACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("policeInformed", "no"),
             Map.entry("anonymous", "yes"), Map.entry("consentToShare", "no"));
 

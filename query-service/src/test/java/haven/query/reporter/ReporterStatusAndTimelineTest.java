@@ -91,7 +91,7 @@ class ReporterStatusAndTimelineTest {
                 ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY,
                 "Private account of what happened", List.of("A. Colleague"), false, false));
         append(new CaseTriaged(caseId, Category.ONLINE_ABUSE, Set.of(), Set.of(), RiskLevel.MEDIUM,
-                Route.INFORMAL_RESOLUTION, LocalDate.parse("2026-10-23"), LocalDate.parse("2026-12-01"), "cw.lee"));
+                Route.INFORMAL_RESOLUTION, LocalDate.parse("2026-10-23"), LocalDate.parse("2026-12-01"), "cw.lee", null));
         append(new CaseworkerAssigned(caseId, "cw.lee", "equality", "mgr.jones"));
         append(new MessageToReporterSent(caseId, "m-1", "Thank you, we are looking into this.", "cw.lee"));
         append(new MessageFromReporterReceived(caseId, "m-2", "There were more posts last night."));

@@ -24,6 +24,7 @@ import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.infra.council.Areas;
 import haven.infra.embedded.EmbeddedStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -60,8 +61,12 @@ class InterruptedBatchTest {
     final CaseId reportedEarlier = newCaseId();
     final CaseId triagedInBatch = newCaseId();
     final CaseId resolvedInBatch = newCaseId();
+    final CaseId otherSegments = newCaseId();
+    final CaseId otherSegmentsToo = newCaseId();
     final List<DomainEventMessage<?>> otherSegmentsBatch = List.of(
-            reported(newCaseId(), "2019-03-20T09:00:00Z"), reported(newCaseId(), "2019-04-20T09:00:00Z"));
+            reported(otherSegments, "2019-03-20T09:00:00Z"), reported(otherSegmentsToo, "2019-04-20T09:00:00Z"),
+            message(otherSegments, 1, triage(otherSegments, Category.THREATS), "2019-04-21T09:00:00Z"),
+            message(otherSegmentsToo, 1, triage(otherSegmentsToo, Category.THREATS), "2019-04-21T09:00:00Z"));
 
     @BeforeAll
     static void connect() {
@@ -87,7 +92,10 @@ class InterruptedBatchTest {
         MongoDatabase reference = client.getDatabase("batch-uninterrupted");
         List<Document> uninterrupted = project(reference, Integer.MAX_VALUE, Lost.NOTHING_DONE);
         reference.drop();
-        assertThat(uninterrupted).extracting(month -> month.getInteger(CaseFacts.ALL)).containsExactly(2, 3);
+        // recorded in April (first triaged then): three here, two of the other segment's; resolved in April and in May
+        assertThat(uninterrupted).extracting(month -> month.getString("_id"))
+                .containsExactly("recorded/2019-04", "resolved/2019-04", "resolved/2019-05");
+        assertThat(uninterrupted).extracting(month -> month.getInteger(CaseFacts.ALL)).containsExactly(5, 1, 1);
         assertThat(uninterrupted).allSatisfy(month -> assertThat(month.getList(TrendProjection.APPLYING, String.class)).isEmpty());
 
         for (Lost lost : Lost.values()) {
@@ -114,7 +122,7 @@ class InterruptedBatchTest {
      */
     private List<Document> project(MongoDatabase database, int failAt, Lost lost) {
         var writes = new AtomicInteger(Integer.MIN_VALUE); // the earlier batch does not fail
-        var projection = new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, clock);
+        var projection = new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, Areas.load(""), clock);
         handle(projection, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
         writes.set(0);
         var batch = List.of(
@@ -153,11 +161,11 @@ class InterruptedBatchTest {
         if (event instanceof ReportSubmitted report) {
             projection.on(report, sequence, message.getTimestamp());
         } else if (event instanceof CaseTriaged triage) {
-            projection.on(triage, sequence);
+            projection.on(triage, sequence, message.getTimestamp());
         } else if (event instanceof CaseResolved resolved) {
             projection.on(resolved, sequence, message.getTimestamp());
         } else {
-            projection.on((CaseReopened) event, sequence);
+            projection.on((CaseReopened) event, sequence, message.getTimestamp());
         }
     }
 
@@ -230,7 +238,7 @@ class InterruptedBatchTest {
 
     private static CaseTriaged triage(CaseId caseId, Category category) {
         return new CaseTriaged(caseId, category, Set.of(ProtectedCharacteristic.RACE), Set.of(), RiskLevel.LOW,
-                Route.INFORMAL_RESOLUTION, LocalDate.parse("2019-04-20"), LocalDate.parse("2019-06-01"), "cw.lee");
+                Route.INFORMAL_RESOLUTION, LocalDate.parse("2019-04-20"), LocalDate.parse("2019-06-01"), "cw.lee", null);
     }
 
     private static CaseResolved resolved(CaseId caseId) {

@@ -15,7 +15,9 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.Category;
 import haven.events.ContactPreference;
+import haven.events.HistoricalCaseImported;
 import haven.events.LocationType;
+import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
@@ -25,6 +27,7 @@ import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.infra.council.Areas;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
@@ -88,63 +91,123 @@ class TrendsTest {
         var cases = new ArrayList<CaseStream>();
         for (int i = 0; i < 12; i++) {
             var stream = new CaseStream(events);
-            cases.add(stream.append(report(stream, Category.BULLYING, "Finance"), january));
+            cases.add(stream.append(report(stream, Category.BULLYING, "CASTLE"), january)
+                    .append(triage(stream, i == 0 ? Category.HARASSMENT : Category.BULLYING), january));
         }
-        cases.get(0).append(triage(cases.get(0), Category.HARASSMENT), january);
-        awaitCounts("2011-01", "category", Map.of("ALL", 12L));
+        awaitCounts("2011-01", "type", Map.of("ALL", 12L));
 
         JsonNode table = trends("month", "2011-01", "2011-01", "category");
-        // HARASSMENT (1) is below 5; BULLYING (11) is hidden too, or 12 − 11 would reveal it
+        // HARASSMENT (1) is below 5; the zeros beside it are hidden, so it cannot be told from them, and
+        // BULLYING (11) too, or 12 − 11 would leave it between 0 and 1
         assertThat(cell(table, "HARASSMENT").get("suppressed").asBoolean()).isTrue();
         assertThat(cell(table, "HARASSMENT").get("count").isNull()).isTrue();
+        assertThat(cell(table, "THREATS").get("suppressed").asBoolean()).isTrue();
         assertThat(cell(table, "BULLYING").get("suppressed").asBoolean()).isTrue();
-        assertThat(cell(table, "THREATS").get("count").asLong()).isZero();
         assertThat(cell(table, "ALL").get("count").asLong()).isEqualTo(12);
 
         for (var moved : cases.subList(1, 6)) {
             moved.append(triage(moved, Category.HARASSMENT), january);
         }
-        awaitCounts("2011-01", "category", Map.of("BULLYING", 6L, "HARASSMENT", 6L, "ALL", 12L));
+        awaitCounts("2011-01", "category", Map.of("BULLYING", 6L, "HARASSMENT", 6L, "THREATS", 0L, "ALL", 12L));
     }
 
     @Test
-    void aReopenedCaseIsCountedOnceAndHasNoOutcomeUntilResolvedAgain() throws Exception {
-        Instant reported = Instant.parse("2012-02-03T09:00:00Z");
-        var cases = new ArrayList<CaseStream>();
+    void onlyCasesStaffHaveTriagedAreCountedSoMadeUpReportsMoveNothing() throws Exception {
+        Instant may = Instant.parse("2011-05-10T12:00:00Z");
         for (int i = 0; i < 10; i++) {
             var stream = new CaseStream(events);
-            cases.add(stream.append(report(stream, Category.VERBAL_ABUSE, "Housing"), reported));
+            stream.append(report(stream, Category.THREATS, "ABBEY"), may).append(triage(stream, Category.THREATS), may);
         }
-        for (var resolved : cases.subList(0, 6)) {
+        awaitCounts("2011-05", "area", Map.of("ABBEY", 10L, "ALL", 10L));
+        String before = body("month", "2011-05", "2011-05", "area");
+
+        // someone pads a hidden cell with made-up anonymous reports; nobody triages them
+        for (int i = 0; i < 20; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.THREATS, "PRIORY"), may);
+        }
+        var padding = new CaseStream(events);
+        padding.append(report(padding, Category.THREATS, "PRIORY"), may);
+        awaitFacts(padding);
+        assertThat(body("month", "2011-05", "2011-05", "area")).isEqualTo(before);
+    }
+
+    @Test
+    void whatTheReporterPerceivedIsKeptBesideWhatStaffConfirm() throws Exception {
+        Instant june = Instant.parse("2011-06-10T12:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.VERBAL_ABUSE, "MARKET",
+                            Set.of(Motivation.RELIGION_OR_BELIEF, Motivation.RACE)), june)
+                    .append(new CaseTriaged(stream.caseId(), Category.VERBAL_ABUSE,
+                            Set.of(ProtectedCharacteristic.RELIGION_OR_BELIEF), Set.of(MonitoredStrand.RELIGION),
+                            RiskLevel.LOW, Route.INFORMAL_RESOLUTION, LocalDate.parse("2011-06-20"),
+                            LocalDate.parse("2011-07-20"), "cw.lee", null), june);
+        }
+        awaitCounts("2011-06", "perceived-motivation", Map.of("RACE", 10L, "RELIGION_OR_BELIEF", 10L, "ALL", 10L));
+        awaitCounts("2011-06", "characteristic", Map.of("RACE", 0L, "RELIGION_OR_BELIEF", 10L, "ALL", 10L));
+        awaitCounts("2011-06", "strand", Map.of("RACE", 0L, "RELIGION", 10L, "ALL", 10L));
+    }
+
+    @Test
+    void freeTextAreasCountAsNotCodedAndNeverReachTheBoard() throws Exception {
+        Instant july = Instant.parse("2011-07-10T12:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.THREATS, i < 5 ? "Highways near Mr Smith's" : "WESTBURY"), july)
+                    .append(triage(stream, Category.THREATS), july);
+        }
+        awaitCounts("2011-07", "area", Map.of(Areas.NOT_CODED, 5L, "WESTBURY", 5L, "ALL", 10L));
+        assertThat(body("month", "2011-07", "2011-07", "area")).doesNotContain("Highways", "Smith");
+    }
+
+    @Test
+    void casesResolvedInAMonthAreCountedThereAndAReopeningThatMonthTakesOneBackOut() throws Exception {
+        Instant reported = Instant.parse("2012-02-03T09:00:00Z");
+        var cases = new ArrayList<CaseStream>();
+        for (int i = 0; i < 12; i++) {
+            var stream = new CaseStream(events);
+            cases.add(stream.append(report(stream, Category.VERBAL_ABUSE, "RIVERSIDE"), reported)
+                    .append(triage(stream, Category.VERBAL_ABUSE), reported));
+        }
+        for (var resolved : cases.subList(0, 11)) {
             resolved.append(new CaseResolved(resolved.caseId(), Outcome.UPHELD, "Summary",
                     Instant.parse("2012-05-01T00:00:00Z"), "cw.lee"), Instant.parse("2012-04-10T10:00:00Z"));
         }
         cases.get(0).append(new CaseReopened(cases.get(0).caseId(), "Appeal upheld", "mgr.jones"),
                 Instant.parse("2012-04-20T10:00:00Z"));
+        // reopened in a later month: April's count stays as it was when April ended
+        cases.get(1).append(new CaseReopened(cases.get(1).caseId(), "New evidence", "mgr.jones"),
+                Instant.parse("2012-05-02T10:00:00Z"));
 
-        awaitCounts("2012-02", "outcome", Map.of("UPHELD", 5L, "NONE", 5L, "ALL", 10L));
-        awaitCounts("2012-02", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 5L, "NONE", 5L, "ALL", 10L));
+        awaitCounts("2012-04", "outcome", Map.of("UPHELD", 10L, "ALL", 10L));
+        awaitCounts("2012-04", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 10L, "ALL", 10L));
+        awaitCounts("2012-02", "category", Map.of("VERBAL_ABUSE", 12L, "ALL", 12L));
     }
 
     @Test
-    void aTwoWayTableHasTotalsAndTheCsvSaysTheSame() throws Exception {
+    void aTwoWayTableIsAFinancialYearsAndHasTotalsAndTheCsvSaysTheSame() throws Exception {
         Instant march = Instant.parse("2013-03-10T12:00:00Z");
         for (int i = 0; i < 14; i++) {
             var stream = new CaseStream(events);
             stream.append(report(stream, i < 7 ? Category.THREATS : Category.ONLINE_ABUSE,
-                    i % 2 == 0 ? "Adult Social Care" : "Finance, Revenue & Benefits"), march);
+                    i % 2 == 0 ? "ADULTS" : "RESOURCES"), march).append(triage(stream, i < 7 ? Category.THREATS
+                    : Category.ONLINE_ABUSE), march);
         }
         awaitCounts("2013-03", "type", Map.of("ALL", 14L));
 
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "quarter").param("from", "2013-02").param("to", "2013-03")
-                        .param("by", "category", "area"))
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "financial-year")
+                        .param("from", "2013-02").param("to", "2013-03").param("by", "category", "area"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.from").value("2013-01"))
+                .andExpect(jsonPath("$.from").value("2012-04"))
                 .andExpect(jsonPath("$.to").value("2013-03"))
                 .andExpect(jsonPath("$.dimensions[1]").value("area"))
+                .andExpect(jsonPath("$.cells[0].period").value("2012/13"))
                 .andExpect(jsonPath("$.cells[?(@.category=='THREATS' && @.area=='ALL')].count").value(7))
-                .andExpect(jsonPath("$.cells[?(@.category=='ALL' && @.area=='Finance, Revenue & Benefits')].count")
-                        .value(7));
+                .andExpect(jsonPath("$.cells[?(@.category=='ALL' && @.area=='RESOURCES')].count").value(7));
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "quarter")
+                        .param("by", "category", "area"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("by"));
 
         String csv = http.perform(get("/api/trends.csv").header("Authorization", BOARD).param("period", "month").param("from", "2013-03")
                         .param("to", "2013-03").param("by", "category"))
@@ -157,9 +220,50 @@ class TrendsTest {
     }
 
     @Test
+    void aReportMadeNowChangesNothingPublishedSoNobodyLearnsAboutItByReadingTwice() throws Exception {
+        var lastYear = java.time.YearMonth.now().minusMonths(13);
+        Instant then = lastYear.atDay(10).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        for (int i = 0; i < 10; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.THREATS, "SOUTHGATE"), then).append(triage(stream, Category.THREATS), then);
+        }
+        awaitCounts(lastYear.toString(), "area", Map.of("SOUTHGATE", 10L, "ALL", 10L));
+        var readings = List.of(List.of("month", "category"), List.of("quarter", "area"), List.of("financial-year", "type"),
+                List.of("year", "reporter-role"));
+        var before = new ArrayList<String>();
+        for (var reading : readings) {
+            before.add(body(reading.get(0), lastYear.minusMonths(12).toString(), null, reading.get(1)));
+        }
+
+        var now = new CaseStream(events);
+        now.append(report(now, Category.ONLINE_ABUSE, "SOUTHGATE")).append(triage(now, Category.ONLINE_ABUSE));
+        awaitFacts(now);
+        for (int i = 0; i < readings.size(); i++) {
+            assertThat(body(readings.get(i).get(0), lastYear.minusMonths(12).toString(), null, readings.get(i).get(1)))
+                    .as("%s read again", readings.get(i)).isEqualTo(before.get(i));
+        }
+    }
+
+    @Test
+    void importedHistoryCountsInItsReportedMonthAndTheMonthItClosedWheneverItWasImported() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            var stream = new CaseStream(events);
+            stream.append(new HistoricalCaseImported(stream.caseId(), ReportType.HATE_INCIDENT, Category.THREATS,
+                    java.time.YearMonth.of(2018, 5), i < 6 ? "ABBEY" : "NOT_SURE", null, null, Set.of(Motivation.DISABILITY),
+                    Set.of(ProtectedCharacteristic.DISABILITY), Set.of(MonitoredStrand.DISABILITY), Outcome.UPHELD,
+                    LocalDate.parse("2018-07-20"), "dpo.smith"));
+        }
+        awaitCounts("2018-05", "area", Map.of("ABBEY", 6L, Areas.NOT_SURE, 6L, "ALL", 12L));
+        awaitCounts("2018-05", "location-type", Map.of(TrendDimension.NONE, 12L, "ALL", 12L));
+        awaitCounts("2018-07", "outcome", Map.of("UPHELD", 12L, "ALL", 12L));
+        awaitCounts("2018-07", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 12L, "ALL", 12L));
+    }
+
+    @Test
     void aRangeWithTooFewCasesIsRefusedRatherThanAnswered() throws Exception {
         var stream = new CaseStream(events);
-        stream.append(report(stream, Category.THREATS, "Finance"), Instant.parse("2014-06-10T12:00:00Z"));
+        stream.append(report(stream, Category.THREATS, "ABBEY"), Instant.parse("2014-06-10T12:00:00Z"))
+                .append(triage(stream, Category.THREATS), Instant.parse("2014-06-10T12:00:00Z"));
         http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "month").param("from", "2014-06").param("to", "2014-06"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:too-few-cases"));
@@ -182,48 +286,58 @@ class TrendsTest {
     @Test
     void anEventDeliveredTwiceChangesNothing() {
         var stream = new CaseStream(events);
-        var report = report(stream, Category.THREATS, "Twice");
+        var report = report(stream, Category.THREATS, "ABBEY");
         Instant at = Instant.parse("2015-07-01T09:00:00Z");
         Handled.by(() -> projection.on(report, 0, at));
-        Handled.by(() -> projection.on(triage(stream, Category.HARASSMENT), 1));
-        var once = trendDocuments(stream, "2015-07");
+        Handled.by(() -> projection.on(triage(stream, Category.HARASSMENT), 1, at));
+        var once = trendDocuments(stream, "recorded/2015-07");
         Handled.by(() -> projection.on(report, 0, at));
-        Handled.by(() -> projection.on(triage(stream, Category.HARASSMENT), 1));
-        assertThat(trendDocuments(stream, "2015-07")).isEqualTo(once);
+        Handled.by(() -> projection.on(triage(stream, Category.HARASSMENT), 1, at));
+        assertThat(trendDocuments(stream, "recorded/2015-07")).isEqualTo(once);
         assertThat(once.get(0).getInteger("all")).isEqualTo(1);
     }
 
     @Test
     void aChangeInterruptedByACrashIsAppliedExactlyOnceWhenTheEventComesAgain() {
         var stream = new CaseStream(events);
-        var report = report(stream, Category.THREATS, "Crash");
+        var report = report(stream, Category.THREATS, "ABBEY");
+        var triage = triage(stream, Category.THREATS);
         Instant at = Instant.parse("2016-09-01T09:00:00Z");
         Handled.by(() -> projection.on(report, 0, at));
-        var applied = trendDocuments(stream, "2016-09");
+        Handled.by(() -> projection.on(triage, 1, at));
+        String month = "recorded/2016-09";
+        var applied = trendDocuments(stream, month);
         String pseudonym = pseudonyms.of(stream.caseId());
-        var pending = new Document("seq", 0L).append("add",
-                List.copyOf(CaseFacts.from(applied.get(1)).cells())).append("remove", List.of());
+        Document recorded = applied.get(1).get("counted", Document.class).get("recorded", Document.class);
+        var pending = new Document("seq", 1L).append("changes", List.of(new Document("month", month)
+                .append("add", List.copyOf(CaseFacts.from(recorded).cells(Population.RECORDED))).append("remove", List.of())));
         var cases = database.getCollection(TrendProjection.CASES);
         var months = database.getCollection(TrendProjection.MONTHS);
 
         // crashed after the month was counted, before the marks were cleared
         cases.updateOne(new Document("_id", pseudonym), new Document("$set", new Document("pending", pending)));
-        months.updateOne(new Document("_id", "2016-09"),
-                new Document("$push", new Document(TrendProjection.APPLYING, pseudonym + ":0")));
-        Handled.by(() -> projection.on(report, 0, at));
-        assertThat(trendDocuments(stream, "2016-09")).isEqualTo(applied);
+        months.updateOne(new Document("_id", month),
+                new Document("$push", new Document(TrendProjection.APPLYING, pseudonym + ":1")));
+        Handled.by(() -> projection.on(triage, 1, at));
+        assertThat(trendDocuments(stream, month)).isEqualTo(applied);
 
         // crashed after the facts were recorded, before the month was counted
-        months.deleteOne(new Document("_id", "2016-09"));
+        months.deleteOne(new Document("_id", month));
         cases.updateOne(new Document("_id", pseudonym), new Document("$set", new Document("pending", pending)));
-        Handled.by(() -> projection.on(report, 0, at));
-        assertThat(trendDocuments(stream, "2016-09")).isEqualTo(applied);
+        Handled.by(() -> projection.on(triage, 1, at));
+        assertThat(trendDocuments(stream, month)).isEqualTo(applied);
     }
 
     /** The month's counts and the case's facts, as stored. */
     private List<Document> trendDocuments(CaseStream stream, String month) {
         return List.of(database.getCollection(TrendProjection.MONTHS).find(new Document("_id", month)).first(),
                 database.getCollection(TrendProjection.CASES).find(new Document("_id", pseudonyms.of(stream.caseId()))).first());
+    }
+
+    /** Waits until the trend view has taken in the case's last event. */
+    private void awaitFacts(CaseStream stream) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection(TrendProjection.CASES)
+                .find(new Document("_id", pseudonyms.of(stream.caseId()))).first() != null);
     }
 
     @Test
@@ -235,17 +349,18 @@ class TrendsTest {
                 new Reporter("Zebedee Canaryfield", "zebedee@example.org", "07700900123"), ContactPreference.EMAIL,
                 "Zebedee Canaryfield was shouted at", List.of("Quentin Canarywood"), false, true),
                 Instant.parse("2017-08-02T10:00:00Z"));
+        canary.append(triage(canary, Category.DISCRIMINATION), Instant.parse("2017-08-03T10:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                database.getCollection(TrendProjection.MONTHS).find(new Document("_id", "2017-08")).first() != null);
+                database.getCollection(TrendProjection.MONTHS).find(new Document("_id", "recorded/2017-08")).first() != null);
 
         var months = database.getCollection(TrendProjection.MONTHS).find().into(new ArrayList<>());
         var cases = database.getCollection(TrendProjection.CASES).find().into(new ArrayList<>());
         String raw = months + " " + cases;
         assertThat(raw).doesNotContain("Canary", "zebedee", "07700900123", "HV-CANA-RY", canary.caseId().value(),
-                "canaryhash", "2017-08-01");
+                "canaryhash", "2017-08-01", "Legal Services");
         var labels = Set.of(TrendDimension.values()).stream().map(TrendDimension::label).collect(Collectors.toSet());
         for (Document month : months) {
-            assertThat(month.getString("_id")).matches("\\d{4}-\\d{2}");
+            assertThat(month.getString("_id")).matches("(recorded|resolved)/\\d{4}-\\d{2}");
             for (String field : month.keySet()) {
                 if (!List.of("_id", CaseFacts.ALL, TrendProjection.APPLYING).contains(field)) {
                     assertThat(labels).as(field).containsAll(List.of(field.split("&")));
@@ -254,10 +369,13 @@ class TrendsTest {
             assertThat(month.getList(TrendProjection.APPLYING, String.class)).isEmpty();
         }
         var allowed = new java.util.HashSet<>(labels);
-        allowed.addAll(List.of("_id", "month", "seq"));
+        allowed.addAll(List.of("month", "in"));
         for (Document facts : cases) {
-            assertThat(facts.keySet()).isSubsetOf(allowed);
-            assertThat(facts.getString("month")).matches("\\d{4}-\\d{2}");
+            assertThat(facts.keySet()).containsExactlyInAnyOrder("_id", "seq", "facts", "counted", "touched");
+            assertThat(facts.get("facts", Document.class).keySet()).isSubsetOf(allowed);
+            facts.get("counted", Document.class).values()
+                    .forEach(snapshot -> assertThat(((Document) snapshot).keySet()).isSubsetOf(allowed));
+            assertThat(facts.get("facts", Document.class).getString("month")).matches("\\d{4}-\\d{2}");
         }
 
         var processor = processing.eventProcessor("trends", StreamingEventProcessor.class).orElseThrow();
@@ -283,9 +401,15 @@ class TrendsTest {
     }
 
     private JsonNode trends(String period, String from, String to, String by) throws Exception {
-        String body = http.perform(get("/api/trends").header("Authorization", BOARD).param("period", period).param("from", from).param("to", to)
-                .param("by", by)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return json.readTree(body);
+        return json.readTree(body(period, from, to, by));
+    }
+
+    private String body(String period, String from, String to, String by) throws Exception {
+        var request = get("/api/trends").header("Authorization", BOARD).param("period", period).param("from", from).param("by", by);
+        if (to != null) {
+            request.param("to", to);
+        }
+        return http.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private static JsonNode cell(JsonNode table, String category) {
@@ -298,13 +422,17 @@ class TrendsTest {
     }
 
     private static ReportSubmitted report(CaseStream stream, Category category, String area) {
+        return report(stream, category, area, Set.of(Motivation.RACE));
+    }
+
+    private static ReportSubmitted report(CaseStream stream, Category category, String area, Set<Motivation> perceived) {
         return new ReportSubmitted(stream.caseId(), "HV-TRND-00", "$2a$10$x", ReportType.HATE_INCIDENT, category,
-                LocalDate.parse("2011-01-01"), LocationType.STREET_OR_PUBLIC_SPACE, area, Set.of(Motivation.RACE),
+                LocalDate.parse("2011-01-01"), LocationType.STREET_OR_PUBLIC_SPACE, area, perceived,
                 ReporterRole.WITNESS, true, null, ContactPreference.FOLLOW_UP_ONLY, "narrative", List.of(), false, false);
     }
 
     private static CaseTriaged triage(CaseStream stream, Category category) {
         return new CaseTriaged(stream.caseId(), category, Set.of(ProtectedCharacteristic.RACE), Set.of(), RiskLevel.LOW,
-                Route.INFORMAL_RESOLUTION, LocalDate.parse("2011-01-20"), LocalDate.parse("2011-03-01"), "cw.lee");
+                Route.INFORMAL_RESOLUTION, LocalDate.parse("2011-01-20"), LocalDate.parse("2011-03-01"), "cw.lee", null);
     }
 }

@@ -164,6 +164,11 @@ class IntruderTest {
                 Example.of("POST /admin/erasure", page).form(Map.of("caseId", caseId, "confirm", "yes")),
                 Example.of("POST /admin/lifted-exclusion", page).form(Map.of("caseId", caseId, "staffId", "x.someone",
                         "reason", "Named to keep them away")),
+                Example.of("GET /admin/history", page),
+                Example.of("POST /admin/history", page).form(Map.of("action", "import")).upload("file",
+                        "source_id,reported_month,type,category,area,location_type,reporter_role,perceived_motivations,"
+                        + "characteristics,strands,outcome,closed_on\r\nINC-1,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30\r\n"),
+                Example.of("GET /admin/history/{id}", page).path("id", "0123456789abcdef0123456789abcdef"),
                 Example.of("GET /trends", page).query("period", "year"),
                 Example.of("GET /trends/download", page).query("period", "year"),
                 Example.of("GET /cases", page),
@@ -195,7 +200,7 @@ class IntruderTest {
         return Map.ofEntries(Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
                 Map.entry("narrative", "Shouted at on the bus"), Map.entry("occurredOn-day", "2"),
                 Map.entry("occurredOn-month", "11"), Map.entry("occurredOn-year", "2025"),
-                Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "Chelmsford"),
+                Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "CASTLE"),
                 Map.entry("motivations", "RACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("policeInformed", "no"),
                 Map.entry("anonymous", "yes"), Map.entry("consentToShare", "no"));
     }
@@ -210,7 +215,7 @@ class IntruderTest {
                 new Reporter("${7*7}", "x@example.org", "[[${7*7}]]"), ContactPreference.EMAIL,
                 "x} + ${7*7} + #{x", List.of("[(${7*7})]", "*{7*7}"), false, true));
         history.append(new CaseTriaged(caseId, Category.HARASSMENT, Set.of(), Set.of(), RiskLevel.MEDIUM,
-                Route.INFORMAL_RESOLUTION, LocalDate.now().plusDays(3), LocalDate.now().plusDays(20), "cw.lee"));
+                Route.INFORMAL_RESOLUTION, LocalDate.now().plusDays(3), LocalDate.now().plusDays(20), "cw.lee", null));
         history.append(new InvestigationNoteAdded(caseId, "note-1", "#{7*7} ${@environment.getProperty('haven.privacy.master-key')}", "cw.lee"));
         history.append(new ActionAgreed(caseId, ACTION_ID, "__${7*7}__::x", "cw.lee", LocalDate.now().plusDays(5), "cw.lee"));
         history.append(new MessageToReporterSent(caseId, "message-1", "[[${7*7}]]", "cw.lee"));
@@ -229,8 +234,11 @@ class IntruderTest {
                     exchange.getRequestBody().readAllBytes();
                     received.incrementAndGet();
                     boolean report = exchange.getRequestURI().getPath().equals("/api/reports");
+                    boolean history = exchange.getRequestURI().getPath().startsWith("/api/admin/imports");
                     byte[] body = (report ? "{\"caseId\": \"" + UUID.randomUUID() + "\", \"reference\": \"HV-STUB-0001\", "
-                            + "\"receipt\": \"" + RECEIPT + "\"}" : "{}").getBytes(StandardCharsets.UTF_8);
+                            + "\"receipt\": \"" + RECEIPT + "\"}" : history ? "{\"id\": \"0123456789abcdef0123456789abcdef\", "
+                            + "\"rows\": 1, \"imported\": 0, \"alreadyThere\": 0, \"state\": \"RUNNING\"}" : "{}")
+                            .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(report ? 201 : 202, body.length);
                     exchange.getResponseBody().write(body);

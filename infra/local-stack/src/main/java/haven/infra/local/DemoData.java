@@ -17,14 +17,14 @@ final class DemoData {
         var anonymous = created(reporter.post(commandUrl + "/api/reports", Map.ofEntries(
                 Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
                 Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "PUBLIC_TRANSPORT"),
-                Map.entry("area", "Chelmsford"), Map.entry("motivations", List.of("RACE", "RELIGION_OR_BELIEF")),
+                Map.entry("area", "CASTLE"), Map.entry("motivations", List.of("RACE", "RELIGION_OR_BELIEF")),
                 Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
                 Map.entry("narrative", "Demo: a passenger shouted abuse at me on the bus."))));
 
         var named = created(reporter.post(commandUrl + "/api/reports", Map.ofEntries(
                 Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "BULLYING"),
                 Map.entry("occurredOn", "2026-09-15"), Map.entry("locationType", "WORKPLACE"),
-                Map.entry("area", "Highways"), Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", false),
+                Map.entry("area", "PLACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", false),
                 Map.entry("reporter", Map.of("name", "Demo Reporter", "email", "demo.reporter@example.org")),
                 Map.entry("contactPreference", "EMAIL"),
                 Map.entry("narrative", "Demo: I am repeatedly left out of team meetings."))));

@@ -59,6 +59,11 @@ public final class JsonHttp {
         }
     }
 
+    /** A CSV file as the body (a council's incident log for import). */
+    public Response postCsv(String url, byte[] file) {
+        return send(request(url).setHeader("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
     public Response get(String url) {
         return send(request(url).GET());
     }
@@ -76,7 +81,7 @@ public final class JsonHttp {
     }
 
     private HttpRequest.Builder request(String url) {
-        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").setHeader("Accept", "application/json");
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,6 +69,8 @@ public final class LocalStack {
             var demo = DemoData.seed(command.url(), identity.url());
             System.out.printf("Seeded demo cases. Try following up the anonymous one: reference %s, receipt %s%n",
                     demo.get("reference"), demo.get("receipt"));
+            int past = DemoHistory.importInto(command.url(), identity.url(), LocalDate.now(), Duration.ofMinutes(3));
+            System.out.printf("Imported %d made-up past incidents, so the board's trends have something to show%n", past);
         }
         System.out.printf("""
 

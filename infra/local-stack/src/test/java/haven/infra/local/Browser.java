@@ -81,6 +81,11 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Chooses a file for a file input, as a person picking it in the file dialogue. */
+    void choose(String css, Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+    }
+
     void click(String css) {
         find(css).click();
     }

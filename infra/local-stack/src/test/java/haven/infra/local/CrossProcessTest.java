@@ -101,7 +101,7 @@ class CrossProcessTest {
         String canary = "Zorbaxa" + UUID.randomUUID().toString().substring(0, 8);
         var submitted = reporter.post(command.url() + "/api/reports", Map.ofEntries(
                 Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "HARASSMENT"),
-                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "WORKPLACE"), Map.entry("area", "Finance"),
+                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "WORKPLACE"), Map.entry("area", "RESOURCES"),
                 Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
                 Map.entry("narrative", canary + " keeps making remarks about my accent"),
                 Map.entry("namedParties", List.of(canary))));
@@ -190,7 +190,7 @@ class CrossProcessTest {
         var response = reporter.post(command.url() + "/api/reports", Map.ofEntries(
                 Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
                 Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "PUBLIC_TRANSPORT"),
-                Map.entry("area", "Chelmsford"), Map.entry("motivations", List.of("RACE")),
+                Map.entry("area", "CASTLE"), Map.entry("motivations", List.of("RACE")),
                 Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
                 Map.entry("narrative", "Shouted at on the bus")));
         assertThat(response.status()).isEqualTo(201);

@@ -99,7 +99,7 @@ class StoreCrashTest {
     private static void whileTheStoreIsAwayEachServiceSaysSoAndKeepsServingWhatNeedsNoStore(ServiceProcess command,
             ServiceProcess query, ServiceProcess identity) {
         var refused = JsonHttp.anonymous().post(command.url() + "/api/reports", Map.of("type", "HATE_INCIDENT",
-                "category", "VERBAL_ABUSE", "occurredOn", "2026-11-02", "locationType", "WORKPLACE", "area", "Finance",
+                "category", "VERBAL_ABUSE", "occurredOn", "2026-11-02", "locationType", "WORKPLACE", "area", "MARKET",
                 "motivations", java.util.List.of("RACE"), "reporterRole", "VICTIM", "anonymous", true,
                 "narrative", "Said while the store was away"));
         assertThat(refused.status()).isEqualTo(503);
@@ -137,7 +137,7 @@ class StoreCrashTest {
                 var response = reporter.post(commandUrl + "/api/reports", Map.ofEntries(
                         Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "HARASSMENT"),
                         Map.entry("occurredOn", "2026-11-02"), Map.entry("locationType", "WORKPLACE"),
-                        Map.entry("area", "Finance"), Map.entry("reporterRole", "WITNESS"),
+                        Map.entry("area", "RESOURCES"), Map.entry("reporterRole", "WITNESS"),
                         Map.entry("anonymous", true), Map.entry("narrative", "Overheard repeated remarks")));
                 if (response.status() == 201) {
                     created.put(response.body().path("caseId").asText(), response.body().path("reference").asText());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,19 +26,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BodyLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Where files are uploaded (a council's incident log), which may be larger than any other body. */
+    public static final Set<String> UPLOADS = Set.of("/api/admin/imports", "/admin/history");
+
+    private final long bodyBytes;
+    private final long uploadBytes;
     private final ObjectMapper json;
 
-    public BodyLimit(DataSize max, ObjectMapper json) {
-        this.maxBytes = max.toBytes();
+    public BodyLimit(DataSize max, DataSize maxUpload, ObjectMapper json) {
+        this.bodyBytes = max.toBytes();
+        this.uploadBytes = maxUpload.toBytes();
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = UPLOADS.contains(request.getRequestURI()) ? uploadBytes : bodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
+            refuse(response, maxBytes);
             return;
         }
         var counted = new Counted(request, maxBytes);
@@ -51,11 +58,11 @@ public class BodyLimit extends OncePerRequestFilter {
         // whatever a handler made of the cut-off body (usually a 400), the answer is that it was too large
         if (counted.exceeded && !response.isCommitted()) {
             response.reset();
-            refuse(response);
+            refuse(response, maxBytes);
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletResponse response, long maxBytes) throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "The request body must be at most " + maxBytes / 1024 + " KB.");
         problem.setType(URI.create("urn:haven:problem:too-large"));

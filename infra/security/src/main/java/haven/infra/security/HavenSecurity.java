@@ -95,8 +95,9 @@ public class HavenSecurity {
 
     /** Runs before every other filter, sign-in included, so an oversized body is never buffered. */
     @Bean
-    FilterRegistrationBean<BodyLimit> bodyLimit(@Value("${haven.limits.max-body:256KB}") DataSize max, ObjectMapper json) {
-        var registration = new FilterRegistrationBean<>(new BodyLimit(max, json));
+    FilterRegistrationBean<BodyLimit> bodyLimit(@Value("${haven.limits.max-body:256KB}") DataSize max,
+            @Value("${haven.limits.max-upload:10MB}") DataSize maxUpload, ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new BodyLimit(max, maxUpload, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 
 class BodyLimitTest {
 
-    final BodyLimit limit = new BodyLimit(DataSize.ofKilobytes(1), new ObjectMapper());
+    final BodyLimit limit = new BodyLimit(DataSize.ofKilobytes(1), DataSize.ofKilobytes(4), new ObjectMapper());
 
     @Test
     void aDeclaredLengthOverTheLimitIsRefusedUnreadAndNothingBehindRuns() throws Exception {
@@ -59,6 +59,21 @@ class BodyLimitTest {
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(read[0]).isEqualTo(1024);
+    }
+
+    @Test
+    void anUploadMayBeLargerThanAnyOtherBodyButHasItsOwnLimit() throws Exception {
+        var fits = post(new byte[2048]);
+        fits.setRequestURI("/api/admin/imports");
+        var response = new MockHttpServletResponse();
+        limit.doFilter(fits, response, new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+        assertThat(response.getStatus()).isEqualTo(200);
+
+        var tooLarge = post(new byte[8192]);
+        tooLarge.setRequestURI("/api/admin/imports");
+        response = new MockHttpServletResponse();
+        limit.doFilter(tooLarge, response, new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+        assertThat(response.getStatus()).isEqualTo(413);
     }
 
     private static MockHttpServletRequest post(byte[] body) {

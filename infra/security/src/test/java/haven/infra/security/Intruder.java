@@ -110,35 +110,52 @@ public final class Intruder {
      * @param query     valid query parameters
      * @param json      a valid JSON body, or null
      * @param form      a valid form body, or null
+     * @param csv       a valid CSV file as the body (a header and a row), or null
+     * @param upload    a file uploaded from a page form (its field and content), sent with {@code form}, or null
      */
     public record Example(String endpoint, Map<String, String> path, Map<String, String> query, String json,
-            Map<String, List<String>> form, RequestPostProcessor caller) {
+            Map<String, List<String>> form, String csv, Map.Entry<String, String> upload, RequestPostProcessor caller) {
+
+        public Example(String endpoint, Map<String, String> path, Map<String, String> query, String json,
+                Map<String, List<String>> form, String csv, RequestPostProcessor caller) {
+            this(endpoint, path, query, json, form, csv, null, caller);
+        }
 
         public static Example of(String endpoint, RequestPostProcessor caller) {
-            return new Example(endpoint, Map.of(), Map.of(), null, null, caller);
+            return new Example(endpoint, Map.of(), Map.of(), null, null, null, caller);
+        }
+
+        /** A page form that uploads a file: the file's field and content (the form's other fields from {@link #form}). */
+        public Example upload(String field, String content) {
+            return new Example(endpoint, path, query, json, form, csv, Map.entry(field, content), caller);
         }
 
         public Example path(String variable, String value) {
             var path = new LinkedHashMap<>(this.path);
             path.put(variable, value);
-            return new Example(endpoint, path, query, json, form, caller);
+            return new Example(endpoint, path, query, json, form, csv, upload, caller);
         }
 
         public Example query(String parameter, String value) {
             var query = new LinkedHashMap<>(this.query);
             query.put(parameter, value);
-            return new Example(endpoint, path, query, json, form, caller);
+            return new Example(endpoint, path, query, json, form, csv, upload, caller);
         }
 
         public Example json(String body) {
-            return new Example(endpoint, path, query, body, form, caller);
+            return new Example(endpoint, path, query, body, form, csv, upload, caller);
         }
 
         /** A form: field, value, field, value, ... (a field may repeat, as checkboxes do). */
         public Example form(Map<String, String> fields) {
             var form = new LinkedHashMap<String, List<String>>();
             fields.forEach((field, value) -> form.put(field, List.of(value)));
-            return new Example(endpoint, path, query, json, form, caller);
+            return new Example(endpoint, path, query, json, form, csv, upload, caller);
+        }
+
+        /** A CSV file sent as the body: its header line, then one row. */
+        public Example csv(String file) {
+            return new Example(endpoint, path, query, json, form, file, upload, caller);
         }
 
         String method() {
@@ -233,7 +250,58 @@ public final class Intruder {
         if (example.form() != null) {
             attacks.addAll(formAttacks(example));
         }
+        if (example.csv() != null) {
+            attacks.addAll(csvAttacks(example));
+        }
+        if (example.upload() != null) {
+            for (Payload payload : TEXT) {
+                attacks.add(new Attack("uploaded file's content", payload, uploadRequest(example, example.form(),
+                        payload.text(), "history.csv")));
+                attacks.add(new Attack("uploaded file's name", payload, uploadRequest(example, example.form(),
+                        example.upload().getValue(), payload.text())));
+            }
+        }
         return attacks;
+    }
+
+    private static MockHttpServletRequestBuilder uploadRequest(Example example, Map<String, List<String>> form, String content,
+            String fileName) {
+        Object[] variables = variablesOf(example.template()).stream().map(v -> example.path().getOrDefault(v, "x")).toArray();
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(example.template(), variables)
+                .file(new org.springframework.mock.web.MockMultipartFile(example.upload().getKey(), fileName, "text/csv",
+                        content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        example.query().forEach(request::queryParam);
+        if (form != null) {
+            form.forEach((field, values) -> request.param(field, values.toArray(String[]::new)));
+        }
+        return request.with(example.caller());
+    }
+
+    /** Every column of the file's row in turn, then whole files that are not what they claim. */
+    private static List<Attack> csvAttacks(Example example) {
+        var attacks = new ArrayList<Attack>();
+        var lines = example.csv().lines().toList();
+        var columns = lines.get(0).split(",", -1);
+        var row = lines.get(1).split(",", -1);
+        for (int c = 0; c < columns.length; c++) {
+            for (Payload payload : TEXT) {
+                var cells = row.clone();
+                cells[c] = "\"" + payload.text().replace("\"", "\"\"") + "\"";
+                attacks.add(new Attack("column " + columns[c], payload, csvRequest(example,
+                        lines.get(0) + "\r\n" + String.join(",", cells) + "\r\n")));
+            }
+        }
+        var wholes = Map.of("spreadsheet", "PK\u0003\u0004 not a CSV file", "unclosed quote", lines.get(0) + "\r\n\"x,y\r\n",
+                "header only", lines.get(0), "empty", "", "expression header", "${7*7},__${7*7}__\r\n1,2\r\n");
+        wholes.forEach((name, body) -> attacks.add(new Attack("whole file", text("file " + name, body), csvRequest(example, body))));
+        return attacks;
+    }
+
+    private static MockHttpServletRequestBuilder csvRequest(Example example, String body) {
+        Object[] variables = variablesOf(example.template()).stream().map(v -> example.path().getOrDefault(v, "x")).toArray();
+        var request = request(HttpMethod.valueOf(example.method()), example.template(), variables);
+        example.query().forEach(request::queryParam);
+        return request.contentType("text/csv").content(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).with(example.caller());
     }
 
     private static List<Attack> jsonAttacks(Example example) {
@@ -276,11 +344,17 @@ public final class Intruder {
 
     private static MockHttpServletRequestBuilder build(Example example, Map<String, String> path, Map<String, String> query,
             String json, Map<String, List<String>> form) {
+        if (example.upload() != null && path.equals(example.path()) && query.equals(example.query())) {
+            return uploadRequest(example, form, example.upload().getValue(), "history.csv");
+        }
         Object[] variables = variablesOf(example.template()).stream().map(v -> path.getOrDefault(v, "x")).toArray();
         var request = request(HttpMethod.valueOf(example.method()), example.template(), variables);
         query.forEach(request::queryParam);
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        if (json == null && form == null && example.csv() != null) {
+            request.contentType("text/csv").content(example.csv());
         }
         if (form != null) {
             request.contentType(MediaType.APPLICATION_FORM_URLENCODED);
