@@ -76,7 +76,7 @@ class TrendPages {
     ResponseEntity<String> download(@RequestParam(defaultValue = "quarter") String period,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") List<String> by) {
-        return trends.csv(period, month("from", from), month("to", to), by);
+        return trends.csv(period, month("from", from), month("to", to), by, "");
     }
 
     private static YearMonth month(String field, String text) {
@@ -136,6 +136,8 @@ class TrendPages {
         dimensions.put("route", "How it was handled");
         dimensions.put("outcome", "Outcome (cases resolved)");
         dimensions.put("resolution-time", "Time to resolve (cases resolved)");
+        dimensions.put("first-contact", "First contact by the deadline (cases resolved)");
+        dimensions.put("resolution-deadline", "Resolved by the deadline (cases resolved)");
         return Collections.unmodifiableMap(dimensions);
     }
 }

@@ -38,6 +38,8 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         facts.put(TrendDimension.ROUTE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.OUTCOME, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.RESOLUTION_TIME, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.RESOLUTION_DEADLINE, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
         return new CaseFacts(month, facts);
     }
 
@@ -56,11 +58,14 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         facts.put(TrendDimension.OUTCOME, List.of(e.outcome().name()));
         facts.put(TrendDimension.RESOLUTION_TIME,
                 List.of(ResolutionTime.between(e.reportedIn(), YearMonth.from(e.closedOn())).name()));
+        facts.put(TrendDimension.RESOLUTION_DEADLINE, List.of(TrendDimension.NONE)); // an old log's deadlines are not known
+        facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
         return new CaseFacts(e.reportedIn(), facts);
     }
 
+    /** A dimension's one value; null is none recorded. */
     CaseFacts with(TrendDimension dimension, Enum<?> value) {
-        return with(dimension, Set.of(value));
+        return with(dimension, value == null ? Set.of() : Set.of(value));
     }
 
     /** Not known (any more), e.g. the outcome of a reopened case. */

@@ -3,15 +3,18 @@ package haven.query.trends;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which cases a table counts. Recorded: the cases staff triaged (or imported) in a month, as they
  * stood at the end of that month; a report nobody has triaged counts nowhere, so made-up reports
  * cannot move a published count. Resolved: the cases resolved in a month, with their outcome.
+ * Reopened: the cases reopened (on appeal or new evidence) in a month.
  */
 enum Population {
     RECORDED("recorded"),
-    RESOLVED("resolved");
+    RESOLVED("resolved"),
+    REOPENED("reopened");
 
     private final String label;
 
@@ -21,6 +24,10 @@ enum Population {
 
     static Population counting(List<TrendDimension> dimensions) {
         return dimensions.stream().anyMatch(TrendDimension::ofResolvedCases) ? RESOLVED : RECORDED;
+    }
+
+    static Optional<Population> labelled(String label) {
+        return Arrays.stream(values()).filter(p -> p.label.equals(label)).findFirst();
     }
 
     String label() {

@@ -161,19 +161,6 @@ final class ProtectedFinancialYear {
 
     /** The same number however it is asked for: the period and the stored cell of the values that are not ALL. */
     private static String key(Period period, List<TrendDimension> dimensions, List<String> values) {
-        var named = new ArrayList<TrendDimension>();
-        var namedValues = new ArrayList<String>();
-        for (int d = 0; d < dimensions.size(); d++) {
-            if (!values.get(d).equals(TrendTable.ALL)) {
-                named.add(dimensions.get(d));
-                namedValues.add(values.get(d));
-            }
-        }
-        String cell = switch (named.size()) {
-            case 0 -> CaseFacts.ALL;
-            case 1 -> named.get(0).cell(namedValues.get(0));
-            default -> TrendDimension.cell(named.get(0), namedValues.get(0), named.get(1), namedValues.get(1));
-        };
-        return period.id() + "|" + cell;
+        return period.id() + "|" + TrendDimension.cellOf(dimensions, values);
     }
 }

@@ -34,20 +34,30 @@ public class TrendController {
         this.clock = clock;
     }
 
-    public record TrendResponse(String period, String from, String to, List<String> dimensions, int threshold,
-            List<Map<String, Object>> cells) {
+    public record TrendResponse(String period, String from, String to, List<String> dimensions, String cases,
+            int threshold, List<Map<String, Object>> cells) {
     }
 
+    /**
+     * {@code cases}: {@code recorded} (the default), {@code resolved} (the default by outcome, time to
+     * resolve or a deadline) or {@code reopened}.
+     */
     @GetMapping("/api/trends")
     public TrendResponse trends(
             @RequestParam(defaultValue = "quarter") String period,
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
-            @RequestParam(defaultValue = "") List<String> by) {
-        var report = report(period, from, to, by);
+            @RequestParam(defaultValue = "") List<String> by,
+            @RequestParam(defaultValue = "") String cases) {
+        var report = report(period, from, to, by, cases);
         var cells = report.cells().stream().map(cell -> row(report.dimensions(), cell)).toList();
-        return new TrendResponse(report.period(), report.from(), report.to(), report.dimensions(), report.threshold(),
-                cells);
+        return new TrendResponse(report.period(), report.from(), report.to(), report.dimensions(), report.cases(),
+                report.threshold(), cells);
+    }
+
+    /** The counts of the cases the dimensions imply: recorded, or resolved. */
+    public TrendResponse trends(String period, YearMonth from, YearMonth to, List<String> by) {
+        return trends(period, from, to, by, "");
     }
 
     @GetMapping(value = "/api/trends.csv", produces = "text/csv")
@@ -55,8 +65,9 @@ public class TrendController {
             @RequestParam(defaultValue = "quarter") String period,
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
-            @RequestParam(defaultValue = "") List<String> by) {
-        var report = report(period, from, to, by);
+            @RequestParam(defaultValue = "") List<String> by,
+            @RequestParam(defaultValue = "") String cases) {
+        var report = report(period, from, to, by, cases);
         var lines = new ArrayList<String>();
         lines.add(csvLine(header(report.dimensions())));
         for (var cell : report.cells()) {
@@ -71,10 +82,23 @@ public class TrendController {
                 .body(String.join("\r\n", lines) + "\r\n");
     }
 
-    private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by) {
+    /** The last month of the last period of this kind that is published (a board pack's default). */
+    public YearMonth lastPublished(String period) {
+        var granularity = Granularity.labelled(period).orElseThrow(() -> new InvalidParameter("period", "is not a period"));
+        YearMonth lastClosed = policy.lastClosedMonth(clock);
+        return granularity.last(lastClosed).equals(lastClosed) ? lastClosed : granularity.first(lastClosed).minusMonths(1);
+    }
+
+    private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by, String cases) {
         var granularity = Granularity.labelled(period).orElseThrow(() -> new InvalidParameter("period",
                 "must be month, quarter, year, financial-quarter or financial-year"));
         var dimensions = dimensions(by);
+        var implied = Population.counting(dimensions);
+        var counted = cases.isBlank() ? implied : Population.labelled(cases)
+                .orElseThrow(() -> new InvalidParameter("cases", "must be recorded, resolved or reopened"));
+        if (implied == Population.RESOLVED && counted != implied) {
+            throw new InvalidParameter("by", "outcome, time to resolve and deadlines are counted of resolved cases only");
+        }
         if (dimensions.size() == 2 && granularity != Granularity.FINANCIAL_YEAR) {
             throw new InvalidParameter("by", "two at once are published for financial years only");
         }
@@ -92,7 +116,7 @@ public class TrendController {
         if (first.plusMonths(LONGEST_RANGE_IN_MONTHS).isBefore(last.plusMonths(1))) {
             throw new InvalidParameter("from", "the range may cover at most " + LONGEST_RANGE_IN_MONTHS + " months");
         }
-        return reader.read(granularity, first, last, lastClosed, dimensions);
+        return reader.read(granularity, first, last, lastClosed, dimensions, counted);
     }
 
     private static List<TrendDimension> dimensions(List<String> by) {

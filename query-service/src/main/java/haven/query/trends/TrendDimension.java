@@ -11,6 +11,7 @@ import haven.events.ReporterRole;
 import haven.events.Route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,9 @@ enum TrendDimension {
     REPORTER_ROLE("reporter-role", ReporterRole.class, true),
     ROUTE("route", Route.class, true),
     OUTCOME("outcome", Outcome.class, true),
-    RESOLUTION_TIME("resolution-time", ResolutionTime.class, true);
+    RESOLUTION_TIME("resolution-time", ResolutionTime.class, true),
+    RESOLUTION_DEADLINE("resolution-deadline", Deadlines.Deadline.class, true),
+    FIRST_CONTACT("first-contact", Deadlines.Deadline.class, true);
 
     static final String NONE = "NONE";
 
@@ -64,7 +67,7 @@ enum TrendDimension {
 
     /** Whether only resolved cases have a value. */
     boolean ofResolvedCases() {
-        return this == OUTCOME || this == RESOLUTION_TIME;
+        return this == OUTCOME || this == RESOLUTION_TIME || this == RESOLUTION_DEADLINE || this == FIRST_CONTACT;
     }
 
     /** Every value a table shows a row for, zeros included; {@code null} for area, which the council configures. */
@@ -86,6 +89,23 @@ enum TrendDimension {
         return first.ordinal() < second.ordinal()
                 ? first.label + "&" + second.label + "." + encode(v) + "&" + encode(w)
                 : cell(second, w, first, v);
+    }
+
+    /** The stored cell a table's entry counts: the values that are not ALL, e.g. {@code category.BULLYING}; "all" for none. */
+    static String cellOf(List<TrendDimension> dimensions, List<String> values) {
+        var named = new ArrayList<TrendDimension>();
+        var namedValues = new ArrayList<String>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            if (!values.get(d).equals(TrendTable.ALL)) {
+                named.add(dimensions.get(d));
+                namedValues.add(values.get(d));
+            }
+        }
+        return switch (named.size()) {
+            case 0 -> CaseFacts.ALL;
+            case 1 -> named.get(0).cell(namedValues.get(0));
+            default -> cell(named.get(0), namedValues.get(0), named.get(1), namedValues.get(1));
+        };
     }
 
     /** The stored group of cells a table of these dimensions reads. */

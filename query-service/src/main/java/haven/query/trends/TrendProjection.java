@@ -21,11 +21,13 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.HistoricalCaseImported;
+import haven.events.MessageToReporterSent;
 import haven.events.ReportSubmitted;
 import haven.infra.council.Areas;
 import haven.query.views.BatchWrites;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,9 +53,9 @@ import org.springframework.stereotype.Component;
 /**
  * Counts for partnership boards, without transactions and without double counting.
  *
- * <p>{@code trend_cases} holds each case's categorical facts under a keyed hash of its id, what it
+ * <p>{@code trend_facts} holds each case's categorical facts under a keyed hash of its id, what it
  * is counted as in each {@link Population} (the month and the facts then), the last applied event
- * sequence, and the cell changes still to be applied ({@code pending}). {@code trend_months} holds,
+ * sequence, and the cell changes still to be applied ({@code pending}). {@code trend_counts} holds,
  * per population and month, the counts boards read, grouped by dimensions. A case is counted as
  * recorded in the month staff first triaged it, and as resolved in the month it was resolved; what
  * it is counted as in a month changes only by events of that month, so a month's counts are final
@@ -66,11 +68,11 @@ import org.springframework.stereotype.Component;
  * already marked (and skips it). Both documents stay small: a month holds counts, not cases.
  */
 @Component
-@ProcessingGroup("trends")
+@ProcessingGroup("trends-v2")
 class TrendProjection {
 
-    static final String MONTHS = "trend_months";
-    static final String CASES = "trend_cases";
+    static final String MONTHS = "trend_counts";
+    static final String CASES = "trend_facts";
     static final String APPLYING = "applying";
 
     private final MongoCollection<Document> months;
@@ -103,27 +105,40 @@ class TrendProjection {
 
     @EventHandler
     void on(CaseTriaged e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(e.caseId(), sequence, at, counted -> {
-            var facts = counted.facts()
-                    .with(TrendDimension.CATEGORY, e.category())
-                    .with(TrendDimension.CHARACTERISTIC, e.characteristics())
-                    .with(TrendDimension.STRAND, e.strands())
-                    .with(TrendDimension.ROUTE, e.route());
-            if (e.area() != null) {
-                facts = facts.with(TrendDimension.AREA, areas.coded(e.area()));
-            }
-            return counted.as(facts).countedIn(Population.RECORDED, month(at));
-        }, false);
+        change(e.caseId(), sequence, at, counted -> triaged(counted.with(counted.deadlines().due(e.firstContactDue(),
+                e.resolutionDue())), e, at), false);
+    }
+
+    /** The first message to the reporter is their first contact: on time or not, against its deadline then. */
+    @EventHandler
+    void on(MessageToReporterSent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(e.caseId(), sequence, at, counted -> counted.with(counted.deadlines().contacted(day(at))), false);
+    }
+
+    private Counted triaged(Counted counted, CaseTriaged e, Instant at) {
+        var facts = counted.facts()
+                .with(TrendDimension.CATEGORY, e.category())
+                .with(TrendDimension.CHARACTERISTIC, e.characteristics())
+                .with(TrendDimension.STRAND, e.strands())
+                .with(TrendDimension.ROUTE, e.route());
+        if (e.area() != null) {
+            facts = facts.with(TrendDimension.AREA, areas.coded(e.area()));
+        }
+        return counted.as(facts).countedIn(Population.RECORDED, month(at));
     }
 
     @EventHandler
     void on(CaseResolved e, @SequenceNumber long sequence, @Timestamp Instant at) {
         YearMonth resolved = month(at);
         change(e.caseId(), sequence, at, counted -> {
+            var deadlines = counted.deadlines().contacted(day(at)); // a resolution reaches the reporter too
             var facts = counted.facts()
                     .with(TrendDimension.OUTCOME, e.outcome())
-                    .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(counted.facts().reportedIn(), resolved));
-            return counted.as(facts).countedIn(Population.RESOLVED, resolved);
+                    .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(counted.facts().reportedIn(), resolved))
+                    .with(TrendDimension.RESOLUTION_DEADLINE, deadlines.resolvedBy(day(at)))
+                    .with(TrendDimension.FIRST_CONTACT, deadlines.firstContact());
+            // the dates are dropped: the trend view keeps none finer than a month of a case it has counted
+            return counted.as(facts).with(Deadlines.NONE).countedIn(Population.RESOLVED, resolved);
         }, false);
     }
 
@@ -131,7 +146,11 @@ class TrendProjection {
     void on(CaseReopened e, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(e.caseId(), sequence, at, counted -> counted.as(counted.facts()
                 .without(TrendDimension.OUTCOME)
-                .without(TrendDimension.RESOLUTION_TIME)).notCountedIn(Population.RESOLVED, month(at)), false);
+                .without(TrendDimension.RESOLUTION_TIME)
+                .without(TrendDimension.RESOLUTION_DEADLINE)
+                .without(TrendDimension.FIRST_CONTACT))
+                .notCountedIn(Population.RESOLVED, month(at))
+                .countedIn(Population.REOPENED, month(at)), false);
     }
 
     @ResetHandler
@@ -144,39 +163,50 @@ class TrendProjection {
         return YearMonth.from(at.atZone(clock.getZone()));
     }
 
+    private LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, clock.getZone());
+    }
+
     /**
      * A case's facts now, and per population the month it is counted in with the facts it is counted
      * with. {@link #as} changes what it is counted with only in a month still open to it: the month
      * of the event.
      */
-    record Counted(CaseFacts facts, Map<Population, Snapshot> snapshots, YearMonth now) {
+    record Counted(CaseFacts facts, Map<Population, Snapshot> snapshots, Deadlines deadlines, YearMonth now) {
 
         Counted(CaseFacts facts, Map<Population, Snapshot> snapshots) {
-            this(facts, snapshots, null);
+            this(facts, snapshots, Deadlines.NONE, null);
         }
 
         record Snapshot(YearMonth month, CaseFacts facts) {
         }
 
         Counted at(YearMonth month) {
-            return new Counted(facts, snapshots, month);
+            return new Counted(facts, snapshots, deadlines, month);
+        }
+
+        Counted with(Deadlines changed) {
+            return new Counted(facts, snapshots, changed, now);
         }
 
         Counted as(CaseFacts changed) {
             var next = new EnumMap<Population, Snapshot>(Population.class);
             snapshots.forEach((population, snapshot) -> next.put(population,
                     snapshot.month().equals(now) ? new Snapshot(now, changed) : snapshot));
-            return new Counted(changed, next, now);
+            return new Counted(changed, next, deadlines, now);
         }
 
-        /** Counted from now in {@code month}, unless it already is in an earlier one (recorded: first triage). */
+        /**
+         * Counted from now in {@code month}: as recorded only the first time (first triage); as resolved
+         * or reopened each time, an earlier month keeping its count.
+         */
         Counted countedIn(Population population, YearMonth month) {
             var next = new EnumMap<Population, Snapshot>(Population.class);
             next.putAll(snapshots);
-            if (population == Population.RESOLVED || !snapshots.containsKey(population)) {
+            if (population != Population.RECORDED || !snapshots.containsKey(population)) {
                 next.put(population, new Snapshot(month, facts));
             }
-            return new Counted(facts, next, now);
+            return new Counted(facts, next, deadlines, now);
         }
 
         /** No longer counted: taken out of {@code month} if it was counted there, else left where it was counted. */
@@ -184,7 +214,7 @@ class TrendProjection {
             var next = new EnumMap<Population, Snapshot>(Population.class);
             next.putAll(snapshots);
             next.remove(population);
-            return new Counted(facts, next, now);
+            return new Counted(facts, next, deadlines, now);
         }
 
         /**
@@ -215,7 +245,8 @@ class TrendProjection {
             var counted = new Document();
             snapshots.forEach((population, snapshot) -> counted.append(population.label(),
                     snapshot.facts().toDocument().append("in", snapshot.month().toString())));
-            return new Document("facts", facts.toDocument()).append("counted", counted);
+            var document = new Document("facts", facts.toDocument()).append("counted", counted);
+            return deadlines.isEmpty() ? document : document.append("deadlines", deadlines.toDocument());
         }
 
         static Counted from(Document stored) {
@@ -227,7 +258,8 @@ class TrendProjection {
                     snapshots.put(population, new Snapshot(YearMonth.parse(snapshot.getString("in")), CaseFacts.from(snapshot)));
                 }
             }
-            return new Counted(CaseFacts.from(stored.get("facts", Document.class)), snapshots);
+            return new Counted(CaseFacts.from(stored.get("facts", Document.class)), snapshots,
+                    Deadlines.from(stored.get("deadlines", Document.class)), null);
         }
     }
 

@@ -29,7 +29,7 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class TrendReader {
 
-    record Report(String period, String from, String to, List<String> dimensions, int threshold,
+    record Report(String period, String from, String to, List<String> dimensions, String cases, int threshold,
             List<TrendTable.Cell> cells) {
     }
 
@@ -54,10 +54,11 @@ class TrendReader {
     }
 
     /** {@code from} and {@code to} are the first and last months of closed periods of {@code granularity}. */
-    Report read(Granularity granularity, YearMonth from, YearMonth to, YearMonth lastClosed, List<TrendDimension> dimensions) {
+    Report read(Granularity granularity, YearMonth from, YearMonth to, YearMonth lastClosed, List<TrendDimension> dimensions,
+            Population counted) {
         int firstYear = Granularity.financialYear(granularity == Granularity.YEAR ? from.minusMonths(3) : from);
         int lastYear = Granularity.financialYear(to);
-        var counts = read(Population.counting(dimensions), firstYear, lastYear, dimensions);
+        var counts = read(counted, firstYear, lastYear, dimensions);
         long population = counts.entrySet().stream()
                 .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
                 .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L)).sum();
@@ -66,7 +67,7 @@ class TrendReader {
         }
         var years = new HashMap<Integer, ProtectedFinancialYear>();
         for (int year = firstYear; year <= lastYear; year++) {
-            years.put(year, year(year, counts, dimensions, lastClosed));
+            years.put(year, year(year, counts, dimensions, lastClosed, counted));
         }
         var cells = new ArrayList<TrendTable.Cell>();
         if (granularity == Granularity.YEAR) {
@@ -83,7 +84,7 @@ class TrendReader {
             }
         }
         return new Report(granularity.label(), from.toString(), to.toString(),
-                dimensions.stream().map(TrendDimension::label).toList(), policy.threshold(), cells);
+                dimensions.stream().map(TrendDimension::label).toList(), counted.label(), policy.threshold(), cells);
     }
 
     private Map<YearMonth, Map<String, Long>> read(Population population, int firstYear, int lastYear,
@@ -115,7 +116,7 @@ class TrendReader {
     }
 
     private ProtectedFinancialYear year(int year, Map<YearMonth, Map<String, Long>> counts, List<TrendDimension> dimensions,
-            YearMonth lastClosed) {
+            YearMonth lastClosed, Population counted) {
         var ofYear = new HashMap<YearMonth, Map<String, Long>>();
         counts.forEach((month, sums) -> {
             if (Granularity.financialYear(month) == year) {
@@ -126,7 +127,7 @@ class TrendReader {
         dimensions.forEach(d -> rows.put(d, d == TrendDimension.AREA ? areas.codes() : d.knownValues()));
         long closed = YearMonth.of(year, 3).until(lastClosed, java.time.temporal.ChronoUnit.MONTHS);
         int closedMonths = (int) Math.max(0, Math.min(12, closed));
-        return kept.computeIfAbsent(List.of(year, closedMonths, dimensions, ofYear, rows),
+        return kept.computeIfAbsent(List.of(counted, year, closedMonths, dimensions, ofYear, rows),
                 key -> new ProtectedFinancialYear(year, ofYear, rows, policy.threshold(), closedMonths));
     }
 

@@ -77,7 +77,7 @@ class ServiceMetricsTest {
                 .contains("haven_cases_overdue{application=\"query-service\",risk=\"HIGH\"} 1.0")
                 .contains("haven_cases_overdue{application=\"query-service\",risk=\"LOW\"} 0.0")
                 .contains("haven_projection_lag_events{application=\"query-service\",processor=\"caseload\"} 0.0")
-                .contains("haven_projection_lag_seconds{application=\"query-service\",processor=\"trends\"} 0.0"));
+                .contains("haven_projection_lag_seconds{application=\"query-service\",processor=\"trends-v2\"} 0.0"));
 
         String metrics = prometheus();
         assertThat(metrics).as("Axon's own processor metrics").contains("eventProcessor_latency");

@@ -158,6 +158,18 @@ class StaffPagesTest {
                 .param("to", year + "-12").param("by", "category", "area").with(board), 200)))
                 .contains("(rows) by", "Riverside ward");
 
+        String pack = flat(page(get("/trends/pack").param("period", "financial-year").param("of", month.toString())
+                .with(board), 200));
+        assertThat(pack).contains("Board pack: ", "Kind of incident", "Threats</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">0<",
+                "Service measures").doesNotContain(">2<");
+        byte[] pdf = http.perform(get("/trends/pack.pdf").param("period", "financial-year").param("of", month.toString())
+                        .with(board)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf")).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(printed).contains("Board pack", "Kind of incident", "Threats", "[c]").doesNotContain("Threats 2");
+        }
+
         assertThat(page(get("/trends").param("from", "2026-13").with(board), 400))
                 .contains("There is a problem", "href=\"#from\"", "The start month must be a year and month");
         assertThat(page(get("/trends").param("by", "category", "area", "outcome").with(board), 400))

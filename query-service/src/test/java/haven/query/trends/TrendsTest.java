@@ -17,6 +17,7 @@ import haven.events.Category;
 import haven.events.ContactPreference;
 import haven.events.HistoricalCaseImported;
 import haven.events.LocationType;
+import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
@@ -181,6 +182,10 @@ class TrendsTest {
                 Instant.parse("2012-05-02T10:00:00Z"));
 
         awaitCounts("2012-04", "outcome", Map.of("UPHELD", 10L, "ALL", 10L));
+        // and each reopening counts in its own month, as the board pack's reopened cases
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(List.of("reopened/2012-04", "reopened/2012-05")
+                .stream().map(id -> database.getCollection(TrendProjection.MONTHS).find(new Document("_id", id)).first())
+                .map(month -> month == null ? 0 : month.getInteger(CaseFacts.ALL))).containsExactly(1, 1));
         awaitCounts("2012-04", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 10L, "ALL", 10L));
         awaitCounts("2012-02", "category", Map.of("VERBAL_ABUSE", 12L, "ALL", 12L));
     }
@@ -260,6 +265,31 @@ class TrendsTest {
     }
 
     @Test
+    void serviceMeasuresCountWhetherReportersWereContactedAndCasesResolvedByTheirDeadlines() throws Exception {
+        Instant reported = Instant.parse("2019-03-01T09:00:00Z");
+        for (int i = 0; i < 24; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.THREATS, "PRIORY"), reported)
+                    .append(new CaseTriaged(stream.caseId(), Category.THREATS, Set.of(), Set.of(), RiskLevel.HIGH,
+                            Route.FORMAL_INVESTIGATION, LocalDate.parse("2019-03-05"), LocalDate.parse("2019-03-31"),
+                            "cw.lee", null), reported);
+            if (i < 12) {
+                stream.append(new MessageToReporterSent(stream.caseId(), "m-" + i, "We are on it", "cw.lee"),
+                        Instant.parse("2019-03-04T10:00:00Z"));
+                stream.append(new CaseResolved(stream.caseId(), Outcome.UPHELD, "Summary", Instant.parse("2019-04-20T00:00:00Z"),
+                        "cw.lee"), Instant.parse("2019-03-20T10:00:00Z"));
+            } else { // nobody wrote to them; the resolution, late, was the first they heard
+                stream.append(new CaseResolved(stream.caseId(), Outcome.UPHELD, "Summary", Instant.parse("2019-05-10T00:00:00Z"),
+                        "cw.lee"), Instant.parse("2019-04-10T10:00:00Z"));
+            }
+        }
+        awaitCounts("2019-03", "first-contact", Map.of("MET", 12L, "MISSED", 0L, "ALL", 12L));
+        awaitCounts("2019-03", "resolution-deadline", Map.of("MET", 12L, "MISSED", 0L, "ALL", 12L));
+        awaitCounts("2019-04", "first-contact", Map.of("MET", 0L, "MISSED", 12L, "ALL", 12L));
+        awaitCounts("2019-04", "resolution-deadline", Map.of("MET", 0L, "MISSED", 12L, "ALL", 12L));
+    }
+
+    @Test
     void aRangeWithTooFewCasesIsRefusedRatherThanAnswered() throws Exception {
         var stream = new CaseStream(events);
         stream.append(report(stream, Category.THREATS, "ABBEY"), Instant.parse("2014-06-10T12:00:00Z"))
@@ -277,6 +307,10 @@ class TrendsTest {
                 .andExpect(jsonPath("$.errors[0].field").value("by"));
         http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "week")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("cases", "everything")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cases"));
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("cases", "reopened").param("by", "outcome"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("by"));
         http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-13")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
         http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-05").param("to", "2011-01"))
@@ -360,7 +394,7 @@ class TrendsTest {
                 "canaryhash", "2017-08-01", "Legal Services");
         var labels = Set.of(TrendDimension.values()).stream().map(TrendDimension::label).collect(Collectors.toSet());
         for (Document month : months) {
-            assertThat(month.getString("_id")).matches("(recorded|resolved)/\\d{4}-\\d{2}");
+            assertThat(month.getString("_id")).matches("(recorded|resolved|reopened)/\\d{4}-\\d{2}");
             for (String field : month.keySet()) {
                 if (!List.of("_id", CaseFacts.ALL, TrendProjection.APPLYING).contains(field)) {
                     assertThat(labels).as(field).containsAll(List.of(field.split("&")));
@@ -371,14 +405,16 @@ class TrendsTest {
         var allowed = new java.util.HashSet<>(labels);
         allowed.addAll(List.of("month", "in"));
         for (Document facts : cases) {
-            assertThat(facts.keySet()).containsExactlyInAnyOrder("_id", "seq", "facts", "counted", "touched");
+            // an open case's deadlines are kept until it is resolved, for its service measures
+            assertThat(facts.keySet()).contains("_id", "seq", "facts", "counted", "touched")
+                    .isSubsetOf("_id", "seq", "facts", "counted", "touched", "deadlines");
             assertThat(facts.get("facts", Document.class).keySet()).isSubsetOf(allowed);
             facts.get("counted", Document.class).values()
                     .forEach(snapshot -> assertThat(((Document) snapshot).keySet()).isSubsetOf(allowed));
             assertThat(facts.get("facts", Document.class).getString("month")).matches("\\d{4}-\\d{2}");
         }
 
-        var processor = processing.eventProcessor("trends", StreamingEventProcessor.class).orElseThrow();
+        var processor = processing.eventProcessor("trends-v2", StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

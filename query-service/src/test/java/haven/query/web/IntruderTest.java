@@ -170,6 +170,8 @@ class IntruderTest {
                         + "characteristics,strands,outcome,closed_on\r\nINC-1,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30\r\n"),
                 Example.of("GET /admin/history/{id}", page).path("id", "0123456789abcdef0123456789abcdef"),
                 Example.of("GET /trends", page).query("period", "year"),
+                Example.of("GET /trends/pack", page).query("period", "financial-year").query("of", "2025-06"),
+                Example.of("GET /trends/pack.pdf", page).query("period", "financial-year").query("of", "2025-06"),
                 Example.of("GET /trends/download", page).query("period", "year"),
                 Example.of("GET /cases", page),
                 onCase("GET /cases/{caseId}", caseId, page),

@@ -255,6 +255,16 @@ class BrowserJourneyTest {
         assertThat(browser.text(".haven-cross-tab")).contains("Castle ward", "Market ward", "All");
         browser.check("trends-cross-tab");
 
+        browser.go("/trends");
+        browser.press("The board pack");
+        browser.click("#period-year");
+        browser.type("#of", year);
+        browser.press("Show the pack");
+        assertThat(browser.heading()).isEqualTo("Board pack: " + lastYear + "/" + String.format("%02d", (lastYear + 1) % 100));
+        assertThat(browser.text("#measures")).contains("Cases resolved by the deadline");
+        assertThat(browser.find("#pack-pdf").getAttribute("href")).contains("/trends/pack.pdf?period=financial-year&of=");
+        browser.check("board-pack");
+
         // reports made now are neither triaged nor in a closed period: reading again shows the same
         var reporter = JsonHttp.anonymous();
         for (int i = 0; i < 12; i++) {

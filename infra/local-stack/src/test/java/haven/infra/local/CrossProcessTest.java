@@ -180,7 +180,7 @@ class CrossProcessTest {
     private String trendCounts() {
         try (var client = com.mongodb.client.MongoClients.create(store.uri("haven"))) {
             var months = new StringBuilder();
-            client.getDatabase("haven").getCollection("trend_months").find().sort(new org.bson.Document("_id", 1))
+            client.getDatabase("haven").getCollection("trend_counts").find().sort(new org.bson.Document("_id", 1))
                     .forEach(d -> months.append(d.toJson()));
             return months.toString();
         }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleOutTest {
 
-    static final List<String> PROJECTIONS = List.of("caseload", "case-record", "reporter-status", "timeline", "trends");
+    static final List<String> PROJECTIONS = List.of("caseload", "case-record", "reporter-status", "timeline", "trends-v2");
 
     @Test
     void theSurvivorTakesOverAKilledInstancesSegmentsAndProjectsEveryEventOnce() throws Exception {
@@ -173,7 +173,7 @@ class ScaleOutTest {
     private static long trendTotal(String uri) {
         try (var client = MongoClients.create(uri)) {
             long total = 0;
-            for (var month : client.getDatabase("haven").getCollection("trend_months").find()) {
+            for (var month : client.getDatabase("haven").getCollection("trend_counts").find()) {
                 boolean recorded = month.getString("_id").startsWith("recorded/");
                 if (recorded && month.get("type") instanceof org.bson.Document types) { // {DIGNITY_AT_WORK: n, ...}
                     for (Object count : types.values()) {
