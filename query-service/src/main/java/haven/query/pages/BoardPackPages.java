@@ -148,7 +148,7 @@ class BoardPackPages {
             } else {
                 long m = Long.parseLong(met);
                 long all = m + Long.parseLong(missed);
-                shares.add(all == 0 ? "none resolved" : Math.round(100.0 * m / all) + "% (" + m + " of " + all + ")");
+                shares.add(all == 0 ? "no deadlines recorded" : Math.round(100.0 * m / all) + "% (" + m + " of " + all + ")");
             }
         }
         return new Measure(label, shares.size() > 1 ? shares.get(0) : "", shares.isEmpty() ? "" : shares.get(shares.size() - 1));
