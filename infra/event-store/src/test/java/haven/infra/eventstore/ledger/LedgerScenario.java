@@ -57,9 +57,13 @@ public final class LedgerScenario {
             Process killed = node("writer", uri, engine, work, "steady", 3, 0, 0);
             nodes.add(node("writer", uri, engine, work, "skewed", 2, -8, 0));
             nodes.add(node("writer", uri, engine, work, "sleepy", 2, 0, 1500));
+            // each phase starts once its writers are running, however long a busy machine takes to start them
+            // (the sleeper mostly loses its races while others write: it is there to hold positions open, not to progress)
+            awaitFirstAcknowledgement(work, List.of("steady", "skewed"));
             Thread.sleep(phase.toMillis());
             killed.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no flushing
             nodes.add(node("writer", uri, engine, work, "restarted", 3, 0, 0));
+            awaitFirstAcknowledgement(work, List.of("restarted"));
             Thread.sleep(phase.toMillis());
             Files.createFile(work.resolve("stop-writer"));
             for (Process writer : nodes.subList(1, nodes.size())) {
@@ -140,6 +144,21 @@ public final class LedgerScenario {
                 lastMoved = Instant.now();
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Waits until each named writer has had a deposit acknowledged: it has started and reached the store. */
+    private static void awaitFirstAcknowledgement(Path work, List<String> writers) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        for (String writer : writers) {
+            Path acks = work.resolve("acks-" + writer + ".log");
+            while (!Files.exists(acks) || Files.size(acks) == 0) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("writer " + writer + " acknowledged nothing in 3 minutes; see "
+                            + work.resolve(writer + ".out"));
+                }
+                Thread.sleep(50);
+            }
         }
     }
 
