@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -99,7 +98,9 @@ final class HistoryFile {
             problems.add(new Problem(0, "file", "is not valid CSV (a quote left open, or a column name given twice)"));
             return new Parsed(List.of(), problems);
         }
-        var names = header.keySet().stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        var columns = new HashMap<String, Integer>(); // by name as the template spells it, whatever the file's case or spaces
+        header.forEach((name, index) -> columns.put(name.trim().toLowerCase(Locale.ROOT), index));
+        var names = columns.keySet();
         var missing = COLUMNS.stream().filter(c -> !OPTIONAL.contains(c) && !names.contains(c)).toList();
         var unknown = names.stream().filter(n -> !n.isEmpty() && !COLUMNS.contains(n)).count();
         if (!missing.isEmpty() || unknown > 0) {
@@ -119,7 +120,7 @@ final class HistoryFile {
         var rows = new ArrayList<Row>();
         var seen = new HashMap<String, Integer>();
         for (CSVRecord record : records) {
-            var row = new RowReader(record, header, (int) record.getRecordNumber() + 1, problems);
+            var row = new RowReader(record, columns, (int) record.getRecordNumber() + 1, problems);
             String sourceId = row.required("source_id");
             if (sourceId != null && !SOURCE_ID.matcher(sourceId).matches()) {
                 row.problem("source_id", "must be 1 to 64 letters, digits, '.', '_', '/' or '-'");
@@ -205,13 +206,8 @@ final class HistoryFile {
         }
 
         String value(String column) {
-            for (var entry : header.entrySet()) {
-                if (entry.getKey().trim().equalsIgnoreCase(column)) {
-                    int index = entry.getValue();
-                    return index < record.size() && !record.get(index).isBlank() ? record.get(index).trim() : null;
-                }
-            }
-            return null;
+            Integer index = header.get(column);
+            return index != null && index < record.size() && !record.get(index).isBlank() ? record.get(index).trim() : null;
         }
 
         String required(String column) {

@@ -136,8 +136,9 @@ class TrendReader {
             List<TrendDimension> dimensions) {
         var quarters = new ArrayList<List<TrendTable.Cell>>();
         quarters.add(years.get(year - 1).publish(Granularity.QUARTER, dimensions).get(YearMonth.of(year, 1)));
+        var ofThisYear = years.get(year).publish(Granularity.QUARTER, dimensions);
         for (int month : new int[] {4, 7, 10}) {
-            quarters.add(years.get(year).publish(Granularity.QUARTER, dimensions).get(YearMonth.of(year, month)));
+            quarters.add(ofThisYear.get(YearMonth.of(year, month)));
         }
         if (quarters.contains(null)) {
             return List.of();
