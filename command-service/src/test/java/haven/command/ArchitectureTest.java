@@ -1,6 +1,7 @@
 package haven.command;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -23,4 +24,8 @@ class ArchitectureTest {
                     "org.springframework.web..", "com.mongodb..", "org.bson..", "java.net..", "java.io..")
             .orShould().callMethod(java.time.Instant.class, "now")
             .orShould().callMethod(java.time.LocalDate.class, "now");
+
+    /** Each package can be read (and changed) knowing only the packages it uses, never one that uses it. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("haven.command.(*)..").should().beFreeOfCycles();
 }

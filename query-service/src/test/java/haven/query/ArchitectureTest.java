@@ -1,6 +1,7 @@
 package haven.query;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -20,4 +21,14 @@ class ArchitectureTest {
     static final ArchRule theQuerySideSendsNoCommands = noClasses()
             .that().resideInAPackage("haven.query..")
             .should().dependOnClassesThat().resideInAPackage("org.axonframework.commandhandling..");
+
+    /** Each package can be read (and changed) knowing only the packages it uses, never one that uses it. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("haven.query.(*)..").should().beFreeOfCycles();
+
+    /** Pages and the API answer from the same services; a page never goes through a controller. */
+    @ArchTest
+    static final ArchRule pagesUseServicesNotControllers = noClasses()
+            .that().resideInAPackage("haven.query.pages..")
+            .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class);
 }

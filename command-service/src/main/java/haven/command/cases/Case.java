@@ -30,6 +30,7 @@ import haven.events.StaffMemberNamed;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.council.Areas;
 import haven.infra.security.IntakeTeams;
+import haven.infra.security.NeedToKnow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -76,10 +77,7 @@ class Case {
 
     @CommandHandler
     Case(SubmitReport c, StaffPseudonyms pseudonyms) {
-        apply(new ReportSubmitted(c.caseId(), c.reference(), c.receiptHash(), c.type(), c.category(),
-                c.occurredOn(), c.locationType(), c.area(), c.motivations(), c.reporterRole(), c.anonymous(),
-                c.reporter(), c.contactPreference(), c.narrative(), c.namedParties(), c.policeInformed(),
-                c.consentToShare()));
+        apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report()));
         apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam()));
         c.namedStaff().stream().map(pseudonyms::of).distinct()
                 .forEach(staff -> apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER)));
@@ -94,9 +92,8 @@ class Case {
     }
 
     /**
-     * Need to know: a case manager works on the cases of their team (the intake team of a case
-     * not yet assigned), and a manager without a team on none; a caseworker only on the cases
-     * assigned to them; nobody on a case they are excluded from.
+     * Need to know ({@link NeedToKnow}, the rule the query-service applies too), and nobody works
+     * on a case they are excluded from (named in the report, or conflicted).
      * The reporter reaches their case through their receipt, checked before the command is sent.
      */
     @CommandHandlerInterceptor
@@ -116,8 +113,7 @@ class Case {
         if (who == null || conflicted.contains(who.id()) || named.contains(pseudonyms.of(who.id()))) {
             return false;
         }
-        return who.managesCases() && team != null && team.equals(who.team())
-                || who.worksCases() && who.id().equals(assignee);
+        return NeedToKnow.worksOn(who.staff(), team, assignee);
     }
 
     @CommandHandler

@@ -1,10 +1,10 @@
 package haven.command.cases;
 
 import haven.infra.security.Staff;
-import haven.command.web.InvalidField;
+import haven.command.requests.InvalidField;
 import haven.infra.council.Areas;
-import haven.command.web.InvalidRequest;
-import haven.command.web.StaffId;
+import haven.command.requests.InvalidRequest;
+import haven.command.requests.StaffId;
 import haven.events.CaseId;
 import haven.events.Category;
 import haven.events.MonitoredStrand;

@@ -1,17 +1,17 @@
 package haven.command.cases;
 
-import haven.command.web.InvalidField;
-import haven.command.web.InvalidRequest;
-import haven.command.web.StaffId;
+import haven.command.requests.InvalidField;
+import haven.command.requests.InvalidRequest;
+import haven.command.requests.StaffId;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
-import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -37,11 +37,11 @@ class DataProtectionController {
     }
 
     private final CommandGateway commands;
-    private final PersonalDataKeys keys;
+    private final Erasure erasure;
 
-    DataProtectionController(CommandGateway commands, PersonalDataKeys keys) {
+    DataProtectionController(CommandGateway commands, Erasure erasure) {
         this.commands = commands;
-        this.keys = keys;
+        this.erasure = erasure;
     }
 
     /**
@@ -55,8 +55,7 @@ class DataProtectionController {
             // only the retention policy, which knows when a case last moved, closes and erases an open case
             throw new InvalidRequest(List.of(new InvalidField("reason", "is given only by the retention policy")));
         }
-        commands.sendAndWait(new ErasePersonalData(caseId, r.reason(), staff.id()));
-        keys.destroy(caseId.value());
+        erasure.erase(GenericCommandMessage.asCommandMessage(new ErasePersonalData(caseId, r.reason(), staff.id())));
     }
 
     @PostMapping("/legal-hold")

@@ -1,7 +1,7 @@
 package haven.command.cases;
 
 import haven.infra.security.Staff;
-import haven.command.web.StaffId;
+import haven.command.requests.StaffId;
 import haven.events.CaseId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;

@@ -1,11 +1,10 @@
 package haven.command.report;
 
 import haven.command.cases.SubmitReport;
-import haven.command.web.InvalidRequest;
+import haven.command.requests.InvalidRequest;
 import haven.events.CaseId;
-import haven.events.ContactPreference;
+import haven.events.FollowUpKey;
 import haven.events.ReportType;
-import haven.events.Reporter;
 import haven.infra.council.Areas;
 import haven.infra.security.IntakeTeams;
 import io.micrometer.core.instrument.Counter;
@@ -16,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -65,12 +63,8 @@ class ReportController {
         String receiptHash = receipts.hash(receipt);
         String reference = access.register(caseId, receiptHash);
         try {
-            commands.sendAndWait(new SubmitReport(caseId, reference, receiptHash, r.type(), r.category(),
-                    r.occurredOn(), r.locationType(), r.area().trim(), Objects.requireNonNullElse(r.motivations(), Set.of()),
-                    r.reporterRole(), r.anonymous(), reporter(r), contactPreference(r), r.narrative(),
-                    Objects.requireNonNullElse(r.namedParties(), List.of()),
-                    Objects.requireNonNullElse(r.namedStaff(), List.of()), r.policeInformed(), r.consentToShare(),
-                    intake.teamFor(r.type())));
+            commands.sendAndWait(new SubmitReport(caseId, new FollowUpKey(reference, receiptHash), r.details(),
+                    Objects.requireNonNullElse(r.namedStaff(), List.of()), intake.teamFor(r.type())));
         } catch (RuntimeException e) {
             forget(reference, e);
             throw e;
@@ -89,14 +83,5 @@ class ReportController {
         } catch (RuntimeException alsoFailed) {
             failure.addSuppressed(alsoFailed);
         }
-    }
-
-    private static Reporter reporter(SubmitReportRequest r) {
-        var d = r.reporter();
-        return r.anonymous() || d == null ? null : new Reporter(d.name().trim(), d.email(), d.phone());
-    }
-
-    private static ContactPreference contactPreference(SubmitReportRequest r) {
-        return Objects.requireNonNullElse(r.contactPreference(), ContactPreference.FOLLOW_UP_ONLY);
     }
 }

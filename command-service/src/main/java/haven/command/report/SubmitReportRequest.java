@@ -1,12 +1,14 @@
 package haven.command.report;
 
-import haven.command.web.InvalidField;
-import haven.command.web.StaffId;
+import haven.command.requests.InvalidField;
+import haven.command.requests.StaffId;
 import haven.events.Category;
 import haven.events.ContactPreference;
 import haven.events.LocationType;
 import haven.events.Motivation;
+import haven.events.ReportDetails;
 import haven.events.ReportType;
+import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.infra.council.Areas;
 import jakarta.validation.Valid;
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** What a reporter tells Haven. Field rules are annotations; rules between fields are in {@link #inconsistencies()}. */
@@ -43,6 +46,15 @@ record SubmitReportRequest(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 254) String email,
             @Pattern(regexp = "[0-9 +()-]{6,30}", message = "must be a phone number") String phone) {
+    }
+
+    /** The report as the case records it: the area trimmed, absent lists empty, a named reporter only when named. */
+    ReportDetails details() {
+        var named = anonymous || reporter == null ? null : new Reporter(reporter.name().trim(), reporter.email(), reporter.phone());
+        return new ReportDetails(type, category, occurredOn, locationType, area.trim(),
+                Objects.requireNonNullElse(motivations, Set.of()), reporterRole, anonymous, named,
+                Objects.requireNonNullElse(contactPreference, ContactPreference.FOLLOW_UP_ONLY), narrative,
+                Objects.requireNonNullElse(namedParties, List.of()), policeInformed, consentToShare);
     }
 
     List<InvalidField> inconsistencies(Areas areas) {

@@ -2,6 +2,7 @@ package haven.command.retention;
 
 import haven.command.cases.Acting;
 import haven.command.cases.ErasePersonalData;
+import haven.command.cases.Erasure;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,16 +29,16 @@ public class RetentionPolicy {
     private static final Logger log = LoggerFactory.getLogger(RetentionPolicy.class);
 
     private final RetentionSchedule schedule;
-    private final CommandGateway commands;
+    private final Erasure erasure;
     private final Clock clock;
     private final Period keepFor;
     private final Period keepIdleFor;
 
-    RetentionPolicy(RetentionSchedule schedule, CommandGateway commands, Clock clock,
+    RetentionPolicy(RetentionSchedule schedule, Erasure erasure, Clock clock,
             @Value("${haven.retention.after-closure}") Period keepFor,
             @Value("${haven.retention.after-inactivity}") Period keepIdleFor) {
         this.schedule = schedule;
-        this.commands = commands;
+        this.erasure = erasure;
         this.clock = clock;
         this.keepFor = keepFor;
         this.keepIdleFor = keepIdleFor;
@@ -66,10 +66,10 @@ public class RetentionPolicy {
         int erased = 0;
         for (String caseId : due) {
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                erasure.erase(GenericCommandMessage.<ErasePersonalData>asCommandMessage(
                                 new ErasePersonalData(new CaseId(caseId), reason, ERASED_BY))
                         .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null)));
-                erased++; // the schedule destroys the keys when it sees the erasure
+                erased++;
             } catch (RuntimeException e) {
                 // e.g. reopened or held since the schedule was read; the next sweep sees the change
                 log.warn("Retention erasure of case {} not done: {}", caseId, e.getClass().getSimpleName());

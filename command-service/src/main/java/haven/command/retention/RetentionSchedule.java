@@ -12,12 +12,12 @@ import static com.mongodb.client.model.Updates.unset;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
+import haven.command.cases.Erasure;
 import haven.events.CaseClosed;
 import haven.events.CaseReopened;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
-import haven.infra.privacy.PersonalDataKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,11 +43,11 @@ class RetentionSchedule {
     static final String COLLECTION = "retention_schedule";
 
     private final MongoCollection<Document> schedule;
-    private final PersonalDataKeys keys;
+    private final Erasure erasure;
 
-    RetentionSchedule(MongoDatabase havenDatabase, PersonalDataKeys keys) {
+    RetentionSchedule(MongoDatabase havenDatabase, Erasure erasure) {
         this.schedule = havenDatabase.getCollection(COLLECTION);
-        this.keys = keys;
+        this.erasure = erasure;
     }
 
     /** Every event of a case is activity; one handler, so none is missed by a more specific one. */
@@ -55,7 +55,7 @@ class RetentionSchedule {
     void on(Object event, DomainEventMessage<?> message) {
         String caseId = message.getAggregateIdentifier();
         if (event instanceof PersonalDataErased) {
-            keys.destroy(caseId);
+            erasure.finish(caseId);
             schedule.deleteOne(eq("_id", caseId));
             return;
         }

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import haven.command.requests.InvalidField;
 import haven.infra.eventstore.StoreOutage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,8 @@ package haven.command.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import haven.command.cases.RuleViolation;
+import haven.command.requests.InvalidField;
+import haven.command.requests.InvalidRequest;
 import haven.events.CaseId;
 import haven.infra.eventstore.StoreOutage;
 import haven.infra.privacy.ErasedCase;

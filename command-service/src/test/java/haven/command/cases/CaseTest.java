@@ -15,6 +15,7 @@ import haven.events.ContactPreference;
 import haven.events.ErasureReason;
 import haven.events.PersonalDataErased;
 import haven.events.ExclusionLifted;
+import haven.events.FollowUpKey;
 import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
@@ -26,6 +27,7 @@ import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ReportDetails;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
@@ -57,10 +59,12 @@ class CaseTest {
     static final Instant RESOLVED_AT = Instant.parse("2026-11-02T10:00:00Z");
     static final Instant APPEAL_DEADLINE = Instant.parse("2026-11-30T10:00:00Z");
 
-    static final ReportSubmitted SUBMITTED = new ReportSubmitted(ID, "HV-7K3M-Q9", "$2a$10$hash",
-            ReportType.HATE_INCIDENT, Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"),
-            LocationType.PUBLIC_TRANSPORT, "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
-            ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), false, false);
+    static final FollowUpKey KEY = new FollowUpKey("HV-7K3M-Q9", "$2a$10$hash");
+    static final ReportDetails ON_THE_BUS = new ReportDetails(ReportType.HATE_INCIDENT, Category.VERBAL_ABUSE,
+            LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT, "Chelmsford", Set.of(Motivation.RACE),
+            ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(),
+            false, false);
+    static final ReportSubmitted SUBMITTED = ReportSubmitted.of(ID, KEY, ON_THE_BUS);
     static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality");
     static final CaseTriaged TRIAGED = new CaseTriaged(ID, Category.VERBAL_ABUSE,
             Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM,
@@ -254,11 +258,7 @@ class CaseTest {
         @Test
         void staffNamedInTheReportAreRecordedByPseudonymOnly() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReport(ID, "HV-7K3M-Q9", "$2a$10$hash", ReportType.HATE_INCIDENT,
-                            Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
-                            "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
-                            ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(),
-                            List.of("cw.lee", "CW.Lee "), false, false, "equality"))
+                    .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of("cw.lee", "CW.Lee "), "equality"))
                     .expectEvents(SUBMITTED, ROUTED, leeNamed);
         }
 
@@ -366,11 +366,7 @@ class CaseTest {
     @Test
     void anAnonymousReportOpensACase() {
         fixture.givenNoPriorActivity()
-                .when(new SubmitReport(ID, "HV-7K3M-Q9", "$2a$10$hash", ReportType.HATE_INCIDENT,
-                        Category.VERBAL_ABUSE, LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT,
-                        "Chelmsford", Set.of(Motivation.RACE), ReporterRole.VICTIM, true, null,
-                        ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(), List.of(), false, false,
-                        "equality"))
+                .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of(), "equality"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(SUBMITTED, ROUTED);
     }
@@ -379,10 +375,11 @@ class CaseTest {
     void aNamedReportOnSomeonesBehalfKeepsTheReporter() {
         var reporter = new Reporter("Sam Okafor", "sam@example.org", null);
         fixture.givenNoPriorActivity()
-                .when(new SubmitReport(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
-                        Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
-                        Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
-                        "My colleague is being excluded", List.of("J. Smith"), List.of(), false, true, "hr"))
+                .when(new SubmitReport(ID, new FollowUpKey("HV-AAAA-BB", "$2a$10$hash"), new ReportDetails(
+                        ReportType.DIGNITY_AT_WORK, Category.BULLYING, LocalDate.parse("2026-09-12"),
+                        LocationType.WORKPLACE, "Highways", Set.of(), ReporterRole.THIRD_PARTY, false, reporter,
+                        ContactPreference.EMAIL, "My colleague is being excluded", List.of("J. Smith"), false, true),
+                        List.of(), "hr"))
                 .expectEvents(new ReportSubmitted(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
                         Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
                         Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,

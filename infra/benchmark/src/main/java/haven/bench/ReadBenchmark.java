@@ -166,8 +166,7 @@ final class ReadBenchmark {
 
     /** A service jar as its own process (-Xmx512m) on {@code uri}, trusting the benchmark's tokens. */
     Process startService(Path jar, int port, String uri, String masterKey, Path log) throws java.io.IOException {
-        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                "-Daxoniq.update-checker.disabled=true"));
+        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
         // e.g. -XX:StartFlightRecording=filename=qs.jfr to profile the service
         command.addAll(List.of(System.getenv().getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "").split(" ")).stream()
                 .filter(o -> !o.isBlank()).toList());

@@ -62,6 +62,10 @@ public class AccessLog {
             String reason) {
     }
 
+    /** One page of entries, newest first. */
+    public record Page(List<Entry> entries, int page, int size) {
+    }
+
     /** The chain walked from its first entry: intact, or where it first breaks. */
     public record Verification(boolean intact, long entries, Long firstBrokenEntry, String problem, String headHash) {
     }
@@ -134,7 +138,7 @@ public class AccessLog {
     }
 
     /** Walks every entry from the first: each must follow the one before, hash as written, and end at the head. */
-    Verification verify() {
+    public Verification verify() {
         Document last = head.find(eq("_id", HEAD)).first();
         String headHash = last == null ? null : last.getString("hash");
         long expected = 1;
@@ -177,7 +181,7 @@ public class AccessLog {
     }
 
     /** Newest first, filtered by case and by reader when given; an erased reason reads as null. */
-    List<Entry> entries(String caseId, String staff, int page, int size) {
+    public Page entries(String caseId, String staff, int page, int size) {
         var filters = new ArrayList<Bson>();
         if (caseId != null) {
             filters.add(eq("caseId", caseId));
@@ -185,8 +189,9 @@ public class AccessLog {
         if (staff != null) {
             filters.add(eq("staff", staff));
         }
-        return log.find(filters.isEmpty() ? new Document() : and(filters)).sort(Sorts.descending("_id"))
+        var entries = log.find(filters.isEmpty() ? new Document() : and(filters)).sort(Sorts.descending("_id"))
                 .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size).map(this::entry).into(new ArrayList<>());
+        return new Page(entries, page, size);
     }
 
     /** An entry written before the chain (a string id, no outcome) was a read; it shows with number 0. */

@@ -8,13 +8,13 @@ import static com.mongodb.client.model.Filters.or;
 
 import haven.events.CaseId;
 import haven.infra.privacy.StaffPseudonyms;
+import haven.infra.security.NeedToKnow;
 import haven.infra.security.Role;
 import haven.query.access.AccessLog;
 import haven.query.access.AccessLog.Basis;
 import haven.query.access.AccessLog.View;
 import haven.query.access.BreakGlass;
 import haven.infra.security.Staff;
-import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -23,9 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Need to know, read side: the same rule the case applies to commands. A case manager sees their
- * team's cases (a case not yet assigned is in its intake team), and a manager without a team none;
- * a caseworker sees the cases assigned to them; nobody
+ * Need to know, read side: the rule the case applies to commands ({@link NeedToKnow}), and nobody
  * sees a case they are excluded from. A case someone may not see does not exist for them.
  */
 @Component
@@ -74,13 +72,9 @@ public class CaseAccess {
      * excluded. Asked of the store so that a caseload read sends only the reader's rows.
      */
     Bson visibleTo(Staff staff) {
-        var worksOn = new ArrayList<Bson>();
-        if (staff.is(Role.CASE_MANAGER) && staff.team() != null) {
-            worksOn.add(eq("team", staff.team()));
-        }
-        if (staff.is(Role.CASEWORKER)) {
-            worksOn.add(eq("assignee", staff.id()));
-        }
+        var worksOn = NeedToKnow.grants(staff).stream()
+                .map(grant -> eq(grant.field() == NeedToKnow.Field.TEAM ? "team" : "assignee", grant.value()))
+                .toList();
         return worksOn.isEmpty() ? in("_id", List.of()) : and(ne(EXCLUDED, pseudonyms.of(staff.id())), or(worksOn));
     }
 
@@ -107,11 +101,8 @@ public class CaseAccess {
         return caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonym);
     }
 
-    /** The rule {@link #visibleTo} asks of the store, for one case already read. */
     private static boolean worksOn(Staff staff, Document caseFile) {
-        String team = caseFile.getString("team");
-        return staff.is(Role.CASE_MANAGER) && team != null && team.equals(staff.team())
-                || staff.is(Role.CASEWORKER) && staff.id().equals(caseFile.getString("assignee"));
+        return NeedToKnow.worksOn(staff, caseFile.getString("team"), caseFile.getString("assignee"));
     }
 
     private static ResponseStatusException noSuchCase() {

@@ -1,70 +1,29 @@
 package haven.query.caseload;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
-import haven.events.Category;
-import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
-import haven.events.Route;
 import haven.infra.security.Staff;
-import haven.query.access.AccessLog.View;
-import haven.query.web.InvalidParameter;
+import haven.query.caseload.Caseload.CaseloadPage;
+import haven.query.caseload.Caseload.Sort;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.List;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Also what the caseworkers' pages show, so both answer the same, after the same checks. */
 @RestController
-public class CaseloadController {
+class CaseloadController {
 
-    /** {@code rebuilding}: the caseload is being rebuilt from the events; until it is done, this is the caseload from before it began. */
-    public record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {
-    }
+    private final Caseload caseload;
 
-    public enum Sort {
-        /** soonest next due date first; cases with nothing due last */
-        DUE(Comparator.comparing(CaseView::nextDue, Comparator.nullsLast(Comparator.naturalOrder()))),
-        /** longest open first */
-        AGE(Comparator.comparing(CaseView::openedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
-        /** highest risk first, cases not yet triaged last, then soonest due */
-        RISK(Comparator.comparing(CaseView::risk, Comparator.nullsFirst(Comparator.<RiskLevel>naturalOrder()))
-                .reversed().thenComparing(DUE.order));
-
-        private final Comparator<CaseView> order;
-
-        Sort(Comparator<CaseView> order) {
-            this.order = order;
-        }
-    }
-
-    private final CaseAccess access;
-    private final CaseViews views;
-    private final Clock clock;
-
-    CaseloadController(CaseViews views, CaseAccess access, Clock clock) {
-        this.access = access;
-        this.views = views;
-        this.clock = clock;
+    CaseloadController(Caseload caseload) {
+        this.caseload = caseload;
     }
 
     /** Open cases only; a closed case is found by its id. Filters combine; the page is cut after sorting. */
     @GetMapping("/api/caseload")
-    public CaseloadPage caseload(
+    CaseloadPage caseload(
             @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String team,
@@ -75,72 +34,11 @@ public class CaseloadController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             Staff staff) {
-        if (status == CaseStatus.CLOSED) {
-            throw new InvalidParameter("status", "closed cases are not in the caseload; open a closed case by its id");
-        }
-        var filters = new ArrayList<Bson>(List.of(access.visibleTo(staff)));
-        if (status != null) {
-            filters.add(eq("status", status.name()));
-        }
-        addIfPresent(filters, "assignee", assignee);
-        addIfPresent(filters, "team", team);
-        addIfPresent(filters, "type", type == null ? null : type.name());
-        addIfPresent(filters, "risk", risk == null ? null : risk.name());
-        LocalDate today = LocalDate.now(clock);
-        var rows = views.live().openCases().find(and(filters)).into(new ArrayList<>()).stream()
-                .map(row -> view(row, today))
-                .filter(row -> overdue == null || row.overdue() == overdue)
-                .sorted(sort.order.thenComparing(CaseView::caseId))
-                .toList();
-        var shown = rows.stream().skip((long) page * size).limit(size).toList();
-        return new CaseloadPage(shown, page, size, rows.size(), views.rebuilding());
+        return caseload.caseload(status, assignee, team, type, risk, overdue, sort, page, size, staff);
     }
 
     @GetMapping("/api/cases/{caseId}")
-    public CaseView find(@PathVariable String caseId, Staff staff) {
-        return view(access.caseFile(caseId, staff, View.CASE_FILE), LocalDate.now(clock));
-    }
-
-    private static void addIfPresent(List<Bson> filters, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            filters.add(eq(field, value));
-        }
-    }
-
-    /** The first-contact date until the reporter has been contacted, then the resolution date; none once resolved. */
-    static LocalDate nextDue(Document d, CaseStatus status) {
-        LocalDate firstContactDue = date(d.getString("firstContactDue"));
-        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED ? null
-                : firstContactDue != null && !d.getBoolean("firstContactMade", false) ? firstContactDue
-                : date(d.getString("resolutionDue"));
-    }
-
-    private CaseView view(Document d, LocalDate today) {
-        var status = value(CaseStatus.class, d.getString("status"));
-        LocalDate firstContactDue = date(d.getString("firstContactDue"));
-        LocalDate resolutionDue = date(d.getString("resolutionDue"));
-        LocalDate nextDue = nextDue(d, status);
-        Instant openedAt = instant(d.getDate("openedAt"));
-        Instant closedAt = instant(d.getDate("closedAt"));
-        LocalDate end = closedAt == null ? today : LocalDate.ofInstant(closedAt, clock.getZone());
-        long daysOpen = openedAt == null ? 0 : ChronoUnit.DAYS.between(LocalDate.ofInstant(openedAt, clock.getZone()), end);
-        return new CaseView(d.getString("_id"), d.getString("reference"),
-                value(ReportType.class, d.getString("type")), value(Category.class, d.getString("category")),
-                status, value(RiskLevel.class, d.getString("risk")),
-                value(Route.class, d.getString("route")), d.getString("assignee"), d.getString("team"), openedAt,
-                firstContactDue, resolutionDue, nextDue, nextDue != null && nextDue.isBefore(today), Math.max(0, daysOpen),
-                value(Outcome.class, d.getString("outcome")), instant(d.getDate("appealDeadline")), closedAt);
-    }
-
-    static <E extends Enum<E>> E value(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    private static LocalDate date(String iso) {
-        return iso == null ? null : LocalDate.parse(iso);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    CaseView find(@PathVariable String caseId, Staff staff) {
+        return caseload.find(caseId, staff);
     }
 }

@@ -66,10 +66,10 @@ class OpenCaseGauges implements MeterBinder {
         }
         for (Document row : views.live().openCases().find().projection(new Document("status", 1).append("risk", 1)
                 .append("firstContactDue", 1).append("firstContactMade", 1).append("resolutionDue", 1))) {
-            var status = CaseloadController.value(CaseStatus.class, row.getString("status"));
+            var status = Caseload.value(CaseStatus.class, row.getString("status"));
             String risk = row.getString("risk") == null ? NO_RISK_YET : row.getString("risk");
             fresh.merge(status + "/" + risk, 1.0, Double::sum);
-            LocalDate due = CaseloadController.nextDue(row, status);
+            LocalDate due = Caseload.nextDue(row, status);
             if (due != null && due.isBefore(today)) {
                 fresh.merge("overdue/" + risk, 1.0, Double::sum);
             }

@@ -16,8 +16,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The cases the retention policy will erase in the next 90 days, soonest first, so the data
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  * cases are left out.
  */
 @Component
-@RestController
 public class RetentionDue {
 
     /** A case's reference and id (for a hold), the day its personal data is due to go, and why. */
@@ -54,7 +51,6 @@ public class RetentionDue {
         this.afterInactivity = afterInactivity;
     }
 
-    @GetMapping("/api/admin/retention/due")
     public DueCases due() {
         ZonedDateTime horizon = clock.instant().atZone(zone).plusDays(WITHIN_DAYS);
         var due = new HashMap<String, Due>();

@@ -1,8 +1,8 @@
 package haven.query.pages;
 
 import haven.events.ErasureReason;
-import haven.query.access.AccessLogController;
-import haven.query.admin.ProcessorAdminController;
+import haven.query.access.AccessLog;
+import haven.query.admin.Processors;
 import haven.query.caseload.RetentionDue;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,13 +34,13 @@ class AdminPages {
             "erase", "The case's personal data has been erased",
             "unexclude", "They can see and work on the case again, as their role allows");
 
-    private final AccessLogController accessLog;
-    private final ProcessorAdminController processors;
+    private final AccessLog accessLog;
+    private final Processors processors;
     private final CommandService commands;
 
     private final RetentionDue retention;
 
-    AdminPages(AccessLogController accessLog, ProcessorAdminController processors, CommandService commands,
+    AdminPages(AccessLog accessLog, Processors processors, CommandService commands,
             RetentionDue retention) {
         this.retention = retention;
         this.accessLog = accessLog;
@@ -59,7 +59,7 @@ class AdminPages {
 
     @PostMapping("/admin/processors/{name}/rebuild")
     String rebuild(@PathVariable String name) {
-        processors.replay(name);
+        processors.rebuild(name);
         return "redirect:/admin?done=rebuild#projections";
     }
 
@@ -127,12 +127,12 @@ class AdminPages {
     private ModelAndView page(String caseId, String staff, int page, Map<String, String> problems, String done,
             HttpStatus status) {
         var model = new HashMap<String, Object>();
-        model.put("log", accessLog.accessLog(blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
+        model.put("log", accessLog.entries(blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
         model.put("caseId", caseId);
         model.put("staff", staff);
         model.put("due", retention.due());
-        model.put("processors", processors.processors().stream()
-                .map(p -> Map.of("view", p, "progress", processors.rebuild(p.name()))).toList());
+        model.put("processors", processors.all().stream()
+                .map(p -> Map.of("view", p, "progress", processors.progress(p.name()))).toList());
         model.put("problems", problems);
         model.put("done", done);
         model.put("failed", "");

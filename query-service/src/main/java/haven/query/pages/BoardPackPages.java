@@ -2,7 +2,7 @@ package haven.query.pages;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import haven.infra.council.Areas;
-import haven.query.trends.TrendController;
+import haven.query.trends.Trends;
 import haven.query.web.InvalidParameter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,11 +37,11 @@ class BoardPackPages {
     /** The standard tables, by the dimension the API names, with the question each answers. */
     static final Map<String, String> TABLES = tables();
 
-    private final TrendController trends;
+    private final Trends trends;
     private final TrendTables tables;
     private final TemplateEngine templates;
 
-    BoardPackPages(TrendController trends, Areas areas, TemplateEngine templates) {
+    BoardPackPages(Trends trends, Areas areas, TemplateEngine templates) {
         this.trends = trends;
         this.tables = new TrendTables(areas);
         this.templates = templates;
@@ -108,7 +108,7 @@ class BoardPackPages {
         for (var table : TABLES.entrySet()) {
             try {
                 var answer = trends.trends(period, shown.minusMonths(months), shown,
-                        table.getKey().isEmpty() ? List.of() : List.of(table.getKey()));
+                        table.getKey().isEmpty() ? List.of() : List.of(table.getKey()), "");
                 var series = tables.series(answer);
                 packTables.add(new PackTable(table.getKey(), table.getValue(), series, null));
                 if (!series.periods().isEmpty()) {

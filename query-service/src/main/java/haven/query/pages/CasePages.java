@@ -14,10 +14,10 @@ import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.caseload.CaseStatus;
 import haven.query.caseload.CaseView;
-import haven.query.caseload.CaseloadController;
-import haven.query.caseload.CaseloadController.Sort;
+import haven.query.caseload.Caseload;
+import haven.query.caseload.Caseload.Sort;
 import haven.query.record.CaseRecords;
-import haven.query.timeline.TimelineController;
+import haven.query.timeline.Timelines;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,14 +47,14 @@ class CasePages {
 
     private static final int PAGE_SIZE = 25;
 
-    private final CaseloadController caseload;
+    private final Caseload caseload;
     private final CaseRecords records;
-    private final TimelineController timelines;
+    private final Timelines timelines;
     private final CommandService commands;
     private final FreshViews freshViews;
     private final Areas areas;
 
-    CasePages(CaseloadController caseload, CaseRecords records, TimelineController timelines, CommandService commands,
+    CasePages(Caseload caseload, CaseRecords records, Timelines timelines, CommandService commands,
             FreshViews freshViews, Areas areas) {
         this.caseload = caseload;
         this.records = records;

@@ -1,7 +1,8 @@
 package haven.query.pages;
 
 import haven.infra.council.Areas;
-import haven.query.trends.TrendController;
+import haven.query.trends.Trends;
+import haven.query.web.Attachments;
 import haven.query.web.InvalidParameter;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -32,10 +33,10 @@ class TrendPages {
     /** The periods a board can count by, as the API names them, in plain words. */
     static final Map<String, String> PERIODS = periods();
 
-    private final TrendController trends;
+    private final Trends trends;
     private final TrendTables tables;
 
-    TrendPages(TrendController trends, Areas areas) {
+    TrendPages(Trends trends, Areas areas) {
         this.trends = trends;
         this.tables = new TrendTables(areas);
     }
@@ -53,7 +54,7 @@ class TrendPages {
         model.put("periods", PERIODS);
         var problems = new LinkedHashMap<String, String>();
         try {
-            var answer = trends.trends(period, month("from", from), month("to", to), by);
+            var answer = trends.trends(period, month("from", from), month("to", to), by, "");
             model.put("trends", answer);
             if (answer.dimensions().size() == 2) {
                 model.put("crossTabs", tables.crossTabs(answer));
@@ -76,7 +77,7 @@ class TrendPages {
     ResponseEntity<String> download(@RequestParam(defaultValue = "quarter") String period,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") List<String> by) {
-        return trends.csv(period, month("from", from), month("to", to), by, "");
+        return Attachments.trendsCsv(trends.csv(period, month("from", from), month("to", to), by, ""));
     }
 
     private static YearMonth month(String field, String text) {

@@ -1,7 +1,7 @@
 package haven.query.pages;
 
 import haven.infra.council.Areas;
-import haven.query.trends.TrendController.TrendResponse;
+import haven.query.trends.TrendResponse;
 import haven.query.web.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

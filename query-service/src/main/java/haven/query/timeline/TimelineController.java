@@ -1,51 +1,23 @@
 package haven.query.timeline;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import haven.infra.security.Staff;
-import haven.query.access.AccessLog.View;
-import haven.query.caseload.CaseAccess;
-import java.time.Instant;
-import java.util.List;
-import org.bson.Document;
-import org.springframework.http.HttpStatus;
+import haven.query.timeline.Timelines.Timeline;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Also what the case page shows. */
 @RestController
-public class TimelineController {
+class TimelineController {
 
-    public record Entry(Instant at, String who, String what) {
-    }
+    private final Timelines timelines;
 
-    public record Timeline(String caseId, List<Entry> entries) {
-    }
-
-    private final MongoCollection<Document> timelines;
-
-    private final CaseAccess access;
-
-    TimelineController(MongoDatabase havenDatabase, CaseAccess access) {
-        this.timelines = havenDatabase.getCollection(TimelineProjection.COLLECTION);
-        this.access = access;
+    TimelineController(Timelines timelines) {
+        this.timelines = timelines;
     }
 
     /** The audit trail of everything written to the case, oldest first. */
     @GetMapping("/api/cases/{caseId}/timeline")
-    public Timeline timeline(@PathVariable String caseId, Staff staff) {
-        access.caseFile(caseId, staff, View.TIMELINE);
-        Document found = timelines.find(eq("_id", caseId)).first();
-        if (found == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");
-        }
-        var entries = found.getList("entries", Document.class).stream()
-                .map(e -> new Entry(e.getDate("at").toInstant(), e.getString("who"), e.getString("what")))
-                .toList();
-        return new Timeline(caseId, entries);
+    Timeline timeline(@PathVariable String caseId, Staff staff) {
+        return timelines.timeline(caseId, staff);
     }
 }

@@ -45,8 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            var builder = new ProcessBuilder(java, "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
-                    "-Ddisable-axoniq-console-message=true", "-jar", jar.toString())
+            var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);

@@ -1,4 +1,4 @@
-package haven.command.web;
+package haven.command.requests;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;

@@ -1,0 +1,20 @@
+package haven.query.caseload;
+
+import haven.query.caseload.RetentionDue.DueCases;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class RetentionDueController {
+
+    private final RetentionDue retention;
+
+    RetentionDueController(RetentionDue retention) {
+        this.retention = retention;
+    }
+
+    @GetMapping("/api/admin/retention/due")
+    DueCases due() {
+        return retention.due();
+    }
+}
