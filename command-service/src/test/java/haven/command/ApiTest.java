@@ -6,13 +6,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
-import haven.infra.eventstore.HavenEventStorageEngine;
-import java.util.Comparator;
 import com.mongodb.client.model.Filters;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.eventstore.HavenEventStorageEngine;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,10 @@ public abstract class ApiTest {
 
     @Autowired
     protected MockMvc http;
+
     @Autowired
     protected ObjectMapper json;
+
     @Autowired
     protected MongoDatabase database;
 
@@ -57,13 +59,20 @@ public abstract class ApiTest {
     }
 
     protected ResultActions postJson(String path, String body, String bearer) throws Exception {
-        return http.perform(post(path).contentType(MediaType.APPLICATION_JSON).header("Authorization", bearer)
+        return http.perform(post(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", bearer)
                 .content(body));
     }
 
     protected JsonNode submitAnonymousReport() throws Exception {
-        String body = http.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = http.perform(post("/api/reports")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(body);
     }
 
@@ -73,7 +82,8 @@ public abstract class ApiTest {
 
     /** The stored event types of a case, in sequence order. */
     protected List<String> eventsOf(String caseId) {
-        return storedEventsOf(database, caseId).stream().map(d -> d.getString("payloadType").replace("haven.events.", ""))
+        return storedEventsOf(database, caseId).stream()
+                .map(d -> d.getString("payloadType").replace("haven.events.", ""))
                 .toList();
     }
 
@@ -81,9 +91,11 @@ public abstract class ApiTest {
     public static List<Document> storedEventsOf(MongoDatabase database, String caseId) {
         var events = new ArrayList<Document>();
         database.getCollection("events")
-                .find(Filters.or(Filters.eq("aggregateIdentifier", caseId), Filters.eq("more.aggregateIdentifier", caseId)))
+                .find(Filters.or(
+                        Filters.eq("aggregateIdentifier", caseId), Filters.eq("more.aggregateIdentifier", caseId)))
                 .forEach(stored -> HavenEventStorageEngine.eventsIn(stored).stream()
-                        .filter(event -> caseId.equals(event.getString("aggregateIdentifier"))).forEach(events::add));
+                        .filter(event -> caseId.equals(event.getString("aggregateIdentifier")))
+                        .forEach(events::add));
         events.sort(Comparator.comparingLong(event -> event.getLong("sequenceNumber")));
         return events;
     }

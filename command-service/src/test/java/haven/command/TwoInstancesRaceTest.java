@@ -45,7 +45,9 @@ class TwoInstancesRaceTest {
 
     static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run("--server.port=0", "--spring.data.mongodb.uri=" + EmbeddedStore.shared().uri(DATABASE));
+                .run(
+                        "--server.port=0",
+                        "--spring.data.mongodb.uri=" + EmbeddedStore.shared().uri(DATABASE));
     }
 
     static String url(ConfigurableApplicationContext context) {
@@ -55,7 +57,10 @@ class TwoInstancesRaceTest {
     @Test
     void concurrentWritesFromTwoInstancesNeverDuplicateASequenceNumberAndLosersGet409() throws Exception {
         String caseId = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(post(url(first) + "/api/reports", ApiTest.ANONYMOUS_REPORT).body()).get("caseId").asText();
+                .readTree(post(url(first) + "/api/reports", ApiTest.ANONYMOUS_REPORT)
+                        .body())
+                .get("caseId")
+                .asText();
 
         var attempts = new ArrayList<Callable<HttpResponse<String>>>();
         for (int i = 0; i < 60; i++) {
@@ -71,24 +76,30 @@ class TwoInstancesRaceTest {
 
         var statuses = responses.stream().map(HttpResponse::statusCode).toList();
         assertThat(statuses).containsOnly(202, 409).contains(409);
-        assertThat(responses).filteredOn(r -> r.statusCode() == 409)
+        assertThat(responses)
+                .filteredOn(r -> r.statusCode() == 409)
                 .allSatisfy(r -> assertThat(r.body()).contains("urn:haven:problem:concurrent-change"));
         long accepted = statuses.stream().filter(s -> s == 202).count();
         // the report and its routing to a team are 0 and 1; each accepted note one more
-        assertThat(sequenceNumbersOf(caseId)).containsExactlyElementsOf(
-                LongStream.rangeClosed(0, accepted + 1).boxed().toList());
+        assertThat(sequenceNumbersOf(caseId))
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(0, accepted + 1).boxed().toList());
     }
 
     private List<Long> sequenceNumbersOf(String caseId) {
         try (var client = MongoClients.create(EmbeddedStore.shared().uri(DATABASE))) {
             return ApiTest.storedEventsOf(client.getDatabase(DATABASE), caseId).stream()
-                    .map(d -> ((Number) d.get("sequenceNumber")).longValue()).toList();
+                    .map(d -> ((Number) d.get("sequenceNumber")).longValue())
+                    .toList();
         }
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", ApiTest.MANAGER).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", ApiTest.MANAGER)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

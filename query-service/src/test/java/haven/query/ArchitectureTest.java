@@ -13,22 +13,32 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theQuerySideNeverUsesTheCommandSide = noClasses()
-            .that().resideInAPackage("haven.query..")
-            .should().dependOnClassesThat().resideInAPackage("haven.command..");
+            .that()
+            .resideInAPackage("haven.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("haven.command..");
 
     /** Views are built from events; deciding what happens to a case is the command side's job. */
     @ArchTest
     static final ArchRule theQuerySideSendsNoCommands = noClasses()
-            .that().resideInAPackage("haven.query..")
-            .should().dependOnClassesThat().resideInAPackage("org.axonframework.commandhandling..");
+            .that()
+            .resideInAPackage("haven.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.axonframework.commandhandling..");
 
     /** Each package can be read (and changed) knowing only the packages it uses, never one that uses it. */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("haven.query.(*)..").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("haven.query.(*)..").should().beFreeOfCycles();
 
     /** Pages and the API answer from the same services; a page never goes through a controller. */
     @ArchTest
     static final ArchRule pagesUseServicesNotControllers = noClasses()
-            .that().resideInAPackage("haven.query.pages..")
-            .should().dependOnClassesThat().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class);
+            .that()
+            .resideInAPackage("haven.query.pages..")
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class);
 }

@@ -32,8 +32,14 @@ public final class CaseStream {
     }
 
     public CaseStream append(Object event, Instant at) {
-        events.publish(new GenericDomainEventMessage<>("Case", caseId.value(), sequence++, event, Map.of(),
-                UUID.randomUUID().toString(), at));
+        events.publish(new GenericDomainEventMessage<>(
+                "Case",
+                caseId.value(),
+                sequence++,
+                event,
+                Map.of(),
+                UUID.randomUUID().toString(),
+                at));
         return this;
     }
 }

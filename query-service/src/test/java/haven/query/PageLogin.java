@@ -12,8 +12,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** A member of staff signed in to the pages, with the claims the identity provider's ID token carries. */
 public final class PageLogin {
 
-    private PageLogin() {
-    }
+    private PageLogin() {}
 
     public static RequestPostProcessor as(String id, String team, Role... roles) {
         var claims = new HashMap<String, Object>();
@@ -22,7 +21,9 @@ public final class PageLogin {
         if (team != null) {
             claims.put("team", team);
         }
-        var authorities = Arrays.stream(roles).map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        var authorities = Arrays.stream(roles)
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
         return oauth2Login().oauth2User(new DefaultOAuth2User(authorities, claims, "sub"));
     }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 public record CaseId(String value) {
 
     /** The form of every case id Haven makes (a random UUID), and of the ids of what a case holds. */
-    private static final Pattern WELL_FORMED = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern WELL_FORMED =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Whether a text from outside has the form of an id Haven makes, so it may go into a path or a redirect. */
     public static boolean isWellFormed(String text) {

@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
  * Personal data: {@code summary}.
  */
 @Revision("1")
-public record CaseResolved(CaseId caseId, Outcome outcome, @PersonalData String summary, Instant appealDeadline, String resolvedBy) {
-}
+public record CaseResolved(
+        CaseId caseId, Outcome outcome, @PersonalData String summary, Instant appealDeadline, String resolvedBy) {}

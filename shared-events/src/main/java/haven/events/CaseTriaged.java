@@ -20,5 +20,4 @@ public record CaseTriaged(
         LocalDate firstContactDue,
         LocalDate resolutionDue,
         String triagedBy,
-        String area) {
-}
+        String area) {}

@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
  * Personal data: {@code reason}.
  */
 @Revision("1")
-public record ConflictOfInterestDeclared(CaseId caseId, String caseworker, @PersonalData String reason, String declaredBy) {
-}
+public record ConflictOfInterestDeclared(
+        CaseId caseId, String caseworker, @PersonalData String reason, String declaredBy) {}

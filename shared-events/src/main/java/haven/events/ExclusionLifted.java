@@ -8,5 +8,5 @@ import org.axonframework.serialization.Revision;
  * as their role allows. Recorded by pseudonym, as the naming was. Personal data: {@code reason}.
  */
 @Revision("1")
-public record ExclusionLifted(CaseId caseId, String staffPseudonym, @PersonalData String reason, String liftedBy) {
-}
+public record ExclusionLifted(
+        CaseId caseId, String staffPseudonym, @PersonalData String reason, String liftedBy) {}

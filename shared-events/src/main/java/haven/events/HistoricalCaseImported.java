@@ -25,5 +25,4 @@ public record HistoricalCaseImported(
         Set<MonitoredStrand> strands,
         Outcome outcome,
         LocalDate closedOn,
-        String importedBy) {
-}
+        String importedBy) {}

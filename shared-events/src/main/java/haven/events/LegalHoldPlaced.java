@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * Personal data: {@code reason}.
  */
 @Revision("1")
-public record LegalHoldPlaced(CaseId caseId, @PersonalData String reason, String placedBy) {
-}
+public record LegalHoldPlaced(CaseId caseId, @PersonalData String reason, String placedBy) {}

@@ -33,7 +33,7 @@ public enum Motivation {
     public Optional<MonitoredStrand> strand() {
         return switch (this) {
             case RACE, SEXUAL_ORIENTATION, DISABILITY, TRANSGENDER_IDENTITY, ALTERNATIVE_SUBCULTURE ->
-                    Optional.of(MonitoredStrand.valueOf(name()));
+                Optional.of(MonitoredStrand.valueOf(name()));
             case RELIGION_OR_BELIEF -> Optional.of(MonitoredStrand.RELIGION);
             case GENDER_REASSIGNMENT -> Optional.of(MonitoredStrand.TRANSGENDER_IDENTITY);
             case SEX -> Optional.of(MonitoredStrand.SEX_OR_GENDER);

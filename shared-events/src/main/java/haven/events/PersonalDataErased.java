@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * events now reads as null, everywhere. Its categories (and so the trend counts) remain.
  */
 @Revision("1")
-public record PersonalDataErased(CaseId caseId, ErasureReason reason, String erasedBy) {
-}
+public record PersonalDataErased(CaseId caseId, ErasureReason reason, String erasedBy) {}

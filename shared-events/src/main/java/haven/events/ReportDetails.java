@@ -23,5 +23,4 @@ public record ReportDetails(
         String narrative,
         List<String> namedParties,
         boolean policeInformed,
-        boolean consentToShare) {
-}
+        boolean consentToShare) {}

@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * no such event and is in the team its type is routed to now.
  */
 @Revision("1")
-public record ReportRoutedToTeam(CaseId caseId, String team) {
-}
+public record ReportRoutedToTeam(CaseId caseId, String team) {}

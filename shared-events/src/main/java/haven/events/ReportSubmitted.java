@@ -32,9 +32,23 @@ public record ReportSubmitted(
 
     /** The event for a report: the one place its fields are laid out in order. */
     public static ReportSubmitted of(CaseId caseId, FollowUpKey key, ReportDetails report) {
-        return new ReportSubmitted(caseId, key.reference(), key.receiptHash(), report.type(), report.category(),
-                report.occurredOn(), report.locationType(), report.area(), report.motivations(), report.reporterRole(),
-                report.anonymous(), report.reporter(), report.contactPreference(), report.narrative(),
-                report.namedParties(), report.policeInformed(), report.consentToShare());
+        return new ReportSubmitted(
+                caseId,
+                key.reference(),
+                key.receiptHash(),
+                report.type(),
+                report.category(),
+                report.occurredOn(),
+                report.locationType(),
+                report.area(),
+                report.motivations(),
+                report.reporterRole(),
+                report.anonymous(),
+                report.reporter(),
+                report.contactPreference(),
+                report.narrative(),
+                report.namedParties(),
+                report.policeInformed(),
+                report.consentToShare());
     }
 }

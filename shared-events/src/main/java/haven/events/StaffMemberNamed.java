@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * recorded by pseudonym only, so the store does not say who was named.
  */
 @Revision("1")
-public record StaffMemberNamed(CaseId caseId, String staffPseudonym, String namedBy) {
-}
+public record StaffMemberNamed(CaseId caseId, String staffPseudonym, String namedBy) {}

@@ -17,14 +17,19 @@ class PublishedLanguageTest {
 
     @ArchTest
     static final ArchRule dependsOnNothingButTheJdkAndAxonsRevisionAnnotation = classes()
-            .should().onlyDependOnClassesThat(
+            .should()
+            .onlyDependOnClassesThat(
                     resideInAnyPackage("java..", "haven.events..").or(equivalentTo(Revision.class)));
 
     /** Every event carries the id of its case (DESIGN.md), which is how events are told from value types. */
     @ArchTest
     static final ArchRule everyEventIsARecordWithARevision = classes()
-            .that(describe("carry a case id", (JavaClass c) -> c.getFields().stream()
-                    .anyMatch(f -> f.getRawType().isEquivalentTo(CaseId.class))))
-            .should().beRecords()
-            .andShould().beAnnotatedWith(Revision.class);
+            .that(describe(
+                    "carry a case id",
+                    (JavaClass c) ->
+                            c.getFields().stream().anyMatch(f -> f.getRawType().isEquivalentTo(CaseId.class))))
+            .should()
+            .beRecords()
+            .andShould()
+            .beAnnotatedWith(Revision.class);
 }

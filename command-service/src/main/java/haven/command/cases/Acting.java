@@ -36,7 +36,9 @@ public record Acting(String id, List<String> roles, String team) {
 
     /** As the need-to-know rule takes them; a role this version does not know grants nothing. */
     Staff staff() {
-        var known = Arrays.stream(Role.values()).filter(role -> roles.contains(role.name())).collect(Collectors.toSet());
+        var known = Arrays.stream(Role.values())
+                .filter(role -> roles.contains(role.name()))
+                .collect(Collectors.toSet());
         return new Staff(id, known, team);
     }
 

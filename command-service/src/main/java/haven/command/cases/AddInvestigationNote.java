@@ -3,5 +3,5 @@ package haven.command.cases;
 import haven.events.CaseId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record AddInvestigationNote(@TargetAggregateIdentifier CaseId caseId, String noteId, String text, String author) {
-}
+public record AddInvestigationNote(
+        @TargetAggregateIdentifier CaseId caseId, String noteId, String text, String author) {}

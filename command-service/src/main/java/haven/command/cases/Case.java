@@ -27,8 +27,8 @@ import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.StaffMemberNamed;
-import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.council.Areas;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.IntakeTeams;
 import haven.infra.security.NeedToKnow;
 import java.time.Instant;
@@ -50,15 +50,24 @@ import org.axonframework.spring.stereotype.Aggregate;
  * its fields directly (it has no getters to expose).
  */
 @Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Case {
 
-    private enum Stage { SUBMITTED, TRIAGED, RESOLVED, CLOSED }
+    private enum Stage {
+        SUBMITTED,
+        TRIAGED,
+        RESOLVED,
+        CLOSED
+    }
 
     static final String NAMED_BY_REPORTER = "reporter";
 
     @AggregateIdentifier
     private CaseId caseId;
+
     private Stage stage;
     private ReportType type;
     private String assignee;
@@ -66,6 +75,7 @@ class Case {
     private final Set<String> conflicted = new HashSet<>();
     /** Pseudonyms of the staff named in the case. */
     private final Set<String> named = new HashSet<>();
+
     private final Map<String, Boolean> actionDone = new HashMap<>();
     private Instant appealDeadline;
     private boolean erased;
@@ -79,15 +89,28 @@ class Case {
     Case(SubmitReport c, StaffPseudonyms pseudonyms) {
         apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report()));
         apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam()));
-        c.namedStaff().stream().map(pseudonyms::of).distinct()
+        c.namedStaff().stream()
+                .map(pseudonyms::of)
+                .distinct()
                 .forEach(staff -> apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER)));
     }
 
     /** A case from an earlier incident log: closed, with no personal data, counted in trends by its reported month. */
     @CommandHandler
     Case(ImportHistoricalCase c) {
-        apply(new HistoricalCaseImported(c.caseId(), c.type(), c.category(), c.reportedIn(), c.area(), c.locationType(),
-                c.reporterRole(), c.motivations(), c.characteristics(), c.strands(), c.outcome(), c.closedOn(),
+        apply(new HistoricalCaseImported(
+                c.caseId(),
+                c.type(),
+                c.category(),
+                c.reportedIn(),
+                c.area(),
+                c.locationType(),
+                c.reporterRole(),
+                c.motivations(),
+                c.characteristics(),
+                c.strands(),
+                c.outcome(),
+                c.closedOn(),
                 c.importedBy()));
     }
 
@@ -100,8 +123,10 @@ class Case {
     void onlyForThoseWorkingOnIt(CommandMessage<?> command, StaffPseudonyms pseudonyms) {
         Object payload = command.getPayload();
         Acting who = Acting.of(command.getMetaData());
-        boolean dataProtection = payload instanceof ErasePersonalData || payload instanceof PlaceLegalHold
-                || payload instanceof LiftLegalHold || payload instanceof LiftExclusion;
+        boolean dataProtection = payload instanceof ErasePersonalData
+                || payload instanceof PlaceLegalHold
+                || payload instanceof LiftLegalHold
+                || payload instanceof LiftExclusion;
         boolean allowed = payload instanceof ReceiveMessageFromReporter
                 || (dataProtection ? who != null && who.erasesData() : mayWorkOnIt(who, pseudonyms));
         if (!allowed) {
@@ -118,20 +143,36 @@ class Case {
 
     @CommandHandler
     void handle(TriageCase c, Areas areas) {
-        refuseIf(stage == Stage.RESOLVED || stage == Stage.CLOSED,
+        refuseIf(
+                stage == Stage.RESOLVED || stage == Stage.CLOSED,
                 "A resolved or closed case cannot be triaged; reopen it first");
-        refuseIf(c.area() != null && !areas.allows(type, c.area()), "That area is not one of the areas for this type of report");
-        apply(new CaseTriaged(caseId, c.category(), c.characteristics(), c.strands(), c.risk(), c.route(),
-                c.firstContactDue(), c.resolutionDue(), c.triagedBy(), c.area()));
+        refuseIf(
+                c.area() != null && !areas.allows(type, c.area()),
+                "That area is not one of the areas for this type of report");
+        apply(new CaseTriaged(
+                caseId,
+                c.category(),
+                c.characteristics(),
+                c.strands(),
+                c.risk(),
+                c.route(),
+                c.firstContactDue(),
+                c.resolutionDue(),
+                c.triagedBy(),
+                c.area()));
     }
 
     @CommandHandler
     void handle(AssignCaseworker c, MetaData metaData, StaffPseudonyms pseudonyms) {
         refuseIfClosed();
-        refuseIf(!c.team().equals(Acting.of(metaData).team()), "A case manager assigns cases only within their own team");
-        refuseIf(named.contains(pseudonyms.of(c.caseworker())),
+        refuseIf(
+                !c.team().equals(Acting.of(metaData).team()),
+                "A case manager assigns cases only within their own team");
+        refuseIf(
+                named.contains(pseudonyms.of(c.caseworker())),
                 "That caseworker is named in this case and cannot be assigned to it");
-        refuseIf(conflicted.contains(c.caseworker()),
+        refuseIf(
+                conflicted.contains(c.caseworker()),
                 "That caseworker has a declared conflict of interest in this case and cannot be assigned to it");
         refuseIf(c.caseworker().equals(assignee), "The case is already assigned to that caseworker");
         if (assignee == null) {
@@ -146,17 +187,18 @@ class Case {
     void handle(DeclareConflictOfInterest c, MetaData metaData) {
         refuseIfClosed();
         Acting who = Acting.of(metaData);
-        refuseIf(!who.managesCases() && !who.id().equals(c.caseworker()),
+        refuseIf(
+                !who.managesCases() && !who.id().equals(c.caseworker()),
                 "A caseworker can declare only their own conflict of interest; ask a case manager to record anyone else's");
-        refuseIf(conflicted.contains(c.caseworker()),
-                "A conflict of interest is already recorded for that caseworker");
+        refuseIf(conflicted.contains(c.caseworker()), "A conflict of interest is already recorded for that caseworker");
         apply(new ConflictOfInterestDeclared(caseId, c.caseworker(), c.reason(), c.declaredBy()));
     }
 
     @CommandHandler
     void handle(NameStaffMember c, MetaData metaData, StaffPseudonyms pseudonyms) {
         refuseIfClosed();
-        refuseIf(!Acting.of(metaData).managesCases(),
+        refuseIf(
+                !Acting.of(metaData).managesCases(),
                 "Only a case manager can name staff in a case after the report; tell your case manager");
         String staff = pseudonyms.of(c.staffId());
         refuseIf(named.contains(staff), "That member of staff is already named in this case");
@@ -168,7 +210,9 @@ class Case {
     void handle(LiftExclusion c, StaffPseudonyms pseudonyms) {
         refuseIf(erased, "The case's personal data is erased; there is no one left to let back in");
         String staff = pseudonyms.of(c.staffId());
-        refuseIf(!named.contains(staff) && conflicted.stream().noneMatch(id -> pseudonyms.of(id).equals(staff)),
+        refuseIf(
+                !named.contains(staff)
+                        && conflicted.stream().noneMatch(id -> pseudonyms.of(id).equals(staff)),
                 "That member of staff is not excluded from this case");
         apply(new ExclusionLifted(caseId, staff, c.reason(), c.liftedBy()));
     }
@@ -225,8 +269,10 @@ class Case {
     void handle(ReopenCase c) {
         refuseIf(erased, RuleViolation.CASE_ERASED);
         refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
-        refuseIf(c.reopenedAt().isAfter(appealDeadline), "The appeal window for this case ended on "
-                + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
+        refuseIf(
+                c.reopenedAt().isAfter(appealDeadline),
+                "The appeal window for this case ended on "
+                        + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
         apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
     }
 
@@ -239,7 +285,9 @@ class Case {
     void handle(ErasePersonalData c) {
         boolean abandoned = c.reason() == ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD;
         refuseIf(stage != Stage.CLOSED && !abandoned, "Personal data is erased only from a closed case");
-        refuseIf(onLegalHold && !erased, "The case is under legal hold; its personal data is kept until the hold is lifted");
+        refuseIf(
+                onLegalHold && !erased,
+                "The case is under legal hold; its personal data is kept until the hold is lifted");
         if (!erased) {
             if (stage != Stage.CLOSED) {
                 apply(new CaseClosed(caseId, c.erasedBy()));

@@ -1,8 +1,6 @@
 package haven.command.cases;
 
-import haven.infra.security.Staff;
 import haven.command.requests.InvalidField;
-import haven.infra.council.Areas;
 import haven.command.requests.InvalidRequest;
 import haven.command.requests.StaffId;
 import haven.events.CaseId;
@@ -12,6 +10,8 @@ import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.infra.council.Areas;
+import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -46,24 +46,24 @@ class CaseController {
             @NotNull Route route,
             @FutureOrPresent LocalDate firstContactDue,
             @FutureOrPresent LocalDate resolutionDue,
-            @Size(max = 20) String area) {
-    }
+            @Size(max = 20) String area) {}
 
-    record AssignmentRequest(@StaffId String caseworker, @NotBlank @Size(max = 60) String team,
-            @Size(max = 2000) String reason) {
-    }
+    record AssignmentRequest(
+            @StaffId String caseworker,
+            @NotBlank @Size(max = 60) String team,
+            @Size(max = 2000) String reason) {}
 
-    record ConflictRequest(@StaffId String caseworker, @NotBlank @Size(max = 2000) String reason) {
-    }
+    record ConflictRequest(
+            @StaffId String caseworker,
+            @NotBlank @Size(max = 2000) String reason) {}
 
-    record NamedStaffRequest(@StaffId String staffId) {
-    }
+    record NamedStaffRequest(@StaffId String staffId) {}
 
-    record ResolutionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 5000) String summary) {
-    }
+    record ResolutionRequest(
+            @NotNull Outcome outcome,
+            @NotBlank @Size(max = 5000) String summary) {}
 
-    record AppealRequest(@NotBlank @Size(max = 5000) String reason) {
-    }
+    record AppealRequest(@NotBlank @Size(max = 5000) String reason) {}
 
     private final CommandGateway commands;
     private final CasePolicy policy;
@@ -82,16 +82,27 @@ class CaseController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, LocalDate> triage(@PathVariable CaseId caseId, @Valid @RequestBody TriageRequest r, Staff staff) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate firstContact = Objects.requireNonNullElse(r.firstContactDue(), policy.firstContactDue(r.risk(), today));
+        LocalDate firstContact =
+                Objects.requireNonNullElse(r.firstContactDue(), policy.firstContactDue(r.risk(), today));
         LocalDate resolution = Objects.requireNonNullElse(r.resolutionDue(), policy.resolutionDue(r.risk(), today));
         if (resolution.isBefore(firstContact)) {
             throw new InvalidRequest(List.of(new InvalidField("resolutionDue", "must not be before firstContactDue")));
         }
         if (r.area() != null && !areas.codes().contains(r.area()) || Areas.NOT_CODED.equals(r.area())) {
-            throw new InvalidRequest(List.of(new InvalidField("area", "must be one of the council's area codes, or NOT_SURE")));
+            throw new InvalidRequest(
+                    List.of(new InvalidField("area", "must be one of the council's area codes, or NOT_SURE")));
         }
-        commands.sendAndWait(new TriageCase(caseId, r.category(), orEmpty(r.characteristics()), orEmpty(r.strands()),
-                r.risk(), r.route(), firstContact, resolution, staff.id(), r.area()));
+        commands.sendAndWait(new TriageCase(
+                caseId,
+                r.category(),
+                orEmpty(r.characteristics()),
+                orEmpty(r.strands()),
+                r.risk(),
+                r.route(),
+                firstContact,
+                resolution,
+                staff.id(),
+                r.area()));
         return Map.of("firstContactDue", firstContact, "resolutionDue", resolution);
     }
 

@@ -10,8 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("haven")
 record CasePolicy(Duration appealWindow, Sla sla) {
 
-    record Sla(Map<RiskLevel, Integer> firstContactDays, Map<RiskLevel, Integer> resolutionDays) {
-    }
+    record Sla(Map<RiskLevel, Integer> firstContactDays, Map<RiskLevel, Integer> resolutionDays) {}
 
     LocalDate firstContactDue(RiskLevel risk, LocalDate triagedOn) {
         return triagedOn.plusDays(sla.firstContactDays().get(risk));

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class CaseSnapshots {
 
     @Bean
-    SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter,
-            @Value("${haven.snapshot-threshold:50}") int threshold) {
+    SnapshotTriggerDefinition caseSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${haven.snapshot-threshold:50}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

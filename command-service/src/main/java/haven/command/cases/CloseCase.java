@@ -3,5 +3,4 @@ package haven.command.cases;
 import haven.events.CaseId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record CloseCase(@TargetAggregateIdentifier CaseId caseId, String closedBy) {
-}
+public record CloseCase(@TargetAggregateIdentifier CaseId caseId, String closedBy) {}

@@ -27,14 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/cases/{caseId}")
 class DataProtectionController {
 
-    record ErasureRequest(@NotNull ErasureReason reason) {
-    }
+    record ErasureRequest(@NotNull ErasureReason reason) {}
 
-    record LegalHoldRequest(@NotBlank @Size(max = 2000) String reason) {
-    }
+    record LegalHoldRequest(@NotBlank @Size(max = 2000) String reason) {}
 
-    record LiftExclusionRequest(@StaffId String staffId, @NotBlank @Size(max = 2000) String reason) {
-    }
+    record LiftExclusionRequest(
+            @StaffId String staffId,
+            @NotBlank @Size(max = 2000) String reason) {}
 
     private final CommandGateway commands;
     private final Erasure erasure;

@@ -4,5 +4,4 @@ import haven.events.CaseId;
 import haven.events.ErasureReason;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ErasePersonalData(@TargetAggregateIdentifier CaseId caseId, ErasureReason reason, String erasedBy) {
-}
+public record ErasePersonalData(@TargetAggregateIdentifier CaseId caseId, ErasureReason reason, String erasedBy) {}

@@ -15,8 +15,17 @@ import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Adds a case from a council's earlier incident log, closed as it ended; it exists once whatever is sent again. */
-public record ImportHistoricalCase(@TargetAggregateIdentifier CaseId caseId, ReportType type, Category category,
-        YearMonth reportedIn, String area, LocationType locationType, ReporterRole reporterRole,
-        Set<Motivation> motivations, Set<ProtectedCharacteristic> characteristics, Set<MonitoredStrand> strands,
-        Outcome outcome, LocalDate closedOn, String importedBy) {
-}
+public record ImportHistoricalCase(
+        @TargetAggregateIdentifier CaseId caseId,
+        ReportType type,
+        Category category,
+        YearMonth reportedIn,
+        String area,
+        LocationType locationType,
+        ReporterRole reporterRole,
+        Set<Motivation> motivations,
+        Set<ProtectedCharacteristic> characteristics,
+        Set<MonitoredStrand> strands,
+        Outcome outcome,
+        LocalDate closedOn,
+        String importedBy) {}

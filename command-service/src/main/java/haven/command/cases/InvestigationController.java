@@ -1,8 +1,8 @@
 package haven.command.cases;
 
-import haven.infra.security.Staff;
 import haven.command.requests.StaffId;
 import haven.events.CaseId;
+import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -25,15 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases/{caseId}")
 class InvestigationController {
 
-    record NoteRequest(@NotBlank @Size(max = 20000) String text) {
-    }
+    record NoteRequest(@NotBlank @Size(max = 20000) String text) {}
 
-    record ActionRequest(@NotBlank @Size(max = 2000) String description, @StaffId String owner,
-            @NotNull @FutureOrPresent LocalDate due) {
-    }
+    record ActionRequest(
+            @NotBlank @Size(max = 2000) String description,
+            @StaffId String owner,
+            @NotNull @FutureOrPresent LocalDate due) {}
 
-    record MessageRequest(@NotBlank @Size(max = 5000) String text) {
-    }
+    record MessageRequest(@NotBlank @Size(max = 5000) String text) {}
 
     private final CommandGateway commands;
 
@@ -65,7 +64,8 @@ class InvestigationController {
 
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> messageReporter(@PathVariable CaseId caseId, @Valid @RequestBody MessageRequest r, Staff staff) {
+    Map<String, String> messageReporter(
+            @PathVariable CaseId caseId, @Valid @RequestBody MessageRequest r, Staff staff) {
         String messageId = UUID.randomUUID().toString();
         commands.sendAndWait(new SendMessageToReporter(caseId, messageId, r.text(), staff.id()));
         return Map.of("messageId", messageId);

@@ -16,5 +16,4 @@ public record SubmitReport(
         FollowUpKey followUpKey,
         ReportDetails report,
         List<String> namedStaff,
-        String intakeTeam) {
-}
+        String intakeTeam) {}

@@ -10,5 +10,14 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record TriageCase(@TargetAggregateIdentifier CaseId caseId, Category category, Set<ProtectedCharacteristic> characteristics, Set<MonitoredStrand> strands, RiskLevel risk, Route route, LocalDate firstContactDue, LocalDate resolutionDue, String triagedBy, String area) {
-}
+public record TriageCase(
+        @TargetAggregateIdentifier CaseId caseId,
+        Category category,
+        Set<ProtectedCharacteristic> characteristics,
+        Set<MonitoredStrand> strands,
+        RiskLevel risk,
+        Route route,
+        LocalDate firstContactDue,
+        LocalDate resolutionDue,
+        String triagedBy,
+        String area) {}

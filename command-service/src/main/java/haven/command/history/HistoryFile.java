@@ -45,24 +45,42 @@ import org.apache.commons.csv.CSVRecord;
 final class HistoryFile {
 
     static final int MOST_ROWS = 50_000;
-    static final List<String> COLUMNS = List.of("source_id", "reported_month", "type", "category", "area",
-            "location_type", "reporter_role", "perceived_motivations", "characteristics", "strands", "outcome",
+    static final List<String> COLUMNS = List.of(
+            "source_id",
+            "reported_month",
+            "type",
+            "category",
+            "area",
+            "location_type",
+            "reporter_role",
+            "perceived_motivations",
+            "characteristics",
+            "strands",
+            "outcome",
             "closed_on");
-    private static final Set<String> OPTIONAL = Set.of("location_type", "reporter_role", "perceived_motivations",
-            "characteristics", "strands");
+    private static final Set<String> OPTIONAL =
+            Set.of("location_type", "reporter_role", "perceived_motivations", "characteristics", "strands");
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** A problem with one row's column, or with the file (row 0); never holds a value from the file. */
-    record Problem(int row, String field, String problem) {
-    }
+    record Problem(int row, String field, String problem) {}
 
     /** One past incident, ready to import; its case id comes from its source id, so it imports once. */
-    record Row(int row, CaseId caseId, ReportType type, Category category, YearMonth reportedIn, String area,
-            LocationType locationType, ReporterRole reporterRole, Set<Motivation> motivations,
-            Set<ProtectedCharacteristic> characteristics, Set<MonitoredStrand> strands, Outcome outcome,
-            LocalDate closedOn) {
-    }
+    record Row(
+            int row,
+            CaseId caseId,
+            ReportType type,
+            Category category,
+            YearMonth reportedIn,
+            String area,
+            LocationType locationType,
+            ReporterRole reporterRole,
+            Set<Motivation> motivations,
+            Set<ProtectedCharacteristic> characteristics,
+            Set<MonitoredStrand> strands,
+            Outcome outcome,
+            LocalDate closedOn) {}
 
     record Parsed(List<Row> rows, List<Problem> problems) {
 
@@ -71,14 +89,15 @@ final class HistoryFile {
         }
     }
 
-    private HistoryFile() {
-    }
+    private HistoryFile() {}
 
     static Parsed parse(byte[] content, Areas areas, LocalDate today) {
         var problems = new ArrayList<Problem>();
         if (looksBinary(content)) {
-            problems.add(new Problem(0, "file", "is not a CSV file (a spreadsheet saved as .xlsx?): in Excel choose "
-                    + "Save As, then CSV UTF-8"));
+            problems.add(new Problem(
+                    0,
+                    "file",
+                    "is not a CSV file (a spreadsheet saved as .xlsx?): in Excel choose " + "Save As, then CSV UTF-8"));
             return new Parsed(List.of(), problems);
         }
         String text = decode(content);
@@ -89,8 +108,15 @@ final class HistoryFile {
         char delimiter = firstLine.indexOf(',') < 0 && firstLine.indexOf(';') >= 0 ? ';' : ',';
         List<CSVRecord> records;
         Map<String, Integer> header;
-        try (var parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get()
+        try (var parser = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true)
+                .get()
                 .parse(new StringReader(text))) {
             header = parser.getHeaderMap();
             records = parser.getRecords();
@@ -98,20 +124,27 @@ final class HistoryFile {
             problems.add(new Problem(0, "file", "is not valid CSV (a quote left open, or a column name given twice)"));
             return new Parsed(List.of(), problems);
         }
-        var columns = new HashMap<String, Integer>(); // by name as the template spells it, whatever the file's case or spaces
+        var columns =
+                new HashMap<String, Integer>(); // by name as the template spells it, whatever the file's case or spaces
         header.forEach((name, index) -> columns.put(name.trim().toLowerCase(Locale.ROOT), index));
         var names = columns.keySet();
-        var missing = COLUMNS.stream().filter(c -> !OPTIONAL.contains(c) && !names.contains(c)).toList();
-        var unknown = names.stream().filter(n -> !n.isEmpty() && !COLUMNS.contains(n)).count();
+        var missing = COLUMNS.stream()
+                .filter(c -> !OPTIONAL.contains(c) && !names.contains(c))
+                .toList();
+        var unknown =
+                names.stream().filter(n -> !n.isEmpty() && !COLUMNS.contains(n)).count();
         if (!missing.isEmpty() || unknown > 0) {
-            problems.add(new Problem(1, "header", "must name the columns " + String.join(", ", COLUMNS)
-                    + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
-                    + (unknown == 0 ? "" : "; " + unknown + " column(s) not in the template")));
+            problems.add(new Problem(
+                    1,
+                    "header",
+                    "must name the columns " + String.join(", ", COLUMNS)
+                            + (missing.isEmpty() ? "" : "; missing: " + String.join(", ", missing))
+                            + (unknown == 0 ? "" : "; " + unknown + " column(s) not in the template")));
             return new Parsed(List.of(), problems);
         }
         if (records.size() > MOST_ROWS) {
-            problems.add(new Problem(0, "file", "has " + records.size() + " rows; import at most " + MOST_ROWS
-                    + " at a time"));
+            problems.add(new Problem(
+                    0, "file", "has " + records.size() + " rows; import at most " + MOST_ROWS + " at a time"));
             return new Parsed(List.of(), problems);
         }
         if (records.isEmpty()) {
@@ -151,8 +184,20 @@ final class HistoryFile {
                 row.problem("closed_on", "must not be before the reported month");
             }
             if (row.clean) {
-                rows.add(new Row(row.number, caseIdOf(sourceId), type, category, reported, area, locationType,
-                        reporterRole, motivations, characteristics, strands, outcome, closed));
+                rows.add(new Row(
+                        row.number,
+                        caseIdOf(sourceId),
+                        type,
+                        category,
+                        reported,
+                        area,
+                        locationType,
+                        reporterRole,
+                        motivations,
+                        characteristics,
+                        strands,
+                        outcome,
+                        closed));
             }
         }
         return new Parsed(problems.isEmpty() ? rows : List.of(), problems);
@@ -160,7 +205,8 @@ final class HistoryFile {
 
     /** The same source id is the same case, in whichever file or import it comes again. */
     static CaseId caseIdOf(String sourceId) {
-        return new CaseId(UUID.nameUUIDFromBytes(("haven-history:" + sourceId).getBytes(StandardCharsets.UTF_8)).toString());
+        return new CaseId(UUID.nameUUIDFromBytes(("haven-history:" + sourceId).getBytes(StandardCharsets.UTF_8))
+                .toString());
     }
 
     private static boolean looksBinary(byte[] content) {
@@ -174,8 +220,11 @@ final class HistoryFile {
 
     private static String decode(byte[] content) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             return new String(content, WINDOWS_1252);
         }
@@ -207,7 +256,9 @@ final class HistoryFile {
 
         String value(String column) {
             Integer index = header.get(column);
-            return index != null && index < record.size() && !record.get(index).isBlank() ? record.get(index).trim() : null;
+            return index != null && index < record.size() && !record.get(index).isBlank()
+                    ? record.get(index).trim()
+                    : null;
         }
 
         String required(String column) {
@@ -223,7 +274,9 @@ final class HistoryFile {
             if (value == null) {
                 return null;
             }
-            var found = Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(normalised(value))).findFirst();
+            var found = Arrays.stream(type.getEnumConstants())
+                    .filter(e -> e.name().equals(normalised(value)))
+                    .findFirst();
             if (found.isEmpty()) {
                 problem(column, "must be one of " + Arrays.toString(type.getEnumConstants()));
             }
@@ -240,9 +293,13 @@ final class HistoryFile {
                 if (part.isBlank()) {
                     continue;
                 }
-                var found = Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(normalised(part))).findFirst();
+                var found = Arrays.stream(type.getEnumConstants())
+                        .filter(e -> e.name().equals(normalised(part)))
+                        .findFirst();
                 if (found.isEmpty()) {
-                    problem(column, "must be codes from " + Arrays.toString(type.getEnumConstants()) + ", separated by ';'");
+                    problem(
+                            column,
+                            "must be codes from " + Arrays.toString(type.getEnumConstants()) + ", separated by ';'");
                     return EnumSet.noneOf(type);
                 }
                 chosen.add(found.get());

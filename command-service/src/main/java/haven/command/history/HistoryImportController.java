@@ -33,8 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/admin/imports")
 class HistoryImportController {
 
-    record CheckReport(int rows, boolean valid, List<HistoryFile.Problem> problems) {
-    }
+    record CheckReport(int rows, boolean valid, List<HistoryFile.Problem> problems) {}
 
     private static final Pattern IMPORT_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -49,22 +48,29 @@ class HistoryImportController {
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<?> importFile(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun, Staff staff) {
+    ResponseEntity<?> importFile(
+            @RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun, Staff staff) {
         var parsed = HistoryFile.parse(file, areas, LocalDate.now(clock));
         if (dryRun) {
             return ResponseEntity.ok(new CheckReport(parsed.rows().size(), parsed.valid(), parsed.problems()));
         }
         if (!parsed.valid()) {
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, parsed.problems().size()
-                    + " problem(s) in the file; nothing was imported. Correct them and import the file again.");
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    parsed.problems().size()
+                            + " problem(s) in the file; nothing was imported. Correct them and import the file again.");
             problem.setType(URI.create("urn:haven:problem:invalid-history-file"));
             problem.setTitle("The file cannot be imported");
             problem.setProperty("problems", parsed.problems());
-            return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.unprocessableEntity()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         String id = fingerprint(file);
         var progress = imports.start(id, parsed.rows(), staff.id());
-        return ResponseEntity.accepted().location(URI.create("/api/admin/imports/" + id)).body(progress);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/imports/" + id))
+                .body(progress);
     }
 
     @GetMapping("/{id}")

@@ -43,10 +43,13 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryImports {
 
-    enum State { RUNNING, DONE, FAILED }
-
-    record Progress(String id, int rows, long imported, long alreadyThere, State state) {
+    enum State {
+        RUNNING,
+        DONE,
+        FAILED
     }
+
+    record Progress(String id, int rows, long imported, long alreadyThere, State state) {}
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
     private static final int IN_FLIGHT = 8;
@@ -77,10 +80,16 @@ class HistoryImports {
     Progress start(String id, List<HistoryFile.Row> rows, String importedBy) {
         Instant now = clock.instant();
         try {
-            imports.findOneAndUpdate(and(eq("_id", id), or(ne("state", State.RUNNING.name()), lt("heardAt", now.minus(SILENT)))),
-                    Updates.combine(Updates.set("rows", rows.size()), Updates.set("imported", 0L),
-                            Updates.set("alreadyThere", 0L), Updates.set("state", State.RUNNING.name()),
-                            Updates.set("startedAt", now), Updates.set("heardAt", now), Updates.set("startedBy", importedBy),
+            imports.findOneAndUpdate(
+                    and(eq("_id", id), or(ne("state", State.RUNNING.name()), lt("heardAt", now.minus(SILENT)))),
+                    Updates.combine(
+                            Updates.set("rows", rows.size()),
+                            Updates.set("imported", 0L),
+                            Updates.set("alreadyThere", 0L),
+                            Updates.set("state", State.RUNNING.name()),
+                            Updates.set("startedAt", now),
+                            Updates.set("heardAt", now),
+                            Updates.set("startedBy", importedBy),
                             Updates.unset("finishedAt")),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         } catch (MongoException running) {
@@ -95,8 +104,14 @@ class HistoryImports {
 
     Progress progress(String id) {
         Document stored = imports.find(eq("_id", id)).first();
-        return stored == null ? null : new Progress(id, stored.getInteger("rows"), stored.getLong("imported"),
-                stored.getLong("alreadyThere"), State.valueOf(stored.getString("state")));
+        return stored == null
+                ? null
+                : new Progress(
+                        id,
+                        stored.getInteger("rows"),
+                        stored.getLong("imported"),
+                        stored.getLong("alreadyThere"),
+                        State.valueOf(stored.getString("state")));
     }
 
     private void run(String id, List<HistoryFile.Row> rows, String importedBy) {
@@ -110,38 +125,55 @@ class HistoryImports {
         try {
             for (int from = 0; from < rows.size(); from += SAVE_EVERY) {
                 var part = rows.subList(from, Math.min(rows.size(), from + SAVE_EVERY));
-                var sent = part.stream().map(row -> CompletableFuture.runAsync(() -> {
-                    if (events.lastSequenceNumberFor(row.caseId().value()).isPresent()) {
-                        alreadyThere.incrementAndGet(); // one key lookup, where sending would build and refuse the case
-                        return;
-                    }
-                    try {
-                        commands.sendAndWait(command(row, importedBy));
-                        imported.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        if (!isAlreadyThere(e)) {
-                            throw e;
-                        }
-                        alreadyThere.incrementAndGet();
-                    }
-                }, workers)).toArray(CompletableFuture[]::new);
+                var sent = part.stream()
+                        .map(row -> CompletableFuture.runAsync(
+                                () -> {
+                                    if (events.lastSequenceNumberFor(
+                                                    row.caseId().value())
+                                            .isPresent()) {
+                                        alreadyThere.incrementAndGet(); // one key lookup, where sending would build and
+                                        // refuse the case
+                                        return;
+                                    }
+                                    try {
+                                        commands.sendAndWait(command(row, importedBy));
+                                        imported.incrementAndGet();
+                                    } catch (RuntimeException e) {
+                                        if (!isAlreadyThere(e)) {
+                                            throw e;
+                                        }
+                                        alreadyThere.incrementAndGet();
+                                    }
+                                },
+                                workers))
+                        .toArray(CompletableFuture[]::new);
                 CompletableFuture.allOf(sent).join();
                 save(id, imported.get(), alreadyThere.get(), State.RUNNING);
             }
             save(id, imported.get(), alreadyThere.get(), State.DONE);
-            log.info("History import {} done: {} cases imported, {} already there", id, imported.get(), alreadyThere.get());
+            log.info(
+                    "History import {} done: {} cases imported, {} already there",
+                    id,
+                    imported.get(),
+                    alreadyThere.get());
         } catch (RuntimeException e) {
             save(id, imported.get(), alreadyThere.get(), State.FAILED);
-            log.warn("History import {} stopped after {} cases; importing the file again resumes it", id,
-                    imported.get() + alreadyThere.get(), e);
+            log.warn(
+                    "History import {} stopped after {} cases; importing the file again resumes it",
+                    id,
+                    imported.get() + alreadyThere.get(),
+                    e);
         } finally {
             workers.shutdown();
         }
     }
 
     private void save(String id, long imported, long alreadyThere, State state) {
-        var updates = new ArrayList<>(List.of(Updates.set("imported", imported), Updates.set("alreadyThere", alreadyThere),
-                Updates.set("state", state.name()), Updates.set("heardAt", clock.instant())));
+        var updates = new ArrayList<>(List.of(
+                Updates.set("imported", imported),
+                Updates.set("alreadyThere", alreadyThere),
+                Updates.set("state", state.name()),
+                Updates.set("heardAt", clock.instant())));
         if (state != State.RUNNING) {
             updates.add(Updates.set("finishedAt", Instant.now(clock)));
         }
@@ -158,8 +190,19 @@ class HistoryImports {
     }
 
     private static ImportHistoricalCase command(HistoryFile.Row row, String importedBy) {
-        return new ImportHistoricalCase(row.caseId(), row.type(), row.category(), row.reportedIn(), row.area(),
-                row.locationType(), row.reporterRole(), row.motivations(), row.characteristics(), row.strands(),
-                row.outcome(), row.closedOn(), importedBy);
+        return new ImportHistoricalCase(
+                row.caseId(),
+                row.type(),
+                row.category(),
+                row.reportedIn(),
+                row.area(),
+                row.locationType(),
+                row.reporterRole(),
+                row.motivations(),
+                row.characteristics(),
+                row.strands(),
+                row.outcome(),
+                row.closedOn(),
+                importedBy);
     }
 }

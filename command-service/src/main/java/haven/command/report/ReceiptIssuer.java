@@ -1,6 +1,7 @@
 package haven.command.report;
 
 import java.security.SecureRandom;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -14,10 +15,16 @@ class ReceiptIssuer {
 
     /** No 0/O, 1/I/L or U: a reference is read aloud and copied by hand. */
     private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     private static final int RECEIPT_DIGITS = 16;
 
     private final SecureRandom random = new SecureRandom();
-    private final PasswordEncoder encoder = new BCryptPasswordEncoder();
+    private final PasswordEncoder encoder;
+
+    /** {@code strength}: bcrypt's log2 rounds; production keeps the default, tests lower it to spend no time on it. */
+    ReceiptIssuer(@Value("${haven.receipts.hash-strength:10}") int strength) {
+        this.encoder = new BCryptPasswordEncoder(strength);
+    }
 
     String newReference() {
         return "HV-" + randomChars(4) + "-" + randomChars(2);

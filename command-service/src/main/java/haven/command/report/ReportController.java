@@ -27,8 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
 
-    record Receipt(String caseId, String reference, String receipt) {
-    }
+    record Receipt(String caseId, String reference, String receipt) {}
 
     private final CommandGateway commands;
     private final ReporterAccess access;
@@ -39,8 +38,14 @@ class ReportController {
     /** By type only: nothing about the reporter or the case. Registered up front so a rate starts at zero. */
     private final Map<ReportType, Counter> submitted = new EnumMap<>(ReportType.class);
 
-    ReportController(CommandGateway commands, ReporterAccess access, ReceiptIssuer receipts, ReportRateLimit rateLimit,
-            IntakeTeams intake, Areas areas, MeterRegistry metrics) {
+    ReportController(
+            CommandGateway commands,
+            ReporterAccess access,
+            ReceiptIssuer receipts,
+            ReportRateLimit rateLimit,
+            IntakeTeams intake,
+            Areas areas,
+            MeterRegistry metrics) {
         this.commands = commands;
         this.intake = intake;
         this.areas = areas;
@@ -48,8 +53,12 @@ class ReportController {
         this.access = access;
         this.receipts = receipts;
         for (ReportType type : ReportType.values()) {
-            submitted.put(type, Counter.builder("haven.reports.submitted").tag("type", type.name())
-                    .description("Reports acknowledged with a reference").register(metrics));
+            submitted.put(
+                    type,
+                    Counter.builder("haven.reports.submitted")
+                            .tag("type", type.name())
+                            .description("Reports acknowledged with a reference")
+                            .register(metrics));
         }
     }
 
@@ -63,8 +72,12 @@ class ReportController {
         String receiptHash = receipts.hash(receipt);
         String reference = access.register(caseId, receiptHash);
         try {
-            commands.sendAndWait(new SubmitReport(caseId, new FollowUpKey(reference, receiptHash), r.details(),
-                    Objects.requireNonNullElse(r.namedStaff(), List.of()), intake.teamFor(r.type())));
+            commands.sendAndWait(new SubmitReport(
+                    caseId,
+                    new FollowUpKey(reference, receiptHash),
+                    r.details(),
+                    Objects.requireNonNullElse(r.namedStaff(), List.of()),
+                    intake.teamFor(r.type())));
         } catch (RuntimeException e) {
             forget(reference, e);
             throw e;

@@ -2,8 +2,8 @@ package haven.command.report;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import haven.infra.security.TooManyAttempts;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,8 +27,13 @@ class ReportRateLimit {
 
     ReportRateLimit(@Value("${haven.reports.rate-limit:10/PT10M}") String setting) {
         this.limit = "off".equalsIgnoreCase(setting.trim()) ? null : parse(setting.trim());
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(limit == null ? Duration.ofMinutes(1)
-                : Duration.ofNanos(limit.getRefillPeriodNanos()).multipliedBy(2)).maximumSize(1_000_000).build();
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(
+                        limit == null
+                                ? Duration.ofMinutes(1)
+                                : Duration.ofNanos(limit.getRefillPeriodNanos()).multipliedBy(2))
+                .maximumSize(1_000_000)
+                .build();
     }
 
     private static Bandwidth parse(String setting) {
@@ -38,7 +43,10 @@ class ReportRateLimit {
                 int reports = Integer.parseInt(parts.group(1));
                 Duration period = Duration.parse(parts.group(2));
                 if (reports > 0 && !period.isNegative() && !period.isZero()) {
-                    return Bandwidth.builder().capacity(reports).refillIntervally(reports, period).build();
+                    return Bandwidth.builder()
+                            .capacity(reports)
+                            .refillIntervally(reports, period)
+                            .build();
                 }
             }
         } catch (DateTimeParseException e) {
@@ -53,10 +61,14 @@ class ReportRateLimit {
         if (limit == null) {
             return;
         }
-        var probe = buckets.get(client, key -> Bucket.builder().addLimit(limit).build()).tryConsumeAndReturnRemaining(1);
+        var probe = buckets.get(client, key -> Bucket.builder().addLimit(limit).build())
+                .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new TooManyAttempts(Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1), "too-many-reports",
-                    "Too many reports", "Too many reports from one place in a short time. Nothing was saved: send it again in");
+            throw new TooManyAttempts(
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1),
+                    "too-many-reports",
+                    "Too many reports",
+                    "Too many reports from one place in a short time. Nothing was saved: send it again in");
         }
     }
 }

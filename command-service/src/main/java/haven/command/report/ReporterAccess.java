@@ -34,7 +34,8 @@ class ReporterAccess {
         while (true) {
             String reference = receipts.newReference();
             try {
-                entries.insertOne(new Document("_id", reference).append("caseId", caseId.value())
+                entries.insertOne(new Document("_id", reference)
+                        .append("caseId", caseId.value())
                         .append("receiptHash", receiptHash));
                 return reference;
             } catch (MongoWriteException e) {
@@ -51,9 +52,11 @@ class ReporterAccess {
 
     /** The case a reference and receipt open; see {@link ReceiptGuard} for timing and throttling. */
     Optional<CaseId> open(String reference, String receipt, String client) {
-        Document entry = entries.find(eq("_id", ReceiptGuard.normaliseReference(reference))).first();
+        Document entry = entries.find(eq("_id", ReceiptGuard.normaliseReference(reference)))
+                .first();
         String hash = entry == null ? null : entry.getString("receiptHash");
-        return guard.opens(reference, receipt, client, hash) ? Optional.of(new CaseId(entry.getString("caseId")))
+        return guard.opens(reference, receipt, client, hash)
+                ? Optional.of(new CaseId(entry.getString("caseId")))
                 : Optional.empty();
     }
 }

@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReporterMessageController {
 
-    record ReporterMessage(@NotBlank @Size(max = 40) String reference, @NotBlank @Size(max = 40) String receipt,
-            @NotBlank @Size(max = 5000) String text) {
-    }
+    record ReporterMessage(
+            @NotBlank @Size(max = 40) String reference,
+            @NotBlank @Size(max = 40) String receipt,
+            @NotBlank @Size(max = 5000) String text) {}
 
     private final CommandGateway commands;
     private final ReporterAccess access;
@@ -45,7 +46,9 @@ class ReporterMessageController {
     }
 
     private static ProblemDetail notRecognised() {
-        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "reference-not-recognised",
+        return ProblemResponses.problem(
+                HttpStatus.NOT_FOUND,
+                "reference-not-recognised",
                 "Reference or receipt not recognised",
                 "No report matches that reference and receipt. Check both and try again.");
     }

@@ -45,30 +45,47 @@ record SubmitReportRequest(
     record ReporterDetails(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "[0-9 +()-]{6,30}", message = "must be a phone number") String phone) {
-    }
+
+            @Pattern(regexp = "[0-9 +()-]{6,30}", message = "must be a phone number")
+            String phone) {}
 
     /** The report as the case records it: the area trimmed, absent lists empty, a named reporter only when named. */
     ReportDetails details() {
-        var named = anonymous || reporter == null ? null : new Reporter(reporter.name().trim(), reporter.email(), reporter.phone());
-        return new ReportDetails(type, category, occurredOn, locationType, area.trim(),
-                Objects.requireNonNullElse(motivations, Set.of()), reporterRole, anonymous, named,
-                Objects.requireNonNullElse(contactPreference, ContactPreference.FOLLOW_UP_ONLY), narrative,
-                Objects.requireNonNullElse(namedParties, List.of()), policeInformed, consentToShare);
+        var named = anonymous || reporter == null
+                ? null
+                : new Reporter(reporter.name().trim(), reporter.email(), reporter.phone());
+        return new ReportDetails(
+                type,
+                category,
+                occurredOn,
+                locationType,
+                area.trim(),
+                Objects.requireNonNullElse(motivations, Set.of()),
+                reporterRole,
+                anonymous,
+                named,
+                Objects.requireNonNullElse(contactPreference, ContactPreference.FOLLOW_UP_ONLY),
+                narrative,
+                Objects.requireNonNullElse(namedParties, List.of()),
+                policeInformed,
+                consentToShare);
     }
 
     List<InvalidField> inconsistencies(Areas areas) {
         var problems = new ArrayList<InvalidField>();
         if (type != null && area != null && !areas.allows(type, area.trim())) {
-            problems.add(new InvalidField("area", "must be one of the council's area codes for this type of report, or NOT_SURE"));
+            problems.add(new InvalidField(
+                    "area", "must be one of the council's area codes for this type of report, or NOT_SURE"));
         }
         if (Boolean.TRUE.equals(anonymous)) {
             if (reporter != null) {
                 problems.add(new InvalidField("reporter", "must be empty for an anonymous report"));
             }
             if (contactPreference == ContactPreference.EMAIL || contactPreference == ContactPreference.PHONE) {
-                problems.add(new InvalidField("contactPreference",
-                        "must be FOLLOW_UP_ONLY for an anonymous report: anonymous reporters follow up with their reference and receipt"));
+                problems.add(
+                        new InvalidField(
+                                "contactPreference",
+                                "must be FOLLOW_UP_ONLY for an anonymous report: anonymous reporters follow up with their reference and receipt"));
             }
         } else if (Boolean.FALSE.equals(anonymous) && reporter == null) {
             problems.add(new InvalidField("reporter", "is required for a named report"));
@@ -80,7 +97,8 @@ record SubmitReportRequest(
             problems.add(new InvalidField("reporter.phone", "is required to be contacted by phone"));
         }
         if (type == ReportType.HATE_INCIDENT && (motivations == null || motivations.isEmpty())) {
-            problems.add(new InvalidField("motivations",
+            problems.add(new InvalidField(
+                    "motivations",
                     "must name at least one perceived motivation for a hate incident (OTHER if none fits)"));
         }
         return problems;

@@ -15,8 +15,12 @@ import java.lang.annotation.Target;
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Retention(RetentionPolicy.RUNTIME)
-@Target({java.lang.annotation.ElementType.FIELD, java.lang.annotation.ElementType.PARAMETER,
-        java.lang.annotation.ElementType.RECORD_COMPONENT, java.lang.annotation.ElementType.TYPE_USE})
+@Target({
+    java.lang.annotation.ElementType.FIELD,
+    java.lang.annotation.ElementType.PARAMETER,
+    java.lang.annotation.ElementType.RECORD_COMPONENT,
+    java.lang.annotation.ElementType.TYPE_USE
+})
 public @interface StaffId {
 
     String message() default "must be a staff id: 1 to 100 letters, digits, '.', '_', '@' or '-'";

@@ -26,6 +26,7 @@ public class RetentionPolicy {
 
     /** Who the case records as having erased it. */
     static final String ERASED_BY = "retention-policy";
+
     private static final Logger log = LoggerFactory.getLogger(RetentionPolicy.class);
 
     private final RetentionSchedule schedule;
@@ -34,7 +35,10 @@ public class RetentionPolicy {
     private final Period keepFor;
     private final Period keepIdleFor;
 
-    RetentionPolicy(RetentionSchedule schedule, Erasure erasure, Clock clock,
+    RetentionPolicy(
+            RetentionSchedule schedule,
+            Erasure erasure,
+            Clock clock,
             @Value("${haven.retention.after-closure}") Period keepFor,
             @Value("${haven.retention.after-inactivity}") Period keepIdleFor) {
         this.schedule = schedule;
@@ -44,7 +48,9 @@ public class RetentionPolicy {
         this.keepIdleFor = keepIdleFor;
     }
 
-    @Scheduled(initialDelayString = "${haven.retention.sweep-every}", fixedDelayString = "${haven.retention.sweep-every}")
+    @Scheduled(
+            initialDelayString = "${haven.retention.sweep-every}",
+            fixedDelayString = "${haven.retention.sweep-every}")
     void sweep() {
         sweep(clock.instant());
     }
@@ -54,10 +60,15 @@ public class RetentionPolicy {
         var zoned = now.atZone(clock.getZone());
         List<String> closed = schedule.closedBefore(zoned.minus(keepFor).toInstant());
         List<String> idle = schedule.openAndIdleSince(zoned.minus(keepIdleFor).toInstant());
-        int erased = erase(closed, ErasureReason.RETENTION_PERIOD_ENDED) + erase(idle, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD);
+        int erased = erase(closed, ErasureReason.RETENTION_PERIOD_ENDED)
+                + erase(idle, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD);
         if (!closed.isEmpty() || !idle.isEmpty()) {
-            log.info("Retention policy: {} of {} cases due were erased ({} closed, {} never closed and idle)", erased,
-                    closed.size() + idle.size(), closed.size(), idle.size());
+            log.info(
+                    "Retention policy: {} of {} cases due were erased ({} closed, {} never closed and idle)",
+                    erased,
+                    closed.size() + idle.size(),
+                    closed.size(),
+                    idle.size());
         }
         return erased;
     }
@@ -72,7 +83,10 @@ public class RetentionPolicy {
                 erased++;
             } catch (RuntimeException e) {
                 // e.g. reopened or held since the schedule was read; the next sweep sees the change
-                log.warn("Retention erasure of case {} not done: {}", caseId, e.getClass().getSimpleName());
+                log.warn(
+                        "Retention erasure of case {} not done: {}",
+                        caseId,
+                        e.getClass().getSimpleName());
             }
         }
         return erased;

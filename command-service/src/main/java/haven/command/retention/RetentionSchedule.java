@@ -60,12 +60,16 @@ class RetentionSchedule {
             return;
         }
         Bson activity = max("lastActivityAt", Date.from(message.getTimestamp()));
-        Bson change = event instanceof CaseClosed ? set("closedAt", Date.from(message.getTimestamp()))
-                : event instanceof CaseReopened ? unset("closedAt")
-                : event instanceof LegalHoldPlaced ? set("held", true)
-                : event instanceof LegalHoldLifted ? set("held", false)
-                : null;
-        schedule.updateOne(eq("_id", caseId), change == null ? activity : combine(activity, change),
+        Bson change = event instanceof CaseClosed
+                ? set("closedAt", Date.from(message.getTimestamp()))
+                : event instanceof CaseReopened
+                        ? unset("closedAt")
+                        : event instanceof LegalHoldPlaced
+                                ? set("held", true)
+                                : event instanceof LegalHoldLifted ? set("held", false) : null;
+        schedule.updateOne(
+                eq("_id", caseId),
+                change == null ? activity : combine(activity, change),
                 new UpdateOptions().upsert(true));
     }
 

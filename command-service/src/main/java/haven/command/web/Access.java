@@ -19,10 +19,13 @@ class Access {
     @Bean
     AccessRules commandAccessRules() {
         return endpoints -> endpoints
-                .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment").hasRole(Role.CASE_MANAGER.name())
+                .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment")
+                .hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.POST, "/api/cases/**")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
+                .requestMatchers("/api/admin/**")
+                .hasRole(Role.ADMIN.name());
     }
 }

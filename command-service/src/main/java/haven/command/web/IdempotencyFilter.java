@@ -1,6 +1,8 @@
 package haven.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import haven.command.requests.InvalidField;
+import haven.infra.eventstore.StoreOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,8 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import haven.command.requests.InvalidField;
-import haven.infra.eventstore.StoreOutage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,8 +50,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.length() < 16 || key.length() > 200) {
-            write(response, ProblemResponses.invalid(List.of(new InvalidField(HEADER,
-                    "must be 16 to 200 characters; a random UUID is ideal"))));
+            write(
+                    response,
+                    ProblemResponses.invalid(
+                            List.of(new InvalidField(HEADER, "must be 16 to 200 characters; a random UUID is ideal"))));
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -77,13 +79,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             response.getOutputStream().write(replay.body());
         } else if (claim instanceof IdempotencyStore.Mismatch) {
-            write(response, ProblemResponses.problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                    "Idempotency-Key already used",
-                    "This Idempotency-Key was used for a different request. Use a new key for a new request."));
+            write(
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.UNPROCESSABLE_ENTITY,
+                            "idempotency-key-reused",
+                            "Idempotency-Key already used",
+                            "This Idempotency-Key was used for a different request. Use a new key for a new request."));
         } else {
-            write(response, ProblemResponses.problem(HttpStatus.CONFLICT, "idempotency-key-in-progress",
-                    "The first attempt is still running",
-                    "A request with this Idempotency-Key is still being processed. Try again in a moment."));
+            write(
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.CONFLICT,
+                            "idempotency-key-in-progress",
+                            "The first attempt is still running",
+                            "A request with this Idempotency-Key is still being processed. Try again in a moment."));
         }
     }
 

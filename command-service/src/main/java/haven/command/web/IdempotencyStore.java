@@ -46,20 +46,15 @@ class IdempotencyStore {
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
-    sealed interface Claim permits Fresh, Replay, Mismatch, InProgress {
-    }
+    sealed interface Claim permits Fresh, Replay, Mismatch, InProgress {}
 
-    record Fresh() implements Claim {
-    }
+    record Fresh() implements Claim {}
 
-    record Replay(int status, String contentType, byte[] body) implements Claim {
-    }
+    record Replay(int status, String contentType, byte[] body) implements Claim {}
 
-    record Mismatch() implements Claim {
-    }
+    record Mismatch() implements Claim {}
 
-    record InProgress() implements Claim {
-    }
+    record InProgress() implements Claim {}
 
     private final MongoCollection<Document> records;
     private final Clock clock;
@@ -68,7 +63,8 @@ class IdempotencyStore {
         this.records = havenDatabase.getCollection("idempotency");
         this.clock = clock;
         // honoured by a real MongoDB; the embedded store ignores it, hence the sweep
-        records.createIndex(Indexes.ascending("createdAt"), new IndexOptions().expireAfter(KEPT_FOR.toSeconds(), TimeUnit.SECONDS));
+        records.createIndex(
+                Indexes.ascending("createdAt"), new IndexOptions().expireAfter(KEPT_FOR.toSeconds(), TimeUnit.SECONDS));
     }
 
     Claim claim(String key, byte[] request) {
@@ -76,7 +72,8 @@ class IdempotencyStore {
         byte[] fingerprint = hmac(key, request);
         while (true) {
             try {
-                records.insertOne(new Document("_id", id).append("fingerprint", new Binary(fingerprint))
+                records.insertOne(new Document("_id", id)
+                        .append("fingerprint", new Binary(fingerprint))
                         .append("createdAt", Date.from(clock.instant())));
                 return new Fresh();
             } catch (MongoWriteException e) {
@@ -93,33 +90,43 @@ class IdempotencyStore {
                 records.deleteOne(new Document("_id", id).append("createdAt", existing.getDate("createdAt")));
                 continue;
             }
-            if (!MessageDigest.isEqual(fingerprint, existing.get("fingerprint", Binary.class).getData())) {
+            if (!MessageDigest.isEqual(
+                    fingerprint, existing.get("fingerprint", Binary.class).getData())) {
                 return new Mismatch();
             }
             if (!existing.containsKey("status")) {
                 return new InProgress();
             }
-            return new Replay(existing.getInteger("status"), existing.getString("contentType"),
+            return new Replay(
+                    existing.getInteger("status"),
+                    existing.getString("contentType"),
                     open(key, existing.get("body", Binary.class).getData()));
         }
     }
 
     void complete(String key, int status, String contentType, byte[] body) {
-        records.updateOne(eq("_id", recordId(key)), combine(set("status", status),
-                set("contentType", contentType), set("body", new Binary(seal(key, body)))));
+        records.updateOne(
+                eq("_id", recordId(key)),
+                combine(
+                        set("status", status),
+                        set("contentType", contentType),
+                        set("body", new Binary(seal(key, body)))));
     }
 
     /**
      * Forgets every record older than a day. A real MongoDB's TTL index usually has already; the
      * embedded store ignores TTL indexes, so each instance sweeps too (a scan of a small collection).
      */
-    @Scheduled(initialDelayString = "${haven.idempotency.sweep-every:PT1H}", fixedDelayString = "${haven.idempotency.sweep-every:PT1H}")
+    @Scheduled(
+            initialDelayString = "${haven.idempotency.sweep-every:PT1H}",
+            fixedDelayString = "${haven.idempotency.sweep-every:PT1H}")
     void sweep() {
         sweep(clock.instant());
     }
 
     long sweep(Instant now) {
-        return records.deleteMany(lt("createdAt", Date.from(now.minus(KEPT_FOR)))).getDeletedCount();
+        return records.deleteMany(lt("createdAt", Date.from(now.minus(KEPT_FOR))))
+                .getDeletedCount();
     }
 
     void release(String key) {

@@ -48,7 +48,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail invalid(List<InvalidField> fields) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+        var problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "The request has invalid fields",
                 fields.stream().map(f -> f.field() + " " + f.reason()).collect(Collectors.joining("; ")));
         problem.setProperty("errors", fields);
         return problem;
@@ -61,7 +64,10 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ProblemDetail raced(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-change", "Someone changed this case at the same moment",
+        return problem(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Someone changed this case at the same moment",
                 "Another change to this case was saved first. Reload the case and try again.");
     }
 
@@ -89,11 +95,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return storeAway(e);
         }
         if (erasedCaseIn(e)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(refused(new RuleViolation(RuleViolation.CASE_ERASED)));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(refused(new RuleViolation(RuleViolation.CASE_ERASED)));
         }
         log.error("Unexpected failure handling a request", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Something went wrong", "The request could not be completed. Nothing was saved; please try again."));
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal",
+                        "Something went wrong",
+                        "The request could not be completed. Nothing was saved; please try again."));
     }
 
     /**
@@ -114,13 +125,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         log.warn("Store unavailable: {}", StoreOutage.causeOf(e).getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Haven cannot save just now",
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "store-unavailable",
+                        "Haven cannot save just now",
                         "Nothing was saved. Please try again in a few seconds."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var fields = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new InvalidField(f.getField(), f.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(InvalidField::field))
@@ -129,19 +143,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(invalid(List.of(new InvalidField(path(mapping), expected(mapping)))));
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            return ResponseEntity.badRequest()
+                    .body(invalid(List.of(new InvalidField(path(mapping), expected(mapping)))));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "unreadable-body",
-                "The request body is not readable", "The body must be a JSON object."));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "unreadable-body",
+                        "The request body is not readable",
+                        "The body must be a JSON object."));
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String expected(JsonMappingException e) {

@@ -23,10 +23,11 @@ class StaffOnCommands implements MessageDispatchInterceptor<CommandMessage<?>> {
     }
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> Staff.current()
-                .<CommandMessage<?>>map(staff -> command.andMetaData(Acting.metaData(staff.id(),
-                        staff.roles().stream().map(Enum::name).toList(), staff.team())))
+                .<CommandMessage<?>>map(staff -> command.andMetaData(Acting.metaData(
+                        staff.id(), staff.roles().stream().map(Enum::name).toList(), staff.team())))
                 .orElse(command);
     }
 }

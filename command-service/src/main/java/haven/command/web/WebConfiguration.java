@@ -12,6 +12,7 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Case ids are UUIDs; anything else cannot name a case (and is answered 404). */
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, CaseId.class, id -> new CaseId(UUID.fromString(id).toString()));
+        registry.addConverter(
+                String.class, CaseId.class, id -> new CaseId(UUID.fromString(id).toString()));
     }
 }

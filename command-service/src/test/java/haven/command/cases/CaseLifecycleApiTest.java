@@ -1,16 +1,14 @@
 package haven.command.cases;
 
-import com.mongodb.client.model.Filters;
-import haven.infra.privacy.PersonalDataKeys;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.mongodb.client.model.Filters;
 import haven.command.ApiTest;
+import haven.infra.privacy.PersonalDataKeys;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 class CaseLifecycleApiTest extends ApiTest {
@@ -38,29 +37,48 @@ class CaseLifecycleApiTest extends ApiTest {
     void aCaseworkerTakesAReportFromTriageToClosureAndAppeal() throws Exception {
         String c = "/api/cases/" + caseIdOfNewReport();
 
-        postJson(c + "/triage", TRIAGE).andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.firstContactDue").value(LocalDate.now(LONDON).plusDays(1).toString()))
-                .andExpect(jsonPath("$.resolutionDue").value(LocalDate.now(LONDON).plusDays(20).toString()));
+        postJson(c + "/triage", TRIAGE)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.firstContactDue")
+                        .value(LocalDate.now(LONDON).plusDays(1).toString()))
+                .andExpect(jsonPath("$.resolutionDue")
+                        .value(LocalDate.now(LONDON).plusDays(20).toString()));
         postJson(c + "/assignment", """
                 {"caseworker": "cw.patel", "team": "equality"}""").andExpect(status().isNoContent());
         postJson(c + "/notes", """
                 {"text": "Spoke to the bus operator"}""").andExpect(status().isAccepted());
         String actionId = json.readTree(postJson(c + "/actions", """
-                        {"description": "Ask for CCTV", "owner": "cw.patel", "due": "%s"}"""
-                        .formatted(LocalDate.now(LONDON).plusDays(7))).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString()).get("actionId").asText();
+                        {"description": "Ask for CCTV", "owner": "cw.patel", "due": "%s"}""".formatted(
+                                        LocalDate.now(LONDON).plusDays(7)))
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("actionId")
+                .asText();
         postJson(c + "/actions/" + actionId + "/completion", "").andExpect(status().isNoContent());
         postJson(c + "/messages", """
                 {"text": "We are looking into it"}""").andExpect(status().isAccepted());
-        postJson(c + "/resolution", RESOLUTION).andExpect(status().isAccepted())
+        postJson(c + "/resolution", RESOLUTION)
+                .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.appealDeadline").exists());
         postJson(c + "/closure", "").andExpect(status().isNoContent());
         postJson(c + "/appeal", """
                 {"reason": "The reporter has new evidence"}""").andExpect(status().isNoContent());
 
-        assertThat(eventsOf(c.substring("/api/cases/".length()))).containsExactly("ReportSubmitted", "ReportRoutedToTeam",
-                "CaseTriaged", "CaseworkerAssigned", "InvestigationNoteAdded", "ActionAgreed", "ActionCompleted",
-                "MessageToReporterSent", "CaseResolved", "CaseClosed", "CaseReopened");
+        assertThat(eventsOf(c.substring("/api/cases/".length())))
+                .containsExactly(
+                        "ReportSubmitted",
+                        "ReportRoutedToTeam",
+                        "CaseTriaged",
+                        "CaseworkerAssigned",
+                        "InvestigationNoteAdded",
+                        "ActionAgreed",
+                        "ActionCompleted",
+                        "MessageToReporterSent",
+                        "CaseResolved",
+                        "CaseClosed",
+                        "CaseReopened");
     }
 
     @Test
@@ -78,15 +96,19 @@ class CaseLifecycleApiTest extends ApiTest {
     @Test
     void anUnknownOrMalformedCaseIdIsNotFound() throws Exception {
         postJson("/api/cases/" + UUID.randomUUID() + "/triage", TRIAGE)
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("urn:haven:problem:unknown-case"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:unknown-case"));
         postJson("/api/cases/not-a-case/triage", TRIAGE)
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("urn:haven:problem:unknown-case"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:haven:problem:unknown-case"));
     }
 
     @Test
     void caseworkerCommandsNeedSignIn() throws Exception {
         String caseId = caseIdOfNewReport();
-        http.perform(post("/api/cases/" + caseId + "/triage").contentType(MediaType.APPLICATION_JSON).content(TRIAGE))
+        http.perform(post("/api/cases/" + caseId + "/triage")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(TRIAGE))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:sign-in-required"));
@@ -99,8 +121,14 @@ class CaseLifecycleApiTest extends ApiTest {
         postJson(c + "/triage", TRIAGE.replace("}", ", \"firstContactDue\": \"2020-01-01\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("firstContactDue"));
-        postJson(c + "/triage", TRIAGE.replace("}", ", \"firstContactDue\": \"%s\", \"resolutionDue\": \"%s\"}"
-                        .formatted(LocalDate.now(LONDON).plusDays(9), LocalDate.now(LONDON).plusDays(3))))
+        postJson(
+                        c + "/triage",
+                        TRIAGE.replace(
+                                "}",
+                                ", \"firstContactDue\": \"%s\", \"resolutionDue\": \"%s\"}"
+                                        .formatted(
+                                                LocalDate.now(LONDON).plusDays(9),
+                                                LocalDate.now(LONDON).plusDays(3))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("resolutionDue"));
     }
@@ -109,13 +137,14 @@ class CaseLifecycleApiTest extends ApiTest {
     void assigningAConflictedCaseworkerIsRefused() throws Exception {
         String c = "/api/cases/" + caseIdOfNewReport();
         postJson(c + "/conflicts", """
-                {"caseworker": "cw.ahmed", "reason": "Manages one of the people involved"}""")
-                .andExpect(status().isNoContent());
+                {"caseworker": "cw.ahmed", "reason": "Manages one of the people involved"}""").andExpect(status().isNoContent());
         postJson(c + "/assignment", """
                 {"caseworker": "cw.ahmed", "team": "equality"}""")
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(
-                        "That caseworker has a declared conflict of interest in this case and cannot be assigned to it"));
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value(
+                                        "That caseworker has a declared conflict of interest in this case and cannot be assigned to it"));
     }
 
     @Test
@@ -123,7 +152,10 @@ class CaseLifecycleApiTest extends ApiTest {
         String c = "/api/cases/" + caseIdOfNewReport();
         postJson(c + "/triage", TRIAGE).andExpect(status().isAccepted());
 
-        Callable<Integer> resolve = () -> postJson(c + "/resolution", RESOLUTION).andReturn().getResponse().getStatus();
+        Callable<Integer> resolve = () -> postJson(c + "/resolution", RESOLUTION)
+                .andReturn()
+                .getResponse()
+                .getStatus();
         var statuses = new ArrayList<Integer>();
         var pool = Executors.newFixedThreadPool(2);
         for (var result : pool.invokeAll(List.of(resolve, resolve))) {
@@ -132,7 +164,8 @@ class CaseLifecycleApiTest extends ApiTest {
         pool.shutdown();
 
         assertThat(statuses).containsExactlyInAnyOrder(202, 409);
-        assertThat(eventsOf(c.substring("/api/cases/".length())).stream().filter("CaseResolved"::equals)).hasSize(1);
+        assertThat(eventsOf(c.substring("/api/cases/".length())).stream().filter("CaseResolved"::equals))
+                .hasSize(1);
     }
 
     @Test
@@ -140,8 +173,10 @@ class CaseLifecycleApiTest extends ApiTest {
         String caseId = caseIdOfNewReport();
         String key = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) {
-            http.perform(post("/api/cases/" + caseId + "/notes").header("Authorization", MANAGER)
-                            .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+            http.perform(post("/api/cases/" + caseId + "/notes")
+                            .header("Authorization", MANAGER)
+                            .header("Idempotency-Key", key)
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"text\": \"Called the witness\"}"))
                     .andExpect(status().isAccepted());
         }
@@ -176,7 +211,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(jsonPath("$.detail").value(RuleViolation.CASE_ERASED));
 
         assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
-        assertThat(database.getCollection("personal_data_keys").countDocuments(
-                Filters.regex("_id", "^" + caseId))).isZero();
+        assertThat(database.getCollection("personal_data_keys").countDocuments(Filters.regex("_id", "^" + caseId)))
+                .isZero();
     }
 }

@@ -21,7 +21,9 @@ class CaseSnapshotTest extends ApiTest {
             postJson(c + "/notes", "{\"text\": \"Follow-up call " + i + "\"}").andExpect(status().isAccepted());
         }
 
-        Document snapshot = database.getCollection("snapshots").find(new Document("_id", caseId)).first();
+        Document snapshot = database.getCollection("snapshots")
+                .find(new Document("_id", caseId))
+                .first();
         assertThat(snapshot).isNotNull();
         assertThat(snapshot.getLong("sequenceNumber")).isGreaterThanOrEqualTo(2L);
 

@@ -13,7 +13,6 @@ import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
 import haven.events.ErasureReason;
-import haven.events.PersonalDataErased;
 import haven.events.ExclusionLifted;
 import haven.events.FollowUpKey;
 import haven.events.HistoricalCaseImported;
@@ -26,6 +25,7 @@ import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
+import haven.events.PersonalDataErased;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportDetails;
 import haven.events.ReportRoutedToTeam;
@@ -36,8 +36,8 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
-import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.council.Areas;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,21 +60,40 @@ class CaseTest {
     static final Instant APPEAL_DEADLINE = Instant.parse("2026-11-30T10:00:00Z");
 
     static final FollowUpKey KEY = new FollowUpKey("HV-7K3M-Q9", "$2a$10$hash");
-    static final ReportDetails ON_THE_BUS = new ReportDetails(ReportType.HATE_INCIDENT, Category.VERBAL_ABUSE,
-            LocalDate.parse("2026-10-01"), LocationType.PUBLIC_TRANSPORT, "Chelmsford", Set.of(Motivation.RACE),
-            ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "Shouted at on the bus", List.of(),
-            false, false);
+    static final ReportDetails ON_THE_BUS = new ReportDetails(
+            ReportType.HATE_INCIDENT,
+            Category.VERBAL_ABUSE,
+            LocalDate.parse("2026-10-01"),
+            LocationType.PUBLIC_TRANSPORT,
+            "Chelmsford",
+            Set.of(Motivation.RACE),
+            ReporterRole.VICTIM,
+            true,
+            null,
+            ContactPreference.FOLLOW_UP_ONLY,
+            "Shouted at on the bus",
+            List.of(),
+            false,
+            false);
     static final ReportSubmitted SUBMITTED = ReportSubmitted.of(ID, KEY, ON_THE_BUS);
     static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality");
-    static final CaseTriaged TRIAGED = new CaseTriaged(ID, Category.VERBAL_ABUSE,
-            Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM,
-            Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel", null);
+    static final CaseTriaged TRIAGED = new CaseTriaged(
+            ID,
+            Category.VERBAL_ABUSE,
+            Set.of(ProtectedCharacteristic.RACE),
+            Set.of(MonitoredStrand.RACE),
+            RiskLevel.MEDIUM,
+            Route.FORMAL_INVESTIGATION,
+            LocalDate.parse("2026-10-05"),
+            LocalDate.parse("2026-11-10"),
+            "cw.patel",
+            null);
     static final CaseworkerAssigned ASSIGNED = new CaseworkerAssigned(ID, "cw.patel", "equality", "mgr.jones");
-    static final CaseResolved RESOLVED = new CaseResolved(ID, Outcome.UPHELD, "Apology and training",
-            APPEAL_DEADLINE, "cw.patel");
+    static final CaseResolved RESOLVED =
+            new CaseResolved(ID, Outcome.UPHELD, "Apology and training", APPEAL_DEADLINE, "cw.patel");
     static final CaseClosed CLOSED = new CaseClosed(ID, "cw.patel");
-    static final ActionAgreed ACTION = new ActionAgreed(ID, "a-1", "Refresher training for the team", "mgr.jones",
-            LocalDate.parse("2026-11-20"), "cw.patel");
+    static final ActionAgreed ACTION = new ActionAgreed(
+            ID, "a-1", "Refresher training for the team", "mgr.jones", LocalDate.parse("2026-11-20"), "cw.patel");
 
     FixtureConfiguration<Case> fixture;
 
@@ -89,8 +108,8 @@ class CaseTest {
         fixture.registerInjectableResource(PSEUDONYMS);
         fixture.registerInjectableResource(IntakeTeams.parse("HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality"));
         fixture.registerInjectableResource(Areas.load(""));
-        fixture.registerCommandDispatchInterceptor(commands -> (i, command) ->
-                command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
+        fixture.registerCommandDispatchInterceptor(commands ->
+                (i, command) -> command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
     }
 
     static final StaffPseudonyms PSEUDONYMS = new StaffPseudonyms("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
@@ -102,24 +121,60 @@ class CaseTest {
     @Nested
     class History {
 
-        final ImportHistoricalCase imported = new ImportHistoricalCase(ID, ReportType.HATE_INCIDENT, Category.THREATS,
-                YearMonth.of(2021, 6), "CASTLE", null, null, Set.of(Motivation.RACE), Set.of(ProtectedCharacteristic.RACE),
-                Set.of(MonitoredStrand.RACE), Outcome.UPHELD, LocalDate.parse("2021-07-30"), "dpo.smith");
+        final ImportHistoricalCase imported = new ImportHistoricalCase(
+                ID,
+                ReportType.HATE_INCIDENT,
+                Category.THREATS,
+                YearMonth.of(2021, 6),
+                "CASTLE",
+                null,
+                null,
+                Set.of(Motivation.RACE),
+                Set.of(ProtectedCharacteristic.RACE),
+                Set.of(MonitoredStrand.RACE),
+                Outcome.UPHELD,
+                LocalDate.parse("2021-07-30"),
+                "dpo.smith");
 
         @Test
         void anOldLogsIncidentBecomesAClosedCaseAsItEnded() {
-            fixture.givenNoPriorActivity().when(imported).expectEvents(new HistoricalCaseImported(ID, ReportType.HATE_INCIDENT,
-                    Category.THREATS, YearMonth.of(2021, 6), "CASTLE", null, null, Set.of(Motivation.RACE),
-                    Set.of(ProtectedCharacteristic.RACE), Set.of(MonitoredStrand.RACE), Outcome.UPHELD,
-                    LocalDate.parse("2021-07-30"), "dpo.smith"));
+            fixture.givenNoPriorActivity()
+                    .when(imported)
+                    .expectEvents(new HistoricalCaseImported(
+                            ID,
+                            ReportType.HATE_INCIDENT,
+                            Category.THREATS,
+                            YearMonth.of(2021, 6),
+                            "CASTLE",
+                            null,
+                            null,
+                            Set.of(Motivation.RACE),
+                            Set.of(ProtectedCharacteristic.RACE),
+                            Set.of(MonitoredStrand.RACE),
+                            Outcome.UPHELD,
+                            LocalDate.parse("2021-07-30"),
+                            "dpo.smith"));
         }
 
         @Test
         void anImportedCaseCanBeErasedLikeAnyClosedCase() {
             var dpo = Acting.metaData("dpo.smith", List.of("ADMIN"), null);
-            var historical = new HistoricalCaseImported(ID, ReportType.HATE_INCIDENT, Category.THREATS, YearMonth.of(2021, 6),
-                    "CASTLE", null, null, Set.of(), Set.of(), Set.of(), Outcome.UPHELD, LocalDate.parse("2021-07-30"), "dpo.smith");
-            fixture.given(historical).when(new ErasePersonalData(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"), dpo)
+            var historical = new HistoricalCaseImported(
+                    ID,
+                    ReportType.HATE_INCIDENT,
+                    Category.THREATS,
+                    YearMonth.of(2021, 6),
+                    "CASTLE",
+                    null,
+                    null,
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    Outcome.UPHELD,
+                    LocalDate.parse("2021-07-30"),
+                    "dpo.smith");
+            fixture.given(historical)
+                    .when(new ErasePersonalData(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"), dpo)
                     .expectEvents(new PersonalDataErased(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"));
         }
     }
@@ -134,29 +189,42 @@ class CaseTest {
         @Test
         void theDataProtectionOfficerErasesAClosedCaseOnce() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(erase, dpo).expectEvents(erased);
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased).when(erase, dpo)
-                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased)
+                    .when(erase, dpo)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
 
         @Test
         void aCaseUnderLegalHoldIsNotErasedUntilTheHoldIsLifted() {
             var held = new LegalHoldPlaced(ID, "Employment tribunal claim lodged", "dpo.smith");
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, held).when(erase, dpo)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, held, new LegalHoldLifted(ID, "dpo.smith")).when(erase, dpo)
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, held)
+                    .when(erase, dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, held, new LegalHoldLifted(ID, "dpo.smith"))
+                    .when(erase, dpo)
                     .expectEvents(erased);
         }
 
         @Test
         void onlyTheDataProtectionOfficerHoldsACaseAndOnlyOnce() {
             var hold = new PlaceLegalHold(ID, "Employment tribunal claim lodged", "dpo.smith");
-            fixture.given(SUBMITTED).when(hold, dpo)
+            fixture.given(SUBMITTED)
+                    .when(hold, dpo)
                     .expectEvents(new LegalHoldPlaced(ID, "Employment tribunal claim lodged", "dpo.smith"));
-            fixture.given(SUBMITTED).when(hold, MANAGER).expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Claim", "dpo.smith")).when(hold, dpo)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(SUBMITTED).when(new LiftLegalHold(ID, "dpo.smith"), dpo)
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED)
+                    .when(hold, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Claim", "dpo.smith"))
+                    .when(hold, dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            fixture.given(SUBMITTED)
+                    .when(new LiftLegalHold(ID, "dpo.smith"), dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
@@ -167,35 +235,54 @@ class CaseTest {
         @Test
         void aCaseNeverClosedIsClosedAsItIsErasedForInactivityWhateverItsStage() {
             var idle = new ErasePersonalData(ID, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, "retention-policy");
-            var idleErased = new PersonalDataErased(ID, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, "retention-policy");
+            var idleErased =
+                    new PersonalDataErased(ID, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, "retention-policy");
             fixture.given(SUBMITTED).when(idle, dpo).expectEvents(new CaseClosed(ID, "retention-policy"), idleErased);
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(idle, dpo)
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED)
+                    .when(idle, dpo)
                     .expectEvents(new CaseClosed(ID, "retention-policy"), idleErased);
-            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Police investigation", "dpo.smith")).when(idle, dpo)
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Police investigation", "dpo.smith"))
+                    .when(idle, dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void anErasedCaseTakesNoNewPersonalDataFromTheReporterOrStaff() {
             var history = new Object[] {SUBMITTED, TRIAGED, RESOLVED, CLOSED, erased};
-            fixture.given(history).when(new ReceiveMessageFromReporter(ID, "m-9", "Hello?"), NOBODY)
-                    .expectNoEvents().expectException(RuleViolation.class).expectExceptionMessage(RuleViolation.CASE_ERASED);
-            fixture.given(history).when(new AddInvestigationNote(ID, "n-9", "Note", "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage(RuleViolation.CASE_ERASED);
-            fixture.given(history).when(new DeclareConflictOfInterest(ID, "cw.lee", "Knows them", "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage(RuleViolation.CASE_ERASED);
-            fixture.given(history).when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage(RuleViolation.CASE_ERASED);
-            fixture.given(history).when(new PlaceLegalHold(ID, "Claim", "dpo.smith"), dpo)
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(history)
+                    .when(new ReceiveMessageFromReporter(ID, "m-9", "Hello?"), NOBODY)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
+                    .expectExceptionMessage(RuleViolation.CASE_ERASED);
+            fixture.given(history)
+                    .when(new AddInvestigationNote(ID, "n-9", "Note", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage(RuleViolation.CASE_ERASED);
+            fixture.given(history)
+                    .when(new DeclareConflictOfInterest(ID, "cw.lee", "Knows them", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage(RuleViolation.CASE_ERASED);
+            fixture.given(history)
+                    .when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage(RuleViolation.CASE_ERASED);
+            fixture.given(history)
+                    .when(new PlaceLegalHold(ID, "Claim", "dpo.smith"), dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void onlyTheDataProtectionOfficerErasesAndTheyDoNothingElse() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(erase, MANAGER)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED, TRIAGED).when(new AddInvestigationNote(ID, "n-1", "Note", "dpo.smith"), dpo)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(erase, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, TRIAGED)
+                    .when(new AddInvestigationNote(ID, "n-1", "Note", "dpo.smith"), dpo)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
     }
 
@@ -206,45 +293,60 @@ class CaseTest {
 
         @Test
         void theAssignedCaseworkerWorksOnTheCase() {
-            fixture.given(SUBMITTED, ASSIGNED).when(note, caseworker("cw.patel"))
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(note, caseworker("cw.patel"))
                     .expectEvents(new InvestigationNoteAdded(ID, "n-1", "Spoke to the witness", "cw.patel"));
         }
 
         @Test
         void anotherCaseworkerIsToldThereIsNoSuchCase() {
-            fixture.given(SUBMITTED, ASSIGNED).when(note, caseworker("cw.lee"))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED).when(note, caseworker("cw.lee"))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(note, caseworker("cw.lee"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED)
+                    .when(note, caseworker("cw.lee"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void aManagerWorksOnlyOnTheirTeamsCasesAssignedOrNot() {
             var otherTeam = Acting.metaData("mgr.khan", List.of("CASE_MANAGER"), "hr");
-            fixture.given(SUBMITTED, ROUTED).when(note, otherTeam)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED, ROUTED, ASSIGNED).when(note, otherTeam)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED, ROUTED, new CaseworkerAssigned(ID, "cw.khan", "hr", "mgr.jones")).when(note, otherTeam)
+            fixture.given(SUBMITTED, ROUTED)
+                    .when(note, otherTeam)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, ROUTED, ASSIGNED)
+                    .when(note, otherTeam)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, ROUTED, new CaseworkerAssigned(ID, "cw.khan", "hr", "mgr.jones"))
+                    .when(note, otherTeam)
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void someoneWithAConflictOfInterestIsToldThereIsNoSuchCase() {
             var conflicted = new ConflictOfInterestDeclared(ID, "mgr.jones", "Manages the person named", "mgr.jones");
-            fixture.given(SUBMITTED, conflicted).when(note, MANAGER)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, conflicted)
+                    .when(note, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void aCommandWithNobodyBehindItIsRefused() {
-            fixture.given(SUBMITTED).when(note, NOBODY)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED)
+                    .when(note, NOBODY)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void theReporterReachesTheCaseThroughTheirReceiptAlone() {
-            fixture.given(SUBMITTED, ASSIGNED).when(new ReceiveMessageFromReporter(ID, "m-2", "Any news?"), NOBODY)
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new ReceiveMessageFromReporter(ID, "m-2", "Any news?"), NOBODY)
                     .expectEvents(new MessageFromReporterReceived(ID, "m-2", "Any news?"));
         }
     }
@@ -266,7 +368,8 @@ class CaseTest {
         void aNamedCaseworkerCannotBeAssigned() {
             fixture.given(SUBMITTED, leeNamed)
                     .when(new AssignCaseworker(ID, "cw.lee", "equality", null, "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
@@ -275,8 +378,10 @@ class CaseTest {
             fixture.given(SUBMITTED, leeAssigned)
                     .when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
                     .expectEvents(new StaffMemberNamed(ID, PSEUDONYMS.of("cw.lee"), "mgr.jones"));
-            fixture.given(SUBMITTED, leeAssigned, leeNamed).when(note, caseworker("cw.lee"))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, leeAssigned, leeNamed)
+                    .when(note, caseworker("cw.lee"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
             fixture.given(SUBMITTED, leeAssigned, leeNamed)
                     .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
                     .expectEvents(new CaseworkerAssigned(ID, "cw.patel", "equality", "mgr.jones"));
@@ -285,14 +390,18 @@ class CaseTest {
         @Test
         void aNamedManagerIsToldThereIsNoSuchCase() {
             var managerNamed = new StaffMemberNamed(ID, PSEUDONYMS.of("mgr.jones"), Case.NAMED_BY_REPORTER);
-            fixture.given(SUBMITTED, managerNamed).when(note, MANAGER)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, managerNamed)
+                    .when(note, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void theSamePersonIsNamedOnce() {
-            fixture.given(SUBMITTED, leeNamed).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, leeNamed)
+                    .when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 
@@ -307,49 +416,67 @@ class CaseTest {
 
         @Test
         void theAssignedCaseworkerCannotNameStaffOnlyACaseManagerCan() {
-            fixture.given(SUBMITTED, ASSIGNED).when(new NameStaffMember(ID, "mgr.jones", "cw.patel"), patel)
-                    .expectNoEvents().expectException(RuleViolation.class)
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new NameStaffMember(ID, "mgr.jones", "cw.patel"), patel)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
                     .expectExceptionMessage(org.hamcrest.Matchers.containsString("Only a case manager"));
-            fixture.given(SUBMITTED, ASSIGNED).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"), MANAGER)
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new NameStaffMember(ID, "cw.lee", "mgr.jones"), MANAGER)
                     .expectEvents(new StaffMemberNamed(ID, PSEUDONYMS.of("cw.lee"), "mgr.jones"));
         }
 
         @Test
         void aCaseworkerDeclaresOnlyTheirOwnConflict() {
-            fixture.given(SUBMITTED, ASSIGNED).when(new DeclareConflictOfInterest(ID, "mgr.jones", "Knows them", "cw.patel"), patel)
-                    .expectNoEvents().expectException(RuleViolation.class);
-            fixture.given(SUBMITTED, ASSIGNED).when(new DeclareConflictOfInterest(ID, "cw.patel", "Knows them", "cw.patel"), patel)
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new DeclareConflictOfInterest(ID, "mgr.jones", "Knows them", "cw.patel"), patel)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new DeclareConflictOfInterest(ID, "cw.patel", "Knows them", "cw.patel"), patel)
                     .expectEvents(new ConflictOfInterestDeclared(ID, "cw.patel", "Knows them", "cw.patel"));
-            fixture.given(SUBMITTED, ASSIGNED).when(new DeclareConflictOfInterest(ID, "cw.patel", "Line manages them", "mgr.jones"))
+            fixture.given(SUBMITTED, ASSIGNED)
+                    .when(new DeclareConflictOfInterest(ID, "cw.patel", "Line manages them", "mgr.jones"))
                     .expectEvents(new ConflictOfInterestDeclared(ID, "cw.patel", "Line manages them", "mgr.jones"));
         }
 
         @Test
         void nobodyIsExcludedFromAClosedCase() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new NameStaffMember(ID, "cw.lee", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new DeclareConflictOfInterest(ID, "cw.lee", "Knows them", "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void theDataProtectionOfficerLetsAWronglyExcludedManagerBackOn() {
             var lift = new LiftExclusion(ID, "MGR.Jones", "Named to keep the manager away", "dpo.smith");
-            var lifted = new ExclusionLifted(ID, PSEUDONYMS.of("mgr.jones"), "Named to keep the manager away", "dpo.smith");
-            fixture.given(SUBMITTED, managerNamed).when(managersNote, MANAGER)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            var lifted =
+                    new ExclusionLifted(ID, PSEUDONYMS.of("mgr.jones"), "Named to keep the manager away", "dpo.smith");
+            fixture.given(SUBMITTED, managerNamed)
+                    .when(managersNote, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
             fixture.given(SUBMITTED, managerNamed).when(lift, dpo).expectEvents(lifted);
-            fixture.given(SUBMITTED, managerNamed, lifted).when(managersNote, MANAGER).expectSuccessfulHandlerExecution();
+            fixture.given(SUBMITTED, managerNamed, lifted)
+                    .when(managersNote, MANAGER)
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void aDeclaredConflictIsLiftedTheSameWay() {
             var conflict = new ConflictOfInterestDeclared(ID, "mgr.jones", "Made up", "mgr.ahmed");
             var lifted = new ExclusionLifted(ID, PSEUDONYMS.of("mgr.jones"), "No conflict", "dpo.smith");
-            fixture.given(SUBMITTED, conflict).when(new LiftExclusion(ID, "mgr.jones", "No conflict", "dpo.smith"), dpo)
+            fixture.given(SUBMITTED, conflict)
+                    .when(new LiftExclusion(ID, "mgr.jones", "No conflict", "dpo.smith"), dpo)
                     .expectEvents(lifted);
-            fixture.given(SUBMITTED, conflict, lifted).when(managersNote, MANAGER).expectSuccessfulHandlerExecution();
+            fixture.given(SUBMITTED, conflict, lifted)
+                    .when(managersNote, MANAGER)
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -357,9 +484,12 @@ class CaseTest {
             var lift = new LiftExclusion(ID, "mgr.jones", "Wrong", "mgr.ahmed");
             fixture.given(SUBMITTED, managerNamed)
                     .when(lift, Acting.metaData("mgr.ahmed", List.of("CASE_MANAGER"), "equality"))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED).when(new LiftExclusion(ID, "cw.lee", "Wrong", "dpo.smith"), dpo)
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED)
+                    .when(new LiftExclusion(ID, "cw.lee", "Wrong", "dpo.smith"), dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 
@@ -375,15 +505,45 @@ class CaseTest {
     void aNamedReportOnSomeonesBehalfKeepsTheReporter() {
         var reporter = new Reporter("Sam Okafor", "sam@example.org", null);
         fixture.givenNoPriorActivity()
-                .when(new SubmitReport(ID, new FollowUpKey("HV-AAAA-BB", "$2a$10$hash"), new ReportDetails(
-                        ReportType.DIGNITY_AT_WORK, Category.BULLYING, LocalDate.parse("2026-09-12"),
-                        LocationType.WORKPLACE, "Highways", Set.of(), ReporterRole.THIRD_PARTY, false, reporter,
-                        ContactPreference.EMAIL, "My colleague is being excluded", List.of("J. Smith"), false, true),
-                        List.of(), "hr"))
-                .expectEvents(new ReportSubmitted(ID, "HV-AAAA-BB", "$2a$10$hash", ReportType.DIGNITY_AT_WORK,
-                        Category.BULLYING, LocalDate.parse("2026-09-12"), LocationType.WORKPLACE, "Highways",
-                        Set.of(), ReporterRole.THIRD_PARTY, false, reporter, ContactPreference.EMAIL,
-                        "My colleague is being excluded", List.of("J. Smith"), false, true),
+                .when(new SubmitReport(
+                        ID,
+                        new FollowUpKey("HV-AAAA-BB", "$2a$10$hash"),
+                        new ReportDetails(
+                                ReportType.DIGNITY_AT_WORK,
+                                Category.BULLYING,
+                                LocalDate.parse("2026-09-12"),
+                                LocationType.WORKPLACE,
+                                "Highways",
+                                Set.of(),
+                                ReporterRole.THIRD_PARTY,
+                                false,
+                                reporter,
+                                ContactPreference.EMAIL,
+                                "My colleague is being excluded",
+                                List.of("J. Smith"),
+                                false,
+                                true),
+                        List.of(),
+                        "hr"))
+                .expectEvents(
+                        new ReportSubmitted(
+                                ID,
+                                "HV-AAAA-BB",
+                                "$2a$10$hash",
+                                ReportType.DIGNITY_AT_WORK,
+                                Category.BULLYING,
+                                LocalDate.parse("2026-09-12"),
+                                LocationType.WORKPLACE,
+                                "Highways",
+                                Set.of(),
+                                ReporterRole.THIRD_PARTY,
+                                false,
+                                reporter,
+                                ContactPreference.EMAIL,
+                                "My colleague is being excluded",
+                                List.of("J. Smith"),
+                                false,
+                                true),
                         new ReportRoutedToTeam(ID, "hr"));
     }
 
@@ -396,8 +556,10 @@ class CaseTest {
 
         @Test
         void onlyTheIntakeTeamsManagersWorkOnANewReport() {
-            fixture.given(SUBMITTED, toCommunitySafety).when(note, MANAGER)
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, toCommunitySafety)
+                    .when(note, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
             fixture.given(SUBMITTED, toCommunitySafety)
                     .when(note, Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety"))
                     .expectSuccessfulHandlerExecution();
@@ -407,32 +569,47 @@ class CaseTest {
         void aManagerWithoutATeamWorksOnNoTeamsCases() {
             fixture.given(SUBMITTED, toCommunitySafety)
                     .when(note, Acting.metaData("mgr.nobody", List.of("CASE_MANAGER"), null))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
-            fixture.given(SUBMITTED).when(note, Acting.metaData("mgr.nobody", List.of("CASE_MANAGER"), null))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED)
+                    .when(note, Acting.metaData("mgr.nobody", List.of("CASE_MANAGER"), null))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void assigningTheCaseMovesItToTheAssigningTeam() {
             var okoro = Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety");
             fixture.given(SUBMITTED, toCommunitySafety, new CaseworkerAssigned(ID, "cw.ade", "hate-crime", "mgr.okoro"))
-                    .when(note, okoro).expectNoEvents().expectException(AggregateNotFoundException.class);
+                    .when(note, okoro)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test
         void aCaseReportedBeforeRoutingIsInTheTeamItsTypeGoesToNow() {
             fixture.given(SUBMITTED).when(note, MANAGER).expectSuccessfulHandlerExecution();
-            fixture.given(SUBMITTED).when(note, Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety"))
-                    .expectNoEvents().expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED)
+                    .when(note, Acting.metaData("mgr.okoro", List.of("CASE_MANAGER"), "community-safety"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
     }
 
     @Nested
     class Triage {
 
-        TriageCase triage = new TriageCase(ID, Category.VERBAL_ABUSE, Set.of(ProtectedCharacteristic.RACE),
-                Set.of(MonitoredStrand.RACE), RiskLevel.MEDIUM, Route.FORMAL_INVESTIGATION,
-                LocalDate.parse("2026-10-05"), LocalDate.parse("2026-11-10"), "cw.patel", null);
+        TriageCase triage = new TriageCase(
+                ID,
+                Category.VERBAL_ABUSE,
+                Set.of(ProtectedCharacteristic.RACE),
+                Set.of(MonitoredStrand.RACE),
+                RiskLevel.MEDIUM,
+                Route.FORMAL_INVESTIGATION,
+                LocalDate.parse("2026-10-05"),
+                LocalDate.parse("2026-11-10"),
+                "cw.patel",
+                null);
 
         @Test
         void aSubmittedCaseCanBeTriaged() {
@@ -446,25 +623,58 @@ class CaseTest {
 
         @Test
         void triageCanPlaceTheCaseInAnotherOfTheAreasOfItsType() {
-            var recoded = new TriageCase(ID, triage.category(), triage.characteristics(), triage.strands(), triage.risk(),
-                    triage.route(), triage.firstContactDue(), triage.resolutionDue(), triage.triagedBy(), "RIVERSIDE");
-            fixture.given(SUBMITTED).when(recoded).expectEvents(new CaseTriaged(ID, TRIAGED.category(),
-                    TRIAGED.characteristics(), TRIAGED.strands(), TRIAGED.risk(), TRIAGED.route(), TRIAGED.firstContactDue(),
-                    TRIAGED.resolutionDue(), TRIAGED.triagedBy(), "RIVERSIDE"));
+            var recoded = new TriageCase(
+                    ID,
+                    triage.category(),
+                    triage.characteristics(),
+                    triage.strands(),
+                    triage.risk(),
+                    triage.route(),
+                    triage.firstContactDue(),
+                    triage.resolutionDue(),
+                    triage.triagedBy(),
+                    "RIVERSIDE");
+            fixture.given(SUBMITTED)
+                    .when(recoded)
+                    .expectEvents(new CaseTriaged(
+                            ID,
+                            TRIAGED.category(),
+                            TRIAGED.characteristics(),
+                            TRIAGED.strands(),
+                            TRIAGED.risk(),
+                            TRIAGED.route(),
+                            TRIAGED.firstContactDue(),
+                            TRIAGED.resolutionDue(),
+                            TRIAGED.triagedBy(),
+                            "RIVERSIDE"));
         }
 
         @Test
         void aHateIncidentCannotBePlacedInADirectorate() {
-            var directorate = new TriageCase(ID, triage.category(), triage.characteristics(), triage.strands(), triage.risk(),
-                    triage.route(), triage.firstContactDue(), triage.resolutionDue(), triage.triagedBy(), "ADULTS");
-            fixture.given(SUBMITTED).when(directorate).expectNoEvents().expectException(RuleViolation.class)
+            var directorate = new TriageCase(
+                    ID,
+                    triage.category(),
+                    triage.characteristics(),
+                    triage.strands(),
+                    triage.risk(),
+                    triage.route(),
+                    triage.firstContactDue(),
+                    triage.resolutionDue(),
+                    triage.triagedBy(),
+                    "ADULTS");
+            fixture.given(SUBMITTED)
+                    .when(directorate)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class)
                     .expectExceptionMessage("That area is not one of the areas for this type of report");
         }
 
         @Test
         void cannotTriageAResolvedCase() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(triage)
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED)
+                    .when(triage)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 
@@ -489,27 +699,34 @@ class CaseTest {
         void cannotAssignTheCaseworkerWhoAlreadyHasIt() {
             fixture.given(SUBMITTED, ASSIGNED)
                     .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage("The case is already assigned to that caseworker");
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case is already assigned to that caseworker");
         }
 
         @Test
         void cannotAssignAConflictedCaseworker() {
-            fixture.given(SUBMITTED, new ConflictOfInterestDeclared(ID, "cw.ahmed", "Line manager of a party", "cw.ahmed"))
+            fixture.given(
+                            SUBMITTED,
+                            new ConflictOfInterestDeclared(ID, "cw.ahmed", "Line manager of a party", "cw.ahmed"))
                     .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void aManagerAssignsOnlyWithinTheirOwnTeam() {
-            fixture.given(SUBMITTED).when(new AssignCaseworker(ID, "cw.khan", "hr", null, "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED)
+                    .when(new AssignCaseworker(ID, "cw.khan", "hr", null, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void cannotAssignAClosedCase() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 
@@ -527,11 +744,13 @@ class CaseTest {
         @Test
         void aConflictIsDeclaredOnce() {
             var conflict = new ConflictOfInterestDeclared(ID, "cw.patel", "Friend of a party", "cw.patel");
-            fixture.given(SUBMITTED).when(new DeclareConflictOfInterest(ID, "cw.patel", "Friend of a party", "cw.patel"))
+            fixture.given(SUBMITTED)
+                    .when(new DeclareConflictOfInterest(ID, "cw.patel", "Friend of a party", "cw.patel"))
                     .expectEvents(conflict);
             fixture.given(SUBMITTED, conflict)
                     .when(new DeclareConflictOfInterest(ID, "cw.patel", "Again", "cw.patel"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 
@@ -549,14 +768,20 @@ class CaseTest {
         void cannotAddANoteToAClosedCase() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new AddInvestigationNote(ID, "n-1", "Late note", "cw.patel"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void anActionIsAgreedThenCompleted() {
             fixture.given(SUBMITTED, TRIAGED)
-                    .when(new AgreeAction(ID, "a-1", "Refresher training for the team", "mgr.jones",
-                            LocalDate.parse("2026-11-20"), "cw.patel"))
+                    .when(new AgreeAction(
+                            ID,
+                            "a-1",
+                            "Refresher training for the team",
+                            "mgr.jones",
+                            LocalDate.parse("2026-11-20"),
+                            "cw.patel"))
                     .expectEvents(ACTION);
             fixture.given(SUBMITTED, TRIAGED, ACTION)
                     .when(new CompleteAction(ID, "a-1", "mgr.jones"))
@@ -567,21 +792,24 @@ class CaseTest {
         void cannotAgreeTheSameActionTwice() {
             fixture.given(SUBMITTED, TRIAGED, ACTION)
                     .when(new AgreeAction(ID, "a-1", "Again", "mgr.jones", LocalDate.parse("2026-11-20"), "cw.patel"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
         void cannotCompleteAnActionThatWasNeverAgreed() {
             fixture.given(SUBMITTED, TRIAGED)
                     .when(new CompleteAction(ID, "a-9", "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage("The case has no action with that id");
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case has no action with that id");
         }
 
         @Test
         void cannotCompleteAnActionTwice() {
             fixture.given(SUBMITTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
                     .when(new CompleteAction(ID, "a-1", "mgr.jones"))
-                    .expectNoEvents().expectExceptionMessage("That action is already completed");
+                    .expectNoEvents()
+                    .expectExceptionMessage("That action is already completed");
         }
     }
 
@@ -599,7 +827,8 @@ class CaseTest {
         void cannotWriteToTheReporterFromAClosedCase() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new SendMessageToReporter(ID, "m-1", "Hello", "cw.patel"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test
@@ -622,14 +851,18 @@ class CaseTest {
 
         @Test
         void cannotResolveAnUntriagedCase() {
-            fixture.given(SUBMITTED).when(resolve)
-                    .expectNoEvents().expectExceptionMessage("A case must be triaged before it can be resolved");
+            fixture.given(SUBMITTED)
+                    .when(resolve)
+                    .expectNoEvents()
+                    .expectExceptionMessage("A case must be triaged before it can be resolved");
         }
 
         @Test
         void cannotResolveACaseTwice() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(resolve)
-                    .expectNoEvents().expectExceptionMessage("The case is already resolved");
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED)
+                    .when(resolve)
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case is already resolved");
         }
     }
 
@@ -638,19 +871,25 @@ class CaseTest {
 
         @Test
         void aResolvedCaseIsClosed() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED).when(new CloseCase(ID, "cw.patel")).expectEvents(CLOSED);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED)
+                    .when(new CloseCase(ID, "cw.patel"))
+                    .expectEvents(CLOSED);
         }
 
         @Test
         void cannotCloseAnUnresolvedCase() {
-            fixture.given(SUBMITTED, TRIAGED).when(new CloseCase(ID, "cw.patel"))
-                    .expectNoEvents().expectExceptionMessage("A case must be resolved before it can be closed");
+            fixture.given(SUBMITTED, TRIAGED)
+                    .when(new CloseCase(ID, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("A case must be resolved before it can be closed");
         }
 
         @Test
         void cannotCloseAClosedCase() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED).when(new CloseCase(ID, "cw.patel"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new CloseCase(ID, "cw.patel"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 
@@ -668,14 +907,16 @@ class CaseTest {
         void cannotReopenAfterTheAppealWindow() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new ReopenCase(ID, "Too late", APPEAL_DEADLINE.plusSeconds(1), "cw.patel"))
-                    .expectNoEvents().expectExceptionMessage("The appeal window for this case ended on 2026-11-30");
+                    .expectNoEvents()
+                    .expectExceptionMessage("The appeal window for this case ended on 2026-11-30");
         }
 
         @Test
         void cannotReopenAnOpenCase() {
             fixture.given(SUBMITTED, TRIAGED)
                     .when(new ReopenCase(ID, "Why", RESOLVED_AT, "cw.patel"))
-                    .expectNoEvents().expectException(RuleViolation.class);
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
 
         @Test

@@ -29,8 +29,10 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry("/conflicts", "{\"caseworker\": \"cw.patel\", \"reason\": \"Line manages the reporter\"}"),
             Map.entry("/named-staff", "{\"staffId\": \"cw.patel\"}"),
             Map.entry("/notes", "{\"text\": \"Spoke to the witness\"}"),
-            Map.entry("/actions", "{\"description\": \"Ask for CCTV\", \"owner\": \"cw.patel\", \"due\": \""
-                    + LocalDate.now().plusDays(7) + "\"}"),
+            Map.entry(
+                    "/actions",
+                    "{\"description\": \"Ask for CCTV\", \"owner\": \"cw.patel\", \"due\": \""
+                            + LocalDate.now().plusDays(7) + "\"}"),
             Map.entry("/actions/{actionId}/completion", ""),
             Map.entry("/messages", "{\"text\": \"We are looking into it\"}"),
             Map.entry("/resolution", CaseLifecycleApiTest.RESOLUTION),
@@ -43,33 +45,54 @@ class NamedStaffApiTest extends ApiTest {
 
     @Test
     void aManagerNamedInTheReportIsAnsweredAsIfTheCaseDidNotExist() throws Exception {
-        String caseId = json.readTree(http.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .post("/api/reports").contentType("application/json")
-                        .content(ANONYMOUS_REPORT.replace("\"namedParties\": []",
-                                "\"namedParties\": [\"My manager\"], \"namedStaff\": [\"MGR.Jones\"]")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("caseId").asText();
+        String caseId = json.readTree(http.perform(
+                                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/reports")
+                                        .contentType("application/json")
+                                        .content(ANONYMOUS_REPORT.replace(
+                                                "\"namedParties\": []",
+                                                "\"namedParties\": [\"My manager\"], \"namedStaff\": [\"MGR.Jones\"]")))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("caseId")
+                .asText();
         assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed");
 
-        var endpoints = AccessMatrix.endpoints(mappings).stream().filter(e -> e.startsWith("POST /api/cases/{caseId}"))
-                .map(e -> e.substring("POST /api/cases/{caseId}".length())).toList();
-        assertThat(VALID_BODIES.keySet()).as("a valid body for every command on a case").containsExactlyInAnyOrderElementsOf(endpoints);
+        var endpoints = AccessMatrix.endpoints(mappings).stream()
+                .filter(e -> e.startsWith("POST /api/cases/{caseId}"))
+                .map(e -> e.substring("POST /api/cases/{caseId}".length()))
+                .toList();
+        assertThat(VALID_BODIES.keySet())
+                .as("a valid body for every command on a case")
+                .containsExactlyInAnyOrderElementsOf(endpoints);
 
         for (String endpoint : endpoints) {
             String path = endpoint.replace("{actionId}", "a-1");
             String unknown = UUID.randomUUID().toString();
-            MvcResult aboutNamedCase = postJson("/api/cases/" + caseId + path, VALID_BODIES.get(endpoint)).andReturn();
-            MvcResult aboutNoCase = postJson("/api/cases/" + unknown + path, VALID_BODIES.get(endpoint)).andReturn();
-            assertThat(aboutNamedCase.getResponse().getStatus()).as(endpoint).isEqualTo(404)
+            MvcResult aboutNamedCase = postJson("/api/cases/" + caseId + path, VALID_BODIES.get(endpoint))
+                    .andReturn();
+            MvcResult aboutNoCase = postJson("/api/cases/" + unknown + path, VALID_BODIES.get(endpoint))
+                    .andReturn();
+            assertThat(aboutNamedCase.getResponse().getStatus())
+                    .as(endpoint)
+                    .isEqualTo(404)
                     .isEqualTo(aboutNoCase.getResponse().getStatus());
-            assertThat(aboutNamedCase.getResponse().getContentAsString().replace(caseId, "ID")).as(endpoint)
+            assertThat(aboutNamedCase.getResponse().getContentAsString().replace(caseId, "ID"))
+                    .as(endpoint)
                     .isEqualTo(aboutNoCase.getResponse().getContentAsString().replace(unknown, "ID"));
         }
         assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed");
 
         String colleague = TestTokens.bearer("mgr.ahmed", "equality", Role.CASE_MANAGER);
-        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague).andExpect(status().isAccepted());
-        postJson("/api/cases/" + caseId + "/named-staff", "{\"staffId\": \"cw.lee\"}", colleague).andExpect(status().isNoContent());
-        postJson("/api/cases/" + caseId + "/assignment", "{\"caseworker\": \"cw.lee\", \"team\": \"equality\"}", colleague)
+        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague)
+                .andExpect(status().isAccepted());
+        postJson("/api/cases/" + caseId + "/named-staff", "{\"staffId\": \"cw.lee\"}", colleague)
+                .andExpect(status().isNoContent());
+        postJson(
+                        "/api/cases/" + caseId + "/assignment",
+                        "{\"caseworker\": \"cw.lee\", \"team\": \"equality\"}",
+                        colleague)
                 .andExpect(status().isConflict());
         postJson("/api/cases/" + caseId + "/named-staff", "{\"staffId\": \"not a staff id\"}", colleague)
                 .andExpect(status().isBadRequest());

@@ -15,15 +15,24 @@ class StaffIdClaimTest extends ApiTest {
 
     @Test
     void aManagerNamedInTheReportIsRefusedWhateverTheirTokensSubject() throws Exception {
-        String caseId = json.readTree(http.perform(post("/api/reports").contentType("application/json")
-                        .content(ANONYMOUS_REPORT.replace("\"namedParties\": []", "\"namedStaff\": [\"mgr.jones\"]")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("caseId").asText();
+        String caseId = json.readTree(http.perform(post("/api/reports")
+                                .contentType("application/json")
+                                .content(ANONYMOUS_REPORT.replace(
+                                        "\"namedParties\": []", "\"namedStaff\": [\"mgr.jones\"]")))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("caseId")
+                .asText();
 
-        String named = TestTokens.bearerWithStaffClaim("b3Jn-0f-mgr-jones", "staff_id", "mgr.jones", "equality",
-                Role.CASE_MANAGER);
-        String colleague = TestTokens.bearerWithStaffClaim("mgr.jones", "staff_id", "mgr.ahmed", "equality",
-                Role.CASE_MANAGER);
-        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, named).andExpect(status().isNotFound());
-        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague).andExpect(status().isAccepted());
+        String named = TestTokens.bearerWithStaffClaim(
+                "b3Jn-0f-mgr-jones", "staff_id", "mgr.jones", "equality", Role.CASE_MANAGER);
+        String colleague =
+                TestTokens.bearerWithStaffClaim("mgr.jones", "staff_id", "mgr.ahmed", "equality", Role.CASE_MANAGER);
+        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, named)
+                .andExpect(status().isNotFound());
+        postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague)
+                .andExpect(status().isAccepted());
     }
 }

@@ -47,30 +47,49 @@ class HistoryFileTest {
                 + "INC-1,2021-06,HATE_INCIDENT,THREATS,Canary Street,,,,,,UPHELD,2021-05-30\n"
                 + "INC 3,2021-06,DIGNITY_AT_WORK,BULLYING,CASTLE,,,,,,UPHELD,2031-01-01\n");
         assertThat(parsed.rows()).isEmpty();
-        assertThat(parsed.problems()).extracting(p -> p.row() + " " + p.field()).containsExactly(
-                "2 reported_month", "2 category", "3 source_id", "3 area", "3 closed_on", "4 source_id", "4 area",
-                "4 closed_on");
+        assertThat(parsed.problems())
+                .extracting(p -> p.row() + " " + p.field())
+                .containsExactly(
+                        "2 reported_month",
+                        "2 category",
+                        "3 source_id",
+                        "3 area",
+                        "3 closed_on",
+                        "4 source_id",
+                        "4 area",
+                        "4 closed_on");
         assertThat(parsed.problems().toString()).doesNotContain("Canary", "2031", "INC");
     }
 
     @Test
     void excelsOwnFilesAreReadAndOtherFilesAreNamedForWhatTheyAre() {
         String row = "INC-1;2021-06;HATE_INCIDENT;THREATS;CASTLE;;;;;;UPHELD;2021-07-30\r\n";
-        var semicolons = HistoryFile.parse(("\uFEFF" + HEADER.replace(',', ';') + "\r\n" + row).getBytes(StandardCharsets.UTF_8),
-                AREAS, TODAY);
+        var semicolons = HistoryFile.parse(
+                ("\uFEFF" + HEADER.replace(',', ';') + "\r\n" + row).getBytes(StandardCharsets.UTF_8), AREAS, TODAY);
         assertThat(semicolons.problems()).isEmpty();
         // Excel's "CSV (Comma delimited)": Windows-1252, and an empty column after the last
-        var windows = HistoryFile.parse((HEADER + ",\r\nINC-1,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30,\r\n"
-                + "INC-2,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,Résolu,2021-07-30,\r\n").getBytes(Charset.forName("windows-1252")),
-                AREAS, TODAY);
-        assertThat(windows.problems()).extracting(p -> p.row() + " " + p.field()).containsExactly("3 outcome");
+        var windows = HistoryFile.parse(
+                (HEADER + ",\r\nINC-1,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30,\r\n"
+                                + "INC-2,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,Résolu,2021-07-30,\r\n")
+                        .getBytes(Charset.forName("windows-1252")),
+                AREAS,
+                TODAY);
+        assertThat(windows.problems())
+                .extracting(p -> p.row() + " " + p.field())
+                .containsExactly("3 outcome");
 
-        assertThat(HistoryFile.parse(new byte[] {'P', 'K', 3, 4, 0, 0}, AREAS, TODAY).problems())
-                .extracting(HistoryFile.Problem::problem).allMatch(p -> p.contains("is not a CSV file"));
-        assertThat(parse(HEADER + "\r\n\"INC-1,2021-06\r\n").problems()).extracting(HistoryFile.Problem::problem)
+        assertThat(HistoryFile.parse(new byte[] {'P', 'K', 3, 4, 0, 0}, AREAS, TODAY)
+                        .problems())
+                .extracting(HistoryFile.Problem::problem)
+                .allMatch(p -> p.contains("is not a CSV file"));
+        assertThat(parse(HEADER + "\r\n\"INC-1,2021-06\r\n").problems())
+                .extracting(HistoryFile.Problem::problem)
                 .allMatch(p -> p.contains("is not valid CSV"));
-        assertThat(parse("id,month\r\n1,2\r\n").problems()).extracting(HistoryFile.Problem::field).containsExactly("header");
-        assertThat(parse(HEADER + "\r\n").problems()).extracting(HistoryFile.Problem::problem)
+        assertThat(parse("id,month\r\n1,2\r\n").problems())
+                .extracting(HistoryFile.Problem::field)
+                .containsExactly("header");
+        assertThat(parse(HEADER + "\r\n").problems())
+                .extracting(HistoryFile.Problem::problem)
                 .containsExactly("has no rows under its header");
     }
 
@@ -80,7 +99,8 @@ class HistoryFileTest {
         for (int i = 0; i <= HistoryFile.MOST_ROWS; i++) {
             file.append("INC-").append(i).append(",2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30\n");
         }
-        assertThat(parse(file.toString()).problems()).extracting(HistoryFile.Problem::problem)
+        assertThat(parse(file.toString()).problems())
+                .extracting(HistoryFile.Problem::problem)
                 .containsExactly("has " + (HistoryFile.MOST_ROWS + 1) + " rows; import at most " + HistoryFile.MOST_ROWS
                         + " at a time");
     }

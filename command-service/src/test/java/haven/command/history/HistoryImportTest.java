@@ -28,11 +28,14 @@ class HistoryImportTest extends ApiTest {
     @Test
     void aCheckedFileBecomesClosedCasesOnceAndImportingItAgainAddsNothing() throws Exception {
         long before = storedEventCount();
-        send(FILE, true).andExpect(status().isOk()).andExpect(jsonPath("$.rows").value(3))
+        send(FILE, true)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(3))
                 .andExpect(jsonPath("$.valid").value(true));
         assertThat(storedEventCount()).as("a check writes nothing").isEqualTo(before);
 
-        var started = send(FILE, false).andExpect(status().isAccepted()).andReturn().getResponse();
+        var started =
+                send(FILE, false).andExpect(status().isAccepted()).andReturn().getResponse();
         String progress = started.getHeader("Location");
         assertThat(progress).matches("/api/admin/imports/[0-9a-f]{32}");
         awaitDone(progress, 3, 0);
@@ -44,8 +47,10 @@ class HistoryImportTest extends ApiTest {
         assertThat(storedEventCount()).as("the same file again adds nothing").isEqualTo(before + 3);
 
         // an imported case is closed and in no team's caseload: nobody works on it
-        postJson("/api/cases/" + HistoryFile.caseIdOf("OLD-0001").value() + "/triage",
-                "{\"category\": \"THREATS\", \"risk\": \"LOW\", \"route\": \"INFORMAL_RESOLUTION\"}", MANAGER)
+        postJson(
+                        "/api/cases/" + HistoryFile.caseIdOf("OLD-0001").value() + "/triage",
+                        "{\"category\": \"THREATS\", \"risk\": \"LOW\", \"route\": \"INFORMAL_RESOLUTION\"}",
+                        MANAGER)
                 .andExpect(status().isNotFound());
     }
 
@@ -53,28 +58,36 @@ class HistoryImportTest extends ApiTest {
     void aFileWithAnyProblemIsRefusedWithEveryProblemAndWritesNothing() throws Exception {
         long before = storedEventCount();
         String bad = FILE.replace("OLD-0002,2020-05", "OLD-0002,2020-15").replace("NOT_SURE", "Mrs Canary's street");
-        send(bad, false).andExpect(status().isUnprocessableEntity())
+        send(bad, false)
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:invalid-history-file"))
                 .andExpect(jsonPath("$.problems[0].row").value(3))
                 .andExpect(jsonPath("$.problems[0].field").value("reported_month"))
                 .andExpect(jsonPath("$.problems[1].row").value(4))
                 .andExpect(jsonPath("$.problems[1].field").value("area"))
-                .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain("Canary", "2020-15"));
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsString()).doesNotContain("Canary", "2020-15"));
         assertThat(storedEventCount()).isEqualTo(before);
         http.perform(get("/api/admin/imports/0123456789abcdef0123456789abcdef").header("Authorization", DPO))
                 .andExpect(status().isNotFound());
     }
 
     private ResultActions send(String file, boolean dryRun) throws Exception {
-        return http.perform(post("/api/admin/imports").param("dryRun", String.valueOf(dryRun)).contentType("text/csv")
-                .content(file).header("Authorization", DPO));
+        return http.perform(post("/api/admin/imports")
+                .param("dryRun", String.valueOf(dryRun))
+                .contentType("text/csv")
+                .content(file)
+                .header("Authorization", DPO));
     }
 
     private void awaitDone(String progress, int imported, int alreadyThere) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode state = json.readTree(http.perform(get(progress).header("Authorization", DPO))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
             assertThat(state.get("state").asText()).isEqualTo("DONE");
             assertThat(state.get("imported").asInt()).isEqualTo(imported);
             assertThat(state.get("alreadyThere").asInt()).isEqualTo(alreadyThere);

@@ -27,15 +27,19 @@ class ReportApiTest extends ApiTest {
         assertThat(receipt.get("reference").asText()).matches("HV-[2-9A-Z]{4}-[2-9A-Z]{2}");
         assertThat(receipt.get("receipt").asText()).matches("\\d{16}");
         assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
-        assertThat(everyStoredDocument()).allSatisfy(
-                d -> assertThat(d.toJson()).doesNotContain(receipt.get("receipt").asText()));
+        assertThat(everyStoredDocument())
+                .allSatisfy(d -> assertThat(d.toJson())
+                        .doesNotContain(receipt.get("receipt").asText()));
     }
 
     @Test
     void aNamedReportCarriesTheReportersContactDetails() throws Exception {
-        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
-                "\"anonymous\": false, \"reporter\": {\"name\": \"Sam Okafor\", \"email\": \"sam@example.org\"}, "
-                        + "\"contactPreference\": \"EMAIL\""))
+        postJson(
+                        "/api/reports",
+                        ANONYMOUS_REPORT.replace(
+                                "\"anonymous\": true, \"reporter\": null",
+                                "\"anonymous\": false, \"reporter\": {\"name\": \"Sam Okafor\", \"email\": \"sam@example.org\"}, "
+                                        + "\"contactPreference\": \"EMAIL\""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.reference").exists());
     }
@@ -43,19 +47,29 @@ class ReportApiTest extends ApiTest {
     @Test
     void operatorsSeeReportsCountedByTypeAndNothingAboutTheReporter() throws Exception {
         double before = submittedHateIncidents();
-        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
-                "\"anonymous\": false, \"reporter\": {\"name\": \"Quenby Canarysdottir\", \"email\": \"qc@example.org\"}, "
-                        + "\"contactPreference\": \"EMAIL\"")).andExpect(status().isCreated());
+        postJson(
+                        "/api/reports",
+                        ANONYMOUS_REPORT.replace(
+                                "\"anonymous\": true, \"reporter\": null",
+                                "\"anonymous\": false, \"reporter\": {\"name\": \"Quenby Canarysdottir\", \"email\": \"qc@example.org\"}, "
+                                        + "\"contactPreference\": \"EMAIL\""))
+                .andExpect(status().isCreated());
         postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"\""))
                 .andExpect(status().isBadRequest());
 
         assertThat(submittedHateIncidents()).isEqualTo(before + 1);
-        assertThat(metrics.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString())
-                .doesNotContain("Canarysdottir").doesNotContain("qc@example.org").doesNotContain("CASTLE"));
+        assertThat(metrics.getMeters())
+                .allSatisfy(meter -> assertThat(meter.getId().toString())
+                        .doesNotContain("Canarysdottir")
+                        .doesNotContain("qc@example.org")
+                        .doesNotContain("CASTLE"));
     }
 
     private double submittedHateIncidents() {
-        return metrics.get("haven.reports.submitted").tag("type", "HATE_INCIDENT").counter().count();
+        return metrics.get("haven.reports.submitted")
+                .tag("type", "HATE_INCIDENT")
+                .counter()
+                .count();
     }
 
     @Test
@@ -63,8 +77,13 @@ class ReportApiTest extends ApiTest {
         long before = storedEventCount();
         long accessBefore = database.getCollection("reporter_access").countDocuments();
 
-        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"\"")
-                .replace("\"narrative\": \"What happened, in the reporter's words\"", "\"narrative\": null"))
+        postJson(
+                        "/api/reports",
+                        ANONYMOUS_REPORT
+                                .replace("\"area\": \"CASTLE\"", "\"area\": \"\"")
+                                .replace(
+                                        "\"narrative\": \"What happened, in the reporter's words\"",
+                                        "\"narrative\": null"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.errors[*].field", Matchers.contains("area", "narrative")))
@@ -81,7 +100,8 @@ class ReportApiTest extends ApiTest {
             postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"" + area + "\""))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("area"))
-                    .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain(area));
+                    .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                            .doesNotContain(area));
         }
         assertThat(storedEventCount()).isEqualTo(before);
         postJson("/api/reports", ANONYMOUS_REPORT.replace("\"area\": \"CASTLE\"", "\"area\": \"NOT_SURE\""))
@@ -112,8 +132,11 @@ class ReportApiTest extends ApiTest {
         postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true", "\"anonymous\": false"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", Matchers.contains("reporter")));
-        postJson("/api/reports", ANONYMOUS_REPORT.replace("\"anonymous\": true, \"reporter\": null",
-                "\"anonymous\": false, \"reporter\": {\"name\": \"Sam\"}, \"contactPreference\": \"PHONE\""))
+        postJson(
+                        "/api/reports",
+                        ANONYMOUS_REPORT.replace(
+                                "\"anonymous\": true, \"reporter\": null",
+                                "\"anonymous\": false, \"reporter\": {\"name\": \"Sam\"}, \"contactPreference\": \"PHONE\""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", Matchers.contains("reporter.phone")));
     }
@@ -130,17 +153,28 @@ class ReportApiTest extends ApiTest {
         String key = UUID.randomUUID().toString();
         long before = storedEventCount();
 
-        String first = http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String second = http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
+        String first = http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String second = http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(second).isEqualTo(first);
-        assertThat(storedEventCount()).as("one case: reported and routed to its team").isEqualTo(before + 2);
+        assertThat(storedEventCount())
+                .as("one case: reported and routed to its team")
+                .isEqualTo(before + 2);
         String receipt = json.readTree(first).get("receipt").asText();
         assertThat(everyStoredDocument()).allSatisfy(d -> assertThat(d.toJson()).doesNotContain(receipt));
     }
@@ -148,11 +182,16 @@ class ReportApiTest extends ApiTest {
     @Test
     void anIdempotencyKeyCannotBeReusedForADifferentRequest() throws Exception {
         String key = UUID.randomUUID().toString();
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT)).andExpect(status().isCreated());
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated());
 
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT.replace("CASTLE", "ABBEY")))
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT.replace("CASTLE", "ABBEY")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:idempotency-key-reused"));
     }
@@ -160,12 +199,16 @@ class ReportApiTest extends ApiTest {
     @Test
     void aRefusedRequestCanBeRetriedWithTheSameKeyOnceCorrected() throws Exception {
         String key = UUID.randomUUID().toString();
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT.replace("VICTIM", "NOBODY")))
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT.replace("VICTIM", "NOBODY")))
                 .andExpect(status().isBadRequest());
         // a different body under the same key is a mismatch only once a request has succeeded
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
                 .andExpect(status().isCreated());
     }
 
@@ -173,10 +216,12 @@ class ReportApiTest extends ApiTest {
     void theReporterWritesToTheCaseTeamWithReferenceAndReceipt() throws Exception {
         var receipt = submitAnonymousReport();
         String message = """
-                {"reference": "%s", "receipt": "%s", "text": "There is more I remember"}"""
-                .formatted(receipt.get("reference").asText(), receipt.get("receipt").asText());
+                {"reference": "%s", "receipt": "%s", "text": "There is more I remember"}""".formatted(
+                receipt.get("reference").asText(), receipt.get("receipt").asText());
 
-        http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(message))
+        http.perform(post("/api/reporter/messages")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(message))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.messageId").exists());
 
@@ -188,16 +233,26 @@ class ReportApiTest extends ApiTest {
     void aWrongReceiptGetsTheSameAnswerAsAnUnknownReference() throws Exception {
         var receipt = submitAnonymousReport();
         String wrongReceipt = """
-                {"reference": "%s", "receipt": "0000000000000000", "text": "Hello"}"""
-                .formatted(receipt.get("reference").asText());
+                {"reference": "%s", "receipt": "0000000000000000", "text": "Hello"}""".formatted(receipt.get("reference").asText());
         String unknownReference = """
-                {"reference": "HV-%s-ZZ", "receipt": "%s", "text": "Hello"}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 4).toUpperCase(), receipt.get("receipt").asText());
+                {"reference": "HV-%s-ZZ", "receipt": "%s", "text": "Hello"}""".formatted(
+                        UUID.randomUUID().toString().substring(0, 4).toUpperCase(),
+                        receipt.get("receipt").asText());
 
-        String a = http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(wrongReceipt))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
-        String b = http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON).content(unknownReference))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String a = http.perform(post("/api/reporter/messages")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(wrongReceipt))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String b = http.perform(post("/api/reporter/messages")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(unknownReference))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(a).isEqualTo(b);
         assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
@@ -217,7 +272,9 @@ class ReportApiTest extends ApiTest {
                     .andExpect(status().isTooManyRequests())
                     .andExpect(header().string("Retry-After", "900"))
                     .andExpect(jsonPath("$.type").value("urn:haven:problem:too-many-attempts"))
-                    .andReturn().getResponse().getContentAsString());
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
         }
         assertThat(refusals.get(0)).isEqualTo(refusals.get(1));
         guess(receipt.get("reference").asText(), receipt.get("receipt").asText(), client)
@@ -227,7 +284,8 @@ class ReportApiTest extends ApiTest {
 
     private org.springframework.test.web.servlet.ResultActions guess(String reference, String receipt, String client)
             throws Exception {
-        return http.perform(post("/api/reporter/messages").contentType(MediaType.APPLICATION_JSON)
+        return http.perform(post("/api/reporter/messages")
+                .contentType(MediaType.APPLICATION_JSON)
                 .with(request -> {
                     request.setRemoteAddr(client);
                     return request;

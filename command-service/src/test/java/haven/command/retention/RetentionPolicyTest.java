@@ -43,13 +43,18 @@ class RetentionPolicyTest extends ApiTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("legal hold")));
         awaitScheduled(expiring, held);
 
-        Instant afterSixYears = Instant.now().atZone(ZoneId.of("Europe/London")).plus(Period.ofYears(6)).plusDays(1).toInstant();
+        Instant afterSixYears = Instant.now()
+                .atZone(ZoneId.of("Europe/London"))
+                .plus(Period.ofYears(6))
+                .plusDays(1)
+                .toInstant();
         retention.sweep(Instant.now());
         assertThat(eventsOf(expiring)).doesNotContain("PersonalDataErased");
 
         retention.sweep(afterSixYears);
         assertThat(eventsOf(expiring)).endsWith("PersonalDataErased");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(keyOf(expiring)).isFalse());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(keyOf(expiring)).isFalse());
         assertThat(eventsOf(held)).doesNotContain("PersonalDataErased");
         assertThat(keyOf(held)).isTrue();
 
@@ -59,7 +64,8 @@ class RetentionPolicyTest extends ApiTest {
             retention.sweep(afterSixYears);
             assertThat(eventsOf(held)).endsWith("PersonalDataErased");
         });
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(keyOf(held)).isFalse());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(keyOf(held)).isFalse());
     }
 
     @Test
@@ -67,17 +73,24 @@ class RetentionPolicyTest extends ApiTest {
         String untriaged = caseIdOfNewReport();
         String resolved = caseIdOfNewReport();
         postJson("/api/cases/" + resolved + "/triage", TRIAGE).andExpect(status().isAccepted());
-        postJson("/api/cases/" + resolved + "/resolution", "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Done\"}")
+        postJson(
+                        "/api/cases/" + resolved + "/resolution",
+                        "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Done\"}")
                 .andExpect(status().isAccepted());
         String held = caseIdOfNewReport();
         postJson("/api/admin/cases/" + held + "/legal-hold", "{\"reason\": \"Police investigation\"}", DPO)
                 .andExpect(status().isNoContent());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (String caseId : new String[] {untriaged, resolved, held}) {
-                assertThat(database.getCollection(RetentionSchedule.COLLECTION).find(Filters.eq("_id", caseId)).first())
-                        .isNotNull().containsKey("lastActivityAt");
+                assertThat(database.getCollection(RetentionSchedule.COLLECTION)
+                                .find(Filters.eq("_id", caseId))
+                                .first())
+                        .isNotNull()
+                        .containsKey("lastActivityAt");
             }
-            assertThat(database.getCollection(RetentionSchedule.COLLECTION).find(Filters.eq("_id", held)).first())
+            assertThat(database.getCollection(RetentionSchedule.COLLECTION)
+                            .find(Filters.eq("_id", held))
+                            .first())
                     .containsEntry("held", true);
         });
         var london = Instant.now().atZone(ZoneId.of("Europe/London"));
@@ -89,11 +102,14 @@ class RetentionPolicyTest extends ApiTest {
         assertThat(eventsOf(untriaged)).endsWith("CaseClosed", "PersonalDataErased");
         assertThat(eventsOf(resolved)).endsWith("CaseResolved", "CaseClosed", "PersonalDataErased");
         assertThat(eventsOf(held)).doesNotContain("PersonalDataErased");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(keyOf(untriaged) || keyOf(resolved)).isFalse());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(keyOf(untriaged) || keyOf(resolved)).isFalse());
         assertThat(keyOf(held)).isTrue();
 
         postJson("/api/admin/cases/" + held + "/erasure", "{\"reason\": \"NO_ACTIVITY_FOR_RETENTION_PERIOD\"}", DPO)
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
     }
 
     @Test
@@ -101,7 +117,9 @@ class RetentionPolicyTest extends ApiTest {
         var report = submitAnonymousReport();
         String caseId = report.get("caseId").asText();
         postJson("/api/cases/" + caseId + "/triage", TRIAGE).andExpect(status().isAccepted());
-        postJson("/api/cases/" + caseId + "/resolution", "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Done\"}")
+        postJson(
+                        "/api/cases/" + caseId + "/resolution",
+                        "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Done\"}")
                 .andExpect(status().isAccepted());
         postJson("/api/cases/" + caseId + "/closure", "").andExpect(status().isNoContent());
         postJson("/api/admin/cases/" + caseId + "/erasure", "{\"reason\": \"ERASURE_REQUEST\"}", DPO)
@@ -109,34 +127,51 @@ class RetentionPolicyTest extends ApiTest {
         assertThat(keyOf(caseId)).isFalse();
         long stored = storedEventCount();
 
-        postJson("/api/reporter/messages", json.writeValueAsString(java.util.Map.of("reference", report.get("reference").asText(),
-                "receipt", report.get("receipt").asText(), "text", "Are you still there?")))
+        postJson(
+                        "/api/reporter/messages",
+                        json.writeValueAsString(java.util.Map.of(
+                                "reference",
+                                report.get("reference").asText(),
+                                "receipt",
+                                report.get("receipt").asText(),
+                                "text",
+                                "Are you still there?")))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("details have been deleted")));
+                .andExpect(
+                        jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("details have been deleted")));
         for (var attempt : java.util.Map.of(
-                "/notes", "{\"text\": \"A note\"}",
-                "/conflicts", "{\"caseworker\": \"cw.lee\", \"reason\": \"A friend of the reporter\"}",
-                "/messages", "{\"text\": \"Hello again\"}",
-                "/appeal", "{\"reason\": \"New evidence\"}").entrySet()) {
+                        "/notes", "{\"text\": \"A note\"}",
+                        "/conflicts", "{\"caseworker\": \"cw.lee\", \"reason\": \"A friend of the reporter\"}",
+                        "/messages", "{\"text\": \"Hello again\"}",
+                        "/appeal", "{\"reason\": \"New evidence\"}")
+                .entrySet()) {
             postJson("/api/cases/" + caseId + attempt.getKey(), attempt.getValue())
                     .andExpect(status().isConflict())
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("details have been deleted")));
+                    .andExpect(jsonPath("$.detail")
+                            .value(org.hamcrest.Matchers.containsString("details have been deleted")));
         }
-        postJson("/api/admin/cases/" + caseId + "/legal-hold", "{\"reason\": \"Claim\"}", DPO).andExpect(status().isConflict());
-        postJson("/api/admin/cases/" + caseId + "/lifted-exclusions", "{\"staffId\": \"cw.lee\", \"reason\": \"Wrong\"}", DPO)
+        postJson("/api/admin/cases/" + caseId + "/legal-hold", "{\"reason\": \"Claim\"}", DPO)
+                .andExpect(status().isConflict());
+        postJson(
+                        "/api/admin/cases/" + caseId + "/lifted-exclusions",
+                        "{\"staffId\": \"cw.lee\", \"reason\": \"Wrong\"}",
+                        DPO)
                 .andExpect(status().isConflict());
 
         assertThat(storedEventCount()).isEqualTo(stored);
         assertThat(database.getCollection(PersonalDataKeys.COLLECTION)
-                .countDocuments(Filters.regex("_id", "^" + java.util.regex.Pattern.quote(caseId)))).isZero();
+                        .countDocuments(Filters.regex("_id", "^" + java.util.regex.Pattern.quote(caseId))))
+                .isZero();
     }
 
     @Test
     void onlyTheDataProtectionOfficerHoldsACase() throws Exception {
         String caseId = closedCase();
-        postJson("/api/admin/cases/" + caseId + "/legal-hold", "{\"reason\": \"Claim\"}").andExpect(status().isForbidden());
+        postJson("/api/admin/cases/" + caseId + "/legal-hold", "{\"reason\": \"Claim\"}")
+                .andExpect(status().isForbidden());
         postJson("/api/admin/cases/" + caseId + "/legal-hold", "{\"reason\": \" \"}", DPO)
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
         http.perform(delete("/api/admin/cases/" + caseId + "/legal-hold").header("Authorization", DPO))
                 .andExpect(status().isConflict());
     }
@@ -144,7 +179,9 @@ class RetentionPolicyTest extends ApiTest {
     private String closedCase() throws Exception {
         String caseId = caseIdOfNewReport();
         postJson("/api/cases/" + caseId + "/triage", TRIAGE).andExpect(status().isAccepted());
-        postJson("/api/cases/" + caseId + "/resolution", "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Apology given\"}")
+        postJson(
+                        "/api/cases/" + caseId + "/resolution",
+                        "{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Apology given\"}")
                 .andExpect(status().isAccepted());
         postJson("/api/cases/" + caseId + "/closure", "").andExpect(status().isNoContent());
         return caseId;
@@ -153,13 +190,19 @@ class RetentionPolicyTest extends ApiTest {
     private void awaitScheduled(String... caseIds) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (String caseId : caseIds) {
-                assertThat(database.getCollection(RetentionSchedule.COLLECTION).find(Filters.eq("_id", caseId)).first())
-                        .isNotNull().containsKey("closedAt");
+                assertThat(database.getCollection(RetentionSchedule.COLLECTION)
+                                .find(Filters.eq("_id", caseId))
+                                .first())
+                        .isNotNull()
+                        .containsKey("closedAt");
             }
         });
     }
 
     private boolean keyOf(String caseId) {
-        return database.getCollection(PersonalDataKeys.COLLECTION).find(Filters.eq("_id", caseId)).first() != null;
+        return database.getCollection(PersonalDataKeys.COLLECTION)
+                        .find(Filters.eq("_id", caseId))
+                        .first()
+                != null;
     }
 }

@@ -22,19 +22,28 @@ class IdempotencySweepTest extends ApiTest {
     @Test
     void aRecordOlderThanADayIsSweptAndItsKeyStartsAfresh() throws Exception {
         String key = UUID.randomUUID().toString();
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT)).andExpect(status().isCreated());
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated());
         long records = database.getCollection("idempotency").countDocuments();
 
         assertThat(idempotency.sweep(Instant.now().plus(Duration.ofHours(23)))).isZero();
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
-                .andExpect(status().isCreated()).andExpect(header().string("Idempotent-Replayed", "true"));
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"));
 
         assertThat(idempotency.sweep(Instant.now().plus(Duration.ofHours(25)))).isEqualTo(records);
         assertThat(database.getCollection("idempotency").countDocuments()).isZero();
-        http.perform(post("/api/reports").header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(ANONYMOUS_REPORT))
-                .andExpect(status().isCreated()).andExpect(header().doesNotExist("Idempotent-Replayed"));
+        http.perform(post("/api/reports")
+                        .header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(ANONYMOUS_REPORT))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Idempotent-Replayed"));
     }
 }

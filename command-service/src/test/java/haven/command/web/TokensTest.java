@@ -25,7 +25,8 @@ class TokensTest extends ApiTest {
         return TestTokens.refused("mgr.jones", "equality", Role.CASE_MANAGER, Role.ADMIN).entrySet().stream()
                 .map(token -> DynamicTest.dynamicTest(token.getKey(), () -> {
                     long events = storedEventCount();
-                    postJson(somewhere, NOTE, token.getValue()).andExpect(status().isUnauthorized())
+                    postJson(somewhere, NOTE, token.getValue())
+                            .andExpect(status().isUnauthorized())
                             .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")));
                     assertThat(storedEventCount()).isEqualTo(events);
                 }));

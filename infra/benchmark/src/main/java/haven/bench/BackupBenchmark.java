@@ -46,8 +46,7 @@ import org.bson.Document;
  */
 final class BackupBenchmark {
 
-    private BackupBenchmark() {
-    }
+    private BackupBenchmark() {}
 
     static void run(String[] args) throws Exception {
         int cases = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
@@ -56,28 +55,37 @@ final class BackupBenchmark {
         Path archive = dir.resolve("haven.backup");
         var quiet = new PrintStream(new ByteArrayOutputStream());
         try (var source = EmbeddedStore.persistent(dir.resolve("source"), 0);
-             var client = MongoClients.create(source.uri("haven"))) {
+                var client = MongoClients.create(source.uri("haven"))) {
             var database = client.getDatabase("haven");
             long seeding = System.nanoTime();
             seed(database, masterKey, cases);
-            System.out.printf("Seeded %,d cases (%,d events) in %.1f s%n", cases,
-                    database.getCollection("events").countDocuments(), seconds(seeding));
+            System.out.printf(
+                    "Seeded %,d cases (%,d events) in %.1f s%n",
+                    cases, database.getCollection("events").countDocuments(), seconds(seeding));
 
             long backingUp = System.nanoTime();
             new Backup(database, masterKey, quiet).backup(archive, null);
             double backupSeconds = seconds(backingUp);
             try (var target = EmbeddedStore.persistent(dir.resolve("restored"), 0);
-                 var targetClient = MongoClients.create(target.uri("haven"))) {
+                    var targetClient = MongoClients.create(target.uri("haven"))) {
                 long restoring = System.nanoTime();
                 var printed = new ByteArrayOutputStream();
                 new Restore(targetClient.getDatabase("haven"), Optional.of(masterKey), new PrintStream(printed))
                         .restore(archive, () -> null);
                 double restoreSeconds = seconds(restoring);
-                System.out.printf("| %,d | %,d | %.1f | %.1f | %.1f |%n", cases,
-                        database.getCollection("events").countDocuments(), Files.size(archive) / 1e6, backupSeconds,
+                System.out.printf(
+                        "| %,d | %,d | %.1f | %.1f | %.1f |%n",
+                        cases,
+                        database.getCollection("events").countDocuments(),
+                        Files.size(archive) / 1e6,
+                        backupSeconds,
                         restoreSeconds);
-                System.out.print(printed.toString().lines().filter(l -> l.startsWith("Restore verified"))
-                        .findFirst().orElse("restore did not verify") + "\n");
+                System.out.print(printed.toString()
+                                .lines()
+                                .filter(l -> l.startsWith("Restore verified"))
+                                .findFirst()
+                                .orElse("restore did not verify")
+                        + "\n");
             }
         }
     }
@@ -85,22 +93,43 @@ final class BackupBenchmark {
     private static void seed(MongoDatabase database, String masterKey, int cases) {
         var json = new ObjectMapper().registerModule(new JavaTimeModule());
         var keys = new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1));
-        var serializer = new PersonalDataSerializer(JacksonSerializer.builder().objectMapper(json).build(), keys, json);
-        var engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                .snapshotSerializer(serializer).build();
+        var serializer = new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(json).build(), keys, json);
+        var engine = HavenEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
         for (int n = 0; n < cases; n++) {
             var caseId = new CaseId(UUID.randomUUID().toString());
             String reference = "HV-" + caseId.value().substring(0, 8);
-            database.getCollection("reporter_access").insertOne(new Document("_id", reference)
-                    .append("caseId", caseId.value()).append("receiptHash", "$2a$10$" + n));
+            database.getCollection("reporter_access")
+                    .insertOne(new Document("_id", reference)
+                            .append("caseId", caseId.value())
+                            .append("receiptHash", "$2a$10$" + n));
             List<Object> events = List.of(
-                    new ReportSubmitted(caseId, reference, "$2a$10$" + n, ReportType.DIGNITY_AT_WORK, Category.BULLYING,
-                            LocalDate.of(2026, 11, 1), LocationType.WORKPLACE, "Basildon", Set.of(Motivation.DISABILITY),
-                            ReporterRole.VICTIM, false, new Reporter("Reporter " + n, "r" + n + "@example.org", "07700 900000"),
-                            ContactPreference.EMAIL, "I am repeatedly left out of team meetings and talked over. " + n,
-                            List.of("A colleague"), false, true),
-                    new InvestigationNoteAdded(caseId, "n-" + n, "Spoke to the team leader about the meetings.", "cw.patel"),
-                    new MessageToReporterSent(caseId, "t-" + n, "We are looking into it and will write again.", "cw.patel"),
+                    new ReportSubmitted(
+                            caseId,
+                            reference,
+                            "$2a$10$" + n,
+                            ReportType.DIGNITY_AT_WORK,
+                            Category.BULLYING,
+                            LocalDate.of(2026, 11, 1),
+                            LocationType.WORKPLACE,
+                            "Basildon",
+                            Set.of(Motivation.DISABILITY),
+                            ReporterRole.VICTIM,
+                            false,
+                            new Reporter("Reporter " + n, "r" + n + "@example.org", "07700 900000"),
+                            ContactPreference.EMAIL,
+                            "I am repeatedly left out of team meetings and talked over. " + n,
+                            List.of("A colleague"),
+                            false,
+                            true),
+                    new InvestigationNoteAdded(
+                            caseId, "n-" + n, "Spoke to the team leader about the meetings.", "cw.patel"),
+                    new MessageToReporterSent(
+                            caseId, "t-" + n, "We are looking into it and will write again.", "cw.patel"),
                     new MessageFromReporterReceived(caseId, "f-" + n, "Thank you, it happened again on Monday."));
             for (int i = 0; i < events.size(); i++) {
                 engine.appendEvents(new GenericDomainEventMessage<>("Case", caseId.value(), i, events.get(i)));

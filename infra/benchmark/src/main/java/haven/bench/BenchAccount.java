@@ -12,17 +12,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** An event-sourced account; each deposit carries the wall-clock time it was sent, to time the view. */
 public class BenchAccount {
 
-    public record Deposit(@TargetAggregateIdentifier String account, long sentAtMicros) {
-    }
+    public record Deposit(@TargetAggregateIdentifier String account, long sentAtMicros) {}
 
-    public record Deposited(String account, long sentAtMicros) {
-    }
+    public record Deposited(String account, long sentAtMicros) {}
 
     @AggregateIdentifier
     private String account;
 
-    public BenchAccount() {
-    }
+    public BenchAccount() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -38,15 +38,27 @@ final class BenchTokens {
 
     Map<String, String> serviceEnvironment() throws IOException {
         Path pem = Files.createTempFile("bench-jwt", ".pub");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        return Map.of("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "",
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION", pem.toUri().toString());
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        return Map.of(
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+                "",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                pem.toUri().toString());
     }
 
     String bearer(String staffId, String team, String role) {
-        var claims = new JWTClaimsSet.Builder().subject(staffId).audience("haven").issuer(ISSUER).claim("roles", List.of(role))
-                .claim("team", team).expirationTime(Date.from(Instant.now().plusSeconds(24 * 3600))).build();
+        var claims = new JWTClaimsSet.Builder()
+                .subject(staffId)
+                .audience("haven")
+                .issuer(ISSUER)
+                .claim("roles", List.of(role))
+                .claim("team", team)
+                .expirationTime(Date.from(Instant.now().plusSeconds(24 * 3600)))
+                .build();
         try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(keys.getPrivate()));

@@ -31,9 +31,14 @@ import org.bson.types.Binary;
  */
 public final class Benchmark {
 
-    record Row(String engine, long stored, double perSecond1, double perSecond8, Integer tokenBytes, Double p50Ms,
-            Double p99Ms) {
-    }
+    record Row(
+            String engine,
+            long stored,
+            double perSecond1,
+            double perSecond8,
+            Integer tokenBytes,
+            Double p50Ms,
+            Double p99Ms) {}
 
     static final int EVENTS_PER_ACCOUNT = 10;
     static final int LATENCY_RATE_PER_SECOND = 50;
@@ -66,27 +71,43 @@ public final class Benchmark {
         }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String sizes = args.length > 1 ? args[1] : "10000,1000000";
-        List<String> engines = List.of(args.length > 2 ? args[2].split(",") : new String[] {"raw", Engines.AXON_MONGO, Engines.HAVEN});
+        List<String> engines =
+                List.of(args.length > 2 ? args[2].split(",") : new String[] {"raw", Engines.AXON_MONGO, Engines.HAVEN});
         var rows = new ArrayList<Row>();
         boolean onDisk = args.length > 3 && args[3].equals("h2");
-        try (var store = onDisk ? EmbeddedStore.persistent(Files.createTempDirectory("bench-h2"), 0) : EmbeddedStore.inMemory();
-             var client = MongoClients.create(store.uri("bench"))) {
-            System.out.printf("Embedded store (%s) on port %d; %d s per measurement; %s%n",
+        try (var store = onDisk
+                        ? EmbeddedStore.persistent(Files.createTempDirectory("bench-h2"), 0)
+                        : EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("bench"))) {
+            System.out.printf(
+                    "Embedded store (%s) on port %d; %d s per measurement; %s%n",
                     onDisk ? "H2 backend on disk, commit on acknowledge" : "memory backend",
-                    store.port(), seconds, Runtime.version());
+                    store.port(),
+                    seconds,
+                    Runtime.version());
             for (String size : sizes.split(",")) {
                 long stored = Long.parseLong(size.trim());
                 for (String engine : engines) {
-                    rows.add(print(engine.equals("raw") ? raw(client, stored, seconds)
-                            : engine(client, store.uri("bench-" + engine), engine, stored, seconds)));
+                    rows.add(print(
+                            engine.equals("raw")
+                                    ? raw(client, stored, seconds)
+                                    : engine(client, store.uri("bench-" + engine), engine, stored, seconds)));
                 }
             }
         }
         System.out.println();
-        System.out.println("| engine | events stored | commands/s, 1 thread | commands/s, 8 threads | token bytes | command→view p50 ms | p99 ms |");
+        System.out.println(
+                "| engine | events stored | commands/s, 1 thread | commands/s, 8 threads | token bytes | command→view p50 ms | p99 ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(r -> System.out.printf("| %s | %,d | %,.0f | %,.0f | %s | %s | %s |%n", r.engine(), r.stored(),
-                r.perSecond1(), r.perSecond8(), orDash(r.tokenBytes()), orDash(r.p50Ms()), orDash(r.p99Ms())));
+        rows.forEach(r -> System.out.printf(
+                "| %s | %,d | %,.0f | %,.0f | %s | %s | %s |%n",
+                r.engine(),
+                r.stored(),
+                r.perSecond1(),
+                r.perSecond8(),
+                orDash(r.tokenBytes()),
+                orDash(r.p50Ms()),
+                orDash(r.p99Ms())));
         System.exit(0);
     }
 
@@ -116,17 +137,27 @@ public final class Benchmark {
         prefill(engine, accounts);
         var axon = Engines.start(Engines.axon(engine, FETCH_DELAY));
         var commands = axon.commandGateway();
-        Runnable deposit = () -> commands.sendAndWait(new BenchAccount.Deposit(
-                "acc-" + ThreadLocalRandom.current().nextLong(accounts), Engines.nowMicros()));
+        Runnable deposit = () -> commands.sendAndWait(
+                new BenchAccount.Deposit("acc-" + ThreadLocalRandom.current().nextLong(accounts), Engines.nowMicros()));
         double one = throughput(1, seconds, deposit);
         double eight = throughput(8, seconds, deposit);
 
         Path work = Files.createTempDirectory("bench-" + name);
-        Process reader = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-                "-Daxoniq.update-checker.disabled=true", "-jar", System.getProperty("java.class.path"),
-                "reader", uri, "bench-" + name, name, work.toString(),
-                Long.toString(FETCH_DELAY.toMillis()))
-                .redirectErrorStream(true).redirectOutput(work.resolve("reader.out").toFile()).start();
+        Process reader = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx1g",
+                        "-Daxoniq.update-checker.disabled=true",
+                        "-jar",
+                        System.getProperty("java.class.path"),
+                        "reader",
+                        uri,
+                        "bench-" + name,
+                        name,
+                        work.toString(),
+                        Long.toString(FETCH_DELAY.toMillis()))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("reader.out").toFile())
+                .start();
         awaitFile(work.resolve("ready"), reader);
         long sent = paced(LATENCY_RATE_PER_SECOND, seconds, deposit);
         Path log = work.resolve("latencies.log");
@@ -140,12 +171,22 @@ public final class Benchmark {
 
         var histogram = new Histogram(3);
         Files.readAllLines(log).forEach(line -> histogram.recordValue(Math.max(0, Long.parseLong(line))));
-        Document token = database.getCollection("trackingtokens").find(new Document("processorName", ViewReader.PROCESSOR)).first();
-        Integer tokenBytes = token == null ? null : token.get("token", Binary.class).length();
+        Document token = database.getCollection("trackingtokens")
+                .find(new Document("processorName", ViewReader.PROCESSOR))
+                .first();
+        Integer tokenBytes =
+                token == null ? null : token.get("token", Binary.class).length();
         database.drop();
-        String seen = histogram.getTotalCount() < sent ? " (view saw " + histogram.getTotalCount() + " of " + sent + ")" : "";
-        return new Row(name + seen, stored, one, eight, tokenBytes,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0);
+        String seen =
+                histogram.getTotalCount() < sent ? " (view saw " + histogram.getTotalCount() + " of " + sent + ")" : "";
+        return new Row(
+                name + seen,
+                stored,
+                one,
+                eight,
+                tokenBytes,
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0);
     }
 
     /**
@@ -160,8 +201,8 @@ public final class Benchmark {
         prefill(engine, accounts);
         var axon = Engines.start(Engines.axon(engine, FETCH_DELAY));
         var commands = axon.commandGateway();
-        Runnable deposit = () -> commands.sendAndWait(new BenchAccount.Deposit(
-                "acc-" + ThreadLocalRandom.current().nextLong(accounts), Engines.nowMicros()));
+        Runnable deposit = () -> commands.sendAndWait(
+                new BenchAccount.Deposit("acc-" + ThreadLocalRandom.current().nextLong(accounts), Engines.nowMicros()));
         double[] rates = {throughput(1, seconds, deposit), throughput(8, seconds, deposit)};
         axon.shutdown();
         database.drop();
@@ -173,8 +214,8 @@ public final class Benchmark {
         var batch = new ArrayList<GenericDomainEventMessage<BenchAccount.Deposited>>(1000);
         for (long a = 0; a < accounts; a++) {
             for (int sequence = 0; sequence < EVENTS_PER_ACCOUNT; sequence++) {
-                batch.add(new GenericDomainEventMessage<>("BenchAccount", "acc-" + a, sequence,
-                        new BenchAccount.Deposited("acc-" + a, 0)));
+                batch.add(new GenericDomainEventMessage<>(
+                        "BenchAccount", "acc-" + a, sequence, new BenchAccount.Deposited("acc-" + a, 0)));
             }
             if (batch.size() >= 1000) {
                 engine.appendEvents(batch);
@@ -232,8 +273,11 @@ public final class Benchmark {
     }
 
     private static Document eventSizedDocument() {
-        return new Document("aggregateIdentifier", "acc-" + ThreadLocalRandom.current().nextInt())
-                .append("sequenceNumber", 0L).append("payloadType", BenchAccount.Deposited.class.getName())
+        return new Document(
+                        "aggregateIdentifier",
+                        "acc-" + ThreadLocalRandom.current().nextInt())
+                .append("sequenceNumber", 0L)
+                .append("payloadType", BenchAccount.Deposited.class.getName())
                 .append("timestamp", Instant.now().toString())
                 .append("payload", "{\"account\":\"acc-123456\",\"sentAtMicros\":1763900000000000}")
                 .append("metaData", "{\"traceId\":\"" + java.util.UUID.randomUUID() + "\"}");
@@ -242,7 +286,8 @@ public final class Benchmark {
     private static void awaitFile(Path file, Process writer) throws InterruptedException {
         while (!Files.exists(file)) {
             if (!writer.isAlive()) {
-                throw new IllegalStateException("the view process did not start; see " + file.resolveSibling("reader.out"));
+                throw new IllegalStateException(
+                        "the view process did not start; see " + file.resolveSibling("reader.out"));
             }
             Thread.sleep(100);
         }
@@ -265,6 +310,5 @@ public final class Benchmark {
         return value == null ? "–" : value instanceof Double d ? String.format("%.1f", d) : value.toString();
     }
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 }

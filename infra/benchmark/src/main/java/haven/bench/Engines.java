@@ -21,17 +21,22 @@ final class Engines {
     static final String AXON_MONGO = "axon-mongo";
     static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
 
-    private Engines() {
-    }
+    private Engines() {}
 
     static EventStorageEngine create(String name, MongoDatabase database) {
         if (HAVEN.equals(name)) {
-            return HavenEventStorageEngine.builder().database(database).eventSerializer(SERIALIZER)
-                    .snapshotSerializer(SERIALIZER).build();
+            return HavenEventStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(SERIALIZER)
+                    .snapshotSerializer(SERIALIZER)
+                    .build();
         }
         var extension = MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                .eventSerializer(SERIALIZER).snapshotSerializer(SERIALIZER).build();
+                .mongoTemplate(
+                        DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .eventSerializer(SERIALIZER)
+                .snapshotSerializer(SERIALIZER)
+                .build();
         extension.ensureIndexes();
         return extension;
     }
@@ -39,8 +44,10 @@ final class Engines {
     static Configurer axon(EventStorageEngine engine, Duration fetchDelay) {
         return DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> SERIALIZER)
-                .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine)
-                        .fetchDelay(fetchDelay.toMillis()).build())
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(engine)
+                        .fetchDelay(fetchDelay.toMillis())
+                        .build())
                 .configureAggregate(BenchAccount.class);
     }
 

@@ -27,8 +27,11 @@ final class HistoryImportBenchmark {
 
     private static final String HEADER = "source_id,reported_month,type,category,area,location_type,reporter_role,"
             + "perceived_motivations,characteristics,strands,outcome,closed_on";
-    private static final String[] HATE = {"VERBAL_ABUSE", "ONLINE_ABUSE", "THREATS", "DAMAGE_TO_PROPERTY", "PHYSICAL_ASSAULT"};
-    private static final String[] WARDS = {"ABBEY", "CASTLE", "MARKET", "NORTHFIELD", "PRIORY", "RIVERSIDE", "SOUTHGATE"};
+    private static final String[] HATE = {
+        "VERBAL_ABUSE", "ONLINE_ABUSE", "THREATS", "DAMAGE_TO_PROPERTY", "PHYSICAL_ASSAULT"
+    };
+    private static final String[] WARDS = {"ABBEY", "CASTLE", "MARKET", "NORTHFIELD", "PRIORY", "RIVERSIDE", "SOUTHGATE"
+    };
     private static final String[] OUTCOMES = {"UPHELD", "NOT_UPHELD", "RESOLVED_INFORMALLY", "WITHDRAWN"};
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -50,8 +53,12 @@ final class HistoryImportBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 awaitUp(base + "/actuator/health", service, log);
-                System.out.printf("%,d rows, %,d KB; embedded store (H2 on disk); %s; %d cores%n", rows, file.length / 1024,
-                        Runtime.version(), Runtime.getRuntime().availableProcessors());
+                System.out.printf(
+                        "%,d rows, %,d KB; embedded store (H2 on disk); %s; %d cores%n",
+                        rows,
+                        file.length / 1024,
+                        Runtime.version(),
+                        Runtime.getRuntime().availableProcessors());
 
                 Instant checking = Instant.now();
                 var checked = post(base + "/api/admin/imports?dryRun=true", file, reads.admin);
@@ -64,10 +71,16 @@ final class HistoryImportBenchmark {
                 for (String pass : new String[] {"import", "the same file again"}) {
                     Instant started = Instant.now();
                     var progress = post(base + "/api/admin/imports", file, reads.admin);
-                    JsonNode state = await(base + "/api/admin/imports/" + progress.path("id").asText(), reads.admin);
+                    JsonNode state = await(
+                            base + "/api/admin/imports/" + progress.path("id").asText(), reads.admin);
                     double took = seconds(started);
-                    System.out.printf("%s: %.1f s (%,.0f rows/s) — %d imported, %d already there%n", pass, took, rows / took,
-                            state.path("imported").asLong(), state.path("alreadyThere").asLong());
+                    System.out.printf(
+                            "%s: %.1f s (%,.0f rows/s) — %d imported, %d already there%n",
+                            pass,
+                            took,
+                            rows / took,
+                            state.path("imported").asLong(),
+                            state.path("alreadyThere").asLong());
                 }
             } finally {
                 service.destroy();
@@ -83,17 +96,30 @@ final class HistoryImportBenchmark {
         YearMonth first = YearMonth.now().minusMonths(38); // closed at most 50 days on: none in the future
         for (int i = 0; i < rows; i++) {
             YearMonth month = first.plusMonths(random.nextInt(36));
-            text.append("BENCH-").append(i).append(',').append(month).append(",HATE_INCIDENT,")
-                    .append(HATE[random.nextInt(HATE.length)]).append(',').append(WARDS[random.nextInt(WARDS.length)])
-                    .append(",STREET_OR_PUBLIC_SPACE,VICTIM,RACE,RACE,RACE,").append(OUTCOMES[random.nextInt(OUTCOMES.length)])
-                    .append(',').append(month.atDay(1).plusDays(10 + random.nextInt(40))).append("\r\n");
+            text.append("BENCH-")
+                    .append(i)
+                    .append(',')
+                    .append(month)
+                    .append(",HATE_INCIDENT,")
+                    .append(HATE[random.nextInt(HATE.length)])
+                    .append(',')
+                    .append(WARDS[random.nextInt(WARDS.length)])
+                    .append(",STREET_OR_PUBLIC_SPACE,VICTIM,RACE,RACE,RACE,")
+                    .append(OUTCOMES[random.nextInt(OUTCOMES.length)])
+                    .append(',')
+                    .append(month.atDay(1).plusDays(10 + random.nextInt(40)))
+                    .append("\r\n");
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private JsonNode post(String url, byte[] body, String bearer) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer)
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", bearer)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
@@ -103,7 +129,10 @@ final class HistoryImportBenchmark {
 
     private JsonNode await(String progress, String bearer) throws Exception {
         while (true) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(progress)).header("Authorization", bearer).build(),
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(progress))
+                            .header("Authorization", bearer)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode state = json.readTree(response.body());
             if (!state.path("state").asText().equals("RUNNING")) {
@@ -121,7 +150,8 @@ final class HistoryImportBenchmark {
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException starting) {

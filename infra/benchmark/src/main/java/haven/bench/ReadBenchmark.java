@@ -72,14 +72,23 @@ final class ReadBenchmark {
     static final int MONTHS_OF_HISTORY = 60;
     /** One team, so that its case manager can read any case. */
     static final String TEAM = "team-bench";
-    static final List<String> CASEWORKERS = List.of("cw.01", "cw.02", "cw.03", "cw.04", "cw.05", "cw.06", "cw.07",
-            "cw.08", "cw.09", "cw.10", "cw.11", "cw.12", "cw.13", "cw.14", "cw.15", "cw.16", "cw.17", "cw.18", "cw.19",
-            "cw.20");
-    static final List<String> AREAS = List.of("Adult Social Care", "Children's Services", "Finance", "Housing",
-            "Highways", "Libraries", "Leisure", "Waste", "Planning", "Legal Services");
 
-    record Row(long stored, long cases, double catchUpSeconds, String read, double p50, double p99, double max) {
-    }
+    static final List<String> CASEWORKERS = List.of(
+            "cw.01", "cw.02", "cw.03", "cw.04", "cw.05", "cw.06", "cw.07", "cw.08", "cw.09", "cw.10", "cw.11", "cw.12",
+            "cw.13", "cw.14", "cw.15", "cw.16", "cw.17", "cw.18", "cw.19", "cw.20");
+    static final List<String> AREAS = List.of(
+            "Adult Social Care",
+            "Children's Services",
+            "Finance",
+            "Housing",
+            "Highways",
+            "Libraries",
+            "Leisure",
+            "Waste",
+            "Planning",
+            "Legal Services");
+
+    record Row(long stored, long cases, double catchUpSeconds, String read, double p50, double p99, double max) {}
 
     private final Random random = new Random(42);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -96,7 +105,9 @@ final class ReadBenchmark {
         admin = tokens.bearer("dpo.bench", null, "ADMIN");
         manager = tokens.bearer("mgr.01", TEAM, "CASE_MANAGER");
         board = tokens.bearer("board.bench", null, "BOARD");
-        caseworkers = CASEWORKERS.stream().map(id -> tokens.bearer(id, TEAM, "CASEWORKER")).toList();
+        caseworkers = CASEWORKERS.stream()
+                .map(id -> tokens.bearer(id, TEAM, "CASEWORKER"))
+                .toList();
     }
 
     static void run(String[] args) throws Exception {
@@ -114,12 +125,14 @@ final class ReadBenchmark {
         System.out.println();
         System.out.println("| events stored | cases | projections caught up in | read | p50 ms | p99 ms | max ms |");
         System.out.println("|---:|---:|---:|---|---:|---:|---:|");
-        rows.forEach(r -> System.out.printf("| %,d | %,d | %.0f s | %s | %.1f | %.1f | %.1f |%n", r.stored(), r.cases(),
-                r.catchUpSeconds(), r.read(), r.p50(), r.p99(), r.max()));
+        rows.forEach(r -> System.out.printf(
+                "| %,d | %,d | %.0f s | %s | %.1f | %.1f | %.1f |%n",
+                r.stored(), r.cases(), r.catchUpSeconds(), r.read(), r.p50(), r.p99(), r.max()));
     }
 
     private List<Row> measure(Path jar, long events, int requests) throws Exception {
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("haven"))) {
             var caseIds = load(client.getDatabase("haven"), events);
             System.out.printf("%,d events stored for %,d cases (%d open)%n", events, caseIds.size(), OPEN_CASES);
             int port = freePort();
@@ -128,22 +141,44 @@ final class ReadBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 Instant started = Instant.now();
-                double catchUp = Collections.max(awaitCaughtUp(base, events - 1, started, service, log.toFile()).values());
-                System.out.printf("query-service (started with the history already stored) caught up in %.0f s; heap %s%n",
+                double catchUp = Collections.max(awaitCaughtUp(base, events - 1, started, service, log.toFile())
+                        .values());
+                System.out.printf(
+                        "query-service (started with the history already stored) caught up in %.0f s; heap %s%n",
                         catchUp, heap(base));
                 var rows = new ArrayList<Row>();
-                IntFunction<Read> caseload = i -> new Read(base + "/api/caseload", caseworkers.get(i % caseworkers.size()));
-                IntFunction<Read> oneCase = i -> new Read(base + "/api/cases/" + caseIds.get(random.nextInt(caseIds.size())),
-                        manager);
+                IntFunction<Read> caseload =
+                        i -> new Read(base + "/api/caseload", caseworkers.get(i % caseworkers.size()));
+                IntFunction<Read> oneCase =
+                        i -> new Read(base + "/api/cases/" + caseIds.get(random.nextInt(caseIds.size())), manager);
                 IntFunction<Read> timeline = i -> new Read(oneCase.apply(i).url() + "/timeline", manager);
-                String[] tables = {"by=category,outcome&period=financial-year", "by=area&period=financial-quarter",
-                        "by=characteristic,strand&period=financial-year", "by=type&period=month"};
-                IntFunction<Read> trends = i -> new Read(base + "/api/trends?from=2025-04&to=2026-03&" + tables[i % tables.length],
-                        board);
-                for (var read : Map.of("caseload (one caseworker, sorted by due date)", caseload,
-                        "case by id", oneCase, "case timeline", timeline, "trends (a year, by quarter)", trends).entrySet()) {
+                String[] tables = {
+                    "by=category,outcome&period=financial-year",
+                    "by=area&period=financial-quarter",
+                    "by=characteristic,strand&period=financial-year",
+                    "by=type&period=month"
+                };
+                IntFunction<Read> trends =
+                        i -> new Read(base + "/api/trends?from=2025-04&to=2026-03&" + tables[i % tables.length], board);
+                for (var read : Map.of(
+                                "caseload (one caseworker, sorted by due date)",
+                                caseload,
+                                "case by id",
+                                oneCase,
+                                "case timeline",
+                                timeline,
+                                "trends (a year, by quarter)",
+                                trends)
+                        .entrySet()) {
                     var h = time(read.getValue(), requests);
-                    rows.add(new Row(events, caseIds.size(), catchUp, read.getKey(), ms(h, 50), ms(h, 99), h.getMaxValue() / 1000.0));
+                    rows.add(new Row(
+                            events,
+                            caseIds.size(),
+                            catchUp,
+                            read.getKey(),
+                            ms(h, 50),
+                            ms(h, 99),
+                            h.getMaxValue() / 1000.0));
                     System.out.printf("  %-45s p50 %.1f ms, p99 %.1f ms%n", read.getKey(), ms(h, 50), ms(h, 99));
                 }
                 return rows;
@@ -166,10 +201,15 @@ final class ReadBenchmark {
 
     /** A service jar as its own process (-Xmx512m) on {@code uri}, trusting the benchmark's tokens. */
     Process startService(Path jar, int port, String uri, String masterKey, Path log) throws java.io.IOException {
-        var command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+        var command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
         // e.g. -XX:StartFlightRecording=filename=qs.jfr to profile the service
-        command.addAll(List.of(System.getenv().getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "").split(" ")).stream()
-                .filter(o -> !o.isBlank()).toList());
+        command.addAll(List.of(System.getenv()
+                        .getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "")
+                        .split(" "))
+                .stream()
+                .filter(o -> !o.isBlank())
+                .toList());
         command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORT", Integer.toString(port));
@@ -182,17 +222,24 @@ final class ReadBenchmark {
 
     /** Closed cases with 11 events each and a fixed number of open ones with 5, spread over five years. */
     List<String> load(MongoDatabase database, long events) {
-        var serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).build();
-        var engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                .snapshotSerializer(serializer).build();
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(new ObjectMapper()
+                        .findAndRegisterModules()
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
+                .build();
+        var engine = HavenEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
         long closed = Math.max(0, (events - (long) OPEN_CASES * OPEN_CASE_EVENTS) / CLOSED_CASE_EVENTS);
         var ids = new ArrayList<String>();
         long written = 0;
         Instant end = Instant.parse("2026-11-01T09:00:00Z");
         for (long i = 0; i < closed + OPEN_CASES; i++) {
             boolean open = i >= closed;
-            Instant opened = open ? end.minus(Duration.ofDays(random.nextInt(60)))
+            Instant opened = open
+                    ? end.minus(Duration.ofDays(random.nextInt(60)))
                     : end.minus(Duration.ofDays(random.nextInt(MONTHS_OF_HISTORY * 30)));
             var history = history(new CaseId(UUID.randomUUID().toString()), open, opened);
             long remaining = events - written;
@@ -207,8 +254,11 @@ final class ReadBenchmark {
         while (written < events) { // top up with notes on the last case so the count is exact
             String last = ids.get(ids.size() - 1);
             long next = engine.lastSequenceNumberFor(last).orElse(-1L) + 1;
-            engine.appendEvents(List.of(message(new CaseId(last), next, new InvestigationNoteAdded(new CaseId(last),
-                    "n-" + next, "Follow-up note", "cw.01"), end)));
+            engine.appendEvents(List.of(message(
+                    new CaseId(last),
+                    next,
+                    new InvestigationNoteAdded(new CaseId(last), "n-" + next, "Follow-up note", "cw.01"),
+                    end)));
             written++;
         }
         return ids;
@@ -218,27 +268,53 @@ final class ReadBenchmark {
         String caseworker = CASEWORKERS.get(random.nextInt(CASEWORKERS.size()));
         var category = pick(Category.values());
         var events = new ArrayList<Object>();
-        events.add(new ReportSubmitted(id, "HV-" + id.value().substring(0, 4).toUpperCase() + "-"
-                + id.value().substring(4, 6).toUpperCase(), "$2a$10$benchmarkhashbenchmarkhashbenchmarkhashbenchmarkha",
-                pick(ReportType.values()), category, LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC).minusDays(2),
-                pick(LocationType.values()), AREAS.get(random.nextInt(AREAS.size())), Set.of(pick(Motivation.values())),
-                pick(ReporterRole.values()), random.nextBoolean(), null, ContactPreference.FOLLOW_UP_ONLY,
-                "What happened, in the reporter's words, a few sentences long as most reports are.", List.of(),
-                random.nextBoolean(), random.nextBoolean()));
+        events.add(new ReportSubmitted(
+                id,
+                "HV-" + id.value().substring(0, 4).toUpperCase() + "-"
+                        + id.value().substring(4, 6).toUpperCase(),
+                "$2a$10$benchmarkhashbenchmarkhashbenchmarkhashbenchmarkha",
+                pick(ReportType.values()),
+                category,
+                LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC).minusDays(2),
+                pick(LocationType.values()),
+                AREAS.get(random.nextInt(AREAS.size())),
+                Set.of(pick(Motivation.values())),
+                pick(ReporterRole.values()),
+                random.nextBoolean(),
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "What happened, in the reporter's words, a few sentences long as most reports are.",
+                List.of(),
+                random.nextBoolean(),
+                random.nextBoolean()));
         LocalDate day = LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC);
-        events.add(new CaseTriaged(id, category, Set.of(pick(ProtectedCharacteristic.values())),
-                Set.of(pick(MonitoredStrand.values())), pick(RiskLevel.values()), pick(Route.values()),
-                day.plusDays(3 + random.nextInt(60)), day.plusDays(30 + random.nextInt(60)), caseworker, null));
+        events.add(new CaseTriaged(
+                id,
+                category,
+                Set.of(pick(ProtectedCharacteristic.values())),
+                Set.of(pick(MonitoredStrand.values())),
+                pick(RiskLevel.values()),
+                pick(Route.values()),
+                day.plusDays(3 + random.nextInt(60)),
+                day.plusDays(30 + random.nextInt(60)),
+                caseworker,
+                null));
         events.add(new CaseworkerAssigned(id, caseworker, TEAM, "mgr.01"));
-        events.add(new InvestigationNoteAdded(id, "n-1", "Spoke to the reporter; notes of the conversation.", caseworker));
-        events.add(new MessageToReporterSent(id, "m-1", "Thank you for your report; we are looking into it.", caseworker));
+        events.add(
+                new InvestigationNoteAdded(id, "n-1", "Spoke to the reporter; notes of the conversation.", caseworker));
+        events.add(
+                new MessageToReporterSent(id, "m-1", "Thank you for your report; we are looking into it.", caseworker));
         if (!open) {
             events.add(new MessageFromReporterReceived(id, "m-2", "Thank you, there is one more thing to add."));
             events.add(new ActionAgreed(id, "a-1", "Mediation meeting", caseworker, day.plusDays(20), caseworker));
             events.add(new ActionCompleted(id, "a-1", caseworker));
             events.add(new InvestigationNoteAdded(id, "n-2", "Mediation held; both parties attended.", caseworker));
-            events.add(new CaseResolved(id, pick(Outcome.values()), "Summary of the outcome.",
-                    opened.plus(Duration.ofDays(60)), caseworker));
+            events.add(new CaseResolved(
+                    id,
+                    pick(Outcome.values()),
+                    "Summary of the outcome.",
+                    opened.plus(Duration.ofDays(60)),
+                    caseworker));
             events.add(new CaseClosed(id, caseworker));
         }
         var messages = new ArrayList<DomainEventMessage<?>>();
@@ -249,8 +325,8 @@ final class ReadBenchmark {
     }
 
     private static DomainEventMessage<?> message(CaseId id, long sequence, Object event, Instant at) {
-        return new GenericDomainEventMessage<>("Case", id.value(), sequence, event, Map.of(),
-                UUID.randomUUID().toString(), at);
+        return new GenericDomainEventMessage<>(
+                "Case", id.value(), sequence, event, Map.of(), UUID.randomUUID().toString(), at);
     }
 
     private <T> T pick(T[] values) {
@@ -261,7 +337,8 @@ final class ReadBenchmark {
      * Seconds from {@code started} until each projection's every segment reached {@code head},
      * returned once all {@link #PROCESSORS} have; progress printed every 30 s.
      */
-    Map<String, Double> awaitCaughtUp(String base, long head, Instant started, Process service, File log) throws Exception {
+    Map<String, Double> awaitCaughtUp(String base, long head, Instant started, Process service, File log)
+            throws Exception {
         var done = new LinkedHashMap<String, Double>();
         Instant lastPrinted = Instant.now();
         while (done.size() < PROCESSORS) {
@@ -269,14 +346,22 @@ final class ReadBenchmark {
                 throw new IllegalStateException("query-service stopped; see " + log);
             }
             try {
-                JsonNode processors = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/processors"))
-                        .header("Authorization", admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode processors = json.readTree(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/api/admin/processors"))
+                                        .header("Authorization", admin)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 var positions = new StringBuilder();
                 for (JsonNode processor : processors) {
                     String name = processor.path("name").asText();
                     long slowest = Long.MAX_VALUE;
                     for (JsonNode segment : processor.path("segments")) {
-                        slowest = Math.min(slowest, segment.path("position").isNumber() ? segment.path("position").asLong() : -1);
+                        slowest = Math.min(
+                                slowest,
+                                segment.path("position").isNumber()
+                                        ? segment.path("position").asLong()
+                                        : -1);
                     }
                     boolean held = !processor.path("segments").isEmpty();
                     positions.append(String.format(" %s %,d", name, held ? slowest + 1 : 0));
@@ -297,16 +382,20 @@ final class ReadBenchmark {
     }
 
     String heap(String base) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        double used = metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        double used = metrics.lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
         return String.format("%.0f MB used (limit 512 MB)", used / 1024 / 1024);
     }
 
     /** One request: where, and whose token it carries. */
-    record Read(String url, String bearer) {
-    }
+    record Read(String url, String bearer) {}
 
     Histogram time(IntFunction<Read> url, int requests) throws Exception {
         for (int i = 0; i < requests / 4; i++) { // warm up: JIT, caches
@@ -323,7 +412,10 @@ final class ReadBenchmark {
     }
 
     private void get(Read read) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(read.url())).header("Authorization", read.bearer()).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(read.url()))
+                        .header("Authorization", read.bearer())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(read.url() + " answered " + response.statusCode() + ": " + response.body());

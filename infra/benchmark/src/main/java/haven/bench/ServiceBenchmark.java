@@ -48,9 +48,12 @@ final class ServiceBenchmark {
     static final int PACED_RATE = 200;
     /** What two cores can hash receipts for with room to spare: latency without a queue in front of it. */
     static final int SUSTAINABLE_RATE = 5;
+
     static final int PACED_SENDERS = 32;
 
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(PACED_SENDERS)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .executor(Executors.newFixedThreadPool(PACED_SENDERS))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
     private final ReadBenchmark reads;
     private final Map<String, String> figures = new LinkedHashMap<>();
@@ -70,14 +73,28 @@ final class ServiceBenchmark {
         Path root = Path.of(System.getProperty("haven.root", "."));
         Path commandJar = jar(root, "command-service");
         Path queryJar = jar(root, "query-service");
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
-            System.out.printf("Embedded store (memory backend) on port %d; %d s per rate; %s; %d cores%n", store.port(),
-                    seconds, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("haven"))) {
+            System.out.printf(
+                    "Embedded store (memory backend) on port %d; %d s per rate; %s; %d cores%n",
+                    store.port(),
+                    seconds,
+                    Runtime.version(),
+                    Runtime.getRuntime().availableProcessors());
             var raw = Benchmark.raw(client, 0, seconds);
-            figure("1. raw insertOne (the limit)", "%,.0f/s at 1 thread, %,.0f/s at 8", raw.perSecond1(), raw.perSecond8());
+            figure(
+                    "1. raw insertOne (the limit)",
+                    "%,.0f/s at 1 thread, %,.0f/s at 8",
+                    raw.perSecond1(),
+                    raw.perSecond8());
             var bus = Benchmark.commandBus(client, seconds);
-            figure("2. command bus, in-process", "%,.0f/s at 1 thread (%.0f %% of raw), %,.0f/s at 8 (%.0f %%)",
-                    bus[0], 100 * bus[0] / raw.perSecond1(), bus[1], 100 * bus[1] / raw.perSecond8());
+            figure(
+                    "2. command bus, in-process",
+                    "%,.0f/s at 1 thread (%.0f %% of raw), %,.0f/s at 8 (%.0f %%)",
+                    bus[0],
+                    100 * bus[0] / raw.perSecond1(),
+                    bus[1],
+                    100 * bus[1] / raw.perSecond8());
 
             var caseIds = reads.load(client.getDatabase("haven"), events);
             System.out.printf("%,d events stored for %,d cases%n", events, caseIds.size());
@@ -87,38 +104,69 @@ final class ServiceBenchmark {
             int commandPort = ReadBenchmark.freePort();
             int queryPort = ReadBenchmark.freePort();
             Path logs = Files.createTempDirectory("bench-services");
-            Process command = reads.startService(commandJar, commandPort, store.uri("haven"), masterKey, logs.resolve("command.log"));
+            Process command = reads.startService(
+                    commandJar, commandPort, store.uri("haven"), masterKey, logs.resolve("command.log"));
             Instant started = Instant.now();
-            Process query = reads.startService(queryJar, queryPort, store.uri("haven"), masterKey, logs.resolve("query.log"));
+            Process query =
+                    reads.startService(queryJar, queryPort, store.uri("haven"), masterKey, logs.resolve("query.log"));
             try {
                 String commandUrl = "http://127.0.0.1:" + commandPort;
                 String queryUrl = "http://127.0.0.1:" + queryPort;
-                var rebuilt = reads.awaitCaughtUp(queryUrl, events - 1, started, query, logs.resolve("query.log").toFile());
-                rebuilt.forEach((processor, took) -> figure("5. rebuild " + processor,
-                        "%,.0f events/s (%.0f %% of the raw read) — %,d events in %.0f s", events / took,
-                        100 * events / took / rawRead, events, took));
-                awaitUp(commandUrl + "/actuator/health", command, logs.resolve("command.log").toFile());
+                var rebuilt = reads.awaitCaughtUp(
+                        queryUrl,
+                        events - 1,
+                        started,
+                        query,
+                        logs.resolve("query.log").toFile());
+                rebuilt.forEach((processor, took) -> figure(
+                        "5. rebuild " + processor,
+                        "%,.0f events/s (%.0f %% of the raw read) — %,d events in %.0f s",
+                        events / took,
+                        100 * events / took / rawRead,
+                        events,
+                        took));
+                awaitUp(
+                        commandUrl + "/actuator/health",
+                        command,
+                        logs.resolve("command.log").toFile());
 
                 double one = Benchmark.throughput(1, seconds, () -> submit(commandUrl));
                 double eight = Benchmark.throughput(8, seconds, () -> submit(commandUrl));
-                figure("3. POST /api/reports over HTTP", "%,.0f/s at 1 thread (%.0f %% of raw), %,.0f/s at 8 (%.0f %%)",
-                        one, 100 * one / raw.perSecond1(), eight, 100 * eight / raw.perSecond8());
+                figure(
+                        "3. POST /api/reports over HTTP",
+                        "%,.0f/s at 1 thread (%.0f %% of raw), %,.0f/s at 8 (%.0f %%)",
+                        one,
+                        100 * one / raw.perSecond1(),
+                        eight,
+                        100 * eight / raw.perSecond8());
 
                 visibleInTheOtherProcess(client, commandUrl, seconds, PACED_RATE);
                 visibleInTheOtherProcess(client, commandUrl, seconds, SUSTAINABLE_RATE);
 
                 String base = queryUrl;
-                IntFunction<ReadBenchmark.Read> caseload = i -> new ReadBenchmark.Read(base + "/api/caseload",
-                        reads.caseworkers.get(i % reads.caseworkers.size()));
-                String[] tables = {"by=category,outcome&period=financial-year", "by=area&period=financial-quarter",
-                        "by=characteristic,strand&period=financial-year", "by=type&period=month"};
-                IntFunction<ReadBenchmark.Read> trends = i -> new ReadBenchmark.Read(base + "/api/trends?from=2025-04&to=2026-03&"
-                        + tables[i % tables.length], reads.board);
-                for (var read : Map.of("6. GET /api/caseload (one caseworker's)", caseload,
-                        "6. GET /api/trends (a year, 1–2 dimensions)", trends).entrySet()) {
+                IntFunction<ReadBenchmark.Read> caseload = i -> new ReadBenchmark.Read(
+                        base + "/api/caseload", reads.caseworkers.get(i % reads.caseworkers.size()));
+                String[] tables = {
+                    "by=category,outcome&period=financial-year",
+                    "by=area&period=financial-quarter",
+                    "by=characteristic,strand&period=financial-year",
+                    "by=type&period=month"
+                };
+                IntFunction<ReadBenchmark.Read> trends = i -> new ReadBenchmark.Read(
+                        base + "/api/trends?from=2025-04&to=2026-03&" + tables[i % tables.length], reads.board);
+                for (var read : Map.of(
+                                "6. GET /api/caseload (one caseworker's)",
+                                caseload,
+                                "6. GET /api/trends (a year, 1–2 dimensions)",
+                                trends)
+                        .entrySet()) {
                     Histogram h = reads.time(read.getValue(), requests);
-                    figure(read.getKey(), "p50 %.1f ms, p99 %.1f ms (%,d requests, one client)",
-                            ReadBenchmark.ms(h, 50), ReadBenchmark.ms(h, 99), requests);
+                    figure(
+                            read.getKey(),
+                            "p50 %.1f ms, p99 %.1f ms (%,d requests, one client)",
+                            ReadBenchmark.ms(h, 50),
+                            ReadBenchmark.ms(h, 99),
+                            requests);
                 }
                 figure("7. command-service heap", "%s", heapAfterGc(command, commandUrl));
                 figure("7. query-service heap", "%s", heapAfterGc(query, queryUrl));
@@ -153,7 +201,8 @@ final class ServiceBenchmark {
     private double rawSequentialRead(MongoClient client) {
         long start = System.nanoTime();
         long read = 0;
-        for (Document stored : client.getDatabase("haven").getCollection("events").find().batchSize(1000)) {
+        for (Document stored :
+                client.getDatabase("haven").getCollection("events").find().batchSize(1000)) {
             read += 1 + stored.getList("more", Document.class, List.of()).size(); // a commit is one document
         }
         double rate = read / ((System.nanoTime() - start) / 1e9);
@@ -166,7 +215,8 @@ final class ServiceBenchmark {
      * service is not buried under a queue) for {@code seconds}; each one's time from being sent, and
      * from its 201, to its row in the caseload view that the other process reads.
      */
-    private void visibleInTheOtherProcess(MongoClient client, String commandUrl, int seconds, int rate) throws Exception {
+    private void visibleInTheOtherProcess(MongoClient client, String commandUrl, int seconds, int rate)
+            throws Exception {
         var caseload = client.getDatabase("haven").getCollection("caseload");
         var sentAt = new ConcurrentHashMap<String, long[]>(); // caseId -> {sent, acknowledged} nanos
         var fromSent = new Histogram(3);
@@ -176,7 +226,8 @@ final class ServiceBenchmark {
             while (running.get() || !sentAt.isEmpty()) {
                 var pending = new ArrayList<>(sentAt.keySet());
                 if (!pending.isEmpty()) {
-                    for (Document row : caseload.find(Filters.in("_id", pending)).projection(new Document("_id", 1))) {
+                    for (Document row :
+                            caseload.find(Filters.in("_id", pending)).projection(new Document("_id", 1))) {
                         long now = System.nanoTime();
                         long[] times = sentAt.remove(row.getString("_id"));
                         synchronized (fromSent) {
@@ -231,11 +282,20 @@ final class ServiceBenchmark {
         int lost = sentAt.size();
         sentAt.clear();
         watcher.join();
-        figure("4. report → caseload row, other process, paced at " + rate + "/s", "sent→visible p50 %.1f ms, p99 %.1f ms; 201→visible p50 %.1f ms, "
-                + "p99 %.1f ms; %,d reports acknowledged in %d s (%.0f/s; %,d ticks of %d/s skipped, every sender busy)%s",
-                ReadBenchmark.ms(fromSent, 50), ReadBenchmark.ms(fromSent, 99), ReadBenchmark.ms(fromAck, 50),
-                ReadBenchmark.ms(fromAck, 99), acknowledged.get(), seconds, acknowledged.get() / (double) seconds,
-                skipped.get(), rate, lost == 0 ? "" : "; NOT VISIBLE after 30 s: " + lost);
+        figure(
+                "4. report → caseload row, other process, paced at " + rate + "/s",
+                "sent→visible p50 %.1f ms, p99 %.1f ms; 201→visible p50 %.1f ms, "
+                        + "p99 %.1f ms; %,d reports acknowledged in %d s (%.0f/s; %,d ticks of %d/s skipped, every sender busy)%s",
+                ReadBenchmark.ms(fromSent, 50),
+                ReadBenchmark.ms(fromSent, 99),
+                ReadBenchmark.ms(fromAck, 50),
+                ReadBenchmark.ms(fromAck, 99),
+                acknowledged.get(),
+                seconds,
+                acknowledged.get() / (double) seconds,
+                skipped.get(),
+                rate,
+                lost == 0 ? "" : "; NOT VISIBLE after 30 s: " + lost);
     }
 
     private static final String REPORT = """
@@ -246,10 +306,13 @@ final class ServiceBenchmark {
     /** One anonymous report; its case id. */
     private String submit(String commandUrl) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/reports"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(REPORT.formatted(ThreadLocalRandom.current().nextInt())))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(commandUrl + "/api/reports"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    REPORT.formatted(ThreadLocalRandom.current().nextInt())))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("POST /api/reports answered " + response.statusCode());
             }
@@ -263,7 +326,10 @@ final class ServiceBenchmark {
     }
 
     private String get(String url, String bearer) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", bearer)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + response.statusCode());
@@ -279,7 +345,8 @@ final class ServiceBenchmark {
             }
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(health)).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException starting) {
@@ -294,8 +361,11 @@ final class ServiceBenchmark {
     private String heapAfterGc(Process service, String base) throws Exception {
         String before = reads.heap(base);
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
         Thread.sleep(500);
         return reads.heap(base) + " after a full GC; " + before.replace(" (limit 512 MB)", "") + " before it";
     }

@@ -13,8 +13,7 @@ import org.bson.Document;
  */
 final class StoreDurability {
 
-    private StoreDurability() {
-    }
+    private StoreDurability() {}
 
     static void run(int seconds) throws Exception {
         System.out.println("| durability | inserts/s, 1 thread | inserts/s, 8 threads |");
@@ -22,11 +21,13 @@ final class StoreDurability {
         for (Durability durability : new Durability[] {Durability.EVERY_SECOND, Durability.ON_ACKNOWLEDGE}) {
             var data = Files.createTempDirectory("durability");
             try (var store = EmbeddedStore.persistent(data, 0, durability, 256);
-                 var client = MongoClients.create(store.uri("d"))) {
+                    var client = MongoClients.create(store.uri("d"))) {
                 var reports = client.getDatabase("d").getCollection("reports");
                 reports.insertOne(new Document("warm", true));
-                double one = Benchmark.throughput(1, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
-                double eight = Benchmark.throughput(8, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
+                double one = Benchmark.throughput(
+                        1, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
+                double eight = Benchmark.throughput(
+                        8, seconds, () -> reports.insertOne(new Document("payload", "x".repeat(400))));
                 System.out.printf("| %s | %,.0f | %,.0f |%n", durability, one, eight);
             }
         }

@@ -25,22 +25,29 @@ final class ViewReader {
 
     static final String PROCESSOR = "bench-view";
 
-    private ViewReader() {
-    }
+    private ViewReader() {}
 
     static void run(String[] args) throws Exception {
         var database = MongoClients.create(args[1]).getDatabase(args[2]);
         Path work = Path.of(args[4]);
         var engine = Engines.create(args[3], database);
-        var latencies = new PrintWriter(new FileWriter(work.resolve("latencies.log").toFile()), true);
+        var latencies =
+                new PrintWriter(new FileWriter(work.resolve("latencies.log").toFile()), true);
         var view = new View(database.getCollection("bench_view"), latencies);
         Configuration axon = Engines.start(Engines.axon(engine, Duration.ofMillis(Long.parseLong(args[5])))
-                .eventProcessing(p -> p
-                        .registerTrackingEventProcessor(PROCESSOR, Configuration::eventStore,
+                .eventProcessing(p -> p.registerTrackingEventProcessor(
+                                PROCESSOR,
+                                Configuration::eventStore,
                                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                         .andInitialTrackingToken(source -> source.createHeadToken()))
-                        .registerTokenStore(PROCESSOR, c -> MongoTokenStore.builder().serializer(Engines.SERIALIZER)
-                                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build()).build())
+                        .registerTokenStore(
+                                PROCESSOR,
+                                c -> MongoTokenStore.builder()
+                                        .serializer(Engines.SERIALIZER)
+                                        .mongoTemplate(DefaultMongoTemplate.builder()
+                                                .mongoDatabase(database)
+                                                .build())
+                                        .build())
                         .registerEventHandler(c -> view)));
         Thread.sleep(3000); // token claimed, head reached
         Files.createFile(work.resolve("ready"));
@@ -63,7 +70,8 @@ final class ViewReader {
 
         @EventHandler
         void on(BenchAccount.Deposited deposited) {
-            rows.replaceOne(new Document("_id", deposited.account()),
+            rows.replaceOne(
+                    new Document("_id", deposited.account()),
                     new Document("_id", deposited.account()).append("lastDeposit", deposited.sentAtMicros()),
                     new ReplaceOptions().upsert(true));
             latencies.println(Engines.nowMicros() - deposited.sentAtMicros());

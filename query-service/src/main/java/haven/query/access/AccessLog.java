@@ -50,25 +50,41 @@ public class AccessLog {
     private static final String GENESIS = "haven access log";
 
     /** Which part of a case was asked for. */
-    public enum View { CASE_FILE, TIMELINE, RECORD }
+    public enum View {
+        CASE_FILE,
+        TIMELINE,
+        RECORD
+    }
 
     /** Why the reader was allowed to read it. */
-    public enum Basis { ASSIGNED_CASEWORKER, TEAM_MANAGER, BREAK_GLASS }
+    public enum Basis {
+        ASSIGNED_CASEWORKER,
+        TEAM_MANAGER,
+        BREAK_GLASS
+    }
 
     /** What happened: a read, a read refused on need to know, or emergency access granted. */
-    public enum Outcome { READ, REFUSED, BREAK_GLASS_GRANTED }
-
-    public record Entry(long number, Instant at, String staff, String caseId, Outcome outcome, View view, Basis basis,
-            String reason) {
+    public enum Outcome {
+        READ,
+        REFUSED,
+        BREAK_GLASS_GRANTED
     }
+
+    public record Entry(
+            long number,
+            Instant at,
+            String staff,
+            String caseId,
+            Outcome outcome,
+            View view,
+            Basis basis,
+            String reason) {}
 
     /** One page of entries, newest first. */
-    public record Page(List<Entry> entries, int page, int size) {
-    }
+    public record Page(List<Entry> entries, int page, int size) {}
 
     /** The chain walked from its first entry: intact, or where it first breaks. */
-    public record Verification(boolean intact, long entries, Long firstBrokenEntry, String problem, String headHash) {
-    }
+    public record Verification(boolean intact, long entries, Long firstBrokenEntry, String problem, String headHash) {}
 
     private final MongoCollection<Document> log;
     private final MongoCollection<Document> head;
@@ -76,7 +92,10 @@ public class AccessLog {
     private final Clock clock;
     private final SecretKeySpec chainKey;
 
-    AccessLog(MongoDatabase havenDatabase, PersonalDataKeys keys, Clock clock,
+    AccessLog(
+            MongoDatabase havenDatabase,
+            PersonalDataKeys keys,
+            Clock clock,
             @Value("${haven.privacy.master-key:}") String masterKey) {
         this.log = havenDatabase.getCollection(COLLECTION);
         this.head = havenDatabase.getCollection(HEAD);
@@ -104,10 +123,15 @@ public class AccessLog {
             Document last = head.find(eq("_id", HEAD)).first();
             long number = last == null ? 1 : last.getLong("number") + 1;
             String previous = last == null ? GENESIS : last.getString("hash");
-            var entry = new Document("_id", number).append("at", at).append("staff", reader.id())
-                    .append("caseId", caseId).append("outcome", outcome.name())
-                    .append("view", view == null ? null : view.name()).append("basis", basis == null ? null : basis.name())
-                    .append("reason", sealedReason).append("previous", previous);
+            var entry = new Document("_id", number)
+                    .append("at", at)
+                    .append("staff", reader.id())
+                    .append("caseId", caseId)
+                    .append("outcome", outcome.name())
+                    .append("view", view == null ? null : view.name())
+                    .append("basis", basis == null ? null : basis.name())
+                    .append("reason", sealedReason)
+                    .append("previous", previous);
             entry.append("hash", hash(entry));
             try {
                 log.insertOne(entry);
@@ -127,7 +151,8 @@ public class AccessLog {
     /** Moves the head to entry {@code number} unless it is already there or beyond. */
     private void advanceHead(long number, String hash) {
         try {
-            head.replaceOne(and(eq("_id", HEAD), Filters.lt("number", number)),
+            head.replaceOne(
+                    and(eq("_id", HEAD), Filters.lt("number", number)),
                     new Document("_id", HEAD).append("number", number).append("hash", hash),
                     new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -170,9 +195,16 @@ public class AccessLog {
     /** Each field with its length first, so no two different entries read alike. */
     private String hash(Document entry) {
         var fields = new ByteArrayOutputStream();
-        for (Object value : List.of(entry.get("_id"), entry.getDate("at").getTime(), entry.get("staff"),
-                Objects.toString(entry.get("caseId"), ""), entry.get("outcome"), Objects.toString(entry.get("view"), ""),
-                Objects.toString(entry.get("basis"), ""), Objects.toString(entry.get("reason"), ""), entry.get("previous"))) {
+        for (Object value : List.of(
+                entry.get("_id"),
+                entry.getDate("at").getTime(),
+                entry.get("staff"),
+                Objects.toString(entry.get("caseId"), ""),
+                entry.get("outcome"),
+                Objects.toString(entry.get("view"), ""),
+                Objects.toString(entry.get("basis"), ""),
+                Objects.toString(entry.get("reason"), ""),
+                entry.get("previous"))) {
             byte[] bytes = String.valueOf(value).getBytes(StandardCharsets.UTF_8);
             fields.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
             fields.writeBytes(bytes);
@@ -189,8 +221,12 @@ public class AccessLog {
         if (staff != null) {
             filters.add(eq("staff", staff));
         }
-        var entries = log.find(filters.isEmpty() ? new Document() : and(filters)).sort(Sorts.descending("_id"))
-                .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size)).limit(size).map(this::entry).into(new ArrayList<>());
+        var entries = log.find(filters.isEmpty() ? new Document() : and(filters))
+                .sort(Sorts.descending("_id"))
+                .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size))
+                .limit(size)
+                .map(this::entry)
+                .into(new ArrayList<>());
         return new Page(entries, page, size);
     }
 
@@ -199,9 +235,14 @@ public class AccessLog {
         String reason = d.getString("reason");
         String view = d.getString("view");
         String basis = d.getString("basis");
-        return new Entry(d.get("_id") instanceof Long number ? number : 0, d.getDate("at").toInstant(),
-                d.getString("staff"), d.getString("caseId"), Outcome.valueOf(d.get("outcome", Outcome.READ.name())),
-                view == null ? null : View.valueOf(view), basis == null ? null : Basis.valueOf(basis),
+        return new Entry(
+                d.get("_id") instanceof Long number ? number : 0,
+                d.getDate("at").toInstant(),
+                d.getString("staff"),
+                d.getString("caseId"),
+                Outcome.valueOf(d.get("outcome", Outcome.READ.name())),
+                view == null ? null : View.valueOf(view),
+                basis == null ? null : Basis.valueOf(basis),
                 reason == null ? null : keys.open(reason).orElse(null));
     }
 }

@@ -31,8 +31,12 @@ public class BreakGlass {
     private final Duration lasts;
     private final AccessLog log;
 
-    BreakGlass(MongoDatabase havenDatabase, PersonalDataKeys keys, Clock clock,
-            @Value("${haven.access.break-glass-for:PT1H}") Duration lasts, AccessLog log) {
+    BreakGlass(
+            MongoDatabase havenDatabase,
+            PersonalDataKeys keys,
+            Clock clock,
+            @Value("${haven.access.break-glass-for:PT1H}") Duration lasts,
+            AccessLog log) {
         this.log = log;
         this.grants = havenDatabase.getCollection(COLLECTION);
         this.keys = keys;
@@ -43,8 +47,11 @@ public class BreakGlass {
     /** Grants it and logs the grant with its reason. */
     public void grant(String caseId, Staff staff, String reason) {
         String sealedReason = keys.seal(caseId, reason);
-        grants.replaceOne(eq("_id", id(caseId, staff)), new Document("_id", id(caseId, staff))
-                        .append("until", Date.from(clock.instant().plus(lasts))).append("reason", sealedReason),
+        grants.replaceOne(
+                eq("_id", id(caseId, staff)),
+                new Document("_id", id(caseId, staff))
+                        .append("until", Date.from(clock.instant().plus(lasts)))
+                        .append("reason", sealedReason),
                 new ReplaceOptions().upsert(true));
         log.glassBroken(staff, caseId, sealedReason);
     }
@@ -58,7 +65,8 @@ public class BreakGlass {
     public Optional<String> reason(String caseId, Staff staff) {
         Document grant = grants.find(eq("_id", id(caseId, staff))).first();
         return grant == null || grant.getDate("until").toInstant().isBefore(clock.instant())
-                ? Optional.empty() : Optional.of(grant.getString("reason"));
+                ? Optional.empty()
+                : Optional.of(grant.getString("reason"));
     }
 
     private static String id(String caseId, Staff staff) {

@@ -25,11 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/admin/dead-letters")
 class DeadLetterAdminController {
 
-    record LetterView(String eventType, String enqueuedAt, String cause) {
-    }
+    record LetterView(String eventType, String enqueuedAt, String cause) {}
 
-    record SequenceView(String processingGroup, List<LetterView> letters) {
-    }
+    record SequenceView(String processingGroup, List<LetterView> letters) {}
 
     private final EventProcessingConfiguration processing;
 
@@ -50,8 +48,8 @@ class DeadLetterAdminController {
     Map<String, Integer> retry(@PathVariable String processingGroup) {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(processingGroup)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "No dead-letter queue for that processing group."));
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No dead-letter queue for that processing group."));
         int sequences = 0;
         while (processor.processAny()) {
             sequences++;
@@ -62,15 +60,20 @@ class DeadLetterAdminController {
     private static List<SequenceView> sequences(String group, SequencedDeadLetterQueue<EventMessage<?>> queue) {
         var views = new ArrayList<SequenceView>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            views.add(new SequenceView(group, StreamSupport.stream(sequence.spliterator(), false)
-                    .map(DeadLetterAdminController::letter).toList()));
+            views.add(new SequenceView(
+                    group,
+                    StreamSupport.stream(sequence.spliterator(), false)
+                            .map(DeadLetterAdminController::letter)
+                            .toList()));
         }
         return views;
     }
 
     /** The cause's type only: an exception message could quote the event's personal data. */
     private static LetterView letter(DeadLetter<? extends EventMessage<?>> letter) {
-        return new LetterView(letter.message().getPayloadType().getSimpleName(), letter.enqueuedAt().toString(),
+        return new LetterView(
+                letter.message().getPayloadType().getSimpleName(),
+                letter.enqueuedAt().toString(),
                 letter.cause().map(c -> c.type()).orElse(null));
     }
 }

@@ -30,7 +30,9 @@ class ProcessorAdminController {
     @PostMapping("/{name}/replay")
     ResponseEntity<Rebuilds.Progress> replay(@PathVariable String name) {
         var progress = processors.rebuild(name);
-        return ResponseEntity.accepted().location(URI.create("/api/admin/processors/" + name + "/rebuild")).body(progress);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/processors/" + name + "/rebuild"))
+                .body(progress);
     }
 
     /** How far a rebuild has come: events processed of the total, rate and time left. */

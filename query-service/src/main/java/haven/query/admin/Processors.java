@@ -13,11 +13,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class Processors {
 
-    public record SegmentView(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
-    }
+    public record SegmentView(int segment, Long position, boolean caughtUp, boolean replaying, String error) {}
 
-    public record ProcessorView(String name, boolean running, boolean replaying, List<SegmentView> segments) {
-    }
+    public record ProcessorView(String name, boolean running, boolean replaying, List<SegmentView> segments) {}
 
     private final EventProcessingConfiguration processing;
     private final Rebuilds rebuilds;
@@ -49,7 +47,8 @@ public class Processors {
     }
 
     private StreamingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No processor with that name."));
     }
 
@@ -62,8 +61,14 @@ public class Processors {
     }
 
     private static SegmentView segment(EventTrackerStatus status) {
-        Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
-        return new SegmentView(status.getSegment().getSegmentId(), position, status.isCaughtUp(), status.isReplaying(),
+        Long position = status.getCurrentPosition().isPresent()
+                ? status.getCurrentPosition().getAsLong()
+                : null;
+        return new SegmentView(
+                status.getSegment().getSegmentId(),
+                position,
+                status.isCaughtUp(),
+                status.isReplaying(),
                 status.isErrorState() ? status.getError().getClass().getSimpleName() : null);
     }
 }

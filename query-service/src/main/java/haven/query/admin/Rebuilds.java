@@ -30,9 +30,15 @@ public class Rebuilds implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
-    public record Progress(String processor, boolean rebuilding, long processed, long total, double percentage,
-            Double eventsPerSecond, Long secondsLeft, Instant startedAt) {
-    }
+    public record Progress(
+            String processor,
+            boolean rebuilding,
+            long processed,
+            long total,
+            double percentage,
+            Double eventsPerSecond,
+            Long secondsLeft,
+            Instant startedAt) {}
 
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final ScheduledExecutorService logger = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -52,8 +58,10 @@ public class Rebuilds implements DisposableBean {
             processor.resetTokens();
         } catch (UnableToClaimTokenException heldElsewhere) {
             processor.start();
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Another query-service instance is projecting part of "
-                    + processor.getName() + ". Scale the query-service to one instance, rebuild, then scale it back.");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "Another query-service instance is projecting part of " + processor.getName()
+                            + ". Scale the query-service to one instance, rebuild, then scale it back.");
         }
         started.put(processor.getName(), clock.instant());
         processor.start();
@@ -67,7 +75,8 @@ public class Rebuilds implements DisposableBean {
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             long position = status.getCurrentPosition().orElse(-1) + 1;
             processed = Math.min(processed, position);
-            total = Math.max(total, status.isReplaying() ? status.getResetPosition().orElse(position - 1) + 1 : position);
+            total = Math.max(
+                    total, status.isReplaying() ? status.getResetPosition().orElse(position - 1) + 1 : position);
         }
         processed = processed == Long.MAX_VALUE ? 0 : Math.min(processed, total);
         boolean rebuilding = processor.isReplaying();
@@ -75,20 +84,32 @@ public class Rebuilds implements DisposableBean {
         Double rate = null;
         Long secondsLeft = null;
         if (rebuilding && start != null) {
-            double seconds = Math.max(0.001, Duration.between(start, clock.instant()).toMillis() / 1000.0);
+            double seconds =
+                    Math.max(0.001, Duration.between(start, clock.instant()).toMillis() / 1000.0);
             rate = processed / seconds; // a rebuild starts from the first event
             secondsLeft = rate > 0 ? Math.round((total - processed) / rate) : null;
         }
         double percentage = total == 0 ? 100 : Math.floor(1000.0 * processed / total) / 10;
-        return new Progress(processor.getName(), rebuilding, processed, total, rebuilding ? percentage : 100, rate,
-                secondsLeft, start);
+        return new Progress(
+                processor.getName(),
+                rebuilding,
+                processed,
+                total,
+                rebuilding ? percentage : 100,
+                rate,
+                secondsLeft,
+                start);
     }
 
     private void logUntilDone(StreamingEventProcessor processor) {
         var progress = progress(processor);
         if (progress.rebuilding()) {
-            log.info("Rebuilding {}: {} of {} events ({}%), {} events/s, about {} s left", progress.processor(),
-                    progress.processed(), progress.total(), progress.percentage(),
+            log.info(
+                    "Rebuilding {}: {} of {} events ({}%), {} events/s, about {} s left",
+                    progress.processor(),
+                    progress.processed(),
+                    progress.total(),
+                    progress.percentage(),
                     progress.eventsPerSecond() == null ? "?" : Math.round(progress.eventsPerSecond()),
                     progress.secondsLeft() == null ? "?" : progress.secondsLeft());
             logger.schedule(() -> logUntilDone(processor), LOG_EVERY.toMillis(), TimeUnit.MILLISECONDS);

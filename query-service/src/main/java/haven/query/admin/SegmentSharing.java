@@ -5,12 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import haven.query.web.Background;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import haven.query.web.Background;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -45,13 +45,17 @@ class SegmentSharing implements DisposableBean {
     private final Clock clock;
     private volatile boolean leaving;
 
-    SegmentSharing(MongoDatabase havenDatabase, EventProcessingConfiguration processing, TokenStore tokens, Clock clock,
+    SegmentSharing(
+            MongoDatabase havenDatabase,
+            EventProcessingConfiguration processing,
+            TokenStore tokens,
+            Clock clock,
             Background background) {
         this.instances = havenDatabase.getCollection("query_instances");
         this.processing = processing;
         this.tokens = tokens;
         this.clock = clock;
-        background.every("share projection segments", BEAT, this::beat, () -> { });
+        background.every("share projection segments", BEAT, this::beat, () -> {});
     }
 
     private void beat() {
@@ -59,7 +63,9 @@ class SegmentSharing implements DisposableBean {
             return;
         }
         Instant now = clock.instant();
-        instances.replaceOne(eq("_id", me), new Document("_id", me).append("seenAt", Date.from(now)),
+        instances.replaceOne(
+                eq("_id", me),
+                new Document("_id", me).append("seenAt", Date.from(now)),
                 new ReplaceOptions().upsert(true));
         long live = 0;
         for (Document instance : instances.find()) { // a handful of rows
@@ -82,8 +88,12 @@ class SegmentSharing implements DisposableBean {
         var held = processor.processingStatus().keySet();
         if (held.size() > fairShare && !processor.isReplaying()) {
             int segment = held.iterator().next();
-            log.info("Releasing segment {} of {} for another instance ({} instances, {} segments)", segment,
-                    processor.getName(), live, segments);
+            log.info(
+                    "Releasing segment {} of {} for another instance ({} instances, {} segments)",
+                    segment,
+                    processor.getName(),
+                    live,
+                    segments);
             processor.releaseSegment(segment);
         }
     }

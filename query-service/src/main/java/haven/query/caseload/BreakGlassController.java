@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BreakGlassController {
 
-    record BreakGlassRequest(@NotBlank @Size(min = 10, max = 1000) String reason) {
-    }
+    record BreakGlassRequest(
+            @NotBlank @Size(min = 10, max = 1000) String reason) {}
 
     private final CaseAccess access;
     private final BreakGlass breakGlass;

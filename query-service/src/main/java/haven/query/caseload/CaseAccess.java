@@ -10,11 +10,11 @@ import haven.events.CaseId;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.NeedToKnow;
 import haven.infra.security.Role;
+import haven.infra.security.Staff;
 import haven.query.access.AccessLog;
 import haven.query.access.AccessLog.Basis;
 import haven.query.access.AccessLog.View;
 import haven.query.access.BreakGlass;
-import haven.infra.security.Staff;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -28,9 +28,6 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Component
 public class CaseAccess {
-
-    /** The case-file field listing the pseudonyms of the staff who must not see the case. */
-    static final String EXCLUDED = "excluded";
 
     private final CaseViews views;
     private final StaffPseudonyms pseudonyms;
@@ -48,13 +45,19 @@ public class CaseAccess {
      * The case's file if this member of staff may see it, recording the read and why it was
      * allowed; otherwise, as if there were no such case.
      */
-    public Document caseFile(String caseId, Staff staff, View view) {
-        Document found = notExcluded(caseId, staff, view);
+    public CaseFile caseFile(String caseId, Staff staff, View view) {
+        CaseFile found = notExcluded(caseId, staff, view);
         if (worksOn(staff, found)) {
-            log.read(staff, caseId, view, staff.is(Role.CASE_MANAGER) ? Basis.TEAM_MANAGER : Basis.ASSIGNED_CASEWORKER, null);
+            log.read(
+                    staff,
+                    caseId,
+                    view,
+                    staff.is(Role.CASE_MANAGER) ? Basis.TEAM_MANAGER : Basis.ASSIGNED_CASEWORKER,
+                    null);
             return found;
         }
-        String sealedReason = staff.is(Role.CASE_MANAGER) ? breakGlass.reason(caseId, staff).orElse(null) : null;
+        String sealedReason =
+                staff.is(Role.CASE_MANAGER) ? breakGlass.reason(caseId, staff).orElse(null) : null;
         if (sealedReason == null) {
             throw refused(caseId, staff, view);
         }
@@ -73,17 +76,20 @@ public class CaseAccess {
      */
     Bson visibleTo(Staff staff) {
         var worksOn = NeedToKnow.grants(staff).stream()
-                .map(grant -> eq(grant.field() == NeedToKnow.Field.TEAM ? "team" : "assignee", grant.value()))
+                .map(grant ->
+                        eq(grant.field() == NeedToKnow.Field.TEAM ? CaseFile.TEAM : CaseFile.ASSIGNEE, grant.value()))
                 .toList();
-        return worksOn.isEmpty() ? in("_id", List.of()) : and(ne(EXCLUDED, pseudonyms.of(staff.id())), or(worksOn));
+        return worksOn.isEmpty()
+                ? in("_id", List.of())
+                : and(ne(CaseFile.EXCLUDED, pseudonyms.of(staff.id())), or(worksOn));
     }
 
-    private Document notExcluded(String caseId, Staff staff, View view) {
-        Document found = views.live().caseFiles().find(eq("_id", caseId)).first();
-        if (found == null || excludes(found, pseudonyms.of(staff.id()))) {
+    private CaseFile notExcluded(String caseId, Staff staff, View view) {
+        Document found = views.live().caseFiles().find(eq(CaseFile.ID, caseId)).first();
+        if (found == null || CaseFile.of(found).excluded().contains(pseudonyms.of(staff.id()))) {
             throw refused(caseId, staff, view);
         }
-        return found;
+        return CaseFile.of(found);
     }
 
     /**
@@ -97,12 +103,8 @@ public class CaseAccess {
         return noSuchCase();
     }
 
-    private static boolean excludes(Document caseFile, String pseudonym) {
-        return caseFile.getList(EXCLUDED, String.class, List.of()).contains(pseudonym);
-    }
-
-    private static boolean worksOn(Staff staff, Document caseFile) {
-        return NeedToKnow.worksOn(staff, caseFile.getString("team"), caseFile.getString("assignee"));
+    private static boolean worksOn(Staff staff, CaseFile caseFile) {
+        return NeedToKnow.worksOn(staff, caseFile.team(), caseFile.assignee());
     }
 
     private static ResponseStatusException noSuchCase() {

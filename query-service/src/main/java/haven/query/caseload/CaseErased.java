@@ -13,7 +13,8 @@ class CaseErased extends ErrorResponseException {
     }
 
     private static ProblemDetail problem() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "The case's personal data is erased: there is nothing left to read, and it takes no new reasons.");
         problem.setType(URI.create("urn:haven:problem:case-erased"));
         problem.setTitle("The case's personal data is erased");

@@ -31,5 +31,4 @@ public record CaseView(
         long daysOpen,
         Outcome outcome,
         Instant appealDeadline,
-        Instant closedAt) {
-}
+        Instant closedAt) {}

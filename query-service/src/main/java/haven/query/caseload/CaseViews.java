@@ -46,17 +46,20 @@ public class CaseViews {
 
     private static final Logger log = LoggerFactory.getLogger(CaseViews.class);
     static final String PROCESSOR = "caseload";
+    /** Every case by id (a closed one is found here by its id). */
+    private static final String CASE_FILES = "case_files";
+    /** The open cases only, so a caseload read costs the open cases, never the history. */
+    private static final String OPEN_CASES = "caseload";
+
     private static final Duration SWITCH_CHECK_EVERY = Duration.ofMillis(250);
     /** A switch made by another instance is seen within this long; until then its readers see the old, complete view. */
     private static final long STATE_KEPT_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** One generation's collections; the same objects every time, so a batch keeps one row per case. */
-    public record Generation(MongoCollection<Document> caseFiles, MongoCollection<Document> openCases) {
-    }
+    public record Generation(MongoCollection<Document> caseFiles, MongoCollection<Document> openCases) {}
 
     /** {@code building} is null when no rebuild is under way; {@code caughtUp} lists segments done replaying. */
-    private record State(int live, Integer building, Set<Integer> caughtUp) {
-    }
+    private record State(int live, Integer building, Set<Integer> caughtUp) {}
 
     private final List<Generation> generations;
     private final MongoCollection<Document> states;
@@ -66,8 +69,12 @@ public class CaseViews {
     private volatile State state;
     private volatile long stateReadAt;
 
-    CaseViews(MongoDatabase havenDatabase, TokenStore tokens, EventStore events,
-            @Lazy EventProcessingConfiguration processing, Background background,
+    CaseViews(
+            MongoDatabase havenDatabase,
+            TokenStore tokens,
+            EventStore events,
+            @Lazy EventProcessingConfiguration processing,
+            Background background,
             @Value("${axon.eventhandling.processors.caseload.initial-segment-count:1}") int segments) {
         this.generations = List.of(generation(havenDatabase, ""), generation(havenDatabase, "_1"));
         this.states = havenDatabase.getCollection("view_generations");
@@ -75,12 +82,11 @@ public class CaseViews {
         this.processing = processing;
         this.tokens = tokens;
         buildFirstAsRebuild(events, segments);
-        background.every("switch to the rebuilt caseload", SWITCH_CHECK_EVERY, this::switchWhenCaughtUp, () -> { });
+        background.every("switch to the rebuilt caseload", SWITCH_CHECK_EVERY, this::switchWhenCaughtUp, () -> {});
     }
 
     private static Generation generation(MongoDatabase database, String suffix) {
-        return new Generation(database.getCollection(CaseloadProjection.CASE_FILES + suffix),
-                database.getCollection(CaseloadProjection.OPEN_CASES + suffix));
+        return new Generation(database.getCollection(CASE_FILES + suffix), database.getCollection(OPEN_CASES + suffix));
     }
 
     /** The rows readers decide access on. */
@@ -103,7 +109,8 @@ public class CaseViews {
     void startRebuild() {
         int building = 1 - state(true).live();
         var existing = database.listCollectionNames().into(new HashSet<>());
-        for (var collection : List.of(generations.get(building).caseFiles(), generations.get(building).openCases())) {
+        for (var collection : List.of(
+                generations.get(building).caseFiles(), generations.get(building).openCases())) {
             if (existing.contains(collection.getNamespace().getCollectionName())) {
                 collection.drop();
             }
@@ -114,7 +121,9 @@ public class CaseViews {
 
     private void buildFirstAsRebuild(EventStore events, int segments) {
         var head = events.createHeadToken();
-        if (tokens.fetchSegments(PROCESSOR).length > 0 || head == null || head.position().orElse(-1) < 0) {
+        if (tokens.fetchSegments(PROCESSOR).length > 0
+                || head == null
+                || head.position().orElse(-1) < 0) {
             return;
         }
         startRebuild(); // first: were this instance to stop before making the tokens, the next start does both again
@@ -131,19 +140,23 @@ public class CaseViews {
         if (now.building() == null) {
             return;
         }
-        var processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class).orElse(null);
+        var processor = processing
+                .eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElse(null);
         if (processor == null) {
             return;
         }
         for (var segment : processor.processingStatus().entrySet()) {
             if (caughtUp(segment.getValue()) && !now.caughtUp().contains(segment.getKey())) {
-                states.updateOne(and(eq("_id", PROCESSOR), eq("building", now.building())),
+                states.updateOne(
+                        and(eq("_id", PROCESSOR), eq("building", now.building())),
                         addToSet("caughtUp", segment.getKey()));
             }
         }
         now = state(true);
         if (now.building() != null && now.caughtUp().containsAll(segments())) {
-            states.updateOne(and(eq("_id", PROCESSOR), eq("building", now.building())),
+            states.updateOne(
+                    and(eq("_id", PROCESSOR), eq("building", now.building())),
                     combine(set("live", now.building()), unset("building"), unset("caughtUp")));
             state(true);
             log.info("Rebuilt the caseload; it is now the one in use");
@@ -156,7 +169,8 @@ public class CaseViews {
 
     private static boolean caughtUp(EventTrackerStatus segment) {
         return !segment.isReplaying()
-                || segment.getCurrentPosition().orElse(-1) >= segment.getResetPosition().orElse(Long.MAX_VALUE);
+                || segment.getCurrentPosition().orElse(-1)
+                        >= segment.getResetPosition().orElse(Long.MAX_VALUE);
     }
 
     private State state() {
@@ -167,15 +181,21 @@ public class CaseViews {
         if (fresh || state == null || System.nanoTime() - stateReadAt > STATE_KEPT_NANOS) {
             Document stored = states.find(eq("_id", PROCESSOR)).first();
             stateReadAt = System.nanoTime();
-            state = stored == null ? new State(0, null, Set.of())
-                    : new State(stored.getInteger("live", 0), stored.getInteger("building"),
-                            stored.getList("caughtUp", Integer.class, List.of()).stream().collect(Collectors.toSet()));
+            state = stored == null
+                    ? new State(0, null, Set.of())
+                    : new State(
+                            stored.getInteger("live", 0),
+                            stored.getInteger("building"),
+                            stored.getList("caughtUp", Integer.class, List.of()).stream()
+                                    .collect(Collectors.toSet()));
         }
         return state;
     }
 
     private void save(State next) {
-        var stored = new Document("_id", PROCESSOR).append("live", next.live()).append("caughtUp", List.copyOf(next.caughtUp()));
+        var stored = new Document("_id", PROCESSOR)
+                .append("live", next.live())
+                .append("caughtUp", List.copyOf(next.caughtUp()));
         if (next.building() != null) {
             stored.append("building", next.building());
         }

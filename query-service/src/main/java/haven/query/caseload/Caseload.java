@@ -3,23 +3,17 @@ package haven.query.caseload;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import haven.events.Category;
-import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
-import haven.events.Route;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import haven.query.web.InvalidParameter;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +26,7 @@ import org.springframework.stereotype.Component;
 public class Caseload {
 
     /** {@code rebuilding}: the caseload is being rebuilt from the events; until it is done, this is the caseload from before it began. */
-    public record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {
-    }
+    public record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {}
 
     public enum Sort {
         /** soonest next due date first; cases with nothing due last */
@@ -42,7 +35,8 @@ public class Caseload {
         AGE(Comparator.comparing(CaseView::openedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
         /** highest risk first, cases not yet triaged last, then soonest due */
         RISK(Comparator.comparing(CaseView::risk, Comparator.nullsFirst(Comparator.<RiskLevel>naturalOrder()))
-                .reversed().thenComparing(DUE.order));
+                .reversed()
+                .thenComparing(DUE.order));
 
         private final Comparator<CaseView> order;
 
@@ -62,22 +56,31 @@ public class Caseload {
     }
 
     /** Open cases only; a closed case is found by its id. Filters combine; the page is cut after sorting. */
-    public CaseloadPage caseload(CaseStatus status, String assignee, String team, ReportType type, RiskLevel risk,
-            Boolean overdue, Sort sort, int page, int size, Staff staff) {
+    public CaseloadPage caseload(
+            CaseStatus status,
+            String assignee,
+            String team,
+            ReportType type,
+            RiskLevel risk,
+            Boolean overdue,
+            Sort sort,
+            int page,
+            int size,
+            Staff staff) {
         if (status == CaseStatus.CLOSED) {
             throw new InvalidParameter("status", "closed cases are not in the caseload; open a closed case by its id");
         }
         var filters = new ArrayList<Bson>(List.of(access.visibleTo(staff)));
         if (status != null) {
-            filters.add(eq("status", status.name()));
+            filters.add(eq(CaseFile.STATUS, status.name()));
         }
-        addIfPresent(filters, "assignee", assignee);
-        addIfPresent(filters, "team", team);
-        addIfPresent(filters, "type", type == null ? null : type.name());
-        addIfPresent(filters, "risk", risk == null ? null : risk.name());
+        addIfPresent(filters, CaseFile.ASSIGNEE, assignee);
+        addIfPresent(filters, CaseFile.TEAM, team);
+        addIfPresent(filters, CaseFile.TYPE, type == null ? null : type.name());
+        addIfPresent(filters, CaseFile.RISK, risk == null ? null : risk.name());
         LocalDate today = LocalDate.now(clock);
         var rows = views.live().openCases().find(and(filters)).into(new ArrayList<>()).stream()
-                .map(row -> view(row, today))
+                .map(row -> view(CaseFile.of(row), today))
                 .filter(row -> overdue == null || row.overdue() == overdue)
                 .sorted(sort.order.thenComparing(CaseView::caseId))
                 .toList();
@@ -95,40 +98,30 @@ public class Caseload {
         }
     }
 
-    /** The first-contact date until the reporter has been contacted, then the resolution date; none once resolved. */
-    static LocalDate nextDue(Document d, CaseStatus status) {
-        LocalDate firstContactDue = date(d.getString("firstContactDue"));
-        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED ? null
-                : firstContactDue != null && !d.getBoolean("firstContactMade", false) ? firstContactDue
-                : date(d.getString("resolutionDue"));
-    }
-
-    private CaseView view(Document d, LocalDate today) {
-        var status = value(CaseStatus.class, d.getString("status"));
-        LocalDate firstContactDue = date(d.getString("firstContactDue"));
-        LocalDate resolutionDue = date(d.getString("resolutionDue"));
-        LocalDate nextDue = nextDue(d, status);
-        Instant openedAt = instant(d.getDate("openedAt"));
-        Instant closedAt = instant(d.getDate("closedAt"));
-        LocalDate end = closedAt == null ? today : LocalDate.ofInstant(closedAt, clock.getZone());
-        long daysOpen = openedAt == null ? 0 : ChronoUnit.DAYS.between(LocalDate.ofInstant(openedAt, clock.getZone()), end);
-        return new CaseView(d.getString("_id"), d.getString("reference"),
-                value(ReportType.class, d.getString("type")), value(Category.class, d.getString("category")),
-                status, value(RiskLevel.class, d.getString("risk")),
-                value(Route.class, d.getString("route")), d.getString("assignee"), d.getString("team"), openedAt,
-                firstContactDue, resolutionDue, nextDue, nextDue != null && nextDue.isBefore(today), Math.max(0, daysOpen),
-                value(Outcome.class, d.getString("outcome")), instant(d.getDate("appealDeadline")), closedAt);
-    }
-
-    static <E extends Enum<E>> E value(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    private static LocalDate date(String iso) {
-        return iso == null ? null : LocalDate.parse(iso);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private CaseView view(CaseFile file, LocalDate today) {
+        LocalDate nextDue = file.nextDue();
+        LocalDate end = file.closedAt() == null ? today : LocalDate.ofInstant(file.closedAt(), clock.getZone());
+        long daysOpen = file.openedAt() == null
+                ? 0
+                : ChronoUnit.DAYS.between(LocalDate.ofInstant(file.openedAt(), clock.getZone()), end);
+        return new CaseView(
+                file.caseId(),
+                file.reference(),
+                file.type(),
+                file.category(),
+                file.status(),
+                file.risk(),
+                file.route(),
+                file.assignee(),
+                file.team(),
+                file.openedAt(),
+                file.firstContactDue(),
+                file.resolutionDue(),
+                nextDue,
+                nextDue != null && nextDue.isBefore(today),
+                Math.max(0, daysOpen),
+                file.outcome(),
+                file.appealDeadline(),
+                file.closedAt());
     }
 }

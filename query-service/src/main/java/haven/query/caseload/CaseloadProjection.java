@@ -40,9 +40,6 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("caseload")
 class CaseloadProjection {
 
-    static final String CASE_FILES = "case_files";
-    static final String OPEN_CASES = "caseload";
-
     private final CaseViews views;
     private final StaffPseudonyms pseudonyms;
     private final IntakeTeams intake;
@@ -56,32 +53,43 @@ class CaseloadProjection {
     /** A case reported before intake routing is in the team its type goes to now, until it is assigned. */
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
-        update(e.caseId(), row -> row.append("reference", e.reference()).append("type", e.type().name())
-                .append("category", e.category().name()).append("status", CaseStatus.SUBMITTED.name())
-                .append("openedAt", Date.from(at)).append("team", intake.teamFor(e.type())));
+        update(
+                e.caseId(),
+                row -> row.append(CaseFile.REFERENCE, e.reference())
+                        .append(CaseFile.TYPE, e.type().name())
+                        .append(CaseFile.CATEGORY, e.category().name())
+                        .append(CaseFile.STATUS, CaseStatus.SUBMITTED.name())
+                        .append(CaseFile.OPENED_AT, Date.from(at))
+                        .append(CaseFile.TEAM, intake.teamFor(e.type())));
     }
 
     @EventHandler
     void on(ReportRoutedToTeam e) {
-        update(e.caseId(), row -> row.append("team", e.team()));
+        update(e.caseId(), row -> row.append(CaseFile.TEAM, e.team()));
     }
 
     @EventHandler
     void on(CaseTriaged e) {
-        update(e.caseId(), row -> row.append("status", CaseStatus.TRIAGED.name()).append("category", e.category().name())
-                .append("risk", e.risk().name()).append("route", e.route().name())
-                .append("firstContactDue", e.firstContactDue().toString())
-                .append("resolutionDue", e.resolutionDue().toString()));
+        update(
+                e.caseId(),
+                row -> row.append(CaseFile.STATUS, CaseStatus.TRIAGED.name())
+                        .append(CaseFile.CATEGORY, e.category().name())
+                        .append(CaseFile.RISK, e.risk().name())
+                        .append(CaseFile.ROUTE, e.route().name())
+                        .append(CaseFile.FIRST_CONTACT_DUE, e.firstContactDue().toString())
+                        .append(CaseFile.RESOLUTION_DUE, e.resolutionDue().toString()));
     }
 
     @EventHandler
     void on(CaseworkerAssigned e) {
-        update(e.caseId(), row -> row.append("assignee", e.caseworker()).append("team", e.team()));
+        update(e.caseId(), row -> row.append(CaseFile.ASSIGNEE, e.caseworker()).append(CaseFile.TEAM, e.team()));
     }
 
     @EventHandler
     void on(CaseReassigned e) {
-        update(e.caseId(), row -> row.append("assignee", e.toCaseworker()).append("team", e.team()));
+        update(
+                e.caseId(),
+                row -> row.append(CaseFile.ASSIGNEE, e.toCaseworker()).append(CaseFile.TEAM, e.team()));
     }
 
     @EventHandler
@@ -97,48 +105,54 @@ class CaseloadProjection {
     @EventHandler
     void on(ExclusionLifted e) {
         update(e.caseId(), row -> {
-            var excluded = new ArrayList<>(row.getList(CaseAccess.EXCLUDED, String.class, List.of()));
+            var excluded = new ArrayList<>(row.getList(CaseFile.EXCLUDED, String.class, List.of()));
             excluded.remove(e.staffPseudonym());
-            row.put(CaseAccess.EXCLUDED, excluded);
+            row.put(CaseFile.EXCLUDED, excluded);
         });
     }
 
     /** Stored by pseudonym, so the view does not say who is kept out of the case; if they held it, it is unassigned. */
     private void exclude(CaseId caseId, String pseudonym) {
         update(caseId, row -> {
-            var excluded = new ArrayList<>(row.getList(CaseAccess.EXCLUDED, String.class, List.of()));
+            var excluded = new ArrayList<>(row.getList(CaseFile.EXCLUDED, String.class, List.of()));
             if (!excluded.contains(pseudonym)) {
                 excluded.add(pseudonym);
             }
-            row.put(CaseAccess.EXCLUDED, excluded);
-            String assignee = row.getString("assignee");
+            row.put(CaseFile.EXCLUDED, excluded);
+            String assignee = row.getString(CaseFile.ASSIGNEE);
             if (assignee != null && pseudonyms.of(assignee).equals(pseudonym)) {
-                row.remove("assignee");
+                row.remove(CaseFile.ASSIGNEE);
             }
         });
     }
 
     @EventHandler
     void on(MessageToReporterSent e) {
-        update(e.caseId(), row -> row.put("firstContactMade", true));
+        update(e.caseId(), row -> row.put(CaseFile.FIRST_CONTACT_MADE, true));
     }
 
     @EventHandler
     void on(CaseResolved e) {
-        update(e.caseId(), row -> row.append("status", CaseStatus.RESOLVED.name()).append("outcome", e.outcome().name())
-                .append("appealDeadline", Date.from(e.appealDeadline())));
+        update(
+                e.caseId(),
+                row -> row.append(CaseFile.STATUS, CaseStatus.RESOLVED.name())
+                        .append(CaseFile.OUTCOME, e.outcome().name())
+                        .append(CaseFile.APPEAL_DEADLINE, Date.from(e.appealDeadline())));
     }
 
     @EventHandler
     void on(CaseClosed e, @Timestamp Instant at) {
-        update(e.caseId(), row -> row.append("status", CaseStatus.CLOSED.name()).append("closedAt", Date.from(at)));
+        update(
+                e.caseId(),
+                row -> row.append(CaseFile.STATUS, CaseStatus.CLOSED.name()).append(CaseFile.CLOSED_AT, Date.from(at)));
     }
 
     @EventHandler
     void on(CaseReopened e) {
         update(e.caseId(), row -> {
-            row.put("status", CaseStatus.REOPENED.name());
-            List.of("outcome", "appealDeadline", "closedAt").forEach(row::remove);
+            row.put(CaseFile.STATUS, CaseStatus.REOPENED.name());
+            List.of(CaseFile.OUTCOME, CaseFile.APPEAL_DEADLINE, CaseFile.CLOSED_AT)
+                    .forEach(row::remove);
         });
     }
 
@@ -159,10 +173,10 @@ class CaseloadProjection {
         var caseFiles = writing.caseFiles();
         var openCases = writing.openCases();
         Document row = batch.row(caseFiles, caseId.value(), DomainEventMessage::getAggregateIdentifier);
-        row = row == null ? new Document("_id", caseId.value()) : row;
+        row = row == null ? new Document(CaseFile.ID, caseId.value()) : row;
         change.accept(row);
         batch.save(caseFiles, row);
-        if (CaseStatus.CLOSED.name().equals(row.getString("status"))) {
+        if (CaseStatus.CLOSED.name().equals(row.getString(CaseFile.STATUS))) {
             batch.delete(openCases, caseId.value());
         } else {
             batch.save(openCases, row);

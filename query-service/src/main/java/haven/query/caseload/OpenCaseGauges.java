@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 class OpenCaseGauges implements MeterBinder {
 
     private static final String NO_RISK_YET = "UNTRIAGED";
-    private static final List<String> RISKS = Stream.concat(Arrays.stream(RiskLevel.values()).map(Enum::name),
-            Stream.of(NO_RISK_YET)).toList();
+    private static final List<String> RISKS = Stream.concat(
+                    Arrays.stream(RiskLevel.values()).map(Enum::name), Stream.of(NO_RISK_YET))
+            .toList();
 
     private final CaseViews views;
     private final Clock clock;
@@ -46,11 +47,14 @@ class OpenCaseGauges implements MeterBinder {
             for (CaseStatus status : CaseStatus.values()) {
                 if (status != CaseStatus.CLOSED) {
                     Gauge.builder("haven.cases.open", counts, c -> c.getOrDefault(status + "/" + risk, Double.NaN))
-                            .tags("status", status.name(), "risk", risk).description("Open cases").register(registry);
+                            .tags("status", status.name(), "risk", risk)
+                            .description("Open cases")
+                            .register(registry);
                 }
             }
             Gauge.builder("haven.cases.overdue", counts, c -> c.getOrDefault("overdue/" + risk, Double.NaN))
-                    .tag("risk", risk).description("Open cases past their first-contact or resolution date")
+                    .tag("risk", risk)
+                    .description("Open cases past their first-contact or resolution date")
                     .register(registry);
         }
     }
@@ -64,12 +68,18 @@ class OpenCaseGauges implements MeterBinder {
             }
             fresh.put("overdue/" + risk, 0.0);
         }
-        for (Document row : views.live().openCases().find().projection(new Document("status", 1).append("risk", 1)
-                .append("firstContactDue", 1).append("firstContactMade", 1).append("resolutionDue", 1))) {
-            var status = Caseload.value(CaseStatus.class, row.getString("status"));
-            String risk = row.getString("risk") == null ? NO_RISK_YET : row.getString("risk");
-            fresh.merge(status + "/" + risk, 1.0, Double::sum);
-            LocalDate due = Caseload.nextDue(row, status);
+        for (Document row : views.live()
+                .openCases()
+                .find()
+                .projection(new Document(CaseFile.STATUS, 1)
+                        .append(CaseFile.RISK, 1)
+                        .append(CaseFile.FIRST_CONTACT_DUE, 1)
+                        .append(CaseFile.FIRST_CONTACT_MADE, 1)
+                        .append(CaseFile.RESOLUTION_DUE, 1))) {
+            var file = CaseFile.of(row);
+            String risk = file.risk() == null ? NO_RISK_YET : file.risk().name();
+            fresh.merge(file.status() + "/" + risk, 1.0, Double::sum);
+            LocalDate due = file.nextDue();
             if (due != null && due.isBefore(today)) {
                 fresh.merge("overdue/" + risk, 1.0, Double::sum);
             }

@@ -3,6 +3,7 @@ package haven.query.caseload;
 import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -27,11 +28,9 @@ import org.springframework.stereotype.Component;
 public class RetentionDue {
 
     /** A case's reference and id (for a hold), the day its personal data is due to go, and why. */
-    public record Due(String reference, String caseId, LocalDate on, String because) {
-    }
+    public record Due(String reference, String caseId, LocalDate on, String because) {}
 
-    public record DueCases(int withinDays, List<Due> cases) {
-    }
+    public record DueCases(int withinDays, List<Due> cases) {}
 
     static final int WITHIN_DAYS = 90;
 
@@ -41,7 +40,10 @@ public class RetentionDue {
     private final Period afterClosure;
     private final Period afterInactivity;
 
-    RetentionDue(CaseViews views, Clock clock, @Value("${haven.time-zone}") ZoneId zone,
+    RetentionDue(
+            CaseViews views,
+            Clock clock,
+            @Value("${haven.time-zone}") ZoneId zone,
             @Value("${haven.retention.after-closure}") Period afterClosure,
             @Value("${haven.retention.after-inactivity}") Period afterInactivity) {
         this.views = views;
@@ -55,12 +57,17 @@ public class RetentionDue {
         ZonedDateTime horizon = clock.instant().atZone(zone).plusDays(WITHIN_DAYS);
         var due = new HashMap<String, Due>();
         var caseFiles = views.live().caseFiles();
-        for (Document row : caseFiles.find(lt("closedAt", Date.from(horizon.minus(afterClosure).toInstant())))) {
-            add(due, row, row.getDate("closedAt"), afterClosure, "closed");
+        for (Document row : caseFiles.find(
+                lt(CaseFile.CLOSED_AT, Date.from(horizon.minus(afterClosure).toInstant())))) {
+            var file = CaseFile.of(row);
+            add(due, file, file.closedAt(), afterClosure, "closed");
         }
-        for (Document row : caseFiles.find(lt("lastActivityAt", Date.from(horizon.minus(afterInactivity).toInstant())))) {
-            if (row.getDate("closedAt") == null) {
-                add(due, row, row.getDate("lastActivityAt"), afterInactivity, "no activity");
+        for (Document row : caseFiles.find(lt(
+                CaseFile.LAST_ACTIVITY_AT,
+                Date.from(horizon.minus(afterInactivity).toInstant())))) {
+            var file = CaseFile.of(row);
+            if (file.closedAt() == null) {
+                add(due, file, file.lastActivityAt(), afterInactivity, "no activity");
             }
         }
         var cases = new ArrayList<>(due.values());
@@ -68,11 +75,11 @@ public class RetentionDue {
         return new DueCases(WITHIN_DAYS, cases);
     }
 
-    private void add(Map<String, Due> due, Document row, Date from, Period keptFor, String because) {
-        if (row.getBoolean("held", false) || row.getBoolean("erased", false) || row.getString("reference") == null) {
+    private void add(Map<String, Due> due, CaseFile file, Instant from, Period keptFor, String because) {
+        if (file.held() || file.erased() || file.reference() == null) {
             return;
         }
-        LocalDate on = from.toInstant().atZone(zone).plus(keptFor).toLocalDate();
-        due.put(row.getString("_id"), new Due(row.getString("reference"), row.getString("_id"), on, because));
+        LocalDate on = from.atZone(zone).plus(keptFor).toLocalDate();
+        due.put(file.caseId(), new Due(file.reference(), file.caseId(), on, because));
     }
 }

@@ -31,18 +31,19 @@ class RetentionFacts {
     void on(Object event, DomainEventMessage<?> message) {
         var batch = BatchWrites.current();
         var caseFiles = caseload.caseFiles(); // the same collection object: the batch keeps one row per case
-        Document row = batch.row(caseFiles, message.getAggregateIdentifier(), DomainEventMessage::getAggregateIdentifier);
-        row = row == null ? new Document("_id", message.getAggregateIdentifier()) : row;
+        Document row =
+                batch.row(caseFiles, message.getAggregateIdentifier(), DomainEventMessage::getAggregateIdentifier);
+        row = row == null ? new Document(CaseFile.ID, message.getAggregateIdentifier()) : row;
         Date at = Date.from(message.getTimestamp());
-        Date last = row.getDate("lastActivityAt");
+        Date last = row.getDate(CaseFile.LAST_ACTIVITY_AT);
         if (last == null || last.before(at)) {
-            row.put("lastActivityAt", at);
+            row.put(CaseFile.LAST_ACTIVITY_AT, at);
         }
         if (event instanceof LegalHoldPlaced || event instanceof LegalHoldLifted) {
-            row.put("held", event instanceof LegalHoldPlaced);
+            row.put(CaseFile.HELD, event instanceof LegalHoldPlaced);
         }
         if (event instanceof PersonalDataErased) {
-            row.put("erased", true);
+            row.put(CaseFile.ERASED, true);
         }
         batch.save(caseFiles, row);
     }

@@ -36,8 +36,12 @@ class ProjectionLag implements MeterBinder {
     private final Clock clock;
     private final Map<String, Lag> lags = new ConcurrentHashMap<>();
 
-    ProjectionLag(EventProcessingConfiguration processing, EventProcessorProperties processors,
-            HavenEventStorageEngine store, Clock clock, Background background) {
+    ProjectionLag(
+            EventProcessingConfiguration processing,
+            EventProcessorProperties processors,
+            HavenEventStorageEngine store,
+            Clock clock,
+            Background background) {
         this.processing = processing;
         this.processors = processors;
         this.store = store;
@@ -49,12 +53,20 @@ class ProjectionLag implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         for (String name : processors.getProcessors().keySet()) {
             lags.put(name, Lag.UNKNOWN);
-            Gauge.builder("haven.projection.lag.events", lags, l -> l.getOrDefault(name, Lag.UNKNOWN).events())
-                    .tag("processor", name).baseUnit("events")
+            Gauge.builder(
+                            "haven.projection.lag.events",
+                            lags,
+                            l -> l.getOrDefault(name, Lag.UNKNOWN).events())
+                    .tag("processor", name)
+                    .baseUnit("events")
                     .description("Events stored that this instance's segments of the projection have not yet projected")
                     .register(registry);
-            Gauge.builder("haven.projection.lag.seconds", lags, l -> l.getOrDefault(name, Lag.UNKNOWN).seconds())
-                    .tag("processor", name).baseUnit("seconds")
+            Gauge.builder(
+                            "haven.projection.lag.seconds",
+                            lags,
+                            l -> l.getOrDefault(name, Lag.UNKNOWN).seconds())
+                    .tag("processor", name)
+                    .baseUnit("seconds")
                     .description("How long the oldest event not yet projected has been stored")
                     .register(registry);
         }
@@ -63,21 +75,29 @@ class ProjectionLag implements MeterBinder {
     private void measure() {
         long head = store.createHeadToken().position().orElse(-1);
         for (String name : lags.keySet()) {
-            lags.put(name, processing.eventProcessor(name, StreamingEventProcessor.class)
-                    .map(processor -> lag(processor, head)).orElse(Lag.UNKNOWN));
+            lags.put(
+                    name,
+                    processing
+                            .eventProcessor(name, StreamingEventProcessor.class)
+                            .map(processor -> lag(processor, head))
+                            .orElse(Lag.UNKNOWN));
         }
     }
 
     Lag lag(StreamingEventProcessor processor, long head) {
         OptionalLong slowest = processor.processingStatus().values().stream()
-                .mapToLong(segment -> position(segment)).min();
+                .mapToLong(segment -> position(segment))
+                .min();
         if (slowest.isEmpty()) {
             return Lag.UNKNOWN;
         }
         long behind = Math.max(0, head - slowest.getAsLong());
-        double waited = behind == 0 ? 0 : store.storedAtOrAfter(slowest.getAsLong() + 1)
-                .map(stored -> Math.max(0, Duration.between(stored, clock.instant()).toMillis() / 1000.0))
-                .orElse(0.0);
+        double waited = behind == 0
+                ? 0
+                : store.storedAtOrAfter(slowest.getAsLong() + 1)
+                        .map(stored -> Math.max(
+                                0, Duration.between(stored, clock.instant()).toMillis() / 1000.0))
+                        .orElse(0.0);
         return new Lag(behind, waited);
     }
 

@@ -40,8 +40,7 @@ class AdminPages {
 
     private final RetentionDue retention;
 
-    AdminPages(AccessLog accessLog, Processors processors, CommandService commands,
-            RetentionDue retention) {
+    AdminPages(AccessLog accessLog, Processors processors, CommandService commands, RetentionDue retention) {
         this.retention = retention;
         this.accessLog = accessLog;
         this.processors = processors;
@@ -49,10 +48,14 @@ class AdminPages {
     }
 
     @GetMapping("/admin")
-    ModelAndView admin(@RequestParam(defaultValue = "") String caseId, @RequestParam(defaultValue = "") String staff,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
+    ModelAndView admin(
+            @RequestParam(defaultValue = "") String caseId,
+            @RequestParam(defaultValue = "") String staff,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String done,
             @RequestParam(defaultValue = "false") boolean verify) {
-        var view = page(caseId, staff, Math.max(0, page), Map.of(), done == null ? null : DONE.get(done), HttpStatus.OK);
+        var view =
+                page(caseId, staff, Math.max(0, page), Map.of(), done == null ? null : DONE.get(done), HttpStatus.OK);
         view.addObject("verification", verify ? accessLog.verify() : null);
         return view;
     }
@@ -66,23 +69,49 @@ class AdminPages {
     @PostMapping("/admin/legal-hold")
     ModelAndView placeHold(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        return send(missing(answers, "hold", "caseId", "Enter the case id", "reason", "Enter why the case's records must be kept"),
-                answers, HttpMethod.POST, "legal-hold", Collections.singletonMap("reason", answers.value("reason")), "hold");
+        return send(
+                missing(
+                        answers,
+                        "hold",
+                        "caseId",
+                        "Enter the case id",
+                        "reason",
+                        "Enter why the case's records must be kept"),
+                answers,
+                HttpMethod.POST,
+                "legal-hold",
+                Collections.singletonMap("reason", answers.value("reason")),
+                "hold");
     }
 
     @PostMapping("/admin/legal-hold/lift")
     ModelAndView liftHold(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        return send(missing(answers, "lift", "caseId", "Enter the case id"), answers, HttpMethod.DELETE, "legal-hold",
-                null, "lift");
+        return send(
+                missing(answers, "lift", "caseId", "Enter the case id"),
+                answers,
+                HttpMethod.DELETE,
+                "legal-hold",
+                null,
+                "lift");
     }
 
     @PostMapping("/admin/erasure")
     ModelAndView erase(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
-        return send(missing(answers, "erase", "caseId", "Enter the case id",
-                        "confirm", "Confirm that the personal data cannot be recovered once erased"),
-                answers, HttpMethod.POST, "erasure", Map.of("reason", ErasureReason.ERASURE_REQUEST), "erase");
+        return send(
+                missing(
+                        answers,
+                        "erase",
+                        "caseId",
+                        "Enter the case id",
+                        "confirm",
+                        "Confirm that the personal data cannot be recovered once erased"),
+                answers,
+                HttpMethod.POST,
+                "erasure",
+                Map.of("reason", ErasureReason.ERASURE_REQUEST),
+                "erase");
     }
 
     @PostMapping("/admin/lifted-exclusion")
@@ -91,9 +120,21 @@ class AdminPages {
         var body = new HashMap<String, String>();
         body.put("staffId", answers.value("staffId"));
         body.put("reason", answers.value("reason"));
-        return send(missing(answers, "unexclude", "caseId", "Enter the case id",
-                        "staffId", "Enter the staff id of the person to let back on", "reason", "Enter why the exclusion was wrong"),
-                answers, HttpMethod.POST, "lifted-exclusions", body, "unexclude");
+        return send(
+                missing(
+                        answers,
+                        "unexclude",
+                        "caseId",
+                        "Enter the case id",
+                        "staffId",
+                        "Enter the staff id of the person to let back on",
+                        "reason",
+                        "Enter why the exclusion was wrong"),
+                answers,
+                HttpMethod.POST,
+                "lifted-exclusions",
+                body,
+                "unexclude");
     }
 
     /** The problems of a form's required fields left blank, as field and message pairs; ids are {@code form-field}. */
@@ -108,15 +149,23 @@ class AdminPages {
     }
 
     /** {@code form} is the form's slug: its fields' ids start with it, and it names the success message. */
-    private ModelAndView send(Map<String, String> problems, FormAnswers answers, HttpMethod method, String what,
-            Object body, String form) {
+    private ModelAndView send(
+            Map<String, String> problems,
+            FormAnswers answers,
+            HttpMethod method,
+            String what,
+            Object body,
+            String form) {
         if (problems.isEmpty()) {
             var answer = commands.actAs(method, "/api/admin/cases/{caseId}/" + what, body, answers.value("caseId"));
             if (answer.succeeded()) {
                 return new ModelAndView("redirect:/admin?done=" + form + "#data-protection");
             }
-            problems.put(form + "-caseId", answer.status() == 404 ? "There is no case with that id"
-                    : answer.body().path("detail").asText("This could not be done"));
+            problems.put(
+                    form + "-caseId",
+                    answer.status() == 404
+                            ? "There is no case with that id"
+                            : answer.body().path("detail").asText("This could not be done"));
         }
         var page = page("", "", 0, problems, null, HttpStatus.BAD_REQUEST);
         page.addObject("failed", form);
@@ -124,15 +173,18 @@ class AdminPages {
         return page;
     }
 
-    private ModelAndView page(String caseId, String staff, int page, Map<String, String> problems, String done,
-            HttpStatus status) {
+    private ModelAndView page(
+            String caseId, String staff, int page, Map<String, String> problems, String done, HttpStatus status) {
         var model = new HashMap<String, Object>();
         model.put("log", accessLog.entries(blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
         model.put("caseId", caseId);
         model.put("staff", staff);
         model.put("due", retention.due());
-        model.put("processors", processors.all().stream()
-                .map(p -> Map.of("view", p, "progress", processors.progress(p.name()))).toList());
+        model.put(
+                "processors",
+                processors.all().stream()
+                        .map(p -> Map.of("view", p, "progress", processors.progress(p.name())))
+                        .toList());
         model.put("problems", problems);
         model.put("done", done);
         model.put("failed", "");

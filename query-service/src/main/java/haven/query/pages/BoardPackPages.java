@@ -48,15 +48,14 @@ class BoardPackPages {
     }
 
     /** One table of the pack: the last period and this one, or why it cannot be shown. */
-    record PackTable(String dimension, String title, TrendTables.Series series, String problem) {
-    }
+    record PackTable(String dimension, String title, TrendTables.Series series, String problem) {}
 
     /** A service measure: the share of resolved cases that met a deadline, as shown (or [c]). */
-    record Measure(String label, String last, String current) {
-    }
+    record Measure(String label, String last, String current) {}
 
     @GetMapping("/trends/pack")
-    ModelAndView pack(@RequestParam(defaultValue = "financial-quarter") String period,
+    ModelAndView pack(
+            @RequestParam(defaultValue = "financial-quarter") String period,
             @RequestParam(defaultValue = "") String of) {
         var model = model(period, of);
         var page = new ModelAndView("trends/pack", model);
@@ -65,7 +64,8 @@ class BoardPackPages {
     }
 
     @GetMapping("/trends/pack.pdf")
-    ResponseEntity<byte[]> pdf(@RequestParam(defaultValue = "financial-quarter") String period,
+    ResponseEntity<byte[]> pdf(
+            @RequestParam(defaultValue = "financial-quarter") String period,
             @RequestParam(defaultValue = "") String of) {
         var model = model(period, of);
         if (!((Map<?, ?>) model.get("problems")).isEmpty()) {
@@ -74,11 +74,16 @@ class BoardPackPages {
         String html = templates.process("trends/pack-pdf", new Context(java.util.Locale.UK, model));
         var pdf = new ByteArrayOutputStream();
         try {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(pdf).run();
+            new PdfRendererBuilder()
+                    .useFastMode()
+                    .withHtmlContent(html, null)
+                    .toStream(pdf)
+                    .run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"haven-board-pack.pdf\"")
                 .body(pdf.toByteArray());
     }
@@ -107,8 +112,12 @@ class BoardPackPages {
         String lastPeriod = null;
         for (var table : TABLES.entrySet()) {
             try {
-                var answer = trends.trends(period, shown.minusMonths(months), shown,
-                        table.getKey().isEmpty() ? List.of() : List.of(table.getKey()), "");
+                var answer = trends.trends(
+                        period,
+                        shown.minusMonths(months),
+                        shown,
+                        table.getKey().isEmpty() ? List.of() : List.of(table.getKey()),
+                        "");
                 var series = tables.series(answer);
                 packTables.add(new PackTable(table.getKey(), table.getValue(), series, null));
                 if (!series.periods().isEmpty()) {
@@ -119,22 +128,28 @@ class BoardPackPages {
                 problems.put("of", "The month " + e.reason());
                 return model;
             } catch (ErrorResponseException tooFew) {
-                packTables.add(new PackTable(table.getKey(), table.getValue(), null, tooFew.getBody().getDetail()));
+                packTables.add(new PackTable(
+                        table.getKey(), table.getValue(), null, tooFew.getBody().getDetail()));
             }
         }
         model.put("tables", packTables);
         model.put("shownPeriod", shownPeriod);
         model.put("lastPeriod", lastPeriod);
-        model.put("measures", List.of(measure(packTables, "first-contact", "Reporters first contacted by the deadline"),
-                measure(packTables, "resolution-deadline", "Cases resolved by the deadline"),
-                reopened(period, shown, months)));
+        model.put(
+                "measures",
+                List.of(
+                        measure(packTables, "first-contact", "Reporters first contacted by the deadline"),
+                        measure(packTables, "resolution-deadline", "Cases resolved by the deadline"),
+                        reopened(period, shown, months)));
         model.put("pdf", "/trends/pack.pdf?period=" + period + "&of=" + shown);
         return model;
     }
 
     /** Met as a share of met and missed, when both are shown; [c] when either is hidden. */
     private static Measure measure(List<PackTable> packTables, String dimension, String label) {
-        var table = packTables.stream().filter(t -> t.dimension().equals(dimension) && t.series() != null).findFirst();
+        var table = packTables.stream()
+                .filter(t -> t.dimension().equals(dimension) && t.series() != null)
+                .findFirst();
         if (table.isEmpty()) {
             return new Measure(label, TrendTables.HIDDEN, TrendTables.HIDDEN);
         }
@@ -148,10 +163,14 @@ class BoardPackPages {
             } else {
                 long m = Long.parseLong(met);
                 long all = m + Long.parseLong(missed);
-                shares.add(all == 0 ? "no deadlines recorded" : Math.round(100.0 * m / all) + "% (" + m + " of " + all + ")");
+                shares.add(
+                        all == 0
+                                ? "no deadlines recorded"
+                                : Math.round(100.0 * m / all) + "% (" + m + " of " + all + ")");
             }
         }
-        return new Measure(label, shares.size() > 1 ? shares.get(0) : "", shares.isEmpty() ? "" : shares.get(shares.size() - 1));
+        return new Measure(
+                label, shares.size() > 1 ? shares.get(0) : "", shares.isEmpty() ? "" : shares.get(shares.size() - 1));
     }
 
     /** Cases reopened (on appeal or new evidence) in each period, or why not shown. */
@@ -159,15 +178,23 @@ class BoardPackPages {
         String label = "Cases reopened on appeal or new evidence";
         try {
             var series = tables.series(trends.trends(period, shown.minusMonths(months), shown, List.of(), "reopened"));
-            var counts = series.rows().isEmpty() ? List.<String>of() : series.rows().get(0).counts();
-            return new Measure(label, counts.size() > 1 ? counts.get(0) : "", counts.isEmpty() ? "" : counts.get(counts.size() - 1));
+            var counts = series.rows().isEmpty()
+                    ? List.<String>of()
+                    : series.rows().get(0).counts();
+            return new Measure(
+                    label,
+                    counts.size() > 1 ? counts.get(0) : "",
+                    counts.isEmpty() ? "" : counts.get(counts.size() - 1));
         } catch (ErrorResponseException tooFew) {
             return new Measure(label, "too few to publish", "too few to publish");
         }
     }
 
     private static String count(TrendTables.Series series, String label, int period) {
-        return series.rows().stream().filter(r -> r.label().equals(label)).findFirst().map(r -> r.counts().get(period))
+        return series.rows().stream()
+                .filter(r -> r.label().equals(label))
+                .findFirst()
+                .map(r -> r.counts().get(period))
                 .orElse(null);
     }
 

@@ -11,24 +11,48 @@ import java.util.function.Function;
  * answer names the fields it refused. Every field's id is the form's slug and the field's name.
  */
 enum CaseForm {
-    TRIAGE("triage", "The case has been triaged", form -> body(
-            "category", form.value("category"), "characteristics", form.values("characteristics"),
-            "strands", form.values("strands"), "risk", form.value("risk"), "route", form.value("route"),
-            "area", form.value("area"))),
-    ASSIGNMENT("assignment", "The case has been assigned", form -> body(
-            "caseworker", form.value("caseworker"), "team", form.value("team"), "reason", form.value("reason"))),
+    TRIAGE(
+            "triage",
+            "The case has been triaged",
+            form -> body(
+                    "category",
+                    form.value("category"),
+                    "characteristics",
+                    form.values("characteristics"),
+                    "strands",
+                    form.values("strands"),
+                    "risk",
+                    form.value("risk"),
+                    "route",
+                    form.value("route"),
+                    "area",
+                    form.value("area"))),
+    ASSIGNMENT(
+            "assignment",
+            "The case has been assigned",
+            form -> body(
+                    "caseworker",
+                    form.value("caseworker"),
+                    "team",
+                    form.value("team"),
+                    "reason",
+                    form.value("reason"))),
     NOTE("notes", "Your note has been added", form -> body("text", form.value("text"))),
-    ACTION("actions", "The action has been agreed", form -> body(
-            "description", form.value("description"), "owner", form.value("owner"), "due", form.date("due"))),
+    ACTION(
+            "actions",
+            "The action has been agreed",
+            form -> body(
+                    "description", form.value("description"), "owner", form.value("owner"), "due", form.date("due"))),
     MESSAGE("messages", "Your message has been sent to the reporter", form -> body("text", form.value("text"))),
-    RESOLUTION("resolution", "The case has been resolved", form -> body(
-            "outcome", form.value("outcome"), "summary", form.value("summary"))),
+    RESOLUTION(
+            "resolution",
+            "The case has been resolved",
+            form -> body("outcome", form.value("outcome"), "summary", form.value("summary"))),
     CLOSURE("closure", "The case has been closed", form -> null),
     APPEAL("appeal", "The case has been reopened on appeal", form -> body("reason", form.value("reason")));
 
     /** How the page asks for a field that is missing ("Select the risk level"), and names it otherwise. */
-    private record Field(String verb, String label) {
-    }
+    private record Field(String verb, String label) {}
 
     private static final Map<String, Field> FIELDS = Map.ofEntries(
             Map.entry("category", new Field("Select", "what kind of case it is")),

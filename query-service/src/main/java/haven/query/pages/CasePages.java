@@ -2,8 +2,8 @@ package haven.query.pages;
 
 import haven.events.CaseId;
 import haven.events.Category;
-import haven.events.Motivation;
 import haven.events.MonitoredStrand;
+import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportType;
@@ -54,8 +54,13 @@ class CasePages {
     private final FreshViews freshViews;
     private final Areas areas;
 
-    CasePages(Caseload caseload, CaseRecords records, Timelines timelines, CommandService commands,
-            FreshViews freshViews, Areas areas) {
+    CasePages(
+            Caseload caseload,
+            CaseRecords records,
+            Timelines timelines,
+            CommandService commands,
+            FreshViews freshViews,
+            Areas areas) {
         this.caseload = caseload;
         this.records = records;
         this.timelines = timelines;
@@ -65,17 +70,33 @@ class CasePages {
     }
 
     @GetMapping("/cases")
-    ModelAndView caseload(@RequestParam(required = false) CaseStatus status,
-            @RequestParam(required = false) ReportType type, @RequestParam(required = false) RiskLevel risk,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "DUE") Sort sort, @RequestParam(defaultValue = "0") int page, Staff staff,
+    ModelAndView caseload(
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) ReportType type,
+            @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "DUE") Sort sort,
+            @RequestParam(defaultValue = "0") int page,
+            Staff staff,
             HttpServletRequest request) {
-        var shown = caseload.caseload(status == CaseStatus.CLOSED ? null : status, mine ? staff.id() : null, null, type,
-                risk, overdue ? Boolean.TRUE : null, sort, Math.max(0, page), PAGE_SIZE, staff);
+        var shown = caseload.caseload(
+                status == CaseStatus.CLOSED ? null : status,
+                mine ? staff.id() : null,
+                null,
+                type,
+                risk,
+                overdue ? Boolean.TRUE : null,
+                sort,
+                Math.max(0, page),
+                PAGE_SIZE,
+                staff);
         var model = new HashMap<String, Object>();
         model.put("caseload", shown);
         model.put("filters", filters(status, type, risk, overdue, mine, sort));
-        model.put("statuses", List.of(CaseStatus.SUBMITTED, CaseStatus.TRIAGED, CaseStatus.RESOLVED, CaseStatus.REOPENED));
+        model.put(
+                "statuses",
+                List.of(CaseStatus.SUBMITTED, CaseStatus.TRIAGED, CaseStatus.RESOLVED, CaseStatus.REOPENED));
         model.put("types", ReportType.values());
         model.put("risks", RiskLevel.values());
         model.put("previous", page > 0 ? pageLink(request, page - 1) : null);
@@ -93,12 +114,16 @@ class CasePages {
 
     /** Sends one form; on success back to the case (a refresh does not send it again), otherwise the page with what went wrong. */
     @PostMapping("/cases/{caseId}/{slug}")
-    ModelAndView act(@PathVariable String caseId, @PathVariable String slug,
-            @RequestParam MultiValueMap<String, String> form, Staff staff) {
+    ModelAndView act(
+            @PathVariable String caseId,
+            @PathVariable String slug,
+            @RequestParam MultiValueMap<String, String> form,
+            Staff staff) {
         requireWellFormed(caseId);
         var caseForm = CaseForm.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var answers = new FormAnswers(form);
-        var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.slug, caseForm.body(answers), caseId);
+        var answer =
+                commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.slug, caseForm.body(answers), caseId);
         if (answer.succeeded()) {
             freshViews.await();
             return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + caseForm.slug);
@@ -124,8 +149,8 @@ class CasePages {
     String completeAction(@PathVariable String caseId, @PathVariable String actionId) {
         requireWellFormed(caseId);
         requireWellFormed(actionId);
-        var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/actions/{actionId}/completion", null, caseId,
-                actionId);
+        var answer = commands.actAs(
+                HttpMethod.POST, "/api/cases/{caseId}/actions/{actionId}/completion", null, caseId, actionId);
         if (!answer.succeeded()) {
             throw new ResponseStatusException(HttpStatus.valueOf(answer.status()));
         }
@@ -140,8 +165,8 @@ class CasePages {
         }
     }
 
-    private ModelAndView casePage(String caseId, Staff staff, Map<String, String> problems, String failed,
-            FormAnswers answers) {
+    private ModelAndView casePage(
+            String caseId, Staff staff, Map<String, String> problems, String failed, FormAnswers answers) {
         var model = new HashMap<String, Object>();
         var shown = caseload.find(caseId, staff);
         var record = records.read(caseId, staff);
@@ -183,8 +208,8 @@ class CasePages {
         return new FormAnswers(start);
     }
 
-    private static Map<String, Object> filters(CaseStatus status, ReportType type, RiskLevel risk, boolean overdue,
-            boolean mine, Sort sort) {
+    private static Map<String, Object> filters(
+            CaseStatus status, ReportType type, RiskLevel risk, boolean overdue, boolean mine, Sort sort) {
         var filters = new HashMap<String, Object>();
         filters.put("status", status == null ? "" : status.name());
         filters.put("type", type == null ? "" : type.name());
@@ -197,7 +222,9 @@ class CasePages {
 
     /** The same caseload, filters and all, one page on or back. */
     private static String pageLink(HttpServletRequest request, int page) {
-        return UriComponentsBuilder.fromPath("/cases").query(request.getQueryString()).replaceQueryParam("page", page)
+        return UriComponentsBuilder.fromPath("/cases")
+                .query(request.getQueryString())
+                .replaceQueryParam("page", page)
                 .toUriString();
     }
 }

@@ -39,7 +39,9 @@ class CommandService {
 
         Map<String, String> fieldErrors() {
             var errors = new LinkedHashMap<String, String>();
-            body.path("errors").forEach(e -> errors.putIfAbsent(e.path("field").asText(), e.path("reason").asText()));
+            body.path("errors")
+                    .forEach(e -> errors.putIfAbsent(
+                            e.path("field").asText(), e.path("reason").asText()));
             return errors;
         }
     }
@@ -51,7 +53,10 @@ class CommandService {
     private final ObjectMapper json;
     private final OAuth2AuthorizedClientManager staffTokens;
 
-    CommandService(@Value("${haven.command-service.url}") String url, RestClient.Builder builder, ObjectMapper json,
+    CommandService(
+            @Value("${haven.command-service.url}") String url,
+            RestClient.Builder builder,
+            ObjectMapper json,
             OAuth2AuthorizedClientManager staffTokens) {
         this.http = builder.baseUrl(url).build();
         this.json = json;
@@ -60,7 +65,10 @@ class CommandService {
 
     /** For an anonymous reporter. */
     Answer post(String path, Object body, String browserAddress) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", browserAddress)
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", browserAddress)
                 .body(body)
                 .exchange((request, response) -> answer(response));
     }
@@ -72,13 +80,16 @@ class CommandService {
      */
     Answer actAs(HttpMethod method, String pathTemplate, Object body, Object... pathVariables) {
         var signedIn = SecurityContextHolder.getContext().getAuthentication();
-        var client = staffTokens.authorize(
-                OAuth2AuthorizeRequest.withClientRegistrationId(StaffSignIn.REGISTRATION).principal(signedIn).build());
+        var client = staffTokens.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(StaffSignIn.REGISTRATION)
+                .principal(signedIn)
+                .build());
         if (client == null) {
             throw new ClientAuthorizationRequiredException(StaffSignIn.REGISTRATION);
         }
         // what people typed goes in as encoded path variables, so it can never point the request elsewhere
-        var request = http.method(method).uri(pathTemplate, pathVariables).headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()));
+        var request = http.method(method)
+                .uri(pathTemplate, pathVariables)
+                .headers(h -> h.setBearerAuth(client.getAccessToken().getTokenValue()));
         if (body instanceof byte[] file) {
             request.contentType(TEXT_CSV).body(file);
         } else if (body != null) {
@@ -88,7 +99,9 @@ class CommandService {
     }
 
     private Answer answer(ClientHttpResponse response) throws IOException {
-        return new Answer(response.getStatusCode().value(), read(response.getBody().readAllBytes()),
+        return new Answer(
+                response.getStatusCode().value(),
+                read(response.getBody().readAllBytes()),
                 response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
     }
 

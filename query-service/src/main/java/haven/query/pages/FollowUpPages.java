@@ -25,7 +25,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class FollowUpPages {
 
-    static final String NOT_RECOGNISED = "We cannot find a report with that reference and receipt. Check both and try again.";
+    static final String NOT_RECOGNISED =
+            "We cannot find a report with that reference and receipt. Check both and try again.";
 
     private final ReporterStatuses statuses;
     private final CommandService commands;
@@ -47,7 +48,9 @@ class FollowUpPages {
     }
 
     @PostMapping("/follow-up")
-    ModelAndView status(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String receipt,
+    ModelAndView status(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
             HttpServletRequest request) {
         if (reference.isBlank() || receipt.isBlank()) {
             var problems = new LinkedHashMap<String, String>();
@@ -59,13 +62,17 @@ class FollowUpPages {
             }
             return signIn(reference, problems, HttpStatus.BAD_REQUEST);
         }
-        return find(reference, receipt, request).map(status -> statusPage(status, receipt, Map.of(), null))
+        return find(reference, receipt, request)
+                .map(status -> statusPage(status, receipt, Map.of(), null))
                 .orElseGet(() -> signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND));
     }
 
     @PostMapping("/follow-up/reply")
-    ModelAndView reply(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String receipt,
-            @RequestParam(defaultValue = "") String text, HttpServletRequest request) {
+    ModelAndView reply(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(defaultValue = "") String text,
+            HttpServletRequest request) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
             return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
@@ -74,18 +81,36 @@ class FollowUpPages {
             return statusPage(status.get(), receipt, Map.of(), null); // nothing to send to: the page says so
         }
         if (text.isBlank() || text.length() > 5000) {
-            return statusPage(status.get(), receipt, Map.of("text", text.isBlank() ? "Enter your message"
-                    : "Your message must be 5,000 characters or fewer"), text);
+            return statusPage(
+                    status.get(),
+                    receipt,
+                    Map.of(
+                            "text",
+                            text.isBlank() ? "Enter your message" : "Your message must be 5,000 characters or fewer"),
+                    text);
         }
-        var sent = commands.post("/api/reporter/messages", Map.of("reference", reference, "receipt", receipt, "text", text),
+        var sent = commands.post(
+                "/api/reporter/messages",
+                Map.of("reference", reference, "receipt", receipt, "text", text),
                 request.getRemoteAddr());
         if (sent.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-            return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Try again in "
-                    + RetryAfter.inWords(sent.retryAfter()) + "."), HttpStatus.TOO_MANY_REQUESTS);
+            return signIn(
+                    "",
+                    Map.of(
+                            "reference",
+                            "Too many attempts with a wrong reference or receipt. Try again in "
+                                    + RetryAfter.inWords(sent.retryAfter()) + "."),
+                    HttpStatus.TOO_MANY_REQUESTS);
         }
         if (sent.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
-            var page = statusPage(status.get(), receipt, Map.of("text", "Haven could not send your message just now. "
-                    + "Nothing was sent, and your message is still here: send it again in a few seconds."), text);
+            var page = statusPage(
+                    status.get(),
+                    receipt,
+                    Map.of(
+                            "text",
+                            "Haven could not send your message just now. "
+                                    + "Nothing was sent, and your message is still here: send it again in a few seconds."),
+                    text);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;
         }
@@ -107,8 +132,13 @@ class FollowUpPages {
     /** Too many wrong receipts: the same page, saying when to try again. */
     @ExceptionHandler(TooManyAttempts.class)
     ModelAndView throttled(TooManyAttempts e) {
-        return signIn("", Map.of("reference", "Too many attempts with a wrong reference or receipt. Try again in "
-                + RetryAfter.inWords(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + "."), HttpStatus.TOO_MANY_REQUESTS);
+        return signIn(
+                "",
+                Map.of(
+                        "reference",
+                        "Too many attempts with a wrong reference or receipt. Try again in "
+                                + RetryAfter.inWords(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + "."),
+                HttpStatus.TOO_MANY_REQUESTS);
     }
 
     private static ModelAndView signIn(String reference, Map<String, String> problems, HttpStatus status) {
@@ -117,7 +147,8 @@ class FollowUpPages {
         return page;
     }
 
-    private static ModelAndView statusPage(ReporterStatus status, String receipt, Map<String, String> problems, String draft) {
+    private static ModelAndView statusPage(
+            ReporterStatus status, String receipt, Map<String, String> problems, String draft) {
         var model = new HashMap<String, Object>();
         model.put("status", status);
         model.put("receipt", receipt);

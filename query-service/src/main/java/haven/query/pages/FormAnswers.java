@@ -16,7 +16,9 @@ public class FormAnswers {
     FormAnswers(MultiValueMap<String, String> form) {
         form.forEach((name, values) -> {
             if (!CONTROLS.contains(name)) {
-                values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim)
+                values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::trim)
                         .forEach(v -> answers.add(name, v));
             }
         });
@@ -37,7 +39,9 @@ public class FormAnswers {
     /** A GOV.UK date input's three fields ({@code field-day}, {@code -month}, {@code -year}); null unless a real date. */
     public LocalDate date(String field) {
         try {
-            return LocalDate.of(Integer.parseInt(value(field + "-year")), Integer.parseInt(value(field + "-month")),
+            return LocalDate.of(
+                    Integer.parseInt(value(field + "-year")),
+                    Integer.parseInt(value(field + "-month")),
                     Integer.parseInt(value(field + "-day")));
         } catch (NumberFormatException | DateTimeException | NullPointerException e) {
             return null;

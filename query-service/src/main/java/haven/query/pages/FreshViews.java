@@ -42,9 +42,12 @@ class FreshViews {
     }
 
     private boolean haveRead(long position) {
-        return CASE_VIEWS.stream().allMatch(name -> processing.eventProcessor(name, StreamingEventProcessor.class)
-                .map(processor -> processor.processingStatus().values().stream()
-                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= position))
-                .orElse(true));
+        return CASE_VIEWS.stream()
+                .allMatch(name -> processing
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .map(processor -> processor.processingStatus().values().stream()
+                                .allMatch(
+                                        segment -> segment.getCurrentPosition().orElse(-1) >= position))
+                        .orElse(true));
     }
 }

@@ -27,8 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
 class HistoryPages {
 
     /** A row of the problems table: where, and what is wrong; never a value from the file. */
-    record Problem(String row, String column, String problem) {
-    }
+    record Problem(String row, String column, String problem) {}
 
     private static final Pattern IMPORT_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -44,7 +43,8 @@ class HistoryPages {
     }
 
     @PostMapping("/admin/history")
-    ModelAndView upload(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "check") String action)
+    ModelAndView upload(
+            @RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "check") String action)
             throws IOException {
         if (file == null || file.isEmpty()) {
             return page(Map.of("file", "Choose the CSV file of past incidents"), null, null, HttpStatus.BAD_REQUEST);
@@ -52,21 +52,33 @@ class HistoryPages {
         boolean check = !"import".equals(action);
         var answer = commands.actAs(HttpMethod.POST, "/api/admin/imports?dryRun={dryRun}", file.getBytes(), check);
         if (answer.status() == HttpStatus.ACCEPTED.value()) {
-            return new ModelAndView("redirect:/admin/history/" + requireId(answer.body().path("id").asText()));
+            return new ModelAndView("redirect:/admin/history/"
+                    + requireId(answer.body().path("id").asText()));
         }
         if (answer.status() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
-            return page(Map.of("file", "The file is too large: import at most 10 MB at a time"), null, null,
+            return page(
+                    Map.of("file", "The file is too large: import at most 10 MB at a time"),
+                    null,
+                    null,
                     HttpStatus.PAYLOAD_TOO_LARGE);
         }
         if (check && answer.succeeded()) {
             var problems = problems(answer.body().path("problems"));
-            return page(problems.isEmpty() ? Map.of() : Map.of("file", "The file has " + problems.size()
-                    + " problem(s); nothing was imported"), problems, answer.body().path("rows").asInt(), HttpStatus.OK);
+            return page(
+                    problems.isEmpty()
+                            ? Map.of()
+                            : Map.of("file", "The file has " + problems.size() + " problem(s); nothing was imported"),
+                    problems,
+                    answer.body().path("rows").asInt(),
+                    HttpStatus.OK);
         }
         if (answer.status() == HttpStatus.UNPROCESSABLE_ENTITY.value()) {
             var problems = problems(answer.body().path("problems"));
-            return page(Map.of("file", "The file has " + problems.size() + " problem(s); nothing was imported"), problems,
-                    null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(
+                    Map.of("file", "The file has " + problems.size() + " problem(s); nothing was imported"),
+                    problems,
+                    null,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
         throw new IllegalStateException("The history file could not be sent (" + answer.status() + ")");
     }
@@ -91,12 +103,17 @@ class HistoryPages {
 
     private static List<Problem> problems(JsonNode reported) {
         var problems = new ArrayList<Problem>();
-        reported.forEach(p -> problems.add(new Problem(p.path("row").asInt() == 0 ? "The file" : String.valueOf(p.path("row").asInt()),
-                p.path("field").asText(), p.path("problem").asText())));
+        reported.forEach(p -> problems.add(new Problem(
+                p.path("row").asInt() == 0
+                        ? "The file"
+                        : String.valueOf(p.path("row").asInt()),
+                p.path("field").asText(),
+                p.path("problem").asText())));
         return problems;
     }
 
-    private static ModelAndView page(Map<String, String> errors, List<Problem> problems, Integer cleanRows, HttpStatus status) {
+    private static ModelAndView page(
+            Map<String, String> errors, List<Problem> problems, Integer cleanRows, HttpStatus status) {
         var model = new HashMap<String, Object>();
         model.put("problems", errors);
         model.put("fileProblems", problems == null ? List.of() : problems);

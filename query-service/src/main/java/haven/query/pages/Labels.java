@@ -21,8 +21,13 @@ import org.springframework.context.MessageSource;
 public final class Labels {
 
     static final String NOT_RECOGNISED = "Not recognised";
-    private static final List<Class<? extends Enum<?>>> LISTS = List.of(ReportType.class, Category.class,
-            LocationType.class, Motivation.class, ReporterRole.class, ContactPreference.class);
+    private static final List<Class<? extends Enum<?>>> LISTS = List.of(
+            ReportType.class,
+            Category.class,
+            LocationType.class,
+            Motivation.class,
+            ReporterRole.class,
+            ContactPreference.class);
 
     private final MessageSource messages;
     private final Locale locale;
@@ -47,13 +52,18 @@ public final class Labels {
     }
 
     private static Optional<Enum<?>> constant(String list, String answer) {
-        return LISTS.stream().filter(type -> type.getSimpleName().equals(list))
+        return LISTS.stream()
+                .filter(type -> type.getSimpleName().equals(list))
                 .<Enum<?>>flatMap(type -> Arrays.stream(type.getEnumConstants()))
-                .filter(constant -> constant.name().equals(answer)).findFirst();
+                .filter(constant -> constant.name().equals(answer))
+                .findFirst();
     }
 
     private String message(Enum<?> option, String suffix) {
-        return messages.getMessage(option.getDeclaringClass().getSimpleName() + "." + option.name() + suffix, null,
-                NOT_RECOGNISED, locale);
+        return messages.getMessage(
+                option.getDeclaringClass().getSimpleName() + "." + option.name() + suffix,
+                null,
+                NOT_RECOGNISED,
+                locale);
     }
 }

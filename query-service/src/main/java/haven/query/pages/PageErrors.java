@@ -31,21 +31,25 @@ class PageErrors {
             throw e; // the staff member's sign-in has run out: Spring Security sends them to sign in again
         }
         if (StoreOutage.causeOf(e) != null || e instanceof ResourceAccessException) {
-            log.warn("A page could not be shown: {} is unavailable", e instanceof ResourceAccessException
-                    ? "the command-service" : "the store");
+            log.warn(
+                    "A page could not be shown: {} is unavailable",
+                    e instanceof ResourceAccessException ? "the command-service" : "the store");
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
             return page("error", HttpStatus.SERVICE_UNAVAILABLE);
         }
-        HttpStatusCode status = e instanceof ErrorResponse known ? known.getStatusCode()
+        HttpStatusCode status = e instanceof ErrorResponse known
+                ? known.getStatusCode()
                 : isAddressNotUnderstood(e) ? HttpStatus.BAD_REQUEST : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             log.error("A page failed", e);
         }
-        return page(switch (status.value()) {
-            case 400 -> "error/400";
-            case 404 -> "error/404";
-            default -> "error";
-        }, status);
+        return page(
+                switch (status.value()) {
+                    case 400 -> "error/400";
+                    case 404 -> "error/404";
+                    default -> "error";
+                },
+                status);
     }
 
     /** A parameter of the wrong type or value: only someone editing the address sends one, as the pages send none. */

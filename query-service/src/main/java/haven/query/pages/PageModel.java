@@ -23,8 +23,7 @@ class PageModel {
     }
 
     /** Who is signed in, as the page header needs it: what they may open. Null on anonymous pages. */
-    public record SignedIn(String id, boolean worksOnCases, boolean readsTrends, boolean admin) {
-    }
+    public record SignedIn(String id, boolean worksOnCases, boolean readsTrends, boolean admin) {}
 
     /** Enum values in plain words, for the templates. */
     public static final class PlainWords {
@@ -40,8 +39,13 @@ class PageModel {
 
     @ModelAttribute("signedIn")
     SignedIn signedIn() {
-        return Staff.current().map(staff -> new SignedIn(staff.id(), StaffPages.worksOnCases(staff),
-                !Collections.disjoint(staff.roles(), PagesSecurity.READ_TRENDS), staff.is(Role.ADMIN))).orElse(null);
+        return Staff.current()
+                .map(staff -> new SignedIn(
+                        staff.id(),
+                        StaffPages.worksOnCases(staff),
+                        !Collections.disjoint(staff.roles(), PagesSecurity.READ_TRENDS),
+                        staff.is(Role.ADMIN)))
+                .orElse(null);
     }
 
     @ModelAttribute("words")
@@ -59,5 +63,4 @@ class PageModel {
     Areas areas() {
         return areas;
     }
-
 }

@@ -14,9 +14,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +47,7 @@ class PagesSecurity {
     }
     /** As on the API: who works on cases, and who reads the trends. The page header offers what these allow. */
     static final Set<Role> WORK_ON_CASES = EnumSet.of(Role.CASEWORKER, Role.CASE_MANAGER);
+
     static final Set<Role> READ_TRENDS = EnumSet.of(Role.BOARD, Role.CASE_MANAGER, Role.ADMIN);
     static final String FORBIDDEN = "/forbidden";
     static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
@@ -54,36 +55,55 @@ class PagesSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, GrantedAuthoritiesMapper staffRoles,
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            GrantedAuthoritiesMapper staffRoles,
             OAuth2UserService<OidcUserRequest, OidcUser> staffByPrincipalClaim,
             OidcClientInitiatedLogoutSuccessHandler signOutEverywhere,
             @Value("${haven.staff-sign-in.issuer}") String identityProvider,
-            @Value("${haven.cookies.secure:true}") boolean secureCookies) throws Exception {
+            @Value("${haven.cookies.secure:true}") boolean secureCookies)
+            throws Exception {
         var csrfTokens = new CsrfTokenRequestAttributeHandler();
         csrfTokens.setCsrfRequestAttributeName(null); // make the token for every page, not only when asked
-        return http
-                .securityMatcher(request -> !request.getRequestURI().startsWith("/api/")
+        return http.securityMatcher(request -> !request.getRequestURI().startsWith("/api/")
                         && !request.getRequestURI().startsWith("/actuator"))
-                .authorizeHttpRequests(pages -> pages
-                        .requestMatchers("/", "/report", "/report/**", "/follow-up", "/follow-up/**", "/assets/**",
-                                "/webjars/**", "/error", "/favicon.ico", "/sign-in", "/signed-out", FORBIDDEN).permitAll()
-                        .requestMatchers("/staff").authenticated()
-                        .requestMatchers("/cases", "/cases/**").hasAnyRole(names(WORK_ON_CASES))
-                        .requestMatchers("/trends", "/trends/**").hasAnyRole(names(READ_TRENDS))
-                        .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(pages -> pages.requestMatchers(
+                                "/",
+                                "/report",
+                                "/report/**",
+                                "/follow-up",
+                                "/follow-up/**",
+                                "/assets/**",
+                                "/webjars/**",
+                                "/error",
+                                "/favicon.ico",
+                                "/sign-in",
+                                "/signed-out",
+                                FORBIDDEN)
+                        .permitAll()
+                        .requestMatchers("/staff")
+                        .authenticated()
+                        .requestMatchers("/cases", "/cases/**")
+                        .hasAnyRole(names(WORK_ON_CASES))
+                        .requestMatchers("/trends", "/trends/**")
+                        .hasAnyRole(names(READ_TRENDS))
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .denyAll())
                 .oauth2Login(signIn -> signIn.loginPage("/sign-in")
-                        .userInfoEndpoint(user -> user.oidcUserService(staffByPrincipalClaim).userAuthoritiesMapper(staffRoles))
+                        .userInfoEndpoint(user ->
+                                user.oidcUserService(staffByPrincipalClaim).userAuthoritiesMapper(staffRoles))
                         .defaultSuccessUrl("/staff"))
-                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInOrNotFound())
-                        .accessDeniedHandler(forbiddenPage()))
+                .exceptionHandling(refusals ->
+                        refusals.authenticationEntryPoint(signInOrNotFound()).accessDeniedHandler(forbiddenPage()))
                 .logout(signOut -> signOut.logoutUrl("/sign-out").logoutSuccessHandler(signOutEverywhere))
                 // a session only once a member of staff starts signing in; reporters never get one
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionBoundCsrfTokens(secureCookies))
                         .csrfTokenRequestHandler(csrfTokens))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(pageContentSecurityPolicy(identityProvider)))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(pageContentSecurityPolicy(identityProvider)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
@@ -118,8 +138,10 @@ class PagesSecurity {
         return new WebMvcConfigurer() {
             @Override
             public void addResourceHandlers(ResourceHandlerRegistry registry) {
-                registry.addResourceHandler("/assets/**").addResourceLocations("classpath:/static/assets/",
-                        "classpath:/META-INF/resources" + GOVUK_FRONTEND + "assets/");
+                registry.addResourceHandler("/assets/**")
+                        .addResourceLocations(
+                                "classpath:/static/assets/",
+                                "classpath:/META-INF/resources" + GOVUK_FRONTEND + "assets/");
             }
         };
     }

@@ -38,7 +38,9 @@ public class ReportAnswers extends FormAnswers {
 
     /** The type chosen, when it is one. */
     Optional<ReportType> reportType() {
-        return Arrays.stream(ReportType.values()).filter(t -> t.name().equals(value("type"))).findFirst();
+        return Arrays.stream(ReportType.values())
+                .filter(t -> t.name().equals(value("type")))
+                .findFirst();
     }
 
     /** The chosen area's label from the council's list; nothing for anything else. */
@@ -52,8 +54,7 @@ public class ReportAnswers extends FormAnswers {
     }
 
     /** An earlier answer, carried as a hidden field. */
-    public record Hidden(String name, String value) {
-    }
+    public record Hidden(String name, String value) {}
 
     /** The answers to carry as hidden fields on a page that does not ask them. */
     List<Hidden> hiddenOn(ReportStep step) {
@@ -79,7 +80,8 @@ public class ReportAnswers extends FormAnswers {
             case WHERE -> {
                 requireOneOf(problems, "locationType", LocationType.class, "Select where it happened");
                 String area = value("area");
-                if (area == null || reportType().filter(type -> areas.allows(type, area)).isEmpty()) {
+                if (area == null
+                        || reportType().filter(type -> areas.allows(type, area)).isEmpty()) {
                     problems.put("area", "Select where it happened from the list, or ‘Not sure’");
                 }
             }
@@ -92,27 +94,31 @@ public class ReportAnswers extends FormAnswers {
             }
             case ROLE -> requireOneOf(problems, "reporterRole", ReporterRole.class, "Select how you were involved");
             case PEOPLE -> {
-                if (lines("namedParties").size() > 20 || lines("namedParties").stream().anyMatch(l -> l.length() > 200)) {
+                if (lines("namedParties").size() > 20
+                        || lines("namedParties").stream().anyMatch(l -> l.length() > 200)) {
                     problems.put("namedParties", "Name up to 20 people, each in fewer than 200 characters");
                 }
                 if (lines("namedStaff").stream().anyMatch(l -> !l.matches("[A-Za-z0-9._@-]{1,100}"))) {
                     problems.put("namedStaff", "Enter staff ids only, one on each line, like j.smith");
                 } else if (lines("namedStaff").size() > 5) {
-                    problems.put("namedStaff", "Name up to 5 members of staff; tell us about anyone else in what happened");
+                    problems.put(
+                            "namedStaff", "Name up to 5 members of staff; tell us about anyone else in what happened");
                 }
             }
             case POLICE -> requireYesOrNo(problems, "policeInformed", "Select yes if you have told the police");
             case ABOUT_YOU -> requireYesOrNo(problems, "anonymous", "Select whether you want to give your name");
             case CONTACT -> checkContact(problems);
             case CONSENT -> requireYesOrNo(problems, "consentToShare", "Select yes if we can share your report");
-            case CHECK -> { }
+            case CHECK -> {}
         }
         return problems;
     }
 
     /** The first page whose answers are missing or wrong, or {@link ReportStep#CHECK} if there is none. */
     ReportStep firstUnanswered() {
-        return Arrays.stream(ReportStep.values()).filter(step -> !problemsWith(step).isEmpty()).findFirst()
+        return Arrays.stream(ReportStep.values())
+                .filter(step -> !problemsWith(step).isEmpty())
+                .findFirst()
                 .orElse(ReportStep.CHECK);
     }
 
@@ -134,7 +140,9 @@ public class ReportAnswers extends FormAnswers {
             reporter.put("phone", value("phone"));
             report.put("reporter", reporter);
         }
-        report.put("contactPreference", isAnonymous() ? ContactPreference.FOLLOW_UP_ONLY.name() : value("contactPreference"));
+        report.put(
+                "contactPreference",
+                isAnonymous() ? ContactPreference.FOLLOW_UP_ONLY.name() : value("contactPreference"));
         report.put("narrative", value("narrative"));
         report.put("namedParties", lines("namedParties"));
         report.put("namedStaff", lines("namedStaff"));
@@ -149,7 +157,9 @@ public class ReportAnswers extends FormAnswers {
 
     public List<String> lines(String field) {
         String text = value(field);
-        return text == null ? List.of() : text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        return text == null
+                ? List.of()
+                : text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     }
 
     private void checkDate(Map<String, String> problems) {
@@ -179,14 +189,16 @@ public class ReportAnswers extends FormAnswers {
         }
     }
 
-    private <E extends Enum<E>> void requireOneOf(Map<String, String> problems, String field, Class<E> type, String message) {
+    private <E extends Enum<E>> void requireOneOf(
+            Map<String, String> problems, String field, Class<E> type, String message) {
         if (!isOneOf(value(field), type)) {
             problems.put(field, message);
         }
     }
 
     private static <E extends Enum<E>> boolean isOneOf(String value, Class<E> type) {
-        return value != null && Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(value));
+        return value != null
+                && Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(value));
     }
 
     private void requireText(Map<String, String> problems, String field, int max, String message) {

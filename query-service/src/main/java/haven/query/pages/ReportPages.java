@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -23,8 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 
 /**
  * Reporting, one question per page, without signing in and without JavaScript. Each answer is
@@ -58,15 +58,20 @@ class ReportPages {
      * Change links of the check page); {@code _returnToCheck} comes back to the check page after a change.
      */
     @PostMapping("/{slug}")
-    String answer(@PathVariable String slug, @RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String answer(
+            @PathVariable String slug,
+            @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         ReportStep step = ReportStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var answers = new ReportAnswers(form, areas);
         boolean returnToCheck = form.containsKey("_returnToCheck");
         String jump = form.getFirst("_goto");
         if (jump != null) {
             ReportStep target = ReportStep.of(jump).orElse(step);
-            return target == ReportStep.CHECK ? checkAnswers(answers, model)
+            return target == ReportStep.CHECK
+                    ? checkAnswers(answers, model)
                     : show(target, answers, Map.of(), returnToCheck || step == ReportStep.CHECK, model);
         }
         var problems = answers.problemsWith(step);
@@ -74,7 +79,8 @@ class ReportPages {
             return show(step, answers, problems, returnToCheck, model);
         }
         if (step != ReportStep.CHECK) {
-            return show(returnToCheck ? answers.firstUnanswered() : step.next(answers), answers, Map.of(), false, model);
+            return show(
+                    returnToCheck ? answers.firstUnanswered() : step.next(answers), answers, Map.of(), false, model);
         }
         if (answers.firstUnanswered() != ReportStep.CHECK) {
             return checkAnswers(answers, model);
@@ -85,8 +91,12 @@ class ReportPages {
     /** The check page shows every answer back, so it is shown only once all of them have passed their checks. */
     private String checkAnswers(ReportAnswers answers, Model model) {
         ReportStep unanswered = answers.firstUnanswered();
-        return show(unanswered, answers, unanswered == ReportStep.CHECK ? Map.of() : answers.problemsWith(unanswered),
-                true, model);
+        return show(
+                unanswered,
+                answers,
+                unanswered == ReportStep.CHECK ? Map.of() : answers.problemsWith(unanswered),
+                true,
+                model);
     }
 
     private String send(ReportAnswers answers, String browserAddress, HttpServletResponse response, Model model) {
@@ -105,21 +115,35 @@ class ReportPages {
         if (answer.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
             response.setStatus(answer.status());
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
-            return show(ReportStep.CHECK, answers, Map.of("check", "Haven could not save your report just now. Nothing "
-                    + "was saved, and your answers are still here: send it again in a few seconds."), false, model);
+            return show(
+                    ReportStep.CHECK,
+                    answers,
+                    Map.of(
+                            "check",
+                            "Haven could not save your report just now. Nothing "
+                                    + "was saved, and your answers are still here: send it again in a few seconds."),
+                    false,
+                    model);
         }
         if (answer.status() == HttpStatus.TOO_MANY_REQUESTS.value()) { // the rate limit per client address
             response.setStatus(answer.status());
             response.setHeader(HttpHeaders.RETRY_AFTER, answer.retryAfter());
-            return show(ReportStep.CHECK, answers, Map.of("check", "Haven has had many reports from your connection in "
-                    + "a short time. Nothing was saved, and your answers are still here: send it again in "
-                    + RetryAfter.inWords(answer.retryAfter()) + "."), false, model);
+            return show(
+                    ReportStep.CHECK,
+                    answers,
+                    Map.of(
+                            "check",
+                            "Haven has had many reports from your connection in "
+                                    + "a short time. Nothing was saved, and your answers are still here: send it again in "
+                                    + RetryAfter.inWords(answer.retryAfter()) + "."),
+                    false,
+                    model);
         }
         throw new IllegalStateException("The report could not be sent (" + answer.status() + ")");
     }
 
-    private String show(ReportStep step, ReportAnswers answers, Map<String, String> problems, boolean returnToCheck,
-            Model model) {
+    private String show(
+            ReportStep step, ReportAnswers answers, Map<String, String> problems, boolean returnToCheck, Model model) {
         model.addAttribute("step", step);
         model.addAttribute("answers", answers);
         model.addAttribute("problems", problems);

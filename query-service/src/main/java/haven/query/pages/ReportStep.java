@@ -41,7 +41,10 @@ public enum ReportStep {
             case "" -> "name";
             default -> field;
         };
-        return Arrays.stream(values()).filter(step -> step.fields.contains(formField)).findFirst().orElse(CHECK);
+        return Arrays.stream(values())
+                .filter(step -> step.fields.contains(formField))
+                .findFirst()
+                .orElse(CHECK);
     }
 
     public String getSlug() {

@@ -5,8 +5,7 @@ import haven.infra.security.TooManyAttempts;
 /** A {@code Retry-After} in seconds, as a page says it. */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** "a minute", "15 minutes"; "a few minutes" when the header is missing or not a number of seconds. */
     static String inWords(String seconds) {

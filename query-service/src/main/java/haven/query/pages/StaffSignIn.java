@@ -11,16 +11,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration.ClientSettings;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -45,11 +45,14 @@ class StaffSignIn {
 
     /** Asks the provider for its endpoints at the first sign-in rather than at start-up, so the pages start without it. */
     @Bean
-    ClientRegistrationRepository staffSignInProvider(@Value("${haven.staff-sign-in.issuer}") String issuer,
+    ClientRegistrationRepository staffSignInProvider(
+            @Value("${haven.staff-sign-in.issuer}") String issuer,
             @Value("${haven.staff-sign-in.client-id}") String clientId,
             @Value("${haven.staff-sign-in.client-secret}") String clientSecret) {
         var registration = SingletonSupplier.of(() -> ClientRegistrations.fromIssuerLocation(issuer)
-                .registrationId(REGISTRATION).clientId(clientId).clientSecret(clientSecret)
+                .registrationId(REGISTRATION)
+                .clientId(clientId)
+                .clientSecret(clientSecret)
                 .scope(OidcScopes.OPENID)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).build())
                 .build());
@@ -67,8 +70,10 @@ class StaffSignIn {
         return request -> {
             OidcUser user = provider.loadUser(request);
             if (!(user.getClaims().get(principalClaim) instanceof String id) || id.isBlank()) {
-                throw new OAuth2AuthenticationException(new OAuth2Error("invalid_id_token",
-                        "The ID token does not carry the staff id claim Haven is configured with", null));
+                throw new OAuth2AuthenticationException(new OAuth2Error(
+                        "invalid_id_token",
+                        "The ID token does not carry the staff id claim Haven is configured with",
+                        null));
             }
             return new DefaultOidcUser(user.getAuthorities(), user.getIdToken(), user.getUserInfo(), principalClaim);
         };
@@ -82,11 +87,13 @@ class StaffSignIn {
 
     /** Hands out the signed-in user's access token, refreshing it when it has expired. */
     @Bean
-    OAuth2AuthorizedClientManager staffTokenManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientRepository tokens) {
+    OAuth2AuthorizedClientManager staffTokenManager(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository tokens) {
         var manager = new DefaultOAuth2AuthorizedClientManager(registrations, tokens);
-        manager.setAuthorizedClientProvider(
-                OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
         return manager;
     }
 
@@ -95,7 +102,8 @@ class StaffSignIn {
     GrantedAuthoritiesMapper staffRoles() {
         return authorities -> authorities.stream()
                 .filter(OAuth2UserAuthority.class::isInstance)
-                .map(authority -> ((OAuth2UserAuthority) authority).getAttributes().get(ROLES_CLAIM))
+                .map(authority ->
+                        ((OAuth2UserAuthority) authority).getAttributes().get(ROLES_CLAIM))
                 .filter(Collection.class::isInstance)
                 .flatMap(roles -> ((Collection<?>) roles).stream())
                 .map(String::valueOf)

@@ -42,8 +42,10 @@ class TrendPages {
     }
 
     @GetMapping("/trends")
-    ModelAndView dashboard(@RequestParam(defaultValue = "quarter") String period,
-            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+    ModelAndView dashboard(
+            @RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") List<String> by) {
         var model = new HashMap<String, Object>();
         model.put("period", period);
@@ -74,8 +76,10 @@ class TrendPages {
     }
 
     @GetMapping("/trends/download")
-    ResponseEntity<String> download(@RequestParam(defaultValue = "quarter") String period,
-            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+    ResponseEntity<String> download(
+            @RequestParam(defaultValue = "quarter") String period,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") List<String> by) {
         return Attachments.trendsCsv(trends.csv(period, month("from", from), month("to", to), by, ""));
     }
@@ -95,8 +99,11 @@ class TrendPages {
         return switch (e.field()) {
             case "from" -> "The start month " + e.reason();
             case "to" -> "The end month " + e.reason();
-            case "by" -> e.reason().startsWith("two at once") ? "Two ways at once are counted for whole financial years: "
-                    + "choose Financial year, or one way" : "Choose at most two ways to break the counts down";
+            case "by" ->
+                e.reason().startsWith("two at once")
+                        ? "Two ways at once are counted for whole financial years: "
+                                + "choose Financial year, or one way"
+                        : "Choose at most two ways to break the counts down";
             case "period" -> "The period " + e.reason();
             default -> e.field() + " " + e.reason();
         };
@@ -110,7 +117,9 @@ class TrendPages {
         if (!to.isBlank()) {
             query.append("&to=").append(to.trim());
         }
-        by.stream().filter(DIMENSIONS::containsKey).forEach(d -> query.append("&by=").append(d));
+        by.stream()
+                .filter(DIMENSIONS::containsKey)
+                .forEach(d -> query.append("&by=").append(d));
         return query.toString();
     }
 

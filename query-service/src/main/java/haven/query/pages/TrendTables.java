@@ -22,16 +22,13 @@ final class TrendTables {
     private static final String ALL = "ALL";
 
     /** A row: its label, whether it is a total, and its counts as shown. */
-    record Row(String label, boolean total, List<String> counts) {
-    }
+    record Row(String label, boolean total, List<String> counts) {}
 
     /** Values (rows) by periods (columns). */
-    record Series(List<String> periods, List<Row> rows) {
-    }
+    record Series(List<String> periods, List<Row> rows) {}
 
     /** One period's two-way table. */
-    record CrossTab(String period, List<String> columns, List<Row> rows) {
-    }
+    record CrossTab(String period, List<String> columns, List<Row> rows) {}
 
     private final Areas areas;
 
@@ -42,7 +39,8 @@ final class TrendTables {
     Series series(TrendResponse answer) {
         var periods = new LinkedHashSet<String>();
         var byValue = new LinkedHashMap<String, Map<String, String>>();
-        String dimension = answer.dimensions().isEmpty() ? null : answer.dimensions().get(0);
+        String dimension =
+                answer.dimensions().isEmpty() ? null : answer.dimensions().get(0);
         for (var cell : answer.cells()) {
             String period = (String) cell.get("period");
             periods.add(period);
@@ -51,8 +49,11 @@ final class TrendTables {
         }
         var rows = new ArrayList<Row>();
         byValue.forEach((value, counts) -> rows.add(new Row(
-                dimension == null ? "All cases" : label(dimension, value), dimension != null && value.equals(ALL),
-                periods.stream().map(p -> Objects.requireNonNullElse(counts.get(p), "")).toList())));
+                dimension == null ? "All cases" : label(dimension, value),
+                dimension != null && value.equals(ALL),
+                periods.stream()
+                        .map(p -> Objects.requireNonNullElse(counts.get(p), ""))
+                        .toList())));
         return new Series(List.copyOf(periods), rows);
     }
 
@@ -60,7 +61,9 @@ final class TrendTables {
         String first = answer.dimensions().get(0);
         String second = answer.dimensions().get(1);
         var byPeriod = new LinkedHashMap<String, List<Map<String, Object>>>();
-        answer.cells().forEach(cell -> byPeriod.computeIfAbsent((String) cell.get("period"), p -> new ArrayList<>()).add(cell));
+        answer.cells()
+                .forEach(cell -> byPeriod.computeIfAbsent((String) cell.get("period"), p -> new ArrayList<>())
+                        .add(cell));
         var tables = new ArrayList<CrossTab>();
         byPeriod.forEach((period, cells) -> {
             var columns = new LinkedHashSet<String>();
@@ -72,9 +75,14 @@ final class TrendTables {
                 byRow.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(column, shown(cell));
             }
             var rows = new ArrayList<Row>();
-            byRow.forEach((row, counts) -> rows.add(new Row(label(first, row), row.equals(ALL),
-                    columns.stream().map(c -> Objects.requireNonNullElse(counts.get(c), "")).toList())));
-            tables.add(new CrossTab(period, columns.stream().map(c -> label(second, c)).toList(), rows));
+            byRow.forEach((row, counts) -> rows.add(new Row(
+                    label(first, row),
+                    row.equals(ALL),
+                    columns.stream()
+                            .map(c -> Objects.requireNonNullElse(counts.get(c), ""))
+                            .toList())));
+            tables.add(new CrossTab(
+                    period, columns.stream().map(c -> label(second, c)).toList(), rows));
         });
         return tables;
     }

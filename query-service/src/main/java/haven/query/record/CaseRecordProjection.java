@@ -54,16 +54,28 @@ class CaseRecordProjection {
     void on(ReportSubmitted e, @Timestamp Instant at) {
         String reporterKey = PersonalDataKeys.keyId(e.caseId().value(), REPORTER);
         var report = new Document("submittedAt", Date.from(at))
-                .append("occurredOn", e.occurredOn() == null ? null : e.occurredOn().toString())
+                .append(
+                        "occurredOn",
+                        e.occurredOn() == null ? null : e.occurredOn().toString())
                 .append("locationType", name(e.locationType()))
                 .append("area", e.area())
-                .append("motivations", e.motivations() == null ? List.of() : e.motivations().stream().map(Enum::name).sorted().toList())
+                .append(
+                        "motivations",
+                        e.motivations() == null
+                                ? List.of()
+                                : e.motivations().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList())
                 .append("reporterRole", name(e.reporterRole()))
                 .append("anonymous", e.anonymous())
                 .append("contactPreference", name(e.contactPreference()))
                 .append("narrative", seal(e.caseId(), e.narrative()))
-                .append("namedParties", e.namedParties() == null || e.namedParties().isEmpty() ? null
-                        : seal(e.caseId(), String.join("\n", e.namedParties())))
+                .append(
+                        "namedParties",
+                        e.namedParties() == null || e.namedParties().isEmpty()
+                                ? null
+                                : seal(e.caseId(), String.join("\n", e.namedParties())))
                 .append("policeInformed", e.policeInformed())
                 .append("consentToShare", e.consentToShare());
         if (e.reporter() != null) {
@@ -76,13 +88,20 @@ class CaseRecordProjection {
 
     @EventHandler
     void on(InvestigationNoteAdded e, @Timestamp Instant at) {
-        update(e.caseId(), set("notes." + e.noteId(), new Document("author", e.author()).append("at", Date.from(at))
-                .append("text", seal(e.caseId(), e.text()))));
+        update(
+                e.caseId(),
+                set(
+                        "notes." + e.noteId(),
+                        new Document("author", e.author())
+                                .append("at", Date.from(at))
+                                .append("text", seal(e.caseId(), e.text()))));
     }
 
     @EventHandler
     void on(ActionAgreed e, @Timestamp Instant at) {
-        update(e.caseId(), set("actions." + e.actionId() + ".description", seal(e.caseId(), e.description())),
+        update(
+                e.caseId(),
+                set("actions." + e.actionId() + ".description", seal(e.caseId(), e.description())),
                 set("actions." + e.actionId() + ".owner", e.owner()),
                 set("actions." + e.actionId() + ".due", e.due().toString()),
                 set("actions." + e.actionId() + ".agreedAt", Date.from(at)));
@@ -95,20 +114,36 @@ class CaseRecordProjection {
 
     @EventHandler
     void on(MessageToReporterSent e, @Timestamp Instant at) {
-        update(e.caseId(), set("messages." + e.messageId(), new Document("from", CASE_TEAM).append("sender", e.sender())
-                .append("at", Date.from(at)).append("text", seal(e.caseId(), e.text()))));
+        update(
+                e.caseId(),
+                set(
+                        "messages." + e.messageId(),
+                        new Document("from", CASE_TEAM)
+                                .append("sender", e.sender())
+                                .append("at", Date.from(at))
+                                .append("text", seal(e.caseId(), e.text()))));
     }
 
     @EventHandler
     void on(MessageFromReporterReceived e, @Timestamp Instant at) {
-        update(e.caseId(), set("messages." + e.messageId(), new Document("from", REPORTER)
-                .append("at", Date.from(at)).append("text", seal(e.caseId(), e.text()))));
+        update(
+                e.caseId(),
+                set(
+                        "messages." + e.messageId(),
+                        new Document("from", REPORTER)
+                                .append("at", Date.from(at))
+                                .append("text", seal(e.caseId(), e.text()))));
     }
 
     @EventHandler
     void on(CaseResolved e, @Timestamp Instant at) {
-        update(e.caseId(), set("resolution", new Document("outcome", e.outcome().name()).append("at", Date.from(at))
-                .append("summary", seal(e.caseId(), e.summary()))));
+        update(
+                e.caseId(),
+                set(
+                        "resolution",
+                        new Document("outcome", e.outcome().name())
+                                .append("at", Date.from(at))
+                                .append("summary", seal(e.caseId(), e.summary()))));
     }
 
     @EventHandler

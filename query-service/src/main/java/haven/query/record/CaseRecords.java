@@ -29,21 +29,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseRecords {
 
-    public record CaseRecord(String caseId, Report report, List<Note> notes, List<Action> actions,
-            List<Message> messages, Resolution resolution) {
-    }
+    public record CaseRecord(
+            String caseId,
+            Report report,
+            List<Note> notes,
+            List<Action> actions,
+            List<Message> messages,
+            Resolution resolution) {}
 
-    public record Report(Instant submittedAt, LocalDate occurredOn, LocationType locationType, String area,
-            List<Motivation> motivations, ReporterRole reporterRole, boolean anonymous, String reporterName,
-            String reporterEmail, String reporterPhone, ContactPreference contactPreference, String narrative,
-            String namedParties, boolean policeInformed, boolean consentToShare) {
-    }
+    public record Report(
+            Instant submittedAt,
+            LocalDate occurredOn,
+            LocationType locationType,
+            String area,
+            List<Motivation> motivations,
+            ReporterRole reporterRole,
+            boolean anonymous,
+            String reporterName,
+            String reporterEmail,
+            String reporterPhone,
+            ContactPreference contactPreference,
+            String narrative,
+            String namedParties,
+            boolean policeInformed,
+            boolean consentToShare) {}
 
-    public record Note(String id, String author, Instant at, String text) {
-    }
+    public record Note(String id, String author, Instant at, String text) {}
 
-    public record Action(String id, String description, String owner, LocalDate due, Instant agreedAt,
-            Instant completedAt) {
+    public record Action(
+            String id, String description, String owner, LocalDate due, Instant agreedAt, Instant completedAt) {
 
         public boolean done() {
             return completedAt != null;
@@ -51,11 +65,9 @@ public class CaseRecords {
     }
 
     /** {@code from} is {@code case team} or {@code reporter}; {@code sender} names the member of staff. */
-    public record Message(String id, String from, String sender, Instant at, String text) {
-    }
+    public record Message(String id, String from, String sender, Instant at, String text) {}
 
-    public record Resolution(Outcome outcome, String summary, Instant at) {
-    }
+    public record Resolution(Outcome outcome, String summary, Instant at) {}
 
     private final MongoCollection<Document> records;
     private final CaseAccess access;
@@ -74,14 +86,31 @@ public class CaseRecords {
         if (d == null) {
             return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), null);
         }
-        return new CaseRecord(caseId, report(d.get("report", Document.class)),
-                entries(d, "notes", (id, n) -> new Note(id, n.getString("author"), at(n, "at"), open(n, "text")),
+        return new CaseRecord(
+                caseId,
+                report(d.get("report", Document.class)),
+                entries(
+                        d,
+                        "notes",
+                        (id, n) -> new Note(id, n.getString("author"), at(n, "at"), open(n, "text")),
                         Comparator.comparing(Note::at)),
-                entries(d, "actions", (id, a) -> new Action(id, open(a, "description"), a.getString("owner"),
-                        date(a.getString("due")), at(a, "agreedAt"), at(a, "completedAt")),
+                entries(
+                        d,
+                        "actions",
+                        (id, a) -> new Action(
+                                id,
+                                open(a, "description"),
+                                a.getString("owner"),
+                                date(a.getString("due")),
+                                at(a, "agreedAt"),
+                                at(a, "completedAt")),
                         Comparator.comparing(Action::agreedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
-                entries(d, "messages", (id, m) -> new Message(id, m.getString("from"), m.getString("sender"), at(m, "at"),
-                        open(m, "text")), Comparator.comparing(Message::at)),
+                entries(
+                        d,
+                        "messages",
+                        (id, m) -> new Message(
+                                id, m.getString("from"), m.getString("sender"), at(m, "at"), open(m, "text")),
+                        Comparator.comparing(Message::at)),
                 resolution(d.get("resolution", Document.class)));
     }
 
@@ -89,22 +118,35 @@ public class CaseRecords {
         if (r == null) {
             return null;
         }
-        return new Report(at(r, "submittedAt"), date(r.getString("occurredOn")),
-                value(LocationType.class, r.getString("locationType")), r.getString("area"),
-                r.getList("motivations", String.class, List.of()).stream().map(Motivation::valueOf).toList(),
-                value(ReporterRole.class, r.getString("reporterRole")), r.getBoolean("anonymous", false),
-                open(r, "reporterName"), open(r, "reporterEmail"), open(r, "reporterPhone"),
-                value(ContactPreference.class, r.getString("contactPreference")), open(r, "narrative"),
-                open(r, "namedParties"), r.getBoolean("policeInformed", false), r.getBoolean("consentToShare", false));
+        return new Report(
+                at(r, "submittedAt"),
+                date(r.getString("occurredOn")),
+                value(LocationType.class, r.getString("locationType")),
+                r.getString("area"),
+                r.getList("motivations", String.class, List.of()).stream()
+                        .map(Motivation::valueOf)
+                        .toList(),
+                value(ReporterRole.class, r.getString("reporterRole")),
+                r.getBoolean("anonymous", false),
+                open(r, "reporterName"),
+                open(r, "reporterEmail"),
+                open(r, "reporterPhone"),
+                value(ContactPreference.class, r.getString("contactPreference")),
+                open(r, "narrative"),
+                open(r, "namedParties"),
+                r.getBoolean("policeInformed", false),
+                r.getBoolean("consentToShare", false));
     }
 
     private Resolution resolution(Document r) {
-        return r == null ? null
+        return r == null
+                ? null
                 : new Resolution(Outcome.valueOf(r.getString("outcome")), open(r, "summary"), at(r, "at"));
     }
 
     /** A map of entries keyed by their ids, in order. */
-    private static <T> List<T> entries(Document d, String field, BiFunction<String, Document, T> entry, Comparator<T> order) {
+    private static <T> List<T> entries(
+            Document d, String field, BiFunction<String, Document, T> entry, Comparator<T> order) {
         return d.get(field, new Document()).entrySet().stream()
                 .map(e -> entry.apply(e.getKey(), (Document) e.getValue()))
                 .sorted(order)

@@ -1,6 +1,5 @@
 package haven.query.reporter;
 
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReporterStatusController {
 
-    record StatusRequest(@NotBlank @Size(max = 40) String reference, @NotBlank @Size(max = 40) String receipt) {
-    }
+    record StatusRequest(
+            @NotBlank @Size(max = 40) String reference,
+            @NotBlank @Size(max = 40) String receipt) {}
 
     private final ReporterStatuses statuses;
 
@@ -34,7 +34,8 @@ class ReporterStatusController {
         return statuses.find(request.reference(), request.receipt(), http.getRemoteAddr())
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> {
-                    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    var problem = ProblemDetail.forStatusAndDetail(
+                            HttpStatus.NOT_FOUND,
                             "No report matches that reference and receipt. Check both and try again.");
                     problem.setTitle("Reference or receipt not recognised");
                     problem.setType(URI.create("urn:haven:problem:reference-not-recognised"));

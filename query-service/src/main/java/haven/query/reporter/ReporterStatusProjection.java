@@ -13,8 +13,8 @@ import haven.events.CaseTriaged;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
-import haven.infra.privacy.PersonalDataKeys;
 import haven.events.ReportSubmitted;
+import haven.infra.privacy.PersonalDataKeys;
 import haven.query.views.BatchWrites;
 import java.time.Instant;
 import java.util.Date;
@@ -51,9 +51,15 @@ class ReporterStatusProjection {
 
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
-        BatchWrites.current().upsert(references, e.reference(), combine(set("caseId", e.caseId().value()),
-                set("receiptHash", e.receiptHash())));
-        update(e.caseId(), set("stage", Stage.RECEIVED.name()), set("submittedAt", Date.from(at)),
+        BatchWrites.current()
+                .upsert(
+                        references,
+                        e.reference(),
+                        combine(set("caseId", e.caseId().value()), set("receiptHash", e.receiptHash())));
+        update(
+                e.caseId(),
+                set("stage", Stage.RECEIVED.name()),
+                set("submittedAt", Date.from(at)),
                 set("type", e.type().name()));
     }
 
@@ -64,7 +70,10 @@ class ReporterStatusProjection {
 
     @EventHandler
     void on(CaseResolved e) {
-        update(e.caseId(), set("stage", Stage.RESOLVED.name()), set("outcome", e.outcome().name()),
+        update(
+                e.caseId(),
+                set("stage", Stage.RESOLVED.name()),
+                set("outcome", e.outcome().name()),
                 set("appealDeadline", Date.from(e.appealDeadline())));
     }
 
@@ -104,7 +113,9 @@ class ReporterStatusProjection {
     /** Keyed by message id, so a redelivered event rewrites its own message; the text is sealed. */
     private Bson message(CaseId caseId, String id, String from, String text, Instant at) {
         String sealed = keys.sealUnlessErased(caseId.value(), text);
-        return set("messages." + id, new Document("from", from).append("text", sealed).append("at", Date.from(at)));
+        return set(
+                "messages." + id,
+                new Document("from", from).append("text", sealed).append("at", Date.from(at)));
     }
 
     private void update(CaseId caseId, Bson... changes) {

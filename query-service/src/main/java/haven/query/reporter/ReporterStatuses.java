@@ -5,9 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.Outcome;
-import haven.query.web.Words;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
+import haven.query.web.Words;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -23,13 +23,17 @@ import org.springframework.stereotype.Component;
 public class ReporterStatuses {
 
     /** {@code text} is null once the case's personal data has been erased. */
-    public record Message(String from, String text, Instant at) {
-    }
+    public record Message(String from, String text, Instant at) {}
 
     /** {@code open}: the case still takes the reporter's messages (not once its details are deleted). */
-    public record ReporterStatus(String reference, String status, String nextStep, String outcome, Instant appealUntil,
-            List<Message> messages, boolean open) {
-    }
+    public record ReporterStatus(
+            String reference,
+            String status,
+            String nextStep,
+            String outcome,
+            Instant appealUntil,
+            List<Message> messages,
+            boolean open) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
@@ -47,24 +51,35 @@ public class ReporterStatuses {
     public Optional<ReporterStatus> find(String reference, String receipt, String client) {
         String normalised = ReceiptGuard.normaliseReference(reference);
         Document entry = references.find(eq("_id", normalised)).first();
-        boolean matches = guard.opens(normalised, receipt, client, entry == null ? null : entry.getString("receiptHash"));
-        Document status = entry != null && matches ? statuses.find(eq("_id", entry.getString("caseId"))).first() : null;
+        boolean matches =
+                guard.opens(normalised, receipt, client, entry == null ? null : entry.getString("receiptHash"));
+        Document status = entry != null && matches
+                ? statuses.find(eq("_id", entry.getString("caseId"))).first()
+                : null;
         return Optional.ofNullable(status).map(d -> view(normalised, d));
     }
 
     private ReporterStatus view(String reference, Document d) {
         Stage stage = Stage.valueOf(d.getString("stage"));
-        var messages = d.get("messages", new Document()).values().stream().map(Document.class::cast)
-                .map(m -> new Message(m.getString("from"), text(m.getString("text")), m.getDate("at").toInstant()))
+        var messages = d.get("messages", new Document()).values().stream()
+                .map(Document.class::cast)
+                .map(m -> new Message(
+                        m.getString("from"),
+                        text(m.getString("text")),
+                        m.getDate("at").toInstant()))
                 .sorted(Comparator.comparing(Message::at))
                 .toList();
         // a case closed without a resolution (left idle until retention closed it) has neither
-        boolean decided = stage != Stage.RECEIVED && stage != Stage.BEING_LOOKED_INTO && stage != Stage.REOPENED
+        boolean decided = stage != Stage.RECEIVED
+                && stage != Stage.BEING_LOOKED_INTO
+                && stage != Stage.REOPENED
                 && d.getString("outcome") != null;
         String outcome = decided ? Words.of(Outcome.valueOf(d.getString("outcome"))) : null;
-        Instant appealUntil = decided && d.getDate("appealDeadline") != null ? d.getDate("appealDeadline").toInstant() : null;
-        return new ReporterStatus(reference, stage.status, stage.nextStep, outcome, appealUntil, messages,
-                stage != Stage.ERASED);
+        Instant appealUntil = decided && d.getDate("appealDeadline") != null
+                ? d.getDate("appealDeadline").toInstant()
+                : null;
+        return new ReporterStatus(
+                reference, stage.status, stage.nextStep, outcome, appealUntil, messages, stage != Stage.ERASED);
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */

@@ -16,10 +16,10 @@ import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
-import haven.events.MessageFromReporterReceived;
-import haven.events.MessageToReporterSent;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
+import haven.events.MessageFromReporterReceived;
+import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
@@ -55,15 +55,25 @@ class TimelineProjection {
 
     @EventHandler
     void on(ReportSubmitted e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, REPORTER, "Report submitted: " + Words.of(e.type()) + ", " + Words.of(e.category())
-                + (e.anonymous() ? ", anonymous" : ", named") + ", by " + Words.of(e.reporterRole()));
+        add(
+                e.caseId(),
+                m,
+                at,
+                REPORTER,
+                "Report submitted: " + Words.of(e.type()) + ", " + Words.of(e.category())
+                        + (e.anonymous() ? ", anonymous" : ", named") + ", by " + Words.of(e.reporterRole()));
     }
 
     @EventHandler
     void on(CaseTriaged e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, e.triagedBy(), "Triaged: " + Words.of(e.category()) + ", risk " + Words.of(e.risk())
-                + ", " + Words.of(e.route()) + "; first contact by " + e.firstContactDue() + ", resolve by "
-                + e.resolutionDue());
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.triagedBy(),
+                "Triaged: " + Words.of(e.category()) + ", risk " + Words.of(e.risk())
+                        + ", " + Words.of(e.route()) + "; first contact by " + e.firstContactDue() + ", resolve by "
+                        + e.resolutionDue());
     }
 
     @EventHandler
@@ -73,8 +83,12 @@ class TimelineProjection {
 
     @EventHandler
     void on(CaseReassigned e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, e.reassignedBy(), "Reassigned from " + e.fromCaseworker() + " to " + e.toCaseworker()
-                + " (" + e.team() + ")");
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.reassignedBy(),
+                "Reassigned from " + e.fromCaseworker() + " to " + e.toCaseworker() + " (" + e.team() + ")");
     }
 
     @EventHandler
@@ -91,7 +105,12 @@ class TimelineProjection {
     /** Like a naming, never says who; the reason is in the case's history, sealed, for the data protection officer. */
     @EventHandler
     void on(ExclusionLifted e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, e.liftedBy(), "The data protection officer let an excluded member of staff back onto the case");
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.liftedBy(),
+                "The data protection officer let an excluded member of staff back onto the case");
     }
 
     @EventHandler
@@ -155,8 +174,10 @@ class TimelineProjection {
     }
 
     private void add(CaseId caseId, EventMessage<?> message, Instant at, String who, String what) {
-        var entry = new Document("eventId", message.getIdentifier()).append("at", Date.from(at))
-                .append("who", who).append("what", what);
+        var entry = new Document("eventId", message.getIdentifier())
+                .append("at", Date.from(at))
+                .append("who", who)
+                .append("what", what);
         BatchWrites.current().upsert(timelines, caseId.value(), addToSet("entries", entry));
     }
 }

@@ -18,11 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class Timelines {
 
-    public record Entry(Instant at, String who, String what) {
-    }
+    public record Entry(Instant at, String who, String what) {}
 
-    public record Timeline(String caseId, List<Entry> entries) {
-    }
+    public record Timeline(String caseId, List<Entry> entries) {}
 
     private final MongoCollection<Document> timelines;
 

@@ -29,7 +29,9 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         facts.put(TrendDimension.TYPE, List.of(e.type().name()));
         facts.put(TrendDimension.CATEGORY, List.of(e.category().name()));
-        facts.put(TrendDimension.PERCEIVED, names(e.motivations().stream().map(Enum::name).toList()));
+        facts.put(
+                TrendDimension.PERCEIVED,
+                names(e.motivations().stream().map(Enum::name).toList()));
         facts.put(TrendDimension.CHARACTERISTIC, List.of(TrendDimension.NONE)); // until staff confirm them
         facts.put(TrendDimension.STRAND, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.LOCATION_TYPE, List.of(e.locationType().name()));
@@ -48,17 +50,37 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         facts.put(TrendDimension.TYPE, List.of(e.type().name()));
         facts.put(TrendDimension.CATEGORY, List.of(e.category().name()));
-        facts.put(TrendDimension.PERCEIVED, names(e.motivations().stream().map(Enum::name).toList()));
-        facts.put(TrendDimension.CHARACTERISTIC, names(e.characteristics().stream().map(Enum::name).toList()));
-        facts.put(TrendDimension.STRAND, names(e.strands().stream().map(Enum::name).toList()));
-        facts.put(TrendDimension.LOCATION_TYPE, List.of(e.locationType() == null ? TrendDimension.NONE : e.locationType().name()));
+        facts.put(
+                TrendDimension.PERCEIVED,
+                names(e.motivations().stream().map(Enum::name).toList()));
+        facts.put(
+                TrendDimension.CHARACTERISTIC,
+                names(e.characteristics().stream().map(Enum::name).toList()));
+        facts.put(
+                TrendDimension.STRAND,
+                names(e.strands().stream().map(Enum::name).toList()));
+        facts.put(
+                TrendDimension.LOCATION_TYPE,
+                List.of(
+                        e.locationType() == null
+                                ? TrendDimension.NONE
+                                : e.locationType().name()));
         facts.put(TrendDimension.AREA, List.of(areas.coded(e.area())));
-        facts.put(TrendDimension.REPORTER_ROLE, List.of(e.reporterRole() == null ? TrendDimension.NONE : e.reporterRole().name()));
+        facts.put(
+                TrendDimension.REPORTER_ROLE,
+                List.of(
+                        e.reporterRole() == null
+                                ? TrendDimension.NONE
+                                : e.reporterRole().name()));
         facts.put(TrendDimension.ROUTE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.OUTCOME, List.of(e.outcome().name()));
-        facts.put(TrendDimension.RESOLUTION_TIME,
-                List.of(ResolutionTime.between(e.reportedIn(), YearMonth.from(e.closedOn())).name()));
-        facts.put(TrendDimension.RESOLUTION_DEADLINE, List.of(TrendDimension.NONE)); // an old log's deadlines are not known
+        facts.put(
+                TrendDimension.RESOLUTION_TIME,
+                List.of(ResolutionTime.between(e.reportedIn(), YearMonth.from(e.closedOn()))
+                        .name()));
+        facts.put(
+                TrendDimension.RESOLUTION_DEADLINE,
+                List.of(TrendDimension.NONE)); // an old log's deadlines are not known
         facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
         return new CaseFacts(e.reportedIn(), facts);
     }

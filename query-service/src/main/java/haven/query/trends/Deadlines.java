@@ -33,7 +33,8 @@ record Deadlines(LocalDate firstContactDue, LocalDate resolutionDue, Deadline fi
         if (firstContact != null || firstContactDue == null) {
             return this;
         }
-        return new Deadlines(firstContactDue, resolutionDue, day.isAfter(firstContactDue) ? Deadline.MISSED : Deadline.MET);
+        return new Deadlines(
+                firstContactDue, resolutionDue, day.isAfter(firstContactDue) ? Deadline.MISSED : Deadline.MET);
     }
 
     Deadline resolvedBy(LocalDate day) {
@@ -59,7 +60,9 @@ record Deadlines(LocalDate firstContactDue, LocalDate resolutionDue, Deadline fi
             return NONE;
         }
         String contact = stored.getString("firstContact");
-        return new Deadlines(date(stored.getString("firstContactDue")), date(stored.getString("resolutionDue")),
+        return new Deadlines(
+                date(stored.getString("firstContactDue")),
+                date(stored.getString("resolutionDue")),
                 contact == null ? null : Deadline.valueOf(contact));
     }
 

@@ -36,7 +36,9 @@ enum Population {
 
     /** The dimensions its cases are counted by. */
     List<TrendDimension> dimensions() {
-        return Arrays.stream(TrendDimension.values()).filter(d -> this == RESOLVED || !d.ofResolvedCases()).toList();
+        return Arrays.stream(TrendDimension.values())
+                .filter(d -> this == RESOLVED || !d.ofResolvedCases())
+                .toList();
     }
 
     /** The stored document holding this population's counts for a month. */

@@ -24,8 +24,7 @@ import java.util.stream.IntStream;
 final class ProtectedFinancialYear {
 
     /** A period of the year: months 1 to 12 from April, quarters 1 to 4, or the year; and when it closes. */
-    record Period(String id, List<YearMonth> months, int step) {
-    }
+    record Period(String id, List<YearMonth> months, int step) {}
 
     private final int year;
     private final Map<YearMonth, Map<String, Long>> counts;
@@ -34,16 +33,19 @@ final class ProtectedFinancialYear {
     private final int closedMonths;
     private final Map<List<TrendDimension>, Decided> decided = new HashMap<>();
 
-    private record Decided(Suppression problem, boolean[] hidden) {
-    }
+    private record Decided(Suppression problem, boolean[] hidden) {}
 
     /**
      * @param year the calendar year the financial year starts in
      * @param counts the stored counts of each month (missing months count zero)
      * @param closedMonths how many of its months have closed (0 to 12): only their tables are published
      */
-    ProtectedFinancialYear(int year, Map<YearMonth, Map<String, Long>> counts, Map<TrendDimension, List<String>> rows,
-            int threshold, int closedMonths) {
+    ProtectedFinancialYear(
+            int year,
+            Map<YearMonth, Map<String, Long>> counts,
+            Map<TrendDimension, List<String>> rows,
+            int threshold,
+            int closedMonths) {
         this.year = year;
         this.counts = counts;
         this.rows = rows;
@@ -55,13 +57,20 @@ final class ProtectedFinancialYear {
         var periods = new ArrayList<Period>();
         YearMonth april = YearMonth.of(year, 4);
         switch (granularity) {
-            case MONTH -> IntStream.range(0, 12).forEach(m -> periods.add(
-                    new Period("M" + (m + 1), List.of(april.plusMonths(m)), m + 1)));
-            case QUARTER, FINANCIAL_QUARTER -> IntStream.range(0, 4).forEach(q -> periods.add(
-                    new Period("Q" + (q + 1), IntStream.range(0, 3).mapToObj(m -> april.plusMonths(3L * q + m)).toList(),
-                            3 * (q + 1))));
-            case FINANCIAL_YEAR -> periods.add(
-                    new Period("Y", IntStream.range(0, 12).mapToObj(april::plusMonths).toList(), 12));
+            case MONTH ->
+                IntStream.range(0, 12)
+                        .forEach(m -> periods.add(new Period("M" + (m + 1), List.of(april.plusMonths(m)), m + 1)));
+            case QUARTER, FINANCIAL_QUARTER ->
+                IntStream.range(0, 4)
+                        .forEach(q -> periods.add(new Period(
+                                "Q" + (q + 1),
+                                IntStream.range(0, 3)
+                                        .mapToObj(m -> april.plusMonths(3L * q + m))
+                                        .toList(),
+                                3 * (q + 1))));
+            case FINANCIAL_YEAR ->
+                periods.add(new Period(
+                        "Y", IntStream.range(0, 12).mapToObj(april::plusMonths).toList(), 12));
             case YEAR -> throw new IllegalArgumentException("calendar years span two financial years");
         }
         return periods;
@@ -78,9 +87,13 @@ final class ProtectedFinancialYear {
             var table = table(dimensions, period);
             var cells = new ArrayList<TrendTable.Cell>();
             for (int i = 0; i < table.size(); i++) {
-                boolean hidden = decision.problem().hidden(key(period, dimensions, table.values.get(i)), decision.hidden());
-                cells.add(new TrendTable.Cell(granularity.label(period.months().get(0)), table.values.get(i),
-                        hidden ? null : table.counts.get(i), hidden));
+                boolean hidden =
+                        decision.problem().hidden(key(period, dimensions, table.values.get(i)), decision.hidden());
+                cells.add(new TrendTable.Cell(
+                        granularity.label(period.months().get(0)),
+                        table.values.get(i),
+                        hidden ? null : table.counts.get(i),
+                        hidden));
             }
             published.put(period.months().get(0), cells);
         }
@@ -106,11 +119,16 @@ final class ProtectedFinancialYear {
                 var table = table(dimensions, period);
                 int[] entries = new int[table.size()];
                 for (int i = 0; i < table.size(); i++) {
-                    entries[i] = problem.entry(key(period, dimensions, table.values.get(i)), table.counts.get(i),
-                            period.step(), null);
+                    entries[i] = problem.entry(
+                            key(period, dimensions, table.values.get(i)), table.counts.get(i), period.step(), null);
                 }
                 for (int l = 0; l < table.lines.size(); l++) {
-                    problem.line(IntStream.of(table.lines.get(l)).map(i -> entries[i]).toArray(), true, table.atLeast.get(l));
+                    problem.line(
+                            IntStream.of(table.lines.get(l))
+                                    .map(i -> entries[i])
+                                    .toArray(),
+                            true,
+                            table.atLeast.get(l));
                 }
             }
         }
@@ -155,7 +173,8 @@ final class ProtectedFinancialYear {
 
     private TrendTable table(List<TrendDimension> dimensions, Period period) {
         var sums = new HashMap<String, Long>();
-        period.months().forEach(m -> counts.getOrDefault(m, Map.of()).forEach((cell, n) -> sums.merge(cell, n, Long::sum)));
+        period.months()
+                .forEach(m -> counts.getOrDefault(m, Map.of()).forEach((cell, n) -> sums.merge(cell, n, Long::sum)));
         return TrendTable.of(dimensions, dimensions.stream().map(rows::get).toList(), sums);
     }
 

@@ -36,8 +36,7 @@ final class Suppression {
      * Entries whose others add up to the last (or, {@code atLeast}, to at least the last: a breakdown by
      * something a case can have several of); within a table the last is the total they break down.
      */
-    record Line(int[] entries, boolean withinTable, boolean atLeast) {
-    }
+    record Line(int[] entries, boolean withinTable, boolean atLeast) {}
 
     private final int threshold;
     private final Map<String, Integer> byKey = new HashMap<>();
@@ -78,8 +77,8 @@ final class Suppression {
         for (int e = 0; e < keys.size(); e++) {
             there[e] = target.entry(keys.get(e), counts.get(e), steps.get(e), hidden[e]);
         }
-        lines.forEach(line -> target.line(IntStream.of(line.entries()).map(e -> there[e]).toArray(), line.withinTable(),
-                line.atLeast()));
+        lines.forEach(line -> target.line(
+                IntStream.of(line.entries()).map(e -> there[e]).toArray(), line.withinTable(), line.atLeast()));
     }
 
     /** Whether the entry for {@code key} is hidden in {@code hidden}; null when there is none. */
@@ -104,7 +103,8 @@ final class Suppression {
 
         State() {
             counts.forEach(c -> linesOf.add(new ArrayList<>()));
-            lines.forEach(line -> IntStream.of(line.entries()).forEach(e -> linesOf.get(e).add(line)));
+            lines.forEach(line ->
+                    IntStream.of(line.entries()).forEach(e -> linesOf.get(e).add(line)));
         }
 
         void publish(int now) {
@@ -214,7 +214,9 @@ final class Suppression {
                 }
                 for (Line line : linesOf.get(e)) {
                     if (active(line) && activeLines.add(line)) {
-                        IntStream.of(line.entries()).filter(h -> hidden[h] && !component.contains(h)).forEach(queue::add);
+                        IntStream.of(line.entries())
+                                .filter(h -> hidden[h] && !component.contains(h))
+                                .forEach(queue::add);
                     }
                 }
             }
@@ -295,7 +297,8 @@ final class Suppression {
                 for (int e : line.entries()) {
                     near.set(e);
                     if (hidden[e]) {
-                        linesOf.get(e).stream().filter(this::active)
+                        linesOf.get(e).stream()
+                                .filter(this::active)
                                 .forEach(other -> IntStream.of(other.entries()).forEach(twoAway::set));
                     }
                 }

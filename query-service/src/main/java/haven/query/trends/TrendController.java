@@ -3,7 +3,6 @@ package haven.query.trends;
 import haven.query.web.Attachments;
 import java.time.YearMonth;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

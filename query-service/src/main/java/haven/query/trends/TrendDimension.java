@@ -2,8 +2,8 @@ package haven.query.trends;
 
 import haven.events.Category;
 import haven.events.LocationType;
-import haven.events.Motivation;
 import haven.events.MonitoredStrand;
+import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportType;
@@ -115,6 +115,8 @@ enum TrendDimension {
 
     /** Values become Mongo field names: no dots, no leading dollar, no separators. */
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace(".", "%2E").replace("*", "%2A");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace(".", "%2E")
+                .replace("*", "%2A");
     }
 }

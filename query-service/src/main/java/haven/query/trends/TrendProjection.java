@@ -98,21 +98,38 @@ class TrendProjection {
     @EventHandler
     void on(HistoricalCaseImported e, @SequenceNumber long sequence, @Timestamp Instant at) {
         var facts = CaseFacts.imported(e, areas);
-        change(e.caseId(), sequence, at, none -> new Counted(facts, Map.of(
-                Population.RECORDED, new Counted.Snapshot(e.reportedIn(), facts),
-                Population.RESOLVED, new Counted.Snapshot(YearMonth.from(e.closedOn()), facts))), true);
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                none -> new Counted(
+                        facts,
+                        Map.of(
+                                Population.RECORDED, new Counted.Snapshot(e.reportedIn(), facts),
+                                Population.RESOLVED, new Counted.Snapshot(YearMonth.from(e.closedOn()), facts))),
+                true);
     }
 
     @EventHandler
     void on(CaseTriaged e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(e.caseId(), sequence, at, counted -> triaged(counted.with(counted.deadlines().due(e.firstContactDue(),
-                e.resolutionDue())), e, at), false);
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted ->
+                        triaged(counted.with(counted.deadlines().due(e.firstContactDue(), e.resolutionDue())), e, at),
+                false);
     }
 
     /** The first message to the reporter is their first contact: on time or not, against its deadline then. */
     @EventHandler
     void on(MessageToReporterSent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(e.caseId(), sequence, at, counted -> counted.with(counted.deadlines().contacted(day(at))), false);
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted -> counted.with(counted.deadlines().contacted(day(at))),
+                false);
     }
 
     private Counted triaged(Counted counted, CaseTriaged e, Instant at) {
@@ -130,27 +147,39 @@ class TrendProjection {
     @EventHandler
     void on(CaseResolved e, @SequenceNumber long sequence, @Timestamp Instant at) {
         YearMonth resolved = month(at);
-        change(e.caseId(), sequence, at, counted -> {
-            var deadlines = counted.deadlines().contacted(day(at)); // a resolution reaches the reporter too
-            var facts = counted.facts()
-                    .with(TrendDimension.OUTCOME, e.outcome())
-                    .with(TrendDimension.RESOLUTION_TIME, ResolutionTime.between(counted.facts().reportedIn(), resolved))
-                    .with(TrendDimension.RESOLUTION_DEADLINE, deadlines.resolvedBy(day(at)))
-                    .with(TrendDimension.FIRST_CONTACT, deadlines.firstContact());
-            // the dates are dropped: the trend view keeps none finer than a month of a case it has counted
-            return counted.as(facts).with(Deadlines.NONE).countedIn(Population.RESOLVED, resolved);
-        }, false);
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted -> {
+                    var deadlines = counted.deadlines().contacted(day(at)); // a resolution reaches the reporter too
+                    var facts = counted.facts()
+                            .with(TrendDimension.OUTCOME, e.outcome())
+                            .with(
+                                    TrendDimension.RESOLUTION_TIME,
+                                    ResolutionTime.between(counted.facts().reportedIn(), resolved))
+                            .with(TrendDimension.RESOLUTION_DEADLINE, deadlines.resolvedBy(day(at)))
+                            .with(TrendDimension.FIRST_CONTACT, deadlines.firstContact());
+                    // the dates are dropped: the trend view keeps none finer than a month of a case it has counted
+                    return counted.as(facts).with(Deadlines.NONE).countedIn(Population.RESOLVED, resolved);
+                },
+                false);
     }
 
     @EventHandler
     void on(CaseReopened e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(e.caseId(), sequence, at, counted -> counted.as(counted.facts()
-                .without(TrendDimension.OUTCOME)
-                .without(TrendDimension.RESOLUTION_TIME)
-                .without(TrendDimension.RESOLUTION_DEADLINE)
-                .without(TrendDimension.FIRST_CONTACT))
-                .notCountedIn(Population.RESOLVED, month(at))
-                .countedIn(Population.REOPENED, month(at)), false);
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted -> counted.as(counted.facts()
+                                .without(TrendDimension.OUTCOME)
+                                .without(TrendDimension.RESOLUTION_TIME)
+                                .without(TrendDimension.RESOLUTION_DEADLINE)
+                                .without(TrendDimension.FIRST_CONTACT))
+                        .notCountedIn(Population.RESOLVED, month(at))
+                        .countedIn(Population.REOPENED, month(at)),
+                false);
     }
 
     @ResetHandler
@@ -178,8 +207,7 @@ class TrendProjection {
             this(facts, snapshots, Deadlines.NONE, null);
         }
 
-        record Snapshot(YearMonth month, CaseFacts facts) {
-        }
+        record Snapshot(YearMonth month, CaseFacts facts) {}
 
         Counted at(YearMonth month) {
             return new Counted(facts, snapshots, deadlines, month);
@@ -191,8 +219,8 @@ class TrendProjection {
 
         Counted as(CaseFacts changed) {
             var next = new EnumMap<Population, Snapshot>(Population.class);
-            snapshots.forEach((population, snapshot) -> next.put(population,
-                    snapshot.month().equals(now) ? new Snapshot(now, changed) : snapshot));
+            snapshots.forEach((population, snapshot) ->
+                    next.put(population, snapshot.month().equals(now) ? new Snapshot(now, changed) : snapshot));
             return new Counted(changed, next, deadlines, now);
         }
 
@@ -243,7 +271,8 @@ class TrendProjection {
 
         Document toDocument() {
             var counted = new Document();
-            snapshots.forEach((population, snapshot) -> counted.append(population.label(),
+            snapshots.forEach((population, snapshot) -> counted.append(
+                    population.label(),
                     snapshot.facts().toDocument().append("in", snapshot.month().toString())));
             var document = new Document("facts", facts.toDocument()).append("counted", counted);
             return deadlines.isEmpty() ? document : document.append("deadlines", deadlines.toDocument());
@@ -255,11 +284,16 @@ class TrendProjection {
             for (Population population : Population.values()) {
                 Document snapshot = counted.get(population.label(), Document.class);
                 if (snapshot != null) {
-                    snapshots.put(population, new Snapshot(YearMonth.parse(snapshot.getString("in")), CaseFacts.from(snapshot)));
+                    snapshots.put(
+                            population,
+                            new Snapshot(YearMonth.parse(snapshot.getString("in")), CaseFacts.from(snapshot)));
                 }
             }
-            return new Counted(CaseFacts.from(stored.get("facts", Document.class)), snapshots,
-                    Deadlines.from(stored.get("deadlines", Document.class)), null);
+            return new Counted(
+                    CaseFacts.from(stored.get("facts", Document.class)),
+                    snapshots,
+                    Deadlines.from(stored.get("deadlines", Document.class)),
+                    null);
         }
     }
 
@@ -267,7 +301,8 @@ class TrendProjection {
         String pseudonym = pseudonyms.of(caseId);
         var batch = BatchWrites.current();
         var counting = batch.lastly(this, Counting::new);
-        Document stored = batch.row(cases, pseudonym, event -> pseudonyms.of(new CaseId(event.getAggregateIdentifier())));
+        Document stored =
+                batch.row(cases, pseudonym, event -> pseudonyms.of(new CaseId(event.getAggregateIdentifier())));
         if (stored != null && stored.get("pending") != null && !counting.counts(pseudonym)) {
             applyPending(stored); // left by a crash
             stored.remove("pending");
@@ -283,9 +318,11 @@ class TrendProjection {
         Counted after = change.apply(before).at(month(at));
         var changes = counting.changesSinceStart(pseudonym, after.changesFrom(before));
         var pending = new ArrayList<Document>();
-        changes.forEach((month, cells) -> pending.add(new Document("month", month)
-                .append("add", cells.get(true)).append("remove", cells.get(false))));
-        Document next = after.toDocument().append("_id", pseudonym).append("seq", sequence)
+        changes.forEach((month, cells) -> pending.add(
+                new Document("month", month).append("add", cells.get(true)).append("remove", cells.get(false))));
+        Document next = after.toDocument()
+                .append("_id", pseudonym)
+                .append("seq", sequence)
                 .append("touched", List.copyOf(changes.keySet()))
                 .append("pending", new Document("seq", sequence).append("changes", pending));
         // written with the batch's other writes, before Counting applies the pending changes to the months
@@ -310,14 +347,21 @@ class TrendProjection {
         }
 
         /** A case's change since the batch began, with this event's: per month, the cells it adds one to and takes one from. */
-        Map<String, Map<Boolean, List<String>>> changesSinceStart(String pseudonym, Map<String, Map<String, Integer>> change) {
+        Map<String, Map<Boolean, List<String>>> changesSinceStart(
+                String pseudonym, Map<String, Map<String, Integer>> change) {
             var ofCase = sinceStart.computeIfAbsent(pseudonym, p -> new LinkedHashMap<>());
             change.forEach((month, cells) -> cells.forEach((cell, by) ->
                     ofCase.computeIfAbsent(month, m -> new LinkedHashMap<>()).merge(cell, by, Integer::sum)));
             var net = new LinkedHashMap<String, Map<Boolean, List<String>>>();
             ofCase.forEach((month, cells) -> {
-                var added = cells.entrySet().stream().filter(c -> c.getValue() > 0).map(Map.Entry::getKey).toList();
-                var removed = cells.entrySet().stream().filter(c -> c.getValue() < 0).map(Map.Entry::getKey).toList();
+                var added = cells.entrySet().stream()
+                        .filter(c -> c.getValue() > 0)
+                        .map(Map.Entry::getKey)
+                        .toList();
+                var removed = cells.entrySet().stream()
+                        .filter(c -> c.getValue() < 0)
+                        .map(Map.Entry::getKey)
+                        .toList();
                 if (!added.isEmpty() || !removed.isEmpty()) {
                     net.put(month, Map.of(true, added, false, removed));
                 }
@@ -336,15 +380,20 @@ class TrendProjection {
         @Override
         public void run() {
             var byMonth = new LinkedHashMap<String, List<Document>>();
-            changed.values().forEach(facts -> changesOf(facts).forEach(change ->
-                    byMonth.computeIfAbsent(change.getString("month"), m -> new ArrayList<>()).add(facts)));
+            changed.values()
+                    .forEach(facts -> changesOf(facts)
+                            .forEach(
+                                    change -> byMonth.computeIfAbsent(change.getString("month"), m -> new ArrayList<>())
+                                            .add(facts)));
             seenMonths.forEach(month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>()));
             if (byMonth.isEmpty() && changed.isEmpty()) {
                 return;
             }
             var marked = new HashMap<String, List<String>>();
-            months.find(in("_id", byMonth.keySet())).projection(include(APPLYING))
-                    .forEach(month -> marked.put(month.getString("_id"), month.getList(APPLYING, String.class, List.of())));
+            months.find(in("_id", byMonth.keySet()))
+                    .projection(include(APPLYING))
+                    .forEach(month ->
+                            marked.put(month.getString("_id"), month.getList(APPLYING, String.class, List.of())));
             Set<String> stale = staleMarks(marked.values());
             var counts = new ArrayList<WriteModel<Document>>();
             var unmarks = new ArrayList<WriteModel<Document>>();
@@ -355,10 +404,14 @@ class TrendProjection {
                     String mark = mark(one);
                     if (!marked.getOrDefault(month, List.of()).contains(mark)) {
                         marks.add(mark);
-                        changesOf(one).stream().filter(change -> change.getString("month").equals(month)).forEach(change -> {
-                            change.getList("add", String.class).forEach(cell -> delta.merge(cell, 1, Integer::sum));
-                            change.getList("remove", String.class).forEach(cell -> delta.merge(cell, -1, Integer::sum));
-                        });
+                        changesOf(one).stream()
+                                .filter(change -> change.getString("month").equals(month))
+                                .forEach(change -> {
+                                    change.getList("add", String.class)
+                                            .forEach(cell -> delta.merge(cell, 1, Integer::sum));
+                                    change.getList("remove", String.class)
+                                            .forEach(cell -> delta.merge(cell, -1, Integer::sum));
+                                });
                     }
                 }
                 if (!marks.isEmpty()) {
@@ -369,10 +422,13 @@ class TrendProjection {
                         }
                     });
                     updates.add(pushEach(APPLYING, marks));
-                    counts.add(new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
+                    counts.add(
+                            new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
                 }
                 var unmark = new ArrayList<>(marks);
-                marked.getOrDefault(month, List.of()).stream().filter(stale::contains).forEach(unmark::add);
+                marked.getOrDefault(month, List.of()).stream()
+                        .filter(stale::contains)
+                        .forEach(unmark::add);
                 if (!unmark.isEmpty()) {
                     unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, unmark)));
                 }
@@ -382,7 +438,9 @@ class TrendProjection {
             }
             if (!changed.isEmpty()) {
                 cases.bulkWrite(changed.keySet().stream()
-                        .<WriteModel<Document>>map(pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending"))).toList());
+                        .<WriteModel<Document>>map(
+                                pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending")))
+                        .toList());
             }
             if (!unmarks.isEmpty()) {
                 months.bulkWrite(unmarks);
@@ -399,19 +457,25 @@ class TrendProjection {
             if (marks.isEmpty()) {
                 return marks;
             }
-            var pseudonymsMarked = marks.stream().map(mark -> mark.substring(0, mark.lastIndexOf(':'))).distinct().toList();
-            cases.find(in("_id", pseudonymsMarked)).projection(include("pending")).forEach(facts -> {
-                if (facts.get("pending") != null) {
-                    marks.remove(mark(facts));
-                }
-            });
+            var pseudonymsMarked = marks.stream()
+                    .map(mark -> mark.substring(0, mark.lastIndexOf(':')))
+                    .distinct()
+                    .toList();
+            cases.find(in("_id", pseudonymsMarked))
+                    .projection(include("pending"))
+                    .forEach(facts -> {
+                        if (facts.get("pending") != null) {
+                            marks.remove(mark(facts));
+                        }
+                    });
             return marks;
         }
     }
 
     /** The mark a month carries while a case's pending change is being applied to it: case and event sequence. */
     private static String mark(Document facts) {
-        return facts.getString("_id") + ":" + facts.get("pending", Document.class).getLong("seq");
+        return facts.getString("_id") + ":"
+                + facts.get("pending", Document.class).getLong("seq");
     }
 
     private static List<Document> changesOf(Document facts) {
@@ -428,8 +492,10 @@ class TrendProjection {
             change.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
             change.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
             updates.add(push(APPLYING, mark));
-            Document marks = months.find(eq("_id", month)).projection(include(APPLYING)).first();
-            boolean applied = marks != null && marks.getList(APPLYING, String.class, List.of()).contains(mark);
+            Document marks =
+                    months.find(eq("_id", month)).projection(include(APPLYING)).first();
+            boolean applied = marks != null
+                    && marks.getList(APPLYING, String.class, List.of()).contains(mark);
             if (!applied) {
                 months.updateOne(eq("_id", month), combine(updates), new UpdateOptions().upsert(true));
             }

@@ -29,9 +29,14 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class TrendReader {
 
-    record Report(String period, String from, String to, List<String> dimensions, String cases, int threshold,
-            List<TrendTable.Cell> cells) {
-    }
+    record Report(
+            String period,
+            String from,
+            String to,
+            List<String> dimensions,
+            String cases,
+            int threshold,
+            List<TrendTable.Cell> cells) {}
 
     private static final int KEPT_YEARS = 64;
 
@@ -39,8 +44,8 @@ class TrendReader {
     private final TrendPolicy policy;
     private final Areas areas;
     /** Decisions cost linear programs; a closed year's counts rarely change, so its decisions are kept. */
-    private final Map<List<Object>, ProtectedFinancialYear> kept = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<List<Object>, ProtectedFinancialYear> kept =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<List<Object>, ProtectedFinancialYear> eldest) {
                     return size() > KEPT_YEARS;
@@ -54,14 +59,20 @@ class TrendReader {
     }
 
     /** {@code from} and {@code to} are the first and last months of closed periods of {@code granularity}. */
-    Report read(Granularity granularity, YearMonth from, YearMonth to, YearMonth lastClosed, List<TrendDimension> dimensions,
+    Report read(
+            Granularity granularity,
+            YearMonth from,
+            YearMonth to,
+            YearMonth lastClosed,
+            List<TrendDimension> dimensions,
             Population counted) {
         int firstYear = Granularity.financialYear(granularity == Granularity.YEAR ? from.minusMonths(3) : from);
         int lastYear = Granularity.financialYear(to);
         var counts = read(counted, firstYear, lastYear, dimensions);
         long population = counts.entrySet().stream()
                 .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
-                .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L)).sum();
+                .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L))
+                .sum();
         if (population < policy.minimumPopulation()) {
             throw tooFew();
         }
@@ -83,12 +94,18 @@ class TrendReader {
                 });
             }
         }
-        return new Report(granularity.label(), from.toString(), to.toString(),
-                dimensions.stream().map(TrendDimension::label).toList(), counted.label(), policy.threshold(), cells);
+        return new Report(
+                granularity.label(),
+                from.toString(),
+                to.toString(),
+                dimensions.stream().map(TrendDimension::label).toList(),
+                counted.label(),
+                policy.threshold(),
+                cells);
     }
 
-    private Map<YearMonth, Map<String, Long>> read(Population population, int firstYear, int lastYear,
-            List<TrendDimension> dimensions) {
+    private Map<YearMonth, Map<String, Long>> read(
+            Population population, int firstYear, int lastYear, List<TrendDimension> dimensions) {
         var groups = new ArrayList<String>();
         groups.add(CaseFacts.ALL);
         dimensions.forEach(d -> groups.add(d.label()));
@@ -115,8 +132,12 @@ class TrendReader {
         return counts;
     }
 
-    private ProtectedFinancialYear year(int year, Map<YearMonth, Map<String, Long>> counts, List<TrendDimension> dimensions,
-            YearMonth lastClosed, Population counted) {
+    private ProtectedFinancialYear year(
+            int year,
+            Map<YearMonth, Map<String, Long>> counts,
+            List<TrendDimension> dimensions,
+            YearMonth lastClosed,
+            Population counted) {
         var ofYear = new HashMap<YearMonth, Map<String, Long>>();
         counts.forEach((month, sums) -> {
             if (Granularity.financialYear(month) == year) {
@@ -127,15 +148,17 @@ class TrendReader {
         dimensions.forEach(d -> rows.put(d, d == TrendDimension.AREA ? areas.codes() : d.knownValues()));
         long closed = YearMonth.of(year, 3).until(lastClosed, java.time.temporal.ChronoUnit.MONTHS);
         int closedMonths = (int) Math.max(0, Math.min(12, closed));
-        return kept.computeIfAbsent(List.of(counted, year, closedMonths, dimensions, ofYear, rows),
+        return kept.computeIfAbsent(
+                List.of(counted, year, closedMonths, dimensions, ofYear, rows),
                 key -> new ProtectedFinancialYear(year, ofYear, rows, policy.threshold(), closedMonths));
     }
 
     /** A calendar year's cell is published when its four quarters are, as their sum. */
-    private static List<TrendTable.Cell> calendarYear(int year, Map<Integer, ProtectedFinancialYear> years,
-            List<TrendDimension> dimensions) {
+    private static List<TrendTable.Cell> calendarYear(
+            int year, Map<Integer, ProtectedFinancialYear> years, List<TrendDimension> dimensions) {
         var quarters = new ArrayList<List<TrendTable.Cell>>();
-        quarters.add(years.get(year - 1).publish(Granularity.QUARTER, dimensions).get(YearMonth.of(year, 1)));
+        quarters.add(
+                years.get(year - 1).publish(Granularity.QUARTER, dimensions).get(YearMonth.of(year, 1)));
         var ofThisYear = years.get(year).publish(Granularity.QUARTER, dimensions);
         for (int month : new int[] {4, 7, 10}) {
             quarters.add(ofThisYear.get(YearMonth.of(year, month)));
@@ -147,15 +170,20 @@ class TrendReader {
         for (int i = 0; i < quarters.get(0).size(); i++) {
             int entry = i;
             boolean hidden = quarters.stream().anyMatch(q -> q.get(entry).suppressed());
-            Long sum = hidden ? null : quarters.stream().mapToLong(q -> q.get(entry).count()).sum();
-            cells.add(new TrendTable.Cell(String.valueOf(year), quarters.get(0).get(i).values(), sum, hidden));
+            Long sum = hidden
+                    ? null
+                    : quarters.stream().mapToLong(q -> q.get(entry).count()).sum();
+            cells.add(new TrendTable.Cell(
+                    String.valueOf(year), quarters.get(0).get(i).values(), sum, hidden));
         }
         return cells;
     }
 
     private ErrorResponseException tooFew() {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                "Fewer than " + policy.minimumPopulation() + " cases were recorded in these periods, too few to publish "
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "Fewer than " + policy.minimumPopulation()
+                        + " cases were recorded in these periods, too few to publish "
                         + "without risk of identifying someone. Only periods that have ended are counted. Choose a longer range.");
         problem.setType(URI.create("urn:haven:problem:too-few-cases"));
         problem.setTitle("Too few cases to publish");

@@ -15,8 +15,7 @@ final class TrendTable {
 
     static final String ALL = "ALL";
 
-    record Cell(String period, List<String> values, Long count, boolean suppressed) {
-    }
+    record Cell(String period, List<String> values, Long count, boolean suppressed) {}
 
     final List<List<String>> values = new ArrayList<>();
     final List<Long> counts = new ArrayList<>();
@@ -24,8 +23,7 @@ final class TrendTable {
     /** Per line: whether its parts add up to at least its total rather than to it (a case with several values). */
     final List<Boolean> atLeast = new ArrayList<>();
 
-    private TrendTable() {
-    }
+    private TrendTable() {}
 
     /** {@code rows} holds, per dimension, the values to show; {@code cells} the stored counts by key. */
     static TrendTable of(List<TrendDimension> dimensions, List<List<String>> rows, Map<String, Long> cells) {
@@ -59,7 +57,11 @@ final class TrendTable {
         atLeast.add(summedOver.multiValued());
     }
 
-    private void twoWay(TrendDimension first, List<String> rows, TrendDimension second, List<String> columns,
+    private void twoWay(
+            TrendDimension first,
+            List<String> rows,
+            TrendDimension second,
+            List<String> columns,
             Map<String, Long> cells) {
         int r = rows.size();
         int c = columns.size();
@@ -76,15 +78,24 @@ final class TrendTable {
         int grand = columnTotals + c;
         for (int i = 0; i < r; i++) {
             int row = i;
-            line(IntStream.concat(IntStream.range(0, c).map(j -> row * c + j), IntStream.of(rowTotals + row)).toArray(), second);
+            line(
+                    IntStream.concat(IntStream.range(0, c).map(j -> row * c + j), IntStream.of(rowTotals + row))
+                            .toArray(),
+                    second);
         }
         for (int j = 0; j < c; j++) {
             int column = j;
-            line(IntStream.concat(IntStream.range(0, r).map(i -> i * c + column), IntStream.of(columnTotals + column)).toArray(),
+            line(
+                    IntStream.concat(
+                                    IntStream.range(0, r).map(i -> i * c + column), IntStream.of(columnTotals + column))
+                            .toArray(),
                     first);
         }
         line(IntStream.rangeClosed(columnTotals, grand).toArray(), second);
-        line(IntStream.concat(IntStream.range(rowTotals, columnTotals), IntStream.of(grand)).toArray(), first);
+        line(
+                IntStream.concat(IntStream.range(rowTotals, columnTotals), IntStream.of(grand))
+                        .toArray(),
+                first);
     }
 
     private void add(List<String> cellValues, long count) {

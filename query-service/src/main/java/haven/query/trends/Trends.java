@@ -37,9 +37,17 @@ public class Trends {
      */
     public TrendResponse trends(String period, YearMonth from, YearMonth to, List<String> by, String cases) {
         var report = report(period, from, to, by, cases);
-        var cells = report.cells().stream().map(cell -> row(report.dimensions(), cell)).toList();
-        return new TrendResponse(report.period(), report.from(), report.to(), report.dimensions(), report.cases(),
-                report.threshold(), cells);
+        var cells = report.cells().stream()
+                .map(cell -> row(report.dimensions(), cell))
+                .toList();
+        return new TrendResponse(
+                report.period(),
+                report.from(),
+                report.to(),
+                report.dimensions(),
+                report.cases(),
+                report.threshold(),
+                cells);
     }
 
     /** The same answer as a CSV file for board papers: a hidden count is [c]. */
@@ -59,26 +67,34 @@ public class Trends {
 
     /** The last month of the last period of this kind that is published (a board pack's default). */
     public YearMonth lastPublished(String period) {
-        var granularity = Granularity.labelled(period).orElseThrow(() -> new InvalidParameter("period", "is not a period"));
+        var granularity =
+                Granularity.labelled(period).orElseThrow(() -> new InvalidParameter("period", "is not a period"));
         YearMonth lastClosed = policy.lastClosedMonth(clock);
-        return granularity.last(lastClosed).equals(lastClosed) ? lastClosed : granularity.first(lastClosed).minusMonths(1);
+        return granularity.last(lastClosed).equals(lastClosed)
+                ? lastClosed
+                : granularity.first(lastClosed).minusMonths(1);
     }
 
     private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by, String cases) {
-        var granularity = Granularity.labelled(period).orElseThrow(() -> new InvalidParameter("period",
-                "must be month, quarter, year, financial-quarter or financial-year"));
+        var granularity = Granularity.labelled(period)
+                .orElseThrow(() -> new InvalidParameter(
+                        "period", "must be month, quarter, year, financial-quarter or financial-year"));
         var dimensions = dimensions(by);
         var implied = Population.counting(dimensions);
-        var counted = cases.isBlank() ? implied : Population.labelled(cases)
-                .orElseThrow(() -> new InvalidParameter("cases", "must be recorded, resolved or reopened"));
+        var counted = cases.isBlank()
+                ? implied
+                : Population.labelled(cases)
+                        .orElseThrow(() -> new InvalidParameter("cases", "must be recorded, resolved or reopened"));
         if (implied == Population.RESOLVED && counted != implied) {
-            throw new InvalidParameter("by", "outcome, time to resolve and deadlines are counted of resolved cases only");
+            throw new InvalidParameter(
+                    "by", "outcome, time to resolve and deadlines are counted of resolved cases only");
         }
         if (dimensions.size() == 2 && granularity != Granularity.FINANCIAL_YEAR) {
             throw new InvalidParameter("by", "two at once are published for financial years only");
         }
         YearMonth lastClosed = policy.lastClosedMonth(clock);
-        YearMonth closedEnd = granularity.last(lastClosed).equals(lastClosed) ? lastClosed
+        YearMonth closedEnd = granularity.last(lastClosed).equals(lastClosed)
+                ? lastClosed
                 : granularity.first(lastClosed).minusMonths(1);
         YearMonth last = to == null || granularity.last(to).isAfter(closedEnd) ? closedEnd : granularity.last(to);
         YearMonth first = granularity.first(from != null ? from : last.minusMonths(11));
@@ -102,9 +118,15 @@ public class Trends {
         if (chosen.size() < by.stream().filter(s -> !s.isBlank()).count()) {
             throw new InvalidParameter("by", "a dimension may appear only once");
         }
-        return chosen.stream().map(label -> TrendDimension.labelled(label).orElseThrow(() -> new InvalidParameter("by",
-                "must be among " + Arrays.stream(TrendDimension.values()).map(TrendDimension::label)
-                        .collect(Collectors.joining(", "))))).toList();
+        return chosen.stream()
+                .map(label -> TrendDimension.labelled(label)
+                        .orElseThrow(() -> new InvalidParameter(
+                                "by",
+                                "must be among "
+                                        + Arrays.stream(TrendDimension.values())
+                                                .map(TrendDimension::label)
+                                                .collect(Collectors.joining(", ")))))
+                .toList();
     }
 
     private static Map<String, Object> row(List<String> dimensions, TrendTable.Cell cell) {

@@ -48,6 +48,7 @@ public final class BatchWrites {
     private final Map<MongoCollection<Document>, Map<Object, Document>> rows = new HashMap<>();
     /** Rows saved or deleted in this batch: each is written once, as it stands at the end. */
     private final Map<MongoCollection<Document>, Set<Object>> changedRows = new LinkedHashMap<>();
+
     private final Map<Object, Runnable> lastly = new LinkedHashMap<>();
 
     private BatchWrites(List<? extends Message<?>> messages) {
@@ -58,8 +59,10 @@ public final class BatchWrites {
     public static BatchWrites current() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            var batch = new BatchWrites(unitOfWork instanceof BatchingUnitOfWork<?> batching ? batching.getMessages()
-                    : unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage()));
+            var batch = new BatchWrites(
+                    unitOfWork instanceof BatchingUnitOfWork<?> batching
+                            ? batching.getMessages()
+                            : unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage()));
             if (!unitOfWork.resources().containsKey(IN_A_BATCH)) {
                 unitOfWork.onPrepareCommit(done -> batch.write());
             }
@@ -108,9 +111,14 @@ public final class BatchWrites {
         return (T) lastly.computeIfAbsent(key, k -> create.get());
     }
 
-    private Map<Object, Document> fetch(MongoCollection<Document> collection, Function<DomainEventMessage<?>, Object> idOf) {
-        var ids = messages.stream().filter(DomainEventMessage.class::isInstance)
-                .map(m -> idOf.apply((DomainEventMessage<?>) m)).filter(Objects::nonNull).distinct().toList();
+    private Map<Object, Document> fetch(
+            MongoCollection<Document> collection, Function<DomainEventMessage<?>, Object> idOf) {
+        var ids = messages.stream()
+                .filter(DomainEventMessage.class::isInstance)
+                .map(m -> idOf.apply((DomainEventMessage<?>) m))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         var found = new HashMap<Object, Document>();
         ids.forEach(id -> found.put(id, null));
         // {_id: {$in: ...}} is a filter the embedded store answers from its index
@@ -120,7 +128,8 @@ public final class BatchWrites {
 
     /** The changed rows, then the upserts in order (no projection uses both on one collection), then the work left for last. */
     void write() {
-        changedRows.forEach((collection, ids) -> collection.bulkWrite(ids.stream().map(id -> rowWrite(collection, id)).toList()));
+        changedRows.forEach((collection, ids) -> collection.bulkWrite(
+                ids.stream().map(id -> rowWrite(collection, id)).toList()));
         changedRows.clear();
         upserts.forEach((collection, models) -> collection.bulkWrite(models, new BulkWriteOptions().ordered(true)));
         upserts.clear();
@@ -130,6 +139,8 @@ public final class BatchWrites {
 
     private WriteModel<Document> rowWrite(MongoCollection<Document> collection, Object id) {
         Document row = rows.get(collection).get(id);
-        return row == null ? new DeleteOneModel<>(eq("_id", id)) : new ReplaceOneModel<>(eq("_id", id), row, new ReplaceOptions().upsert(true));
+        return row == null
+                ? new DeleteOneModel<>(eq("_id", id))
+                : new ReplaceOneModel<>(eq("_id", id), row, new ReplaceOptions().upsert(true));
     }
 }

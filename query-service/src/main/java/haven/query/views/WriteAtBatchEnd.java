@@ -22,7 +22,8 @@ class WriteAtBatchEnd implements MessageHandlerInterceptor<EventMessage<?>> {
     @Bean
     static ConfigurerModule writeEveryProjectionAtBatchEnd() {
         var interceptor = new WriteAtBatchEnd();
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> interceptor);
+        return configurer ->
+                configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> interceptor);
     }
 
     @Override

@@ -20,12 +20,15 @@ class Access {
     @Bean
     AccessRules queryAccessRules() {
         return endpoints -> endpoints
-                .requestMatchers(HttpMethod.POST, "/api/reporter/status").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass").hasRole(Role.CASE_MANAGER.name())
+                .requestMatchers(HttpMethod.POST, "/api/reporter/status")
+                .permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass")
+                .hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/cases/**")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.GET, "/api/trends", "/api/trends.csv")
                 .hasAnyRole(Role.BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())
-                .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
+                .requestMatchers("/api/admin/**")
+                .hasRole(Role.ADMIN.name());
     }
 }

@@ -6,8 +6,7 @@ import org.springframework.http.ResponseEntity;
 /** Files the browser saves rather than shows; names are fixed here, never taken from a request. */
 public final class Attachments {
 
-    private Attachments() {
-    }
+    private Attachments() {}
 
     public static ResponseEntity<String> trendsCsv(String csv) {
         return ResponseEntity.ok()

@@ -34,16 +34,20 @@ public class Background implements DisposableBean {
 
     /** Runs {@code work} every {@code period}; {@code onFailure} runs when it fails (a gauge forgets its value, say). */
     public void every(String what, Duration period, Runnable work, Runnable onFailure) {
-        thread.scheduleWithFixedDelay(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                onFailure.run();
-                if (StoreOutage.causeOf(e) == null) {
-                    log.warn("Could not {}: {}", what, e.getClass().getSimpleName());
-                }
-            }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        onFailure.run();
+                        if (StoreOutage.causeOf(e) == null) {
+                            log.warn("Could not {}: {}", what, e.getClass().getSimpleName());
+                        }
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Takes a gauge's measurement every {@code haven.metrics.measure-every} (15 s); {@code forget} blanks it on failure. */

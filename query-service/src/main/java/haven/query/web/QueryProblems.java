@@ -32,7 +32,8 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     ProblemDetail wrongType(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         String reason = type != null && type.isEnum()
-                ? "must be one of " + Arrays.toString(type.getEnumConstants()) : "has the wrong format";
+                ? "must be one of " + Arrays.toString(type.getEnumConstants())
+                : "has the wrong format";
         return invalid(List.of(Map.of("field", e.getName(), "reason", reason)));
     }
 
@@ -46,33 +47,36 @@ class QueryProblems extends ResponseEntityExceptionHandler {
         if (StoreOutage.causeOf(e) != null) {
             // a case file is never shown without its access-log entry, so it waits for the store too
             log.warn("Store unavailable: {}", StoreOutage.causeOf(e).getClass().getSimpleName());
-            var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "The store is unavailable for a moment. Please try again in a few seconds.");
             problem.setType(URI.create("urn:haven:problem:store-unavailable"));
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS)).body(problem);
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS))
+                    .body(problem);
         }
         log.error("Unexpected failure answering a query", e);
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The query could not be answered. Please try again.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The query could not be answered. Please try again.");
         problem.setType(URI.create("urn:haven:problem:internal"));
         return ResponseEntity.internalServerError().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var fields = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", result.getMethodParameter().getParameterName(),
-                        "reason", String.valueOf(((MessageSourceResolvable) error).getDefaultMessage()))))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> Map.of(
+                                "field", result.getMethodParameter().getParameterName(),
+                                "reason", String.valueOf(((MessageSourceResolvable) error).getDefaultMessage()))))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(fields));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var fields = e.getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
                 .toList();
@@ -80,7 +84,8 @@ class QueryProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalid(List<Map<String, String>> fields) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields of the request are invalid.");
+        var problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields of the request are invalid.");
         problem.setType(URI.create("urn:haven:problem:invalid-request"));
         problem.setTitle("The request has invalid fields");
         problem.setProperty("errors", fields);

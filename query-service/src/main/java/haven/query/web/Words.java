@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Enum values as people read them: {@code VERBAL_ABUSE} is "verbal abuse". */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     public static String of(Enum<?> value) {
         return value == null ? null : ofName(value.name());

@@ -14,11 +14,11 @@ import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,10 @@ class AccessLogChainTest {
     }
 
     static AccessLog logOn(MongoDatabase database, String masterKey) {
-        return new AccessLog(database, new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1)), Clock.systemUTC(),
+        return new AccessLog(
+                database,
+                new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1)),
+                Clock.systemUTC(),
                 masterKey);
     }
 
@@ -78,7 +81,9 @@ class AccessLogChainTest {
         assertThat(log.verify().firstBrokenEntry()).isEqualTo(2);
 
         database.getCollection(AccessLog.COLLECTION).deleteMany(new org.bson.Document());
-        assertThat(log.verify().intact()).as("every entry removed, the head remains").isFalse();
+        assertThat(log.verify().intact())
+                .as("every entry removed, the head remains")
+                .isFalse();
     }
 
     @Test
@@ -107,8 +112,8 @@ class AccessLogChainTest {
         var writes = new ArrayList<Future<?>>();
         for (int i = 0; i < 80; i++) {
             AccessLog instance = i % 2 == 0 ? log : second;
-            writes.add(pool.submit(() -> instance.read(READER, UUID.randomUUID().toString(), View.TIMELINE,
-                    AccessLog.Basis.ASSIGNED_CASEWORKER, null)));
+            writes.add(pool.submit(() -> instance.read(
+                    READER, UUID.randomUUID().toString(), View.TIMELINE, AccessLog.Basis.ASSIGNED_CASEWORKER, null)));
         }
         for (var write : writes) {
             write.get();

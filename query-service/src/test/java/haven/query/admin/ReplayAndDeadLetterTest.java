@@ -8,18 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseTriaged;
-import haven.events.InvestigationNoteAdded;
-import com.mongodb.MongoSocketReadException;
-import com.mongodb.ServerAddress;
 import haven.events.Category;
+import haven.events.InvestigationNoteAdded;
 import haven.events.RiskLevel;
 import haven.events.Route;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,22 +35,20 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = {
-        "axon.eventhandling.processors.probe.mode=tracking",
-        "axon.eventhandling.processors.probe.dlq.enabled=true"})
-@AutoConfigureMockMvc
+@QueryServiceTest(
+        database = "replay-tests",
+        properties = {
+            "axon.eventhandling.processors.probe.mode=tracking",
+            "axon.eventhandling.processors.probe.dlq.enabled=true"
+        })
 @Import(ReplayAndDeadLetterTest.ProbeConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ReplayAndDeadLetterTest {
@@ -64,6 +62,7 @@ class ReplayAndDeadLetterTest {
         final Set<String> poisoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** Cases whose handling meets the store away, as when it is restarted. */
         final Set<String> storeAway = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         final AtomicInteger resets = new AtomicInteger();
         volatile long slowness;
 
@@ -123,17 +122,15 @@ class ReplayAndDeadLetterTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
+
     @Autowired
     Probe probe;
+
     @Autowired
     Notifier notifier;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("replay-" + UUID.randomUUID()));
-    }
 
     @Test
     void aPoisonEventParksItsCaseWhileOthersFlowAndARetryDrainsItInOrder(CapturedOutput output) throws Exception {
@@ -144,24 +141,33 @@ class ReplayAndDeadLetterTest {
         append(poison, 0, triaged(poison, RiskLevel.LOW));
         append(poison, 1, triaged(poison, RiskLevel.HIGH));
         append(poison, 2, new CaseClosed(new CaseId(poison), "cw.lee"));
-        append(poison, 3, new InvestigationNoteAdded(new CaseId(poison), "n-1", "Canary Quillfeather was there", "cw.lee"));
+        append(
+                poison,
+                3,
+                new InvestigationNoteAdded(new CaseId(poison), "n-1", "Canary Quillfeather was there", "cw.lee"));
         append(healthy, 0, triaged(healthy, RiskLevel.MEDIUM));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.contains(healthy + ":triaged:MEDIUM"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
-                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[*].eventType")
-                        .value(org.hamcrest.Matchers.contains("CaseTriaged", "CaseTriaged", "CaseClosed", "InvestigationNoteAdded")))
-                .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[0].cause")
-                        .value(org.hamcrest.Matchers.contains("java.lang.IllegalStateException"))));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
+                        .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[*].eventType")
+                                .value(org.hamcrest.Matchers.contains(
+                                        "CaseTriaged", "CaseTriaged", "CaseClosed", "InvestigationNoteAdded")))
+                        .andExpect(jsonPath("$[?(@.processingGroup == 'probe')].letters[0].cause")
+                                .value(org.hamcrest.Matchers.contains("java.lang.IllegalStateException"))));
         assertThat(probe.handled).noneMatch(h -> h.startsWith(poison));
-        assertThat(output.getAll()).as("parked events are not logged with their personal data").doesNotContain("Quillfeather");
+        assertThat(output.getAll())
+                .as("parked events are not logged with their personal data")
+                .doesNotContain("Quillfeather");
 
         probe.poisoned.clear(); // the bug is fixed
-        http.perform(post("/api/admin/dead-letters/probe/retry").header("Authorization", ADMIN)).andExpect(status().isOk())
+        http.perform(post("/api/admin/dead-letters/probe/retry").header("Authorization", ADMIN))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sequencesRetried").value(1));
 
         assertThat(probe.handled.stream().filter(h -> h.startsWith(poison)))
-                .containsExactly(poison + ":triaged:LOW", poison + ":triaged:HIGH", poison + ":closed", poison + ":note");
+                .containsExactly(
+                        poison + ":triaged:LOW", poison + ":triaged:HIGH", poison + ":closed", poison + ":note");
         http.perform(get("/api/admin/dead-letters").header("Authorization", ADMIN))
                 .andExpect(jsonPath("$[?(@.processingGroup == 'probe')]").isEmpty());
     }
@@ -192,10 +198,13 @@ class ReplayAndDeadLetterTest {
         var before = List.copyOf(probe.handled);
         int resetsBefore = probe.resets.get();
 
-        http.perform(post("/api/admin/processors/probe/replay").header("Authorization", ADMIN)).andExpect(status().isAccepted());
+        http.perform(post("/api/admin/processors/probe/replay").header("Authorization", ADMIN))
+                .andExpect(status().isAccepted());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/processors").header("Authorization", ADMIN))
-                .andExpect(jsonPath("$[?(@.name == 'probe')].replaying").value(org.hamcrest.Matchers.contains(false))));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/admin/processors").header("Authorization", ADMIN))
+                        .andExpect(jsonPath("$[?(@.name == 'probe')].replaying")
+                                .value(org.hamcrest.Matchers.contains(false))));
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.handled.containsAll(before));
         assertThat(probe.resets.get()).isEqualTo(resetsBefore + 1);
         assertThat(notifier.sent.get()).isEqualTo(sideEffectsBefore);
@@ -211,28 +220,43 @@ class ReplayAndDeadLetterTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> probe.handled.size() >= 300);
         probe.slowness = 10;
         try {
-            http.perform(post("/api/admin/processors/probe/replay").header("Authorization", ADMIN)).andExpect(status().isAccepted())
+            http.perform(post("/api/admin/processors/probe/replay").header("Authorization", ADMIN))
+                    .andExpect(status().isAccepted())
                     .andExpect(header().string("Location", "/api/admin/processors/probe/rebuild"));
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild").header("Authorization", ADMIN))
-                    .andExpect(jsonPath("$.rebuilding").value(true))
-                    .andExpect(jsonPath("$.processed").value(org.hamcrest.Matchers.greaterThan(0)))
-                    .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(300)))
-                    .andExpect(jsonPath("$.percentage").value(org.hamcrest.Matchers.lessThan(100.0)))
-                    .andExpect(jsonPath("$.eventsPerSecond").value(org.hamcrest.Matchers.greaterThan(0.0)))
-                    .andExpect(jsonPath("$.secondsLeft").isNumber()));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> http.perform(
+                                    get("/api/admin/processors/probe/rebuild").header("Authorization", ADMIN))
+                            .andExpect(jsonPath("$.rebuilding").value(true))
+                            .andExpect(jsonPath("$.processed").value(org.hamcrest.Matchers.greaterThan(0)))
+                            .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(300)))
+                            .andExpect(jsonPath("$.percentage").value(org.hamcrest.Matchers.lessThan(100.0)))
+                            .andExpect(jsonPath("$.eventsPerSecond").value(org.hamcrest.Matchers.greaterThan(0.0)))
+                            .andExpect(jsonPath("$.secondsLeft").isNumber()));
         } finally {
             probe.slowness = 0;
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/admin/processors/probe/rebuild").header("Authorization", ADMIN))
-                .andExpect(jsonPath("$.rebuilding").value(false))
-                .andExpect(jsonPath("$.percentage").value(100.0)));
-        http.perform(get("/api/admin/processors/nothing/rebuild").header("Authorization", ADMIN)).andExpect(status().isNotFound());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> http.perform(
+                                get("/api/admin/processors/probe/rebuild").header("Authorization", ADMIN))
+                        .andExpect(jsonPath("$.rebuilding").value(false))
+                        .andExpect(jsonPath("$.percentage").value(100.0)));
+        http.perform(get("/api/admin/processors/nothing/rebuild").header("Authorization", ADMIN))
+                .andExpect(status().isNotFound());
     }
 
     private static CaseTriaged triaged(String caseId, RiskLevel risk) {
-        return new CaseTriaged(new CaseId(caseId), Category.THREATS, Set.of(), Set.of(), risk,
-                Route.FORMAL_INVESTIGATION, LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee", null);
+        return new CaseTriaged(
+                new CaseId(caseId),
+                Category.THREATS,
+                Set.of(),
+                Set.of(),
+                risk,
+                Route.FORMAL_INVESTIGATION,
+                LocalDate.parse("2026-10-02"),
+                LocalDate.parse("2026-10-21"),
+                "cw.lee",
+                null);
     }
 
     private void append(String caseId, long sequence, Object event) {

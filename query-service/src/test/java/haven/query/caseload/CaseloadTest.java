@@ -14,27 +14,27 @@ import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
-import haven.events.MessageToReporterSent;
 import haven.events.ContactPreference;
+import haven.events.ExclusionLifted;
 import haven.events.LocationType;
+import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
-import haven.events.ExclusionLifted;
 import haven.events.ReportRoutedToTeam;
-import haven.events.StaffMemberNamed;
-import haven.infra.privacy.StaffPseudonyms;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
-import haven.infra.embedded.EmbeddedStore;
+import haven.events.StaffMemberNamed;
+import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.Handled;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,35 +47,30 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "caseload-tests")
 class CaseloadTest {
 
     static final String MANAGER = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
+
     @Autowired
     CaseloadProjection projection;
+
     @Autowired
     MongoDatabase database;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     StaffPseudonyms pseudonyms;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("caseload-tests"));
-    }
 
     @Test
     void aCaseAppearsInTheCaseloadAndFollowsItsLifecycle() throws Exception {
@@ -84,9 +79,17 @@ class CaseloadTest {
         history.append(submitted(caseId));
         awaitStatus(caseId, "SUBMITTED");
 
-        history.append(new CaseTriaged(caseId, Category.THREATS, Set.of(ProtectedCharacteristic.DISABILITY),
-                Set.of(MonitoredStrand.DISABILITY), RiskLevel.HIGH, Route.REFERRAL_TO_POLICE,
-                LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-21"), "cw.lee", null));
+        history.append(new CaseTriaged(
+                caseId,
+                Category.THREATS,
+                Set.of(ProtectedCharacteristic.DISABILITY),
+                Set.of(MonitoredStrand.DISABILITY),
+                RiskLevel.HIGH,
+                Route.REFERRAL_TO_POLICE,
+                LocalDate.parse("2026-10-02"),
+                LocalDate.parse("2026-10-21"),
+                "cw.lee",
+                null));
         history.append(new CaseworkerAssigned(caseId, "cw.lee", "equality", "mgr.jones"));
         awaitStatus(caseId, "TRIAGED");
 
@@ -96,18 +99,27 @@ class CaseloadTest {
                 .andExpect(jsonPath("$.assignee").value("cw.lee"))
                 .andExpect(jsonPath("$.resolutionDue").value("2026-10-21"))
                 .andExpect(jsonPath("$.narrative").doesNotExist());
-        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("assignee", "cw.lee").param("status", "TRIAGED"))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", MANAGER)
+                        .param("assignee", "cw.lee")
+                        .param("status", "TRIAGED"))
                 .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.hasItem(caseId.value())));
 
-        history.append(new CaseResolved(caseId, Outcome.REFERRED_TO_POLICE, "Passed to Essex Police",
-                Instant.parse("2026-12-01T00:00:00Z"), "cw.lee"));
+        history.append(new CaseResolved(
+                caseId,
+                Outcome.REFERRED_TO_POLICE,
+                "Passed to Essex Police",
+                Instant.parse("2026-12-01T00:00:00Z"),
+                "cw.lee"));
         history.append(new CaseClosed(caseId, "cw.lee"));
         awaitStatus(caseId, "CLOSED");
-        http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(jsonPath("$.outcome").value("REFERRED_TO_POLICE"));
+        http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER))
+                .andExpect(jsonPath("$.outcome").value("REFERRED_TO_POLICE"));
         http.perform(get("/api/caseload").header("Authorization", MANAGER).param("assignee", "cw.lee"))
-                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.hasItem(caseId.value()))));
-        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("status", "CLOSED")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.cases[*].caseId")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(caseId.value()))));
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("status", "CLOSED"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
@@ -121,9 +133,24 @@ class CaseloadTest {
         var untriaged = new CaseStream(events);
         var contacted = new CaseStream(events);
         later.append(submitted(later.caseId()));
-        untriaged.append(new ReportSubmitted(untriaged.caseId(), "HV-UNTR-IA", "$2a$10$x", ReportType.DIGNITY_AT_WORK,
-                Category.BULLYING, LocalDate.parse("2026-09-30"), LocationType.WORKPLACE, "Finance", Set.of(),
-                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "n", List.of(), false, false));
+        untriaged.append(new ReportSubmitted(
+                untriaged.caseId(),
+                "HV-UNTR-IA",
+                "$2a$10$x",
+                ReportType.DIGNITY_AT_WORK,
+                Category.BULLYING,
+                LocalDate.parse("2026-09-30"),
+                LocationType.WORKPLACE,
+                "Finance",
+                Set.of(),
+                ReporterRole.VICTIM,
+                true,
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "n",
+                List.of(),
+                false,
+                false));
         contacted.append(submitted(contacted.caseId()));
         overdue.append(triaged(overdue.caseId(), RiskLevel.HIGH, "2020-01-01", "2020-02-01"));
         later.append(triaged(later.caseId(), RiskLevel.LOW, "2099-01-01", "2099-02-01"));
@@ -132,12 +159,20 @@ class CaseloadTest {
         for (var c : List.of(overdue, later, untriaged, contacted)) {
             c.append(new CaseworkerAssigned(c.caseId(), "cw.ng", team, "mgr.jones"));
         }
-        var byDue = List.of(overdue, contacted, later, untriaged).stream().map(c -> c.caseId().value()).toList();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team))
-                .andExpect(jsonPath("$.total").value(4))
-                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.toArray()))));
+        var byDue = List.of(overdue, contacted, later, untriaged).stream()
+                .map(c -> c.caseId().value())
+                .toList();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/caseload")
+                                .header("Authorization", managerOf(team))
+                                .param("team", team))
+                        .andExpect(jsonPath("$.total").value(4))
+                        .andExpect(
+                                jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.toArray()))));
 
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team))
                 .andExpect(jsonPath("$.rebuilding").value(false))
                 .andExpect(jsonPath("$.cases[0].nextDue").value("2020-01-01"))
                 .andExpect(jsonPath("$.cases[0].overdue").value(true))
@@ -145,29 +180,65 @@ class CaseloadTest {
                 .andExpect(jsonPath("$.cases[1].nextDue").value("2098-06-01"))
                 .andExpect(jsonPath("$.cases[1].overdue").value(false))
                 .andExpect(jsonPath("$.cases[3].nextDue").doesNotExist());
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("sort", "RISK"))
-                .andExpect(jsonPath("$.cases[*].risk").value(org.hamcrest.Matchers.contains("HIGH", "MEDIUM", "LOW", null)));
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("sort", "AGE"))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team)
+                        .param("sort", "RISK"))
+                .andExpect(jsonPath("$.cases[*].risk")
+                        .value(org.hamcrest.Matchers.contains("HIGH", "MEDIUM", "LOW", null)));
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team)
+                        .param("sort", "AGE"))
                 .andExpect(jsonPath("$.cases[0].caseId").value(overdue.caseId().value()));
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("overdue", "true"))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team)
+                        .param("overdue", "true"))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.cases[0].caseId").value(overdue.caseId().value()));
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("risk", "LOW"))
-                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(later.caseId().value())));
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("type", "DIGNITY_AT_WORK").param("assignee", "cw.ng"))
-                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(untriaged.caseId().value())));
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team).param("size", "2").param("page", "1"))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team)
+                        .param("risk", "LOW"))
+                .andExpect(jsonPath("$.cases[*].caseId")
+                        .value(org.hamcrest.Matchers.contains(later.caseId().value())));
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team)
+                        .param("type", "DIGNITY_AT_WORK")
+                        .param("assignee", "cw.ng"))
+                .andExpect(jsonPath("$.cases[*].caseId")
+                        .value(org.hamcrest.Matchers.contains(untriaged.caseId().value())));
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team)
+                        .param("size", "2")
+                        .param("page", "1"))
                 .andExpect(jsonPath("$.total").value(4))
-                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.contains(byDue.subList(2, 4).toArray())));
-        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("size", "500")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.cases[*].caseId")
+                        .value(org.hamcrest.Matchers.contains(
+                                byDue.subList(2, 4).toArray())));
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("size", "500"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
-        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("sort", "NAME")).andExpect(status().isBadRequest())
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("sort", "NAME"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
     }
 
     private static CaseTriaged triaged(CaseId caseId, RiskLevel risk, String firstContactDue, String resolutionDue) {
-        return new CaseTriaged(caseId, Category.THREATS, Set.of(), Set.of(), risk, Route.INFORMAL_RESOLUTION,
-                LocalDate.parse(firstContactDue), LocalDate.parse(resolutionDue), "cw.ng", null);
+        return new CaseTriaged(
+                caseId,
+                Category.THREATS,
+                Set.of(),
+                Set.of(),
+                risk,
+                Route.INFORMAL_RESOLUTION,
+                LocalDate.parse(firstContactDue),
+                LocalDate.parse(resolutionDue),
+                "cw.ng",
+                null);
     }
 
     @Test
@@ -177,20 +248,24 @@ class CaseloadTest {
         routed.append(submitted(routed.caseId()));
         routed.append(new ReportRoutedToTeam(routed.caseId(), intake));
         String path = "/api/cases/" + routed.caseId();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get(path).header("Authorization", managerOf(intake))).andExpect(status().isOk()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get(path).header("Authorization", managerOf(intake)))
+                        .andExpect(status().isOk()));
 
         http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isNotFound());
         http.perform(get(path).header("Authorization", TestTokens.bearer("mgr.nobody", null, Role.CASE_MANAGER)))
                 .andExpect(status().isNotFound());
-        http.perform(get("/api/caseload").header("Authorization", TestTokens.bearer("mgr.nobody", null, Role.CASE_MANAGER)))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", TestTokens.bearer("mgr.nobody", null, Role.CASE_MANAGER)))
                 .andExpect(jsonPath("$.total").value(0));
         http.perform(get("/api/caseload").header("Authorization", managerOf(intake)))
-                .andExpect(jsonPath("$.cases[*].caseId").value(org.hamcrest.Matchers.hasItem(routed.caseId().value())));
+                .andExpect(jsonPath("$.cases[*].caseId")
+                        .value(org.hamcrest.Matchers.hasItem(routed.caseId().value())));
 
         routed.append(new CaseworkerAssigned(routed.caseId(), "cw.lee", "equality", "mgr.okoro"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
         http.perform(get(path).header("Authorization", managerOf(intake))).andExpect(status().isNotFound());
     }
 
@@ -201,22 +276,28 @@ class CaseloadTest {
         history.append(new StaffMemberNamed(history.caseId(), pseudonyms.of("mgr.jones"), "mgr.ahmed"));
         String path = "/api/cases/" + history.caseId();
         String colleague = TestTokens.bearer("mgr.ahmed", "equality", Role.CASE_MANAGER);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get(path).header("Authorization", colleague)).andExpect(status().isOk()));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isNotFound()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get(path).header("Authorization", colleague))
+                        .andExpect(status().isOk()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isNotFound()));
 
-        history.append(new ExclusionLifted(history.caseId(), pseudonyms.of("mgr.jones"), "Named to keep them away", "dpo.smith"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
+        history.append(new ExclusionLifted(
+                history.caseId(), pseudonyms.of("mgr.jones"), "Named to keep them away", "dpo.smith"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        http.perform(get(path).header("Authorization", MANAGER)).andExpect(status().isOk()));
     }
 
     @Test
     void aCaseReportedBeforeRoutingIsInTheTeamItsTypeGoesToNow() throws Exception {
         var legacy = new CaseStream(events);
         legacy.append(submitted(legacy.caseId())); // HATE_INCIDENT, which the test setting sends to equality
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + legacy.caseId())
-                .header("Authorization", MANAGER)).andExpect(status().isOk()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> http.perform(get("/api/cases/" + legacy.caseId()).header("Authorization", MANAGER))
+                                .andExpect(status().isOk()));
         http.perform(get("/api/cases/" + legacy.caseId()).header("Authorization", managerOf("hr")))
                 .andExpect(status().isNotFound());
     }
@@ -228,8 +309,9 @@ class CaseloadTest {
         history.append(submitted(caseId));
         history.append(new CaseworkerAssigned(caseId, "cw.ahmed", "equality", "mgr.jones"));
         history.append(new ConflictOfInterestDeclared(caseId, "cw.ahmed", "Knows a party", "cw.ahmed"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(status().isOk())
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER))
+                        .andExpect(status().isOk())
                         .andExpect(jsonPath("$.assignee").doesNotExist()));
     }
 
@@ -244,15 +326,17 @@ class CaseloadTest {
         recused.append(new CaseworkerAssigned(recused.caseId(), "cw.lee", team, "mgr.jones"));
         recused.append(new ConflictOfInterestDeclared(recused.caseId(), "cw.lee", "Friend of a party", "cw.lee"));
         recused.append(new CaseworkerAssigned(recused.caseId(), "cw.ng", team, "mgr.jones"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + recused.caseId()).header("Authorization", managerOf(team)))
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(
+                                get("/api/cases/" + recused.caseId()).header("Authorization", managerOf(team)))
                         .andExpect(jsonPath("$.assignee").value("cw.ng")));
 
         String lee = TestTokens.bearer("cw.lee", team, Role.CASEWORKER);
         http.perform(get("/api/caseload").header("Authorization", lee))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.cases[0].caseId").value(assigned.caseId().value()));
-        http.perform(get("/api/cases/" + recused.caseId()).header("Authorization", lee)).andExpect(status().isNotFound());
+        http.perform(get("/api/cases/" + recused.caseId()).header("Authorization", lee))
+                .andExpect(status().isNotFound());
         http.perform(get("/api/cases/" + recused.caseId() + "/timeline").header("Authorization", lee))
                 .andExpect(status().isNotFound());
 
@@ -261,7 +345,9 @@ class CaseloadTest {
                 .andExpect(jsonPath("$.total").value(0));
         http.perform(get("/api/cases/" + assigned.caseId()).header("Authorization", otherManager))
                 .andExpect(status().isNotFound());
-        http.perform(get("/api/caseload").header("Authorization", managerOf(team)).param("team", team))
+        http.perform(get("/api/caseload")
+                        .header("Authorization", managerOf(team))
+                        .param("team", team))
                 .andExpect(jsonPath("$.total").value(2));
     }
 
@@ -271,9 +357,13 @@ class CaseloadTest {
         var submitted = submitted(caseId);
         Instant at = Instant.parse("2026-10-01T09:00:00Z");
         Handled.by(() -> projection.on(submitted, at));
-        Document once = database.getCollection("caseload").find(new Document("_id", caseId.value())).first();
+        Document once = database.getCollection("caseload")
+                .find(new Document("_id", caseId.value()))
+                .first();
         Handled.by(() -> projection.on(submitted, at));
-        Document twice = database.getCollection("caseload").find(new Document("_id", caseId.value())).first();
+        Document twice = database.getCollection("caseload")
+                .find(new Document("_id", caseId.value()))
+                .first();
         assertThat(twice).isEqualTo(once);
     }
 
@@ -283,38 +373,45 @@ class CaseloadTest {
         var history = new CaseStream(events, caseId);
         history.append(submitted(caseId));
         history.append(new CaseworkerAssigned(caseId, "cw.replay", "equality", "mgr.jones"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(jsonPath("$.assignee").value("cw.replay")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER))
+                        .andExpect(jsonPath("$.assignee").value("cw.replay")));
         List<Document> before = database.getCollection("caseload").find().into(new java.util.ArrayList<>());
         List<Document> filesBefore = database.getCollection("case_files").find().into(new java.util.ArrayList<>());
 
-        var processor = processing.eventProcessor("caseload", StreamingEventProcessor.class).orElseThrow();
+        var processor = processing
+                .eventProcessor("caseload", StreamingEventProcessor.class)
+                .orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                database.getCollection("caseload").find().into(new java.util.ArrayList<>()))
-                .containsExactlyInAnyOrderElementsOf(before));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                database.getCollection("caseload").find().into(new java.util.ArrayList<>()))
+                        .containsExactlyInAnyOrderElementsOf(before));
         assertThat(database.getCollection("case_files").find().into(new java.util.ArrayList<>()))
                 .containsExactlyInAnyOrderElementsOf(filesBefore);
     }
 
     @Test
     void anUnknownCaseIsNotFound() throws Exception {
-        http.perform(get("/api/cases/" + UUID.randomUUID()).header("Authorization", MANAGER)).andExpect(status().isNotFound())
+        http.perform(get("/api/cases/" + UUID.randomUUID()).header("Authorization", MANAGER))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
     }
 
     @Test
     void aBadFilterIsNamed() throws Exception {
-        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("status", "LOST")).andExpect(status().isBadRequest())
+        http.perform(get("/api/caseload").header("Authorization", MANAGER).param("status", "LOST"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
     }
 
     private void awaitStatus(CaseId caseId, String expected) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER)).andExpect(status().isOk())
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/cases/" + caseId).header("Authorization", MANAGER))
+                        .andExpect(status().isOk())
                         .andExpect(jsonPath("$.status").value(expected)));
     }
 
@@ -327,10 +424,23 @@ class CaseloadTest {
     }
 
     private static ReportSubmitted submitted(CaseId caseId) {
-        return new ReportSubmitted(caseId, "HV-TEST-" + caseId.value().substring(0, 2).toUpperCase(), "$2a$10$x",
-                ReportType.HATE_INCIDENT, Category.THREATS, LocalDate.parse("2026-09-30"),
-                LocationType.STREET_OR_PUBLIC_SPACE, "Basildon", Set.of(Motivation.DISABILITY), ReporterRole.WITNESS,
-                true, null, ContactPreference.FOLLOW_UP_ONLY, "Someone threatened a wheelchair user", List.of(),
-                true, false);
+        return new ReportSubmitted(
+                caseId,
+                "HV-TEST-" + caseId.value().substring(0, 2).toUpperCase(),
+                "$2a$10$x",
+                ReportType.HATE_INCIDENT,
+                Category.THREATS,
+                LocalDate.parse("2026-09-30"),
+                LocationType.STREET_OR_PUBLIC_SPACE,
+                "Basildon",
+                Set.of(Motivation.DISABILITY),
+                ReporterRole.WITNESS,
+                true,
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "Someone threatened a wheelchair user",
+                List.of(),
+                true,
+                false);
     }
 }

@@ -16,10 +16,10 @@ import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.StaffMemberNamed;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,12 +37,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -51,8 +47,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The rebuild is held where the old one went wrong (every case replayed as reported, none yet
  * reassigned: its intake team could read it) while both managers ask for every case.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "rebuild-tests")
 class RebuildAccessTest {
 
     static final int CASES = 2_000;
@@ -63,17 +58,15 @@ class RebuildAccessTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
+
     @Autowired
     StaffPseudonyms pseudonyms;
+
     @Autowired
     HeldReplay held;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("rebuild-" + UUID.randomUUID()));
-    }
 
     @TestConfiguration
     static class Hold {
@@ -101,27 +94,35 @@ class RebuildAccessTest {
     @Test
     void duringARebuildEveryCaseStaysHiddenFromWhoCouldNotSeeIt() throws Exception {
         List<CaseId> cases = report();
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", HR_MANAGER))
-                .andExpect(jsonPath("$.total").value(CASES)));
+        await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", HR_MANAGER))
+                        .andExpect(jsonPath("$.total").value(CASES)));
         String before = caseloadOf(HR_MANAGER);
         assertThat(hiddenReads(cases)).isEqualTo(2 * CASES);
 
-        http.perform(post("/api/admin/processors/caseload/replay").header("Authorization", ADMIN)).andExpect(status().isAccepted());
-        assertThat(held.reached.await(2, TimeUnit.MINUTES)).as("the rebuild reached the reassignments").isTrue();
+        http.perform(post("/api/admin/processors/caseload/replay").header("Authorization", ADMIN))
+                .andExpect(status().isAccepted());
+        assertThat(held.reached.await(2, TimeUnit.MINUTES))
+                .as("the rebuild reached the reassignments")
+                .isTrue();
 
         int readsDuringRebuild = hiddenReads(cases);
-        http.perform(get("/api/caseload").header("Authorization", HR_MANAGER)).andExpect(jsonPath("$.rebuilding").value(true));
+        http.perform(get("/api/caseload").header("Authorization", HR_MANAGER))
+                .andExpect(jsonPath("$.rebuilding").value(true));
         String during = caseloadOf(HR_MANAGER);
-        http.perform(get("/api/caseload").header("Authorization", INTAKE_MANAGER)).andExpect(jsonPath("$.total").value(0));
+        http.perform(get("/api/caseload").header("Authorization", INTAKE_MANAGER))
+                .andExpect(jsonPath("$.total").value(0));
         held.released.countDown();
 
         assertThat(readsDuringRebuild).isEqualTo(2 * CASES);
         assertThat(during).isEqualTo(before);
-        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", HR_MANAGER))
-                .andExpect(jsonPath("$.rebuilding").value(false)));
+        await().atMost(Duration.ofMinutes(2))
+                .untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", HR_MANAGER))
+                        .andExpect(jsonPath("$.rebuilding").value(false)));
         assertThat(caseloadOf(HR_MANAGER)).isEqualTo(before);
         assertThat(hiddenReads(cases)).isEqualTo(2 * CASES);
-        System.out.printf("Rebuild of %d cases: %d reads during it by the named and the intake manager, all 404%n",
+        System.out.printf(
+                "Rebuild of %d cases: %d reads during it by the named and the intake manager, all 404%n",
                 CASES, readsDuringRebuild);
     }
 
@@ -150,8 +151,10 @@ class RebuildAccessTest {
         int hidden = 0;
         for (CaseId caseId : cases) {
             for (String reader : List.of(NAMED_MANAGER, INTAKE_MANAGER)) {
-                int answer = http.perform(get("/api/cases/" + caseId.value()).header("Authorization", reader)).andReturn()
-                        .getResponse().getStatus();
+                int answer = http.perform(get("/api/cases/" + caseId.value()).header("Authorization", reader))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
                 assertThat(answer).as("a read of %s", caseId.value()).isEqualTo(404);
                 hidden++;
             }
@@ -162,9 +165,15 @@ class RebuildAccessTest {
     private String caseloadOf(String manager) throws Exception {
         var pages = new StringBuilder();
         for (int page = 0; page * 200 < CASES; page++) {
-            pages.append(http.perform(get("/api/caseload").header("Authorization", manager).param("size", "200")
-                    .param("sort", "AGE").param("page", String.valueOf(page))).andReturn().getResponse()
-                    .getContentAsString().replace("\"rebuilding\":true", "\"rebuilding\":false"));
+            pages.append(http.perform(get("/api/caseload")
+                            .header("Authorization", manager)
+                            .param("size", "200")
+                            .param("sort", "AGE")
+                            .param("page", String.valueOf(page)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString()
+                    .replace("\"rebuilding\":true", "\"rebuilding\":false"));
         }
         return pages.toString();
     }
@@ -174,9 +183,23 @@ class RebuildAccessTest {
     }
 
     private static ReportSubmitted submitted(CaseId caseId, int number) {
-        return new ReportSubmitted(caseId, "HV-RB-" + number, "$2a$10$x", ReportType.DIGNITY_AT_WORK, Category.BULLYING,
-                LocalDate.parse("2026-09-30"), LocationType.WORKPLACE, "Highways", Set.of(), ReporterRole.VICTIM, true,
-                null, ContactPreference.FOLLOW_UP_ONLY, "My manager shouts at me in meetings", List.of("J. Jones"), false,
+        return new ReportSubmitted(
+                caseId,
+                "HV-RB-" + number,
+                "$2a$10$x",
+                ReportType.DIGNITY_AT_WORK,
+                Category.BULLYING,
+                LocalDate.parse("2026-09-30"),
+                LocationType.WORKPLACE,
+                "Highways",
+                Set.of(),
+                ReporterRole.VICTIM,
+                true,
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "My manager shouts at me in meetings",
+                List.of("J. Jones"),
+                false,
                 false);
     }
 }

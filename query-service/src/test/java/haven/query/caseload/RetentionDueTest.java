@@ -17,9 +17,9 @@ import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,15 +34,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The data protection officer sees, soonest first, which cases the retention policy will erase in the next 90 days. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "retention-due-tests")
 class RetentionDueTest {
 
     static final String DPO = TestTokens.bearer("dpo.smith", null, Role.ADMIN);
@@ -51,13 +46,9 @@ class RetentionDueTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("retention-due-tests"));
-    }
 
     @Test
     void closedAndIdleCasesDueWithinNinetyDaysAreListedSoonestFirstAndHeldOrErasedOnesAreNot() throws Exception {
@@ -65,25 +56,39 @@ class RetentionDueTest {
         append(closedLongAgo, 1, new CaseClosed(new CaseId(closedLongAgo), "cw.lee"), sixYearsAgoPlus(10));
         report("HV-DUE2-AA", sixYearsAgoPlus(30));
         String idleButHeld = report("HV-DUE3-AA", sixYearsAgoPlus(20));
-        append(idleButHeld, 1, new LegalHoldPlaced(new CaseId(idleButHeld), "Tribunal", "dpo.smith"), sixYearsAgoPlus(20));
+        append(
+                idleButHeld,
+                1,
+                new LegalHoldPlaced(new CaseId(idleButHeld), "Tribunal", "dpo.smith"),
+                sixYearsAgoPlus(20));
         String erased = report("HV-DUE4-AA", sixYearsAgoPlus(5));
         append(erased, 1, new CaseClosed(new CaseId(erased), "cw.lee"), sixYearsAgoPlus(5));
-        append(erased, 2, new PersonalDataErased(new CaseId(erased), ErasureReason.ERASURE_REQUEST, "dpo.smith"),
+        append(
+                erased,
+                2,
+                new PersonalDataErased(new CaseId(erased), ErasureReason.ERASURE_REQUEST, "dpo.smith"),
                 sixYearsAgoPlus(5));
         report("HV-DUE5-AA", NOW.minus(Duration.ofDays(400)));
         report("HV-DUE6-AA", sixYearsAgoPlus(120)); // idle, but due only after the 90 days
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/admin/retention/due")
-                        .header("Authorization", DPO))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.withinDays").value(90))
-                .andExpect(jsonPath("$.cases[*].reference").value(Matchers.contains("HV-DUE1-AA", "HV-DUE2-AA")))
-                .andExpect(jsonPath("$.cases[0].caseId").value(closedLongAgo))
-                .andExpect(jsonPath("$.cases[0].because").value("closed"))
-                .andExpect(jsonPath("$.cases[1].because").value("no activity"))
-                .andExpect(jsonPath("$.cases[1].on").value(NOW.atZone(LONDON).plusDays(30).toLocalDate().toString())));
-        http.perform(get("/api/admin/retention/due").header("Authorization", TestTokens.bearer("mgr.jones", "equality",
-                Role.CASE_MANAGER))).andExpect(status().isForbidden());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> http.perform(get("/api/admin/retention/due").header("Authorization", DPO))
+                                .andExpect(status().isOk())
+                                .andExpect(jsonPath("$.withinDays").value(90))
+                                .andExpect(jsonPath("$.cases[*].reference")
+                                        .value(Matchers.contains("HV-DUE1-AA", "HV-DUE2-AA")))
+                                .andExpect(jsonPath("$.cases[0].caseId").value(closedLongAgo))
+                                .andExpect(jsonPath("$.cases[0].because").value("closed"))
+                                .andExpect(jsonPath("$.cases[1].because").value("no activity"))
+                                .andExpect(jsonPath("$.cases[1].on")
+                                        .value(NOW.atZone(LONDON)
+                                                .plusDays(30)
+                                                .toLocalDate()
+                                                .toString())));
+        http.perform(get("/api/admin/retention/due")
+                        .header("Authorization", TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER)))
+                .andExpect(status().isForbidden());
     }
 
     private static Instant sixYearsAgoPlus(int days) {
@@ -92,15 +97,33 @@ class RetentionDueTest {
 
     private String report(String reference, Instant at) {
         String caseId = UUID.randomUUID().toString();
-        append(caseId, 0, new ReportSubmitted(new CaseId(caseId), reference, "$2a$10$x", ReportType.HATE_INCIDENT,
-                Category.VERBAL_ABUSE, LocalDate.of(2020, 1, 1), LocationType.ONLINE, "Harlow", Set.of(Motivation.RACE),
-                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "What happened", List.of(), false,
-                false), at);
+        append(
+                caseId,
+                0,
+                new ReportSubmitted(
+                        new CaseId(caseId),
+                        reference,
+                        "$2a$10$x",
+                        ReportType.HATE_INCIDENT,
+                        Category.VERBAL_ABUSE,
+                        LocalDate.of(2020, 1, 1),
+                        LocationType.ONLINE,
+                        "Harlow",
+                        Set.of(Motivation.RACE),
+                        ReporterRole.VICTIM,
+                        true,
+                        null,
+                        ContactPreference.FOLLOW_UP_ONLY,
+                        "What happened",
+                        List.of(),
+                        false,
+                        false),
+                at);
         return caseId;
     }
 
     private void append(String caseId, long sequence, Object event, Instant at) {
-        events.publish(new GenericDomainEventMessage<>("Case", caseId, sequence, event, Map.of(),
-                UUID.randomUUID().toString(), at));
+        events.publish(new GenericDomainEventMessage<>(
+                "Case", caseId, sequence, event, Map.of(), UUID.randomUUID().toString(), at));
     }
 }

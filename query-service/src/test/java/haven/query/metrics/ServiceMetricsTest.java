@@ -18,9 +18,9 @@ import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.eventstore.HavenEventStorageEngine;
 import haven.query.CaseStream;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,14 +34,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = "haven.metrics.measure-every=200ms")
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "metrics-tests", properties = "haven.metrics.measure-every=200ms")
 @AutoConfigureObservability
 class ServiceMetricsTest {
 
@@ -49,17 +44,15 @@ class ServiceMetricsTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
+
     @Autowired
     HavenEventStorageEngine store;
+
     @Autowired
     ProjectionLag projectionLag;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("metrics-tests"));
-    }
 
     @Test
     void operatorsSeeOpenAndOverdueCasesAndProjectionLagWithNothingPersonal() throws Exception {
@@ -67,23 +60,46 @@ class ServiceMetricsTest {
         waiting.append(submitted(waiting.caseId()));
         var overdue = new CaseStream(events);
         overdue.append(submitted(overdue.caseId()));
-        overdue.append(new CaseTriaged(overdue.caseId(), Category.THREATS, Set.of(), Set.of(), RiskLevel.HIGH,
-                Route.FORMAL_INVESTIGATION, LocalDate.parse("2020-01-02"), LocalDate.parse("2020-02-01"), "cw.canary", null));
+        overdue.append(new CaseTriaged(
+                overdue.caseId(),
+                Category.THREATS,
+                Set.of(),
+                Set.of(),
+                RiskLevel.HIGH,
+                Route.FORMAL_INVESTIGATION,
+                LocalDate.parse("2020-01-02"),
+                LocalDate.parse("2020-02-01"),
+                "cw.canary",
+                null));
         overdue.append(new CaseworkerAssigned(overdue.caseId(), "cw.canary", "team-canary", "mgr.canary"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(prometheus())
-                .containsPattern("haven_cases_open\\{application=\"query-service\",risk=\"UNTRIAGED\",status=\"SUBMITTED\"} [1-9]") // the other test adds one
-                .contains("haven_cases_open{application=\"query-service\",risk=\"HIGH\",status=\"TRIAGED\"} 1.0")
-                .contains("haven_cases_overdue{application=\"query-service\",risk=\"HIGH\"} 1.0")
-                .contains("haven_cases_overdue{application=\"query-service\",risk=\"LOW\"} 0.0")
-                .contains("haven_projection_lag_events{application=\"query-service\",processor=\"caseload\"} 0.0")
-                .contains("haven_projection_lag_seconds{application=\"query-service\",processor=\"trends-v2\"} 0.0"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(prometheus())
+                                .containsPattern(
+                                        "haven_cases_open\\{application=\"query-service\",risk=\"UNTRIAGED\",status=\"SUBMITTED\"} [1-9]") // the other test adds one
+                                .contains(
+                                        "haven_cases_open{application=\"query-service\",risk=\"HIGH\",status=\"TRIAGED\"} 1.0")
+                                .contains("haven_cases_overdue{application=\"query-service\",risk=\"HIGH\"} 1.0")
+                                .contains("haven_cases_overdue{application=\"query-service\",risk=\"LOW\"} 0.0")
+                                .contains(
+                                        "haven_projection_lag_events{application=\"query-service\",processor=\"caseload\"} 0.0")
+                                .contains(
+                                        "haven_projection_lag_seconds{application=\"query-service\",processor=\"trends-v2\"} 0.0"));
 
         String metrics = prometheus();
         assertThat(metrics).as("Axon's own processor metrics").contains("eventProcessor_latency");
-        assertThat(metrics).as("no per-instance quantiles, which cannot be summed across instances").doesNotContain("quantile=");
-        for (String personal : List.of(CANARY, "cw.canary", "mgr.canary", "team-canary", waiting.caseId().value(),
-                overdue.caseId().value(), "HV-CANA")) {
+        assertThat(metrics)
+                .as("no per-instance quantiles, which cannot be summed across instances")
+                .doesNotContain("quantile=");
+        for (String personal : List.of(
+                CANARY,
+                "cw.canary",
+                "mgr.canary",
+                "team-canary",
+                waiting.caseId().value(),
+                overdue.caseId().value(),
+                "HV-CANA")) {
             assertThat(metrics).doesNotContain(personal);
         }
     }
@@ -108,7 +124,9 @@ class ServiceMetricsTest {
         when(processor.processingStatus()).thenReturn(Map.of(0, caughtUp));
         assertThat(projectionLag.lag(processor, head)).isEqualTo(new ProjectionLag.Lag(0, 0));
         when(processor.processingStatus()).thenReturn(Map.of());
-        assertThat(projectionLag.lag(processor, head).events()).as("no segment held here: no value").isNaN();
+        assertThat(projectionLag.lag(processor, head).events())
+                .as("no segment held here: no value")
+                .isNaN();
     }
 
     private static EventTrackerStatus at(long position) {
@@ -118,13 +136,30 @@ class ServiceMetricsTest {
     }
 
     private String prometheus() throws Exception {
-        return http.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+        return http.perform(get("/actuator/prometheus"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static ReportSubmitted submitted(CaseId caseId) {
-        return new ReportSubmitted(caseId, "HV-CANA-RY", "$2a$10$x", ReportType.HATE_INCIDENT, Category.VERBAL_ABUSE,
-                LocalDate.parse("2026-10-01"), LocationType.WORKPLACE, "Finance", Set.of(), ReporterRole.VICTIM, false,
-                new Reporter(CANARY, "canary@example.org", null), ContactPreference.EMAIL, CANARY + " was shouted at",
-                List.of(CANARY), false, false);
+        return new ReportSubmitted(
+                caseId,
+                "HV-CANA-RY",
+                "$2a$10$x",
+                ReportType.HATE_INCIDENT,
+                Category.VERBAL_ABUSE,
+                LocalDate.parse("2026-10-01"),
+                LocationType.WORKPLACE,
+                "Finance",
+                Set.of(),
+                ReporterRole.VICTIM,
+                false,
+                new Reporter(CANARY, "canary@example.org", null),
+                ContactPreference.EMAIL,
+                CANARY + " was shouted at",
+                List.of(CANARY),
+                false,
+                false);
     }
 }

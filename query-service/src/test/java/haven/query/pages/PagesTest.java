@@ -6,63 +6,61 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
 import haven.infra.security.Role;
 import haven.query.PageLogin;
+import haven.query.QueryServiceTest;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The pages' own rules: headers on every page, forms that need their CSRF token, nothing technical shown. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "pages-tests")
 class PagesTest {
 
     @Autowired
     MockMvc http;
+
     @Value("${haven.staff-sign-in.issuer}")
     String identityProvider;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("pages-tests"));
-    }
-
     @Test
     void everyPageIsServedWithItsSecurityHeadersAndReportersGetNoSession() throws Exception {
-        var pages = AccessMatrix.endpoints(mappings).stream().filter(endpoint -> endpoint.startsWith("GET "))
+        var pages = AccessMatrix.endpoints(mappings).stream()
+                .filter(endpoint -> endpoint.startsWith("GET "))
                 .map(endpoint -> endpoint.substring("GET ".length()))
-                .filter(path -> !AccessMatrix.isApi(path) && !path.contains("{")).toList();
+                .filter(path -> !AccessMatrix.isApi(path) && !path.contains("{"))
+                .toList();
         assertThat(pages).contains("/report", "/report/type", "/follow-up");
         for (String page : pages) {
             var result = http.perform(get(page)).andReturn();
             var response = result.getResponse();
             assertThat(response.getStatus()).as(page).isIn(200, 302);
-            assertThat(response.getHeader("Content-Security-Policy")).as(page).isEqualTo(PagesSecurity.pageContentSecurityPolicy(identityProvider))
+            assertThat(response.getHeader("Content-Security-Policy"))
+                    .as(page)
+                    .isEqualTo(PagesSecurity.pageContentSecurityPolicy(identityProvider))
                     .doesNotContain("unsafe-inline");
             assertThat(response.getHeader("Cache-Control")).as(page).contains("no-store");
             assertThat(response.getHeader("Referrer-Policy")).as(page).isEqualTo("no-referrer");
             assertThat(response.getHeader("X-Frame-Options")).as(page).isEqualTo("DENY");
             if (page.equals("/") || page.startsWith("/report") || page.startsWith("/follow-up")) {
-                assertThat(result.getRequest().getSession(false)).as("no session for " + page).isNull();
+                assertThat(result.getRequest().getSession(false))
+                        .as("no session for " + page)
+                        .isNull();
             }
         }
     }
@@ -70,12 +68,15 @@ class PagesTest {
     @Test
     void aFormSentWithoutItsCsrfTokenIsRefused() throws Exception {
         http.perform(post("/report/type").param("type", "HATE_INCIDENT")).andExpect(status().isForbidden());
-        http.perform(post("/report/type").param("type", "HATE_INCIDENT").param("_csrf", "token-1")
+        http.perform(post("/report/type")
+                        .param("type", "HATE_INCIDENT")
+                        .param("_csrf", "token-1")
                         .cookie(new Cookie("__Host-XSRF-TOKEN", "token-1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("What happened?")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        "<input type=\"hidden\" name=\"type\" value=\"HATE_INCIDENT\"")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "<input type=\"hidden\" name=\"type\" value=\"HATE_INCIDENT\"")));
     }
 
     /** Preprocessing, unescaped text and unescaped inlining are where a request value could become code or markup. */
@@ -85,8 +86,11 @@ class PagesTest {
         assertThat(templates).hasSizeGreaterThan(10);
         for (var template : templates) {
             String html = template.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(html).as(template.getFilename()).doesNotContainPattern("__[$*#@~]\\{")
-                    .doesNotContain("th:utext").doesNotContain("[(");
+            assertThat(html)
+                    .as(template.getFilename())
+                    .doesNotContainPattern("__[$*#@~]\\{")
+                    .doesNotContain("th:utext")
+                    .doesNotContain("[(");
         }
     }
 
@@ -105,13 +109,22 @@ class PagesTest {
         var session = new MockHttpSession();
         var staff = PageLogin.as("mgr.jones", "equality", Role.CASE_MANAGER);
         var page = http.perform(get("/report").session(session).with(staff)).andReturn();
-        assertThat(page.getResponse().getCookie("__Host-XSRF-TOKEN")).as("no cookie token beside a session").isNull();
+        assertThat(page.getResponse().getCookie("__Host-XSRF-TOKEN"))
+                .as("no cookie token beside a session")
+                .isNull();
         String sessionToken = ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
 
-        http.perform(post("/report/type").session(session).with(staff).param("type", "HATE_INCIDENT")
-                        .param("_csrf", "forged").cookie(new Cookie("__Host-XSRF-TOKEN", "forged")))
+        http.perform(post("/report/type")
+                        .session(session)
+                        .with(staff)
+                        .param("type", "HATE_INCIDENT")
+                        .param("_csrf", "forged")
+                        .cookie(new Cookie("__Host-XSRF-TOKEN", "forged")))
                 .andExpect(status().isForbidden());
-        http.perform(post("/report/type").session(session).with(staff).param("type", "HATE_INCIDENT")
+        http.perform(post("/report/type")
+                        .session(session)
+                        .with(staff)
+                        .param("type", "HATE_INCIDENT")
                         .param("_csrf", sessionToken))
                 .andExpect(status().isOk());
     }
@@ -132,49 +145,83 @@ class PagesTest {
 
     @Test
     void aMissingAnswerIsShownWithTheGovukErrorPattern() throws Exception {
-        http.perform(post("/report/what-happened").param("type", "DIGNITY_AT_WORK").param("_csrf", "t")
+        http.perform(post("/report/what-happened")
+                        .param("type", "DIGNITY_AT_WORK")
+                        .param("_csrf", "t")
                         .cookie(new Cookie("__Host-XSRF-TOKEN", "t")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<title>Error: What happened?")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#category\">Select what kind of thing happened</a>")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<a href=\"#narrative\">Tell us what happened</a>")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "<a href=\"#category\">Select what kind of thing happened</a>")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "<a href=\"#narrative\">Tell us what happened</a>")));
     }
 
     /** The answers of a whole anonymous report, as the form posts them. */
-    static final Map<String, String> COMPLETE_REPORT = Map.ofEntries(Map.entry("type", "HATE_INCIDENT"),
-            Map.entry("category", "VERBAL_ABUSE"), Map.entry("narrative", "Shouted at on the bus"),
-            Map.entry("occurredOn-day", "2"), Map.entry("occurredOn-month", "11"), Map.entry("occurredOn-year", "2025"),
-            Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "CASTLE"),
-            Map.entry("motivations", "RACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("policeInformed", "no"),
-            Map.entry("anonymous", "yes"), Map.entry("consentToShare", "no"));
+    static final Map<String, String> COMPLETE_REPORT = Map.ofEntries(
+            Map.entry("type", "HATE_INCIDENT"),
+            Map.entry("category", "VERBAL_ABUSE"),
+            Map.entry("narrative", "Shouted at on the bus"),
+            Map.entry("occurredOn-day", "2"),
+            Map.entry("occurredOn-month", "11"),
+            Map.entry("occurredOn-year", "2025"),
+            Map.entry("locationType", "PUBLIC_TRANSPORT"),
+            Map.entry("area", "CASTLE"),
+            Map.entry("motivations", "RACE"),
+            Map.entry("reporterRole", "VICTIM"),
+            Map.entry("policeInformed", "no"),
+            Map.entry("anonymous", "yes"),
+            Map.entry("consentToShare", "no"));
 
     @Test
     void anAnswerIsNeverEvaluatedAsAnExpressionEvenWhenAJumpSkipsItsCheck() throws Exception {
         for (String field : List.of("type", "category", "locationType", "motivations", "reporterRole")) {
-            for (String injected : List.of("x} + ${7*7} + #{x", "__${7*7}__", "${@environment.getProperty('spring.application.name')}")) {
-                var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
+            for (String injected : List.of(
+                    "x} + ${7*7} + #{x", "__${7*7}__", "${@environment.getProperty('spring.application.name')}")) {
+                var form = post("/report/consent")
+                        .param("_goto", "check")
+                        .param("_csrf", "t")
+                        .cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
                 COMPLETE_REPORT.forEach((name, value) -> form.param(name, name.equals(field) ? injected : value));
-                String page = http.perform(form).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-                assertThat(page).as(field + " = " + injected).doesNotContain("49", "query-service")
-                        .doesNotContain("Check your answers before sending").contains("There is a problem");
+                String page = http.perform(form)
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                assertThat(page)
+                        .as(field + " = " + injected)
+                        .doesNotContain("49", "query-service")
+                        .doesNotContain("Check your answers before sending")
+                        .contains("There is a problem");
             }
         }
     }
 
     @Test
     void theCheckPageShowsEveryAnswerOnceAllHavePassedTheirChecks() throws Exception {
-        var form = post("/report/consent").param("_goto", "check").param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
+        var form = post("/report/consent")
+                .param("_goto", "check")
+                .param("_csrf", "t")
+                .cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
         COMPLETE_REPORT.forEach(form::param);
-        http.perform(form).andExpect(status().isOk())
+        http.perform(form)
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Check your answers before sending")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Verbal abuse, such as insults or name-calling")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Verbal abuse, such as insults or name-calling")));
     }
 
     @Test
     void anUnknownPageSaysSoInWordsAndShowsNothingTechnical() throws Exception {
         for (String path : List.of("/report/no-such-question", "/nowhere")) {
-            var response = http.perform(path.startsWith("/report/")
-                    ? post(path).param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t")) : get(path)).andReturn().getResponse();
+            var response = http.perform(
+                            path.startsWith("/report/")
+                                    ? post(path).param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t"))
+                                    : get(path))
+                    .andReturn()
+                    .getResponse();
             assertThat(response.getStatus()).as(path).isIn(403, 404);
             assertThat(response.getContentAsString()).doesNotContain("Exception", "at haven.", "Whitelabel");
         }

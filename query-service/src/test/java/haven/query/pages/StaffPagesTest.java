@@ -21,17 +21,17 @@ import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
-import haven.events.Reporter;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
+import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.PageLogin;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,10 +41,6 @@ import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -52,35 +48,35 @@ import org.springframework.test.web.servlet.MockMvc;
  * (stood in for by Spring Security's test login). What the forms send is covered, against the real
  * command-service, by the browser tests.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "staff-pages-tests")
 class StaffPagesTest {
 
     static final String TEAM = "equality";
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("staff-pages-tests"));
-    }
 
     @Test
     void staffSignInFirstAndEachRoleOpensOnlyItsOwnPages() throws Exception {
         http.perform(get("/cases")).andExpect(redirectedUrlPattern("**/sign-in"));
-        assertThat(page(get("/sign-in"), 200)).contains("href=\"/oauth2/authorization/haven\"", "you do not need to sign in");
+        assertThat(page(get("/sign-in"), 200))
+                .contains("href=\"/oauth2/authorization/haven\"", "you do not need to sign in");
 
         http.perform(get("/cases").with(PageLogin.as("board.chair", null, Role.BOARD)))
-                .andExpect(status().isForbidden()).andExpect(forwardedUrl("/forbidden"));
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/forbidden"));
         page(get("/trends").with(PageLogin.as("cw.lee", TEAM, Role.CASEWORKER)), 403);
         page(get("/admin").with(PageLogin.as("mgr.jones", TEAM, Role.CASE_MANAGER)), 403);
 
-        http.perform(get("/staff").with(PageLogin.as("cw.lee", TEAM, Role.CASEWORKER))).andExpect(redirectedUrl("/cases"));
-        http.perform(get("/staff").with(PageLogin.as("board.chair", null, Role.BOARD))).andExpect(redirectedUrl("/trends"));
-        http.perform(get("/staff").with(PageLogin.as("dpo.smith", null, Role.ADMIN))).andExpect(redirectedUrl("/admin"));
+        http.perform(get("/staff").with(PageLogin.as("cw.lee", TEAM, Role.CASEWORKER)))
+                .andExpect(redirectedUrl("/cases"));
+        http.perform(get("/staff").with(PageLogin.as("board.chair", null, Role.BOARD)))
+                .andExpect(redirectedUrl("/trends"));
+        http.perform(get("/staff").with(PageLogin.as("dpo.smith", null, Role.ADMIN)))
+                .andExpect(redirectedUrl("/admin"));
         assertThat(page(get("/staff").with(PageLogin.as("rep.khan", null, Role.REPORTER)), 200))
                 .contains("There is nothing for you to manage here");
     }
@@ -90,38 +86,79 @@ class StaffPagesTest {
         var history = new CaseStream(events);
         CaseId caseId = history.caseId();
         String reference = "HV-PAGE-" + caseId.value().substring(0, 2).toUpperCase();
-        history.append(new ReportSubmitted(caseId, reference, "$2a$10$x", ReportType.DIGNITY_AT_WORK, Category.HARASSMENT,
-                LocalDate.parse("2026-10-12"), LocationType.WORKPLACE, "Libraries", Set.of(), ReporterRole.VICTIM, false,
-                new Reporter("Sam Reporter", "sam@example.org", null), ContactPreference.EMAIL,
-                "Comments about my accent at the counter", List.of("A. Colleague"), false, true));
+        history.append(new ReportSubmitted(
+                caseId,
+                reference,
+                "$2a$10$x",
+                ReportType.DIGNITY_AT_WORK,
+                Category.HARASSMENT,
+                LocalDate.parse("2026-10-12"),
+                LocationType.WORKPLACE,
+                "Libraries",
+                Set.of(),
+                ReporterRole.VICTIM,
+                false,
+                new Reporter("Sam Reporter", "sam@example.org", null),
+                ContactPreference.EMAIL,
+                "Comments about my accent at the counter",
+                List.of("A. Colleague"),
+                false,
+                true));
         history.append(new CaseworkerAssigned(caseId, "cw.lee", TEAM, "mgr.jones"));
-        history.append(new CaseTriaged(caseId, Category.HARASSMENT, Set.of(), Set.of(), RiskLevel.MEDIUM,
-                Route.INFORMAL_RESOLUTION, LocalDate.now().minusDays(3), LocalDate.now().plusDays(20), "cw.lee", null));
+        history.append(new CaseTriaged(
+                caseId,
+                Category.HARASSMENT,
+                Set.of(),
+                Set.of(),
+                RiskLevel.MEDIUM,
+                Route.INFORMAL_RESOLUTION,
+                LocalDate.now().minusDays(3),
+                LocalDate.now().plusDays(20),
+                "cw.lee",
+                null));
         history.append(new InvestigationNoteAdded(caseId, "note-1", "Spoke to the duty manager", "cw.lee"));
         history.append(new MessageToReporterSent(caseId, "message-1", "Thank you for telling us", "cw.lee"));
         history.append(new MessageFromReporterReceived(caseId, "message-2", "It happened again on Friday"));
         var caseworker = PageLogin.as("cw.lee", TEAM, Role.CASEWORKER);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(page(get("/cases/" + caseId.value()).with(caseworker), 200))
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                page(get("/cases/" + caseId.value()).with(caseworker), 200))
                         .contains("It happened again on Friday", "Investigation note added"));
         String casePage = page(get("/cases/" + caseId.value()).with(caseworker), 200);
-        assertThat(casePage).contains(reference, "Comments about my accent at the counter", "Sam Reporter",
-                "sam@example.org", "A. Colleague", "Spoke to the duty manager", "Thank you for telling us",
-                "Triaged: harassment, risk medium", "Resolve the case", "Signed in as");
+        assertThat(casePage)
+                .contains(
+                        reference,
+                        "Comments about my accent at the counter",
+                        "Sam Reporter",
+                        "sam@example.org",
+                        "A. Colleague",
+                        "Spoke to the duty manager",
+                        "Thank you for telling us",
+                        "Triaged: harassment, risk medium",
+                        "Resolve the case",
+                        "Signed in as");
         assertThat(casePage).doesNotContain("Triage case"); // already triaged
 
         assertThat(page(get("/cases").with(caseworker), 200)).contains(reference, "overdue");
-        assertThat(page(get("/cases").param("overdue", "true").param("risk", "HIGH").with(caseworker), 200))
-                .doesNotContain(reference).contains("There are no cases that match");
+        assertThat(page(
+                        get("/cases")
+                                .param("overdue", "true")
+                                .param("risk", "HIGH")
+                                .with(caseworker),
+                        200))
+                .doesNotContain(reference)
+                .contains("There are no cases that match");
 
         var colleague = PageLogin.as("cw.ng", TEAM, Role.CASEWORKER);
         assertThat(page(get("/cases").with(colleague), 200)).doesNotContain(reference);
         page(get("/cases/" + caseId.value()).with(colleague), 404);
 
-        http.perform(get("/api/admin/access-log").param("caseId", caseId.value())
+        http.perform(get("/api/admin/access-log")
+                        .param("caseId", caseId.value())
                         .header("Authorization", TestTokens.bearer("dpo.smith", null, Role.ADMIN)))
-                .andExpect(jsonPath("$.entries[?(@.view == 'RECORD' && @.staff == 'cw.lee')]").isNotEmpty());
+                .andExpect(jsonPath("$.entries[?(@.view == 'RECORD' && @.staff == 'cw.lee')]")
+                        .isNotEmpty());
     }
 
     @Test
@@ -131,66 +168,158 @@ class StaffPagesTest {
         for (int i = 0; i < 12; i++) {
             var history = new CaseStream(events);
             Category category = i < 10 ? Category.VERBAL_ABUSE : Category.THREATS;
-            history.append(new ReportSubmitted(history.caseId(), "HV-TRND-" + i, "$2a$10$x", ReportType.HATE_INCIDENT,
-                    category, LocalDate.now(), LocationType.ONLINE, "RIVERSIDE", Set.of(), ReporterRole.WITNESS, true, null,
-                    ContactPreference.FOLLOW_UP_ONLY, "text " + UUID.randomUUID(), List.of(), false, false), then);
-            history.append(new CaseTriaged(history.caseId(), category, Set.of(), Set.of(), RiskLevel.LOW,
-                    Route.INFORMAL_RESOLUTION, LocalDate.now(), LocalDate.now(), "cw.lee", null), then);
+            history.append(
+                    new ReportSubmitted(
+                            history.caseId(),
+                            "HV-TRND-" + i,
+                            "$2a$10$x",
+                            ReportType.HATE_INCIDENT,
+                            category,
+                            LocalDate.now(),
+                            LocationType.ONLINE,
+                            "RIVERSIDE",
+                            Set.of(),
+                            ReporterRole.WITNESS,
+                            true,
+                            null,
+                            ContactPreference.FOLLOW_UP_ONLY,
+                            "text " + UUID.randomUUID(),
+                            List.of(),
+                            false,
+                            false),
+                    then);
+            history.append(
+                    new CaseTriaged(
+                            history.caseId(),
+                            category,
+                            Set.of(),
+                            Set.of(),
+                            RiskLevel.LOW,
+                            Route.INFORMAL_RESOLUTION,
+                            LocalDate.now(),
+                            LocalDate.now(),
+                            "cw.lee",
+                            null),
+                    then);
         }
         var board = PageLogin.as("board.chair", null, Role.BOARD);
         String year = String.valueOf(month.getYear());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(flat(page(get("/trends")
-                .param("period", "year").param("from", year + "-01").param("to", year + "-12").with(board), 200)))
-                .contains("All cases</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">12<"));
-        assertThat(flat(page(get("/trends").param("period", "year").param("from", year + "-01").param("to", year + "-12")
-                .param("by", "category").with(board), 200)))
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(flat(page(
+                                get("/trends")
+                                        .param("period", "year")
+                                        .param("from", year + "-01")
+                                        .param("to", year + "-12")
+                                        .with(board),
+                                200)))
+                        .contains("All cases</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">12<"));
+        assertThat(flat(page(
+                        get("/trends")
+                                .param("period", "year")
+                                .param("from", year + "-01")
+                                .param("to", year + "-12")
+                                .param("by", "category")
+                                .with(board),
+                        200)))
                 .contains("Threats</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">[c]<")
                 .doesNotContain(">2<")
                 .contains("<canvas id=\"trend-chart\"", "Download these counts (CSV)");
-        http.perform(get("/trends/download").param("period", "year").param("from", year + "-01").param("to", year + "-12")
-                        .param("by", "category").with(board))
+        http.perform(get("/trends/download")
+                        .param("period", "year")
+                        .param("from", year + "-01")
+                        .param("to", year + "-12")
+                        .param("by", "category")
+                        .with(board))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"haven-trends.csv\""))
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .contains("\"THREATS\",\"[c]\"").doesNotContain("\"THREATS\",\"2\""));
-        assertThat(flat(page(get("/trends").param("period", "financial-year").param("from", year + "-01")
-                .param("to", year + "-12").param("by", "category", "area").with(board), 200)))
+                        .contains("\"THREATS\",\"[c]\"")
+                        .doesNotContain("\"THREATS\",\"2\""));
+        assertThat(flat(page(
+                        get("/trends")
+                                .param("period", "financial-year")
+                                .param("from", year + "-01")
+                                .param("to", year + "-12")
+                                .param("by", "category", "area")
+                                .with(board),
+                        200)))
                 .contains("(rows) by", "Riverside ward");
 
-        String pack = flat(page(get("/trends/pack").param("period", "financial-year").param("of", month.toString())
-                .with(board), 200));
-        assertThat(pack).contains("Board pack: ", "Kind of incident", "Threats</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">0<",
-                "Service measures").doesNotContain(">2<");
-        byte[] pdf = http.perform(get("/trends/pack.pdf").param("period", "financial-year").param("of", month.toString())
-                        .with(board)).andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", "application/pdf")).andReturn().getResponse().getContentAsByteArray();
+        String pack = flat(page(
+                get("/trends/pack")
+                        .param("period", "financial-year")
+                        .param("of", month.toString())
+                        .with(board),
+                200));
+        assertThat(pack)
+                .contains(
+                        "Board pack: ",
+                        "Kind of incident",
+                        "Threats</th> <td class=\"govuk-table__cell govuk-table__cell--numeric\">0<",
+                        "Service measures")
+                .doesNotContain(">2<");
+        byte[] pdf = http.perform(get("/trends/pack.pdf")
+                        .param("period", "financial-year")
+                        .param("of", month.toString())
+                        .with(board))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertThat(printed).contains("Board pack", "Kind of incident", "Threats", "[c]").doesNotContain("Threats 2");
+            assertThat(printed)
+                    .contains("Board pack", "Kind of incident", "Threats", "[c]")
+                    .doesNotContain("Threats 2");
         }
 
         assertThat(page(get("/trends").param("from", "2026-13").with(board), 400))
                 .contains("There is a problem", "href=\"#from\"", "The start month must be a year and month");
-        assertThat(page(get("/trends").param("by", "category", "area", "outcome").with(board), 400))
+        assertThat(page(
+                        get("/trends")
+                                .param("by", "category", "area", "outcome")
+                                .with(board),
+                        400))
                 .contains("Choose at most two ways to break the counts down");
-        assertThat(page(get("/trends").param("period", "month").param("by", "category", "area").with(board), 400))
+        assertThat(page(
+                        get("/trends")
+                                .param("period", "month")
+                                .param("by", "category", "area")
+                                .with(board),
+                        400))
                 .contains("counted for whole financial years");
     }
 
     @Test
     void theDataProtectionOfficerSeesTheProjectionsAndMustConfirmAnErasure() throws Exception {
         var admin = PageLogin.as("dpo.smith", null, Role.ADMIN);
-        assertThat(page(get("/admin").with(admin), 200)).contains("Who read which case", "case-record", "caseload",
-                "Place a legal hold");
-        assertThat(page(post("/admin/erasure").param("caseId", UUID.randomUUID().toString()).with(admin).with(csrf()), 400))
-                .contains("There is a problem", "href=\"#erase-confirm\"", "Confirm that the personal data cannot be recovered");
-        http.perform(post("/admin/erasure").param("caseId", "x").param("confirm", "yes").with(admin))
+        assertThat(page(get("/admin").with(admin), 200))
+                .contains("Who read which case", "case-record", "caseload", "Place a legal hold");
+        assertThat(page(
+                        post("/admin/erasure")
+                                .param("caseId", UUID.randomUUID().toString())
+                                .with(admin)
+                                .with(csrf()),
+                        400))
+                .contains(
+                        "There is a problem",
+                        "href=\"#erase-confirm\"",
+                        "Confirm that the personal data cannot be recovered");
+        http.perform(post("/admin/erasure")
+                        .param("caseId", "x")
+                        .param("confirm", "yes")
+                        .with(admin))
                 .andExpect(status().isForbidden()); // no CSRF token
     }
 
-    private String page(org.springframework.test.web.servlet.RequestBuilder request, int expectedStatus) throws Exception {
-        var response = http.perform(request).andExpect(status().is(expectedStatus)).andReturn().getResponse();
+    private String page(org.springframework.test.web.servlet.RequestBuilder request, int expectedStatus)
+            throws Exception {
+        var response = http.perform(request)
+                .andExpect(status().is(expectedStatus))
+                .andReturn()
+                .getResponse();
         return response.getContentAsString();
     }
 

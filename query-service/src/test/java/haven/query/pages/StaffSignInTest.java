@@ -19,24 +19,35 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 class StaffSignInTest {
 
     static final ClientRegistration PROVIDER = ClientRegistration.withRegistrationId(StaffSignIn.REGISTRATION)
-            .clientId("haven-web").authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").scope("openid")
-            .authorizationUri("https://identity.test.haven/authorize").tokenUri("https://identity.test.haven/token")
-            .userNameAttributeName(IdTokenClaimNames.SUB).build();
+            .clientId("haven-web")
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .scope("openid")
+            .authorizationUri("https://identity.test.haven/authorize")
+            .tokenUri("https://identity.test.haven/token")
+            .userNameAttributeName(IdTokenClaimNames.SUB)
+            .build();
 
     @Test
     void aMemberOfStaffIsKnownByTheConfiguredClaimNotTheProvidersSubject() {
-        var user = new StaffSignIn().staffByPrincipalClaim("staff_id").loadUser(signIn(Map.of(
-                "sub", "AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ", "staff_id", "mgr.jones",
-                "roles", List.of("CASE_MANAGER"))));
+        var user = new StaffSignIn()
+                .staffByPrincipalClaim("staff_id")
+                .loadUser(signIn(Map.of(
+                        "sub",
+                        "AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ",
+                        "staff_id",
+                        "mgr.jones",
+                        "roles",
+                        List.of("CASE_MANAGER"))));
 
         assertThat(user.getName()).isEqualTo("mgr.jones");
     }
 
     @Test
     void anIdTokenWithoutTheClaimSignsNobodyIn() {
-        assertThatThrownBy(() -> new StaffSignIn().staffByPrincipalClaim("staff_id").loadUser(signIn(Map.of(
-                "sub", "mgr.jones", "roles", List.of("CASE_MANAGER")))))
+        assertThatThrownBy(() -> new StaffSignIn()
+                        .staffByPrincipalClaim("staff_id")
+                        .loadUser(signIn(Map.of("sub", "mgr.jones", "roles", List.of("CASE_MANAGER")))))
                 .isInstanceOf(OAuth2AuthenticationException.class);
     }
 

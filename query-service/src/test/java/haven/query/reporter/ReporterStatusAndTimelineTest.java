@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.mongodb.client.MongoDatabase;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseResolved;
@@ -26,10 +27,10 @@ import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,24 +38,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "reporter-tests")
 class ReporterStatusAndTimelineTest {
 
     static final String MANAGER = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);
@@ -64,12 +59,16 @@ class ReporterStatusAndTimelineTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     PersonalDataKeys keys;
+
     @Autowired
     EventStore events;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     MongoDatabase database;
 
@@ -77,40 +76,67 @@ class ReporterStatusAndTimelineTest {
     String reference;
     final AtomicLong sequence = new AtomicLong();
 
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("reporter-tests"));
-    }
-
     @BeforeEach
     void aReportWorkedOnAndAnswered() {
         caseId = new CaseId(UUID.randomUUID().toString());
         reference = "HV-" + caseId.value().substring(0, 4).toUpperCase().replaceAll("[^A-Z2-9]", "Q") + "-TT";
-        append(new ReportSubmitted(caseId, reference, HASH, ReportType.HATE_INCIDENT, Category.ONLINE_ABUSE,
-                LocalDate.parse("2026-10-20"), LocationType.ONLINE, "Colchester", Set.of(Motivation.SEXUAL_ORIENTATION),
-                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY,
-                "Private account of what happened", List.of("A. Colleague"), false, false));
-        append(new CaseTriaged(caseId, Category.ONLINE_ABUSE, Set.of(), Set.of(), RiskLevel.MEDIUM,
-                Route.INFORMAL_RESOLUTION, LocalDate.parse("2026-10-23"), LocalDate.parse("2026-12-01"), "cw.lee", null));
+        append(new ReportSubmitted(
+                caseId,
+                reference,
+                HASH,
+                ReportType.HATE_INCIDENT,
+                Category.ONLINE_ABUSE,
+                LocalDate.parse("2026-10-20"),
+                LocationType.ONLINE,
+                "Colchester",
+                Set.of(Motivation.SEXUAL_ORIENTATION),
+                ReporterRole.VICTIM,
+                true,
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "Private account of what happened",
+                List.of("A. Colleague"),
+                false,
+                false));
+        append(new CaseTriaged(
+                caseId,
+                Category.ONLINE_ABUSE,
+                Set.of(),
+                Set.of(),
+                RiskLevel.MEDIUM,
+                Route.INFORMAL_RESOLUTION,
+                LocalDate.parse("2026-10-23"),
+                LocalDate.parse("2026-12-01"),
+                "cw.lee",
+                null));
         append(new CaseworkerAssigned(caseId, "cw.lee", "equality", "mgr.jones"));
         append(new MessageToReporterSent(caseId, "m-1", "Thank you, we are looking into this.", "cw.lee"));
         append(new MessageFromReporterReceived(caseId, "m-2", "There were more posts last night."));
-        append(new CaseResolved(caseId, Outcome.RESOLVED_INFORMALLY, "Posts removed, apology",
-                Instant.parse("2026-12-20T00:00:00Z"), "cw.lee"));
+        append(new CaseResolved(
+                caseId,
+                Outcome.RESOLVED_INFORMALLY,
+                "Posts removed, apology",
+                Instant.parse("2026-12-20T00:00:00Z"),
+                "cw.lee"));
     }
 
     @Test
     void theReporterSeesWhereTheirReportStandsAndTheMessagesButNotWhoHandlesIt() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT)
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("Your report has been resolved."))
-                .andExpect(jsonPath("$.outcome").value("resolved informally"))
-                .andExpect(jsonPath("$.appealUntil").value("2026-12-20T00:00:00Z"))
-                .andExpect(jsonPath("$.messages[*].from").value(org.hamcrest.Matchers.contains("case team", "you")))
-                .andExpect(jsonPath("$.messages[1].text").value("There were more posts last night.")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("Your report has been resolved."))
+                        .andExpect(jsonPath("$.outcome").value("resolved informally"))
+                        .andExpect(jsonPath("$.appealUntil").value("2026-12-20T00:00:00Z"))
+                        .andExpect(jsonPath("$.messages[*].from")
+                                .value(org.hamcrest.Matchers.contains("case team", "you")))
+                        .andExpect(jsonPath("$.messages[1].text").value("There were more posts last night.")));
 
-        String body = followUp(reference, "4821-0937-5512-3370").andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String body = followUp(reference, "4821-0937-5512-3370")
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).doesNotContain("cw.lee", "mgr.jones", "equality", caseId.value(), "A. Colleague");
     }
 
@@ -119,66 +145,89 @@ class ReporterStatusAndTimelineTest {
         append(new CaseClosed(caseId, "retention-policy"));
         append(new PersonalDataErased(caseId, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, "retention-policy"));
         keys.destroy(caseId.value());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT)
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("Your case is closed and its details have been deleted."))
-                .andExpect(jsonPath("$.nextStep").value(org.hamcrest.Matchers.containsString("make a new report")))
-                .andExpect(jsonPath("$.open").value(false))
-                .andExpect(jsonPath("$.messages[*].text").value(org.hamcrest.Matchers.everyItem(
-                        org.hamcrest.Matchers.nullValue()))));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("Your case is closed and its details have been deleted."))
+                        .andExpect(
+                                jsonPath("$.nextStep").value(org.hamcrest.Matchers.containsString("make a new report")))
+                        .andExpect(jsonPath("$.open").value(false))
+                        .andExpect(jsonPath("$.messages[*].text")
+                                .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))));
     }
 
     @Test
     void aWrongReceiptGetsTheSameAnswerAsAnUnknownReference() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT).andExpect(status().isOk()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT).andExpect(status().isOk()));
 
-        String wrongReceipt = followUp(reference, "1111111111111111").andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString();
-        String unknownReference = followUp("HV-ZZZZ-ZZ", RECEIPT).andExpect(status().isNotFound())
-                .andReturn().getResponse().getContentAsString();
+        String wrongReceipt = followUp(reference, "1111111111111111")
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String unknownReference = followUp("HV-ZZZZ-ZZ", RECEIPT)
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(wrongReceipt).isEqualTo(unknownReference);
     }
 
     @Test
     void theTimelineListsEveryEventInOrderWithWhoDidItAndNoFreeText() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.entries.length()").value(6)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(
+                                get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.entries.length()").value(6)));
 
         String body = http.perform(get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
-                .andExpect(jsonPath("$.entries[*].who").value(org.hamcrest.Matchers.contains(
-                        "reporter", "cw.lee", "mgr.jones", "cw.lee", "reporter", "cw.lee")))
-                .andExpect(jsonPath("$.entries[0].what").value(
-                        "Report submitted: hate incident, online abuse, anonymous, by victim"))
+                .andExpect(jsonPath("$.entries[*].who")
+                        .value(org.hamcrest.Matchers.contains(
+                                "reporter", "cw.lee", "mgr.jones", "cw.lee", "reporter", "cw.lee")))
+                .andExpect(jsonPath("$.entries[0].what")
+                        .value("Report submitted: hate incident, online abuse, anonymous, by victim"))
                 .andExpect(jsonPath("$.entries[5].what").value("Resolved: resolved informally"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).doesNotContain("Private account", "more posts", "Posts removed", "A. Colleague");
     }
 
     @Test
     void rebuildingTheTimelinesAndReporterStatusesGivesTheSameViews() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> followUp(reference, RECEIPT)
-                .andExpect(jsonPath("$.status").value("Your report has been resolved.")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.perform(get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
-                .andExpect(jsonPath("$.entries.length()").value(6)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.status").value("Your report has been resolved.")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(
+                                get("/api/cases/" + caseId + "/timeline").header("Authorization", MANAGER))
+                        .andExpect(jsonPath("$.entries.length()").value(6)));
         var views = List.of("timelines", "reporter_references", "reporter_statuses");
         var before = views.stream().map(this::contents).toList();
 
         for (String name : List.of("timeline", "reporter-status")) {
-            var processor = processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+            var processor = processing
+                    .eventProcessor(name, StreamingEventProcessor.class)
+                    .orElseThrow();
             processor.shutDown();
             processor.resetTokens();
             processor.start();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(views.stream().map(this::contents).toList()).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(views.stream().map(this::contents).toList()).isEqualTo(before));
     }
 
     /** A view's documents, with sealed personal data opened: each sealing uses a fresh nonce. */
     private List<Object> contents(String collection) {
-        return database.getCollection(collection).find().sort(new org.bson.Document("_id", 1))
-                .map(this::opened).into(new java.util.ArrayList<>());
+        return database.getCollection(collection)
+                .find()
+                .sort(new org.bson.Document("_id", 1))
+                .map(this::opened)
+                .into(new java.util.ArrayList<>());
     }
 
     private Object opened(Object value) {
@@ -187,16 +236,21 @@ class ReporterStatusAndTimelineTest {
             document.forEach((key, inner) -> copy.put(key, opened(inner)));
             return copy;
         }
-        return value instanceof String text && PersonalDataKeys.isSealed(text) ? keys.open(text).orElse(null) : value;
+        return value instanceof String text && PersonalDataKeys.isSealed(text)
+                ? keys.open(text).orElse(null)
+                : value;
     }
 
     @Test
     void anUnknownCaseHasNoTimeline() throws Exception {
-        http.perform(get("/api/cases/" + UUID.randomUUID() + "/timeline").header("Authorization", MANAGER)).andExpect(status().isNotFound());
+        http.perform(get("/api/cases/" + UUID.randomUUID() + "/timeline").header("Authorization", MANAGER))
+                .andExpect(status().isNotFound());
     }
 
-    private org.springframework.test.web.servlet.ResultActions followUp(String reference, String receipt) throws Exception {
-        return http.perform(post("/api/reporter/status").contentType(MediaType.APPLICATION_JSON)
+    private org.springframework.test.web.servlet.ResultActions followUp(String reference, String receipt)
+            throws Exception {
+        return http.perform(post("/api/reporter/status")
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reference\": \"" + reference + "\", \"receipt\": \"" + receipt + "\"}"));
     }
 

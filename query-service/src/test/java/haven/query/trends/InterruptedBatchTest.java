@@ -1,7 +1,6 @@
 package haven.query.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
@@ -64,7 +63,8 @@ class InterruptedBatchTest {
     final CaseId otherSegments = newCaseId();
     final CaseId otherSegmentsToo = newCaseId();
     final List<DomainEventMessage<?>> otherSegmentsBatch = List.of(
-            reported(otherSegments, "2019-03-20T09:00:00Z"), reported(otherSegmentsToo, "2019-04-20T09:00:00Z"),
+            reported(otherSegments, "2019-03-20T09:00:00Z"),
+            reported(otherSegmentsToo, "2019-04-20T09:00:00Z"),
             message(otherSegments, 1, triage(otherSegments, Category.THREATS), "2019-04-21T09:00:00Z"),
             message(otherSegmentsToo, 1, triage(otherSegmentsToo, Category.THREATS), "2019-04-21T09:00:00Z"));
 
@@ -80,7 +80,9 @@ class InterruptedBatchTest {
 
     /** How much of the failing write the store had done when it went away. */
     enum Lost {
-        NOTHING_DONE, HALF_DONE, DONE_BUT_NOT_ANSWERED;
+        NOTHING_DONE,
+        HALF_DONE,
+        DONE_BUT_NOT_ANSWERED;
 
         int of(int models) {
             return this == NOTHING_DONE ? 0 : this == HALF_DONE ? models / 2 : models;
@@ -94,10 +96,15 @@ class InterruptedBatchTest {
         reference.drop();
         // recorded in April (first triaged then): three here, two of the other segment's; reopened in May;
         // resolved in April and in May
-        assertThat(uninterrupted).extracting(month -> month.getString("_id"))
+        assertThat(uninterrupted)
+                .extracting(month -> month.getString("_id"))
                 .containsExactly("recorded/2019-04", "reopened/2019-05", "resolved/2019-04", "resolved/2019-05");
-        assertThat(uninterrupted).extracting(month -> month.getInteger(CaseFacts.ALL)).containsExactly(5, 1, 1, 1);
-        assertThat(uninterrupted).allSatisfy(month -> assertThat(month.getList(TrendProjection.APPLYING, String.class)).isEmpty());
+        assertThat(uninterrupted)
+                .extracting(month -> month.getInteger(CaseFacts.ALL))
+                .containsExactly(5, 1, 1, 1);
+        assertThat(uninterrupted)
+                .allSatisfy(month -> assertThat(month.getList(TrendProjection.APPLYING, String.class))
+                        .isEmpty());
 
         for (Lost lost : Lost.values()) {
             int writes = 0;
@@ -108,7 +115,8 @@ class InterruptedBatchTest {
                 if (retried == null) {
                     break; // the batch made fewer writes than failAt: each of its writes has failed once
                 }
-                assertThat(retried).as("write %d failed with %s, then the batch came again", failAt, lost)
+                assertThat(retried)
+                        .as("write %d failed with %s, then the batch came again", failAt, lost)
                         .isEqualTo(uninterrupted);
                 writes = failAt;
             }
@@ -123,7 +131,8 @@ class InterruptedBatchTest {
      */
     private List<Document> project(MongoDatabase database, int failAt, Lost lost) {
         var writes = new AtomicInteger(Integer.MIN_VALUE); // the earlier batch does not fail
-        var projection = new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, Areas.load(""), clock);
+        var projection =
+                new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, Areas.load(""), clock);
         handle(projection, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
         writes.set(0);
         var batch = List.of(
@@ -135,7 +144,11 @@ class InterruptedBatchTest {
                 message(triagedInBatch, 2, triage(triagedInBatch, Category.THREATS), "2019-04-03T09:01:00Z"),
                 message(resolvedInBatch, 1, triage(resolvedInBatch, Category.BULLYING), "2019-04-03T09:02:00Z"),
                 message(resolvedInBatch, 2, resolved(resolvedInBatch), "2019-05-10T09:00:00Z"),
-                message(reportedEarlier, 3, new CaseReopened(reportedEarlier, "Appeal upheld", "mgr.jones"), "2019-05-11T09:00:00Z"));
+                message(
+                        reportedEarlier,
+                        3,
+                        new CaseReopened(reportedEarlier, "Appeal upheld", "mgr.jones"),
+                        "2019-05-11T09:00:00Z"));
         try {
             handle(projection, batch);
             handle(projection, otherSegmentsBatch);
@@ -147,7 +160,10 @@ class InterruptedBatchTest {
         if (writes.get() < failAt && failAt != Integer.MAX_VALUE) {
             return null;
         }
-        return database.getCollection(TrendProjection.MONTHS).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        return database.getCollection(TrendProjection.MONTHS)
+                .find()
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
     }
 
     /** As a processor hands a batch over: one unit of work, every event in turn, written when it commits. */
@@ -177,14 +193,18 @@ class InterruptedBatchTest {
     private static MongoDatabase failing(MongoDatabase database, AtomicInteger writes, int failAt, Lost lost) {
         return proxy(MongoDatabase.class, database, (method, args) -> {
             Object result = method.invoke(database, args);
-            return result instanceof MongoCollection<?> collection ? failingWrites(collection, writes, failAt, lost) : result;
+            return result instanceof MongoCollection<?> collection
+                    ? failingWrites(collection, writes, failAt, lost)
+                    : result;
         });
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static MongoCollection<?> failingWrites(MongoCollection<?> collection, AtomicInteger writes, int failAt, Lost lost) {
+    private static MongoCollection<?> failingWrites(
+            MongoCollection<?> collection, AtomicInteger writes, int failAt, Lost lost) {
         return proxy(MongoCollection.class, collection, (method, args) -> {
-            boolean write = Set.of("bulkWrite", "updateOne", "replaceOne", "insertOne", "deleteOne").contains(method.getName());
+            boolean write = Set.of("bulkWrite", "updateOne", "replaceOne", "insertOne", "deleteOne")
+                    .contains(method.getName());
             if (write && writes.incrementAndGet() == failAt) {
                 if (method.getName().equals("bulkWrite")) {
                     List models = (List) args[0];
@@ -223,8 +243,14 @@ class InterruptedBatchTest {
     }
 
     private static DomainEventMessage<?> message(CaseId caseId, long sequence, Object event, String at) {
-        return new GenericDomainEventMessage<>("Case", caseId.value(), sequence, event, Map.of(),
-                UUID.randomUUID().toString(), Instant.parse(at));
+        return new GenericDomainEventMessage<>(
+                "Case",
+                caseId.value(),
+                sequence,
+                event,
+                Map.of(),
+                UUID.randomUUID().toString(),
+                Instant.parse(at));
     }
 
     private static DomainEventMessage<?> reported(CaseId caseId, String at) {
@@ -232,14 +258,38 @@ class InterruptedBatchTest {
     }
 
     private static ReportSubmitted report(CaseId caseId) {
-        return new ReportSubmitted(caseId, "HV-BTCH-00", "$2a$10$x", ReportType.DIGNITY_AT_WORK, Category.DISCRIMINATION,
-                LocalDate.parse("2019-03-01"), LocationType.WORKPLACE, "Housing", Set.of(Motivation.RACE),
-                ReporterRole.VICTIM, true, null, ContactPreference.FOLLOW_UP_ONLY, "narrative", List.of(), false, false);
+        return new ReportSubmitted(
+                caseId,
+                "HV-BTCH-00",
+                "$2a$10$x",
+                ReportType.DIGNITY_AT_WORK,
+                Category.DISCRIMINATION,
+                LocalDate.parse("2019-03-01"),
+                LocationType.WORKPLACE,
+                "Housing",
+                Set.of(Motivation.RACE),
+                ReporterRole.VICTIM,
+                true,
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "narrative",
+                List.of(),
+                false,
+                false);
     }
 
     private static CaseTriaged triage(CaseId caseId, Category category) {
-        return new CaseTriaged(caseId, category, Set.of(ProtectedCharacteristic.RACE), Set.of(), RiskLevel.LOW,
-                Route.INFORMAL_RESOLUTION, LocalDate.parse("2019-04-20"), LocalDate.parse("2019-06-01"), "cw.lee", null);
+        return new CaseTriaged(
+                caseId,
+                category,
+                Set.of(ProtectedCharacteristic.RACE),
+                Set.of(),
+                RiskLevel.LOW,
+                Route.INFORMAL_RESOLUTION,
+                LocalDate.parse("2019-04-20"),
+                LocalDate.parse("2019-06-01"),
+                "cw.lee",
+                null);
     }
 
     private static CaseResolved resolved(CaseId caseId) {

@@ -34,9 +34,14 @@ class IntruderAuditTest {
     private static final TrendDimension B = TrendDimension.LOCATION_TYPE;
     /** A case can have several: its rows add up to at least the total. */
     private static final TrendDimension C = TrendDimension.PERCEIVED;
+
     private static final Map<TrendDimension, List<String>> ROWS = new EnumMap<>(Map.of(
-            A, A.knownValues().subList(0, 5), B, B.knownValues().subList(0, 4),
-            C, List.of("DISABILITY", "RACE", "RELIGION_OR_BELIEF", TrendDimension.NONE)));
+            A,
+            A.knownValues().subList(0, 5),
+            B,
+            B.knownValues().subList(0, 4),
+            C,
+            List.of("DISABILITY", "RACE", "RELIGION_OR_BELIEF", TrendDimension.NONE)));
     private static final List<List<TrendDimension>> PAIRS = List.of(List.of(A, B), List.of(A, C), List.of(B, C));
     private static final int YEARS = 30;
 
@@ -54,7 +59,8 @@ class IntruderAuditTest {
             }
             PAIRS.forEach(pair -> intruder.read(year, pair, Granularity.FINANCIAL_YEAR));
             var truth = truth(stored);
-            intruder.published.forEach((key, n) -> assertThat(n).as("published %s", key).isEqualTo(truth.get(key)));
+            intruder.published.forEach(
+                    (key, n) -> assertThat(n).as("published %s", key).isEqualTo(truth.get(key)));
             truth.forEach((key, n) -> {
                 if (n > 0 && n < THRESHOLD) {
                     assertThat(intruder.published).as("small count %s", key).doesNotContainKey(key);
@@ -65,12 +71,16 @@ class IntruderAuditTest {
                     continue; // a hidden zero found to be zero tells of nobody; the counts beside it must still hold
                 }
                 double[] range = intruder.range(hidden);
-                assertThat(range[1] - range[0]).as("year %d: %s (%d) lies in [%.2f, %.2f]", seed, hidden,
-                        truth.get(hidden), range[0], range[1]).isGreaterThanOrEqualTo(THRESHOLD - 1e-6);
+                assertThat(range[1] - range[0])
+                        .as(
+                                "year %d: %s (%d) lies in [%.2f, %.2f]",
+                                seed, hidden, truth.get(hidden), range[0], range[1])
+                        .isGreaterThanOrEqualTo(THRESHOLD - 1e-6);
                 hiddenCounts++;
             }
         }
-        System.out.printf("Intruder audit: %d generated years, %d hidden counts of one or more, none narrowed below %d%n",
+        System.out.printf(
+                "Intruder audit: %d generated years, %d hidden counts of one or more, none narrowed below %d%n",
                 YEARS, hiddenCounts, THRESHOLD);
     }
 
@@ -84,8 +94,9 @@ class IntruderAuditTest {
                 for (var dimensions : List.of(List.<TrendDimension>of(), List.of(A), List.of(B))) {
                     for (var granularity : List.of(Granularity.MONTH, Granularity.QUARTER)) {
                         var later = whole.publish(granularity, dimensions);
-                        partial.publish(granularity, dimensions).forEach((first, cells) ->
-                                assertThat(cells).as("%s %s once %d months closed", first, dimensions, 12)
+                        partial.publish(granularity, dimensions)
+                                .forEach((first, cells) -> assertThat(cells)
+                                        .as("%s %s once %d months closed", first, dimensions, 12)
                                         .isEqualTo(later.get(first)));
                     }
                 }
@@ -96,15 +107,22 @@ class IntruderAuditTest {
     /** Cases spread unevenly over months and values, as real reports are: many small cells, some large. */
     private static Map<YearMonth, Map<String, Long>> generatedYear(Random random, int cases) {
         var weights = new HashMap<TrendDimension, double[]>();
-        ROWS.forEach((d, values) -> weights.put(d, IntStream.range(0, values.size())
-                .mapToDouble(i -> Math.pow(random.nextDouble(), 2) + 0.02).toArray()));
-        double[] monthWeights = IntStream.range(0, 12).mapToDouble(i -> 0.3 + random.nextDouble()).toArray();
+        ROWS.forEach((d, values) -> weights.put(
+                d,
+                IntStream.range(0, values.size())
+                        .mapToDouble(i -> Math.pow(random.nextDouble(), 2) + 0.02)
+                        .toArray()));
+        double[] monthWeights = IntStream.range(0, 12)
+                .mapToDouble(i -> 0.3 + random.nextDouble())
+                .toArray();
         var stored = new HashMap<YearMonth, Map<String, Long>>();
         for (int i = 0; i < cases; i++) {
             YearMonth month = YearMonth.of(YEAR, 4).plusMonths(pick(random, monthWeights));
             var values = new EnumMap<TrendDimension, java.util.Set<String>>(TrendDimension.class);
-            ROWS.forEach((d, rows) -> values.put(d, new java.util.TreeSet<>(List.of(rows.get(pick(random, weights.get(d)))))));
-            if (!values.get(C).contains(TrendDimension.NONE) && random.nextDouble() < 0.15) { // a second perceived motivation
+            ROWS.forEach((d, rows) ->
+                    values.put(d, new java.util.TreeSet<>(List.of(rows.get(pick(random, weights.get(d)))))));
+            if (!values.get(C).contains(TrendDimension.NONE)
+                    && random.nextDouble() < 0.15) { // a second perceived motivation
                 values.get(C).add(ROWS.get(C).get(random.nextInt(ROWS.get(C).size() - 1)));
             }
             var cells = stored.computeIfAbsent(month, m -> new HashMap<>());
@@ -178,6 +196,7 @@ class IntruderAuditTest {
         final List<List<String>> lines = new ArrayList<>();
         /** Lines whose parts add up to at least the total: a breakdown by something a case can have several of. */
         final java.util.Set<List<String>> atLeast = new java.util.HashSet<>();
+
         final Map<String, java.util.Set<String>> parts = new LinkedHashMap<>();
 
         void read(ProtectedFinancialYear year, List<TrendDimension> dimensions, Granularity... granularities) {
@@ -189,7 +208,8 @@ class IntruderAuditTest {
                         byValues.put(cell.values(), key);
                         seen.put(key, cell.suppressed());
                         if (!cell.suppressed()) {
-                            assertThat(published.put(key, cell.count())).as("%s shown twice differently", key)
+                            assertThat(published.put(key, cell.count()))
+                                    .as("%s shown twice differently", key)
                                     .isIn(null, cell.count());
                         }
                     }
@@ -235,10 +255,14 @@ class IntruderAuditTest {
         }
 
         /** A month's count is part of its quarter's and its year's; a quarter's part of its year's. */
-        void periodLines(Granularity granularity, YearMonth first, List<TrendDimension> dimensions,
+        void periodLines(
+                Granularity granularity,
+                YearMonth first,
+                List<TrendDimension> dimensions,
                 java.util.Set<List<String>> values) {
             var coarser = granularity == Granularity.MONTH
-                    ? List.of(Granularity.QUARTER, Granularity.FINANCIAL_YEAR) : List.of(Granularity.FINANCIAL_YEAR);
+                    ? List.of(Granularity.QUARTER, Granularity.FINANCIAL_YEAR)
+                    : List.of(Granularity.FINANCIAL_YEAR);
             for (var cellValues : values) {
                 for (var coarse : coarser) {
                     String whole = key(coarse.label(first), dimensions, cellValues);
@@ -259,7 +283,10 @@ class IntruderAuditTest {
         }
 
         List<String> hidden() {
-            return seen.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+            return seen.entrySet().stream()
+                    .filter(Map.Entry::getValue)
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
 
         double[] range(String target) {
@@ -280,7 +307,10 @@ class IntruderAuditTest {
                     if (shown != null) {
                         known += sign * shown;
                     } else {
-                        sum.set(variables.computeIfAbsent(key, k -> model.addVariable(k).lower(0)), sign);
+                        sum.set(
+                                variables.computeIfAbsent(
+                                        key, k -> model.addVariable(k).lower(0)),
+                                sign);
                     }
                 }
                 if (lowerBound) {
@@ -289,13 +319,16 @@ class IntruderAuditTest {
                     sum.level(-known);
                 }
             }
-            var variable = variables.computeIfAbsent(target, k -> model.addVariable(k).lower(0));
+            var variable =
+                    variables.computeIfAbsent(target, k -> model.addVariable(k).lower(0));
             variable.weight(1);
             Optimisation.Result result = maximise ? model.maximise() : model.minimise();
             if (result.getState() == Optimisation.State.UNBOUNDED) {
                 return maximise ? Double.POSITIVE_INFINITY : 0;
             }
-            assertThat(result.getState().isFeasible()).as("the published tables are consistent").isTrue();
+            assertThat(result.getState().isFeasible())
+                    .as("the published tables are consistent")
+                    .isTrue();
             return result.getValue();
         }
     }

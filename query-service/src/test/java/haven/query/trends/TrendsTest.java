@@ -29,11 +29,11 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.Handled;
+import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,10 +49,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -60,31 +56,31 @@ import org.springframework.test.web.servlet.MockMvc;
  * its own past year: a year's tables are protected together, so counts elsewhere in it would change
  * what may be shown.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "trend-tests")
 class TrendsTest {
 
     static final String BOARD = TestTokens.bearer("board.member", null, Role.BOARD);
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
+
     @Autowired
     MongoDatabase database;
+
     @Autowired
     TrendProjection projection;
+
     @Autowired
     Pseudonyms pseudonyms;
+
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     ObjectMapper json;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("trend-tests"));
-    }
 
     @Test
     void recategorisingAtTriageMovesACaseBetweenCellsAndSmallCellsStayHidden() throws Exception {
@@ -138,12 +134,26 @@ class TrendsTest {
         Instant june = Instant.parse("2011-06-10T12:00:00Z");
         for (int i = 0; i < 10; i++) {
             var stream = new CaseStream(events);
-            stream.append(report(stream, Category.VERBAL_ABUSE, "MARKET",
-                            Set.of(Motivation.RELIGION_OR_BELIEF, Motivation.RACE)), june)
-                    .append(new CaseTriaged(stream.caseId(), Category.VERBAL_ABUSE,
-                            Set.of(ProtectedCharacteristic.RELIGION_OR_BELIEF), Set.of(MonitoredStrand.RELIGION),
-                            RiskLevel.LOW, Route.INFORMAL_RESOLUTION, LocalDate.parse("2011-06-20"),
-                            LocalDate.parse("2011-07-20"), "cw.lee", null), june);
+            stream.append(
+                            report(
+                                    stream,
+                                    Category.VERBAL_ABUSE,
+                                    "MARKET",
+                                    Set.of(Motivation.RELIGION_OR_BELIEF, Motivation.RACE)),
+                            june)
+                    .append(
+                            new CaseTriaged(
+                                    stream.caseId(),
+                                    Category.VERBAL_ABUSE,
+                                    Set.of(ProtectedCharacteristic.RELIGION_OR_BELIEF),
+                                    Set.of(MonitoredStrand.RELIGION),
+                                    RiskLevel.LOW,
+                                    Route.INFORMAL_RESOLUTION,
+                                    LocalDate.parse("2011-06-20"),
+                                    LocalDate.parse("2011-07-20"),
+                                    "cw.lee",
+                                    null),
+                            june);
         }
         awaitCounts("2011-06", "perceived-motivation", Map.of("RACE", 10L, "RELIGION_OR_BELIEF", 10L, "ALL", 10L));
         awaitCounts("2011-06", "characteristic", Map.of("RACE", 0L, "RELIGION_OR_BELIEF", 10L, "ALL", 10L));
@@ -172,20 +182,34 @@ class TrendsTest {
                     .append(triage(stream, Category.VERBAL_ABUSE), reported));
         }
         for (var resolved : cases.subList(0, 11)) {
-            resolved.append(new CaseResolved(resolved.caseId(), Outcome.UPHELD, "Summary",
-                    Instant.parse("2012-05-01T00:00:00Z"), "cw.lee"), Instant.parse("2012-04-10T10:00:00Z"));
+            resolved.append(
+                    new CaseResolved(
+                            resolved.caseId(),
+                            Outcome.UPHELD,
+                            "Summary",
+                            Instant.parse("2012-05-01T00:00:00Z"),
+                            "cw.lee"),
+                    Instant.parse("2012-04-10T10:00:00Z"));
         }
-        cases.get(0).append(new CaseReopened(cases.get(0).caseId(), "Appeal upheld", "mgr.jones"),
-                Instant.parse("2012-04-20T10:00:00Z"));
+        cases.get(0)
+                .append(
+                        new CaseReopened(cases.get(0).caseId(), "Appeal upheld", "mgr.jones"),
+                        Instant.parse("2012-04-20T10:00:00Z"));
         // reopened in a later month: April's count stays as it was when April ended
-        cases.get(1).append(new CaseReopened(cases.get(1).caseId(), "New evidence", "mgr.jones"),
-                Instant.parse("2012-05-02T10:00:00Z"));
+        cases.get(1)
+                .append(
+                        new CaseReopened(cases.get(1).caseId(), "New evidence", "mgr.jones"),
+                        Instant.parse("2012-05-02T10:00:00Z"));
 
         awaitCounts("2012-04", "outcome", Map.of("UPHELD", 10L, "ALL", 10L));
         // and each reopening counts in its own month, as the board pack's reopened cases
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(List.of("reopened/2012-04", "reopened/2012-05")
-                .stream().map(id -> database.getCollection(TrendProjection.MONTHS).find(new Document("_id", id)).first())
-                .map(month -> month == null ? 0 : month.getInteger(CaseFacts.ALL))).containsExactly(1, 1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(List.of("reopened/2012-04", "reopened/2012-05").stream()
+                                .map(id -> database.getCollection(TrendProjection.MONTHS)
+                                        .find(new Document("_id", id))
+                                        .first())
+                                .map(month -> month == null ? 0 : month.getInteger(CaseFacts.ALL)))
+                        .containsExactly(1, 1));
         awaitCounts("2012-04", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 10L, "ALL", 10L));
         awaitCounts("2012-02", "category", Map.of("VERBAL_ABUSE", 12L, "ALL", 12L));
     }
@@ -195,33 +219,55 @@ class TrendsTest {
         Instant march = Instant.parse("2013-03-10T12:00:00Z");
         for (int i = 0; i < 14; i++) {
             var stream = new CaseStream(events);
-            stream.append(report(stream, i < 7 ? Category.THREATS : Category.ONLINE_ABUSE,
-                    i % 2 == 0 ? "ADULTS" : "RESOURCES"), march).append(triage(stream, i < 7 ? Category.THREATS
-                    : Category.ONLINE_ABUSE), march);
+            stream.append(
+                            report(
+                                    stream,
+                                    i < 7 ? Category.THREATS : Category.ONLINE_ABUSE,
+                                    i % 2 == 0 ? "ADULTS" : "RESOURCES"),
+                            march)
+                    .append(triage(stream, i < 7 ? Category.THREATS : Category.ONLINE_ABUSE), march);
         }
         awaitCounts("2013-03", "type", Map.of("ALL", 14L));
 
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "financial-year")
-                        .param("from", "2013-02").param("to", "2013-03").param("by", "category", "area"))
+        http.perform(get("/api/trends")
+                        .header("Authorization", BOARD)
+                        .param("period", "financial-year")
+                        .param("from", "2013-02")
+                        .param("to", "2013-03")
+                        .param("by", "category", "area"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value("2012-04"))
                 .andExpect(jsonPath("$.to").value("2013-03"))
                 .andExpect(jsonPath("$.dimensions[1]").value("area"))
                 .andExpect(jsonPath("$.cells[0].period").value("2012/13"))
-                .andExpect(jsonPath("$.cells[?(@.category=='THREATS' && @.area=='ALL')].count").value(7))
-                .andExpect(jsonPath("$.cells[?(@.category=='ALL' && @.area=='RESOURCES')].count").value(7));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "quarter")
+                .andExpect(jsonPath("$.cells[?(@.category=='THREATS' && @.area=='ALL')].count")
+                        .value(7))
+                .andExpect(jsonPath("$.cells[?(@.category=='ALL' && @.area=='RESOURCES')].count")
+                        .value(7));
+        http.perform(get("/api/trends")
+                        .header("Authorization", BOARD)
+                        .param("period", "quarter")
                         .param("by", "category", "area"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("by"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("by"));
 
-        String csv = http.perform(get("/api/trends.csv").header("Authorization", BOARD).param("period", "month").param("from", "2013-03")
-                        .param("to", "2013-03").param("by", "category"))
+        String csv = http.perform(get("/api/trends.csv")
+                        .header("Authorization", BOARD)
+                        .param("period", "month")
+                        .param("from", "2013-03")
+                        .param("to", "2013-03")
+                        .param("by", "category"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(csv.lines().findFirst()).contains("\"period\",\"category\",\"count\"");
-        assertThat(csv).contains("\"2013-03\",\"THREATS\",\"7\"", "\"2013-03\",\"ONLINE_ABUSE\",\"7\"",
-                "\"2013-03\",\"ALL\",\"14\"");
+        assertThat(csv)
+                .contains(
+                        "\"2013-03\",\"THREATS\",\"7\"",
+                        "\"2013-03\",\"ONLINE_ABUSE\",\"7\"",
+                        "\"2013-03\",\"ALL\",\"14\"");
     }
 
     @Test
@@ -230,10 +276,14 @@ class TrendsTest {
         Instant then = lastYear.atDay(10).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
         for (int i = 0; i < 10; i++) {
             var stream = new CaseStream(events);
-            stream.append(report(stream, Category.THREATS, "SOUTHGATE"), then).append(triage(stream, Category.THREATS), then);
+            stream.append(report(stream, Category.THREATS, "SOUTHGATE"), then)
+                    .append(triage(stream, Category.THREATS), then);
         }
         awaitCounts(lastYear.toString(), "area", Map.of("SOUTHGATE", 10L, "ALL", 10L));
-        var readings = List.of(List.of("month", "category"), List.of("quarter", "area"), List.of("financial-year", "type"),
+        var readings = List.of(
+                List.of("month", "category"),
+                List.of("quarter", "area"),
+                List.of("financial-year", "type"),
                 List.of("year", "reporter-role"));
         var before = new ArrayList<String>();
         for (var reading : readings) {
@@ -244,8 +294,13 @@ class TrendsTest {
         now.append(report(now, Category.ONLINE_ABUSE, "SOUTHGATE")).append(triage(now, Category.ONLINE_ABUSE));
         awaitFacts(now);
         for (int i = 0; i < readings.size(); i++) {
-            assertThat(body(readings.get(i).get(0), lastYear.minusMonths(12).toString(), null, readings.get(i).get(1)))
-                    .as("%s read again", readings.get(i)).isEqualTo(before.get(i));
+            assertThat(body(
+                            readings.get(i).get(0),
+                            lastYear.minusMonths(12).toString(),
+                            null,
+                            readings.get(i).get(1)))
+                    .as("%s read again", readings.get(i))
+                    .isEqualTo(before.get(i));
         }
     }
 
@@ -253,10 +308,20 @@ class TrendsTest {
     void importedHistoryCountsInItsReportedMonthAndTheMonthItClosedWheneverItWasImported() throws Exception {
         for (int i = 0; i < 12; i++) {
             var stream = new CaseStream(events);
-            stream.append(new HistoricalCaseImported(stream.caseId(), ReportType.HATE_INCIDENT, Category.THREATS,
-                    java.time.YearMonth.of(2018, 5), i < 6 ? "ABBEY" : "NOT_SURE", null, null, Set.of(Motivation.DISABILITY),
-                    Set.of(ProtectedCharacteristic.DISABILITY), Set.of(MonitoredStrand.DISABILITY), Outcome.UPHELD,
-                    LocalDate.parse("2018-07-20"), "dpo.smith"));
+            stream.append(new HistoricalCaseImported(
+                    stream.caseId(),
+                    ReportType.HATE_INCIDENT,
+                    Category.THREATS,
+                    java.time.YearMonth.of(2018, 5),
+                    i < 6 ? "ABBEY" : "NOT_SURE",
+                    null,
+                    null,
+                    Set.of(Motivation.DISABILITY),
+                    Set.of(ProtectedCharacteristic.DISABILITY),
+                    Set.of(MonitoredStrand.DISABILITY),
+                    Outcome.UPHELD,
+                    LocalDate.parse("2018-07-20"),
+                    "dpo.smith"));
         }
         awaitCounts("2018-05", "area", Map.of("ABBEY", 6L, Areas.NOT_SURE, 6L, "ALL", 12L));
         awaitCounts("2018-05", "location-type", Map.of(TrendDimension.NONE, 12L, "ALL", 12L));
@@ -270,17 +335,40 @@ class TrendsTest {
         for (int i = 0; i < 24; i++) {
             var stream = new CaseStream(events);
             stream.append(report(stream, Category.THREATS, "PRIORY"), reported)
-                    .append(new CaseTriaged(stream.caseId(), Category.THREATS, Set.of(), Set.of(), RiskLevel.HIGH,
-                            Route.FORMAL_INVESTIGATION, LocalDate.parse("2019-03-05"), LocalDate.parse("2019-03-31"),
-                            "cw.lee", null), reported);
+                    .append(
+                            new CaseTriaged(
+                                    stream.caseId(),
+                                    Category.THREATS,
+                                    Set.of(),
+                                    Set.of(),
+                                    RiskLevel.HIGH,
+                                    Route.FORMAL_INVESTIGATION,
+                                    LocalDate.parse("2019-03-05"),
+                                    LocalDate.parse("2019-03-31"),
+                                    "cw.lee",
+                                    null),
+                            reported);
             if (i < 12) {
-                stream.append(new MessageToReporterSent(stream.caseId(), "m-" + i, "We are on it", "cw.lee"),
+                stream.append(
+                        new MessageToReporterSent(stream.caseId(), "m-" + i, "We are on it", "cw.lee"),
                         Instant.parse("2019-03-04T10:00:00Z"));
-                stream.append(new CaseResolved(stream.caseId(), Outcome.UPHELD, "Summary", Instant.parse("2019-04-20T00:00:00Z"),
-                        "cw.lee"), Instant.parse("2019-03-20T10:00:00Z"));
+                stream.append(
+                        new CaseResolved(
+                                stream.caseId(),
+                                Outcome.UPHELD,
+                                "Summary",
+                                Instant.parse("2019-04-20T00:00:00Z"),
+                                "cw.lee"),
+                        Instant.parse("2019-03-20T10:00:00Z"));
             } else { // nobody wrote to them; the resolution, late, was the first they heard
-                stream.append(new CaseResolved(stream.caseId(), Outcome.UPHELD, "Summary", Instant.parse("2019-05-10T00:00:00Z"),
-                        "cw.lee"), Instant.parse("2019-04-10T10:00:00Z"));
+                stream.append(
+                        new CaseResolved(
+                                stream.caseId(),
+                                Outcome.UPHELD,
+                                "Summary",
+                                Instant.parse("2019-05-10T00:00:00Z"),
+                                "cw.lee"),
+                        Instant.parse("2019-04-10T10:00:00Z"));
             }
         }
         awaitCounts("2019-03", "first-contact", Map.of("MET", 12L, "MISSED", 0L, "ALL", 12L));
@@ -294,27 +382,44 @@ class TrendsTest {
         var stream = new CaseStream(events);
         stream.append(report(stream, Category.THREATS, "ABBEY"), Instant.parse("2014-06-10T12:00:00Z"))
                 .append(triage(stream, Category.THREATS), Instant.parse("2014-06-10T12:00:00Z"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "month").param("from", "2014-06").param("to", "2014-06"))
+        http.perform(get("/api/trends")
+                        .header("Authorization", BOARD)
+                        .param("period", "month")
+                        .param("from", "2014-06")
+                        .param("to", "2014-06"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:too-few-cases"));
     }
 
     @Test
     void badParametersAreNamed() throws Exception {
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("by", "name")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("by", "name"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("by"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("by", "type", "category", "area")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("by", "type", "category", "area"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("by"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "week")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("period", "week"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("period"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("cases", "everything")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("cases", "everything"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("cases"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("cases", "reopened").param("by", "outcome"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("by"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-13")).andExpect(status().isBadRequest())
+        http.perform(get("/api/trends")
+                        .header("Authorization", BOARD)
+                        .param("cases", "reopened")
+                        .param("by", "outcome"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("by"));
+        http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-13"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
-        http.perform(get("/api/trends").header("Authorization", BOARD).param("from", "2019-05").param("to", "2011-01"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        http.perform(get("/api/trends")
+                        .header("Authorization", BOARD)
+                        .param("from", "2019-05")
+                        .param("to", "2011-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
     }
 
     @Test
@@ -343,14 +448,21 @@ class TrendsTest {
         var applied = trendDocuments(stream, month);
         String pseudonym = pseudonyms.of(stream.caseId());
         Document recorded = applied.get(1).get("counted", Document.class).get("recorded", Document.class);
-        var pending = new Document("seq", 1L).append("changes", List.of(new Document("month", month)
-                .append("add", List.copyOf(CaseFacts.from(recorded).cells(Population.RECORDED))).append("remove", List.of())));
+        var pending = new Document("seq", 1L)
+                .append(
+                        "changes",
+                        List.of(new Document("month", month)
+                                .append(
+                                        "add",
+                                        List.copyOf(CaseFacts.from(recorded).cells(Population.RECORDED)))
+                                .append("remove", List.of())));
         var cases = database.getCollection(TrendProjection.CASES);
         var months = database.getCollection(TrendProjection.MONTHS);
 
         // crashed after the month was counted, before the marks were cleared
         cases.updateOne(new Document("_id", pseudonym), new Document("$set", new Document("pending", pending)));
-        months.updateOne(new Document("_id", month),
+        months.updateOne(
+                new Document("_id", month),
                 new Document("$push", new Document(TrendProjection.APPLYING, pseudonym + ":1")));
         Handled.by(() -> projection.on(triage, 1, at));
         assertThat(trendDocuments(stream, month)).isEqualTo(applied);
@@ -364,35 +476,70 @@ class TrendsTest {
 
     /** The month's counts and the case's facts, as stored. */
     private List<Document> trendDocuments(CaseStream stream, String month) {
-        return List.of(database.getCollection(TrendProjection.MONTHS).find(new Document("_id", month)).first(),
-                database.getCollection(TrendProjection.CASES).find(new Document("_id", pseudonyms.of(stream.caseId()))).first());
+        return List.of(
+                database.getCollection(TrendProjection.MONTHS)
+                        .find(new Document("_id", month))
+                        .first(),
+                database.getCollection(TrendProjection.CASES)
+                        .find(new Document("_id", pseudonyms.of(stream.caseId())))
+                        .first());
     }
 
     /** Waits until the trend view has taken in the case's last event. */
     private void awaitFacts(CaseStream stream) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection(TrendProjection.CASES)
-                .find(new Document("_id", pseudonyms.of(stream.caseId()))).first() != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.getCollection(TrendProjection.CASES)
+                                .find(new Document("_id", pseudonyms.of(stream.caseId())))
+                                .first()
+                        != null);
     }
 
     @Test
     void theTrendViewHoldsOnlyCategoricalFieldsAndRebuildsTheSame() throws Exception {
         var canary = new CaseStream(events);
-        canary.append(new ReportSubmitted(canary.caseId(), "HV-CANA-RY", "$2a$10$canaryhash", ReportType.DIGNITY_AT_WORK,
-                Category.DISCRIMINATION, LocalDate.parse("2017-08-01"), LocationType.WORKPLACE, "Legal Services",
-                Set.of(Motivation.RACE), ReporterRole.VICTIM, false,
-                new Reporter("Zebedee Canaryfield", "zebedee@example.org", "07700900123"), ContactPreference.EMAIL,
-                "Zebedee Canaryfield was shouted at", List.of("Quentin Canarywood"), false, true),
+        canary.append(
+                new ReportSubmitted(
+                        canary.caseId(),
+                        "HV-CANA-RY",
+                        "$2a$10$canaryhash",
+                        ReportType.DIGNITY_AT_WORK,
+                        Category.DISCRIMINATION,
+                        LocalDate.parse("2017-08-01"),
+                        LocationType.WORKPLACE,
+                        "Legal Services",
+                        Set.of(Motivation.RACE),
+                        ReporterRole.VICTIM,
+                        false,
+                        new Reporter("Zebedee Canaryfield", "zebedee@example.org", "07700900123"),
+                        ContactPreference.EMAIL,
+                        "Zebedee Canaryfield was shouted at",
+                        List.of("Quentin Canarywood"),
+                        false,
+                        true),
                 Instant.parse("2017-08-02T10:00:00Z"));
         canary.append(triage(canary, Category.DISCRIMINATION), Instant.parse("2017-08-03T10:00:00Z"));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                database.getCollection(TrendProjection.MONTHS).find(new Document("_id", "recorded/2017-08")).first() != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.getCollection(TrendProjection.MONTHS)
+                                .find(new Document("_id", "recorded/2017-08"))
+                                .first()
+                        != null);
 
         var months = database.getCollection(TrendProjection.MONTHS).find().into(new ArrayList<>());
         var cases = database.getCollection(TrendProjection.CASES).find().into(new ArrayList<>());
         String raw = months + " " + cases;
-        assertThat(raw).doesNotContain("Canary", "zebedee", "07700900123", "HV-CANA-RY", canary.caseId().value(),
-                "canaryhash", "2017-08-01", "Legal Services");
-        var labels = Set.of(TrendDimension.values()).stream().map(TrendDimension::label).collect(Collectors.toSet());
+        assertThat(raw)
+                .doesNotContain(
+                        "Canary",
+                        "zebedee",
+                        "07700900123",
+                        "HV-CANA-RY",
+                        canary.caseId().value(),
+                        "canaryhash",
+                        "2017-08-01",
+                        "Legal Services");
+        var labels = Set.of(TrendDimension.values()).stream()
+                .map(TrendDimension::label)
+                .collect(Collectors.toSet());
         for (Document month : months) {
             assertThat(month.getString("_id")).matches("(recorded|resolved|reopened)/\\d{4}-\\d{2}");
             for (String field : month.keySet()) {
@@ -406,21 +553,28 @@ class TrendsTest {
         allowed.addAll(List.of("month", "in"));
         for (Document facts : cases) {
             // an open case's deadlines are kept until it is resolved, for its service measures
-            assertThat(facts.keySet()).contains("_id", "seq", "facts", "counted", "touched")
+            assertThat(facts.keySet())
+                    .contains("_id", "seq", "facts", "counted", "touched")
                     .isSubsetOf("_id", "seq", "facts", "counted", "touched", "deadlines");
             assertThat(facts.get("facts", Document.class).keySet()).isSubsetOf(allowed);
-            facts.get("counted", Document.class).values()
-                    .forEach(snapshot -> assertThat(((Document) snapshot).keySet()).isSubsetOf(allowed));
+            facts.get("counted", Document.class)
+                    .values()
+                    .forEach(snapshot ->
+                            assertThat(((Document) snapshot).keySet()).isSubsetOf(allowed));
             assertThat(facts.get("facts", Document.class).getString("month")).matches("\\d{4}-\\d{2}");
         }
 
-        var processor = processing.eventProcessor("trends-v2", StreamingEventProcessor.class).orElseThrow();
+        var processor = processing
+                .eventProcessor("trends-v2", StreamingEventProcessor.class)
+                .orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                database.getCollection(TrendProjection.MONTHS).find().into(new ArrayList<>()))
-                .containsExactlyInAnyOrderElementsOf(months));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(database.getCollection(TrendProjection.MONTHS)
+                                .find()
+                                .into(new ArrayList<>()))
+                        .containsExactlyInAnyOrderElementsOf(months));
     }
 
     private void awaitCounts(String month, String dimension, Map<String, Long> expected) {
@@ -429,7 +583,11 @@ class TrendsTest {
             var counts = new HashMap<String, Long>();
             for (JsonNode cell : table.get("cells")) {
                 if (expected.containsKey(cell.get(dimension).asText())) {
-                    counts.put(cell.get(dimension).asText(), cell.get("count").isNull() ? null : cell.get("count").asLong());
+                    counts.put(
+                            cell.get(dimension).asText(),
+                            cell.get("count").isNull()
+                                    ? null
+                                    : cell.get("count").asLong());
                 }
             }
             assertThat(counts).isEqualTo(expected);
@@ -441,11 +599,19 @@ class TrendsTest {
     }
 
     private String body(String period, String from, String to, String by) throws Exception {
-        var request = get("/api/trends").header("Authorization", BOARD).param("period", period).param("from", from).param("by", by);
+        var request = get("/api/trends")
+                .header("Authorization", BOARD)
+                .param("period", period)
+                .param("from", from)
+                .param("by", by);
         if (to != null) {
             request.param("to", to);
         }
-        return http.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return http.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static JsonNode cell(JsonNode table, String category) {
@@ -461,14 +627,39 @@ class TrendsTest {
         return report(stream, category, area, Set.of(Motivation.RACE));
     }
 
-    private static ReportSubmitted report(CaseStream stream, Category category, String area, Set<Motivation> perceived) {
-        return new ReportSubmitted(stream.caseId(), "HV-TRND-00", "$2a$10$x", ReportType.HATE_INCIDENT, category,
-                LocalDate.parse("2011-01-01"), LocationType.STREET_OR_PUBLIC_SPACE, area, perceived,
-                ReporterRole.WITNESS, true, null, ContactPreference.FOLLOW_UP_ONLY, "narrative", List.of(), false, false);
+    private static ReportSubmitted report(
+            CaseStream stream, Category category, String area, Set<Motivation> perceived) {
+        return new ReportSubmitted(
+                stream.caseId(),
+                "HV-TRND-00",
+                "$2a$10$x",
+                ReportType.HATE_INCIDENT,
+                category,
+                LocalDate.parse("2011-01-01"),
+                LocationType.STREET_OR_PUBLIC_SPACE,
+                area,
+                perceived,
+                ReporterRole.WITNESS,
+                true,
+                null,
+                ContactPreference.FOLLOW_UP_ONLY,
+                "narrative",
+                List.of(),
+                false,
+                false);
     }
 
     private static CaseTriaged triage(CaseStream stream, Category category) {
-        return new CaseTriaged(stream.caseId(), category, Set.of(ProtectedCharacteristic.RACE), Set.of(), RiskLevel.LOW,
-                Route.INFORMAL_RESOLUTION, LocalDate.parse("2011-01-20"), LocalDate.parse("2011-03-01"), "cw.lee", null);
+        return new CaseTriaged(
+                stream.caseId(),
+                category,
+                Set.of(ProtectedCharacteristic.RACE),
+                Set.of(),
+                RiskLevel.LOW,
+                Route.INFORMAL_RESOLUTION,
+                LocalDate.parse("2011-01-20"),
+                LocalDate.parse("2011-03-01"),
+                "cw.lee",
+                null);
     }
 }

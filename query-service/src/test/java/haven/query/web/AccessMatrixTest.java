@@ -5,33 +5,27 @@ import static haven.infra.security.AccessMatrix.Caller.ADMIN;
 import static haven.infra.security.AccessMatrix.Caller.BOARD;
 import static haven.infra.security.AccessMatrix.Caller.CASEWORKER;
 import static haven.infra.security.AccessMatrix.Caller.CASE_MANAGER;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.AccessMatrix;
 import haven.infra.security.AccessMatrix.Caller;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
+import haven.query.QueryServiceTest;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Who gets past sign-in and role checks at every view. Which cases they see is {@code CaseAccess}'s rule. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@QueryServiceTest(database = "access-tests")
 class AccessMatrixTest {
 
     static final Set<Caller> CASE_TEAM = EnumSet.of(CASEWORKER, CASE_MANAGER);
@@ -57,14 +51,10 @@ class AccessMatrixTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("access-tests"));
-    }
 
     @TestFactory
     Stream<DynamicTest> everyEndpointAskedByEveryCaller() {
@@ -74,10 +64,13 @@ class AccessMatrixTest {
     /** Only a current access token, signed by the configured issuer for Haven, reads anything. */
     @TestFactory
     Stream<DynamicTest> everyOtherTokenIsRefused() throws Exception {
-        http.perform(get("/api/caseload").header("Authorization", TestTokens.bearer("mgr.jones", "equality",
-                Role.CASE_MANAGER))).andExpect(status().isOk());
+        http.perform(get("/api/caseload")
+                        .header("Authorization", TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER)))
+                .andExpect(status().isOk());
         return TestTokens.refused("mgr.jones", "equality", Role.CASE_MANAGER, Role.ADMIN).entrySet().stream()
-                .map(token -> DynamicTest.dynamicTest(token.getKey(), () -> http.perform(get("/api/caseload")
-                        .header("Authorization", token.getValue())).andExpect(status().isUnauthorized())));
+                .map(token -> DynamicTest.dynamicTest(
+                        token.getKey(),
+                        () -> http.perform(get("/api/caseload").header("Authorization", token.getValue()))
+                                .andExpect(status().isUnauthorized())));
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.sun.net.httpserver.HttpServer;
+import haven.events.ActionAgreed;
 import haven.events.CaseId;
 import haven.events.CaseTriaged;
 import haven.events.Category;
@@ -13,20 +14,19 @@ import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
-import haven.events.ActionAgreed;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.security.Intruder;
 import haven.infra.security.Intruder.Example;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.PageLogin;
+import haven.query.QueryServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -48,8 +48,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -73,10 +71,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * must not have relayed anything. The receipt throttle is lifted: it would answer most attacks with
  * 429 before they reach a handler.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@TestPropertySource(properties = {"haven.receipts.failures-per-reference=1000000",
-        "haven.receipts.failures-per-client=1000000"})
+@QueryServiceTest(database = "intruder-tests")
+@TestPropertySource(
+        properties = {"haven.receipts.failures-per-reference=1000000", "haven.receipts.failures-per-client=1000000"})
 class IntruderTest {
 
     static final String TEAM = "equality";
@@ -86,23 +83,28 @@ class IntruderTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore events;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Value("${haven.privacy.master-key}")
     String masterKey;
+
     @Value("${haven.trends.pseudonym-key}")
     String trendsKey;
+
     @Value("${haven.staff-sign-in.client-secret}")
     String clientSecret;
+
     @Value("${spring.data.mongodb.uri}")
     String storeUri;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("intruder-tests"));
         registry.add("haven.command-service.url", COMMANDS::url);
     }
 
@@ -117,13 +119,18 @@ class IntruderTest {
         @Bean
         @Primary
         OAuth2AuthorizedClientManager signedInStaffToken() {
-            var registration = ClientRegistration.withRegistrationId("haven").clientId("haven-web")
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).redirectUri("{baseUrl}/login")
-                    .authorizationUri("https://identity.test.haven/authorize").tokenUri("https://identity.test.haven/token")
+            var registration = ClientRegistration.withRegistrationId("haven")
+                    .clientId("haven-web")
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri("{baseUrl}/login")
+                    .authorizationUri("https://identity.test.haven/authorize")
+                    .tokenUri("https://identity.test.haven/token")
                     .build();
-            var token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+            var token = new OAuth2AccessToken(
+                    OAuth2AccessToken.TokenType.BEARER,
                     TestTokens.token("intruder.staff", TEAM, Instant.now().plusSeconds(3600), Role.values()),
-                    Instant.now(), Instant.now().plusSeconds(3600));
+                    Instant.now(),
+                    Instant.now().plusSeconds(3600));
             return request -> new OAuth2AuthorizedClient(registration, "intruder.staff", token);
         }
     }
@@ -137,61 +144,94 @@ class IntruderTest {
             return request;
         };
         RequestPostProcessor page = request -> csrf().postProcessRequest(
-                PageLogin.as("intruder.staff", TEAM, Role.values()).postProcessRequest(request));
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.perform(get("/api/cases/{caseId}/record", caseId).with(api))
-                .andReturn().getResponse().getStatus() == 200);
+                        PageLogin.as("intruder.staff", TEAM, Role.values()).postProcessRequest(request));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        http.perform(get("/api/cases/{caseId}/record", caseId).with(api))
+                                        .andReturn()
+                                        .getResponse()
+                                        .getStatus()
+                                == 200);
         var examples = new ArrayList<>(List.of(
-                Example.of("POST /api/reporter/status", anyone).json("{\"reference\": \"HV-INTR-0001\", \"receipt\": \"" + RECEIPT + "\"}"),
+                Example.of("POST /api/reporter/status", anyone)
+                        .json("{\"reference\": \"HV-INTR-0001\", \"receipt\": \"" + RECEIPT + "\"}"),
                 Example.of("GET /api/caseload", api),
                 onCase("GET /api/cases/{caseId}", caseId, api),
                 onCase("GET /api/cases/{caseId}/timeline", caseId, api),
                 onCase("GET /api/cases/{caseId}/record", caseId, api),
-                onCase("POST /api/cases/{caseId}/break-glass", caseId, api).json("{\"reason\": \"Safeguarding concern raised\"}"),
+                onCase("POST /api/cases/{caseId}/break-glass", caseId, api)
+                        .json("{\"reason\": \"Safeguarding concern raised\"}"),
                 Example.of("GET /api/admin/access-log", api).query("caseId", caseId),
                 Example.of("GET /api/trends", api).query("period", "year"),
                 Example.of("GET /api/trends.csv", api).query("period", "year"),
                 Example.of("POST /api/admin/processors/{name}/replay", api).path("name", "no-such-view"),
                 Example.of("GET /api/admin/processors/{name}/rebuild", api).path("name", "caseload"),
-                Example.of("POST /api/admin/dead-letters/{processingGroup}/retry", api).path("processingGroup", "no-such-view"),
+                Example.of("POST /api/admin/dead-letters/{processingGroup}/retry", api)
+                        .path("processingGroup", "no-such-view"),
                 Example.of("POST /follow-up", anyone).form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT)),
-                Example.of("POST /follow-up/reply", anyone).form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT,
-                        "text", "Any news?")),
+                Example.of("POST /follow-up/reply", anyone)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "text", "Any news?")),
                 Example.of("POST /report/{slug}", anyone).path("slug", "check").form(completeReport()),
                 Example.of("GET /admin", page).query("caseId", caseId),
                 Example.of("POST /admin/processors/{name}/rebuild", page).path("name", "no-such-view"),
                 Example.of("POST /admin/legal-hold", page).form(Map.of("caseId", caseId, "reason", "Tribunal claim")),
                 Example.of("POST /admin/legal-hold/lift", page).form(Map.of("caseId", caseId)),
                 Example.of("POST /admin/erasure", page).form(Map.of("caseId", caseId, "confirm", "yes")),
-                Example.of("POST /admin/lifted-exclusion", page).form(Map.of("caseId", caseId, "staffId", "x.someone",
-                        "reason", "Named to keep them away")),
+                Example.of("POST /admin/lifted-exclusion", page)
+                        .form(Map.of("caseId", caseId, "staffId", "x.someone", "reason", "Named to keep them away")),
                 Example.of("GET /admin/history", page),
-                Example.of("POST /admin/history", page).form(Map.of("action", "import")).upload("file",
-                        "source_id,reported_month,type,category,area,location_type,reporter_role,perceived_motivations,"
-                        + "characteristics,strands,outcome,closed_on\r\nINC-1,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30\r\n"),
+                Example.of("POST /admin/history", page)
+                        .form(Map.of("action", "import"))
+                        .upload(
+                                "file",
+                                "source_id,reported_month,type,category,area,location_type,reporter_role,perceived_motivations,"
+                                        + "characteristics,strands,outcome,closed_on\r\nINC-1,2021-06,HATE_INCIDENT,THREATS,CASTLE,,,,,,UPHELD,2021-07-30\r\n"),
                 Example.of("GET /admin/history/{id}", page).path("id", "0123456789abcdef0123456789abcdef"),
                 Example.of("GET /trends", page).query("period", "year"),
-                Example.of("GET /trends/pack", page).query("period", "financial-year").query("of", "2025-06"),
-                Example.of("GET /trends/pack.pdf", page).query("period", "financial-year").query("of", "2025-06"),
+                Example.of("GET /trends/pack", page)
+                        .query("period", "financial-year")
+                        .query("of", "2025-06"),
+                Example.of("GET /trends/pack.pdf", page)
+                        .query("period", "financial-year")
+                        .query("of", "2025-06"),
                 Example.of("GET /trends/download", page).query("period", "year"),
                 Example.of("GET /cases", page),
                 onCase("GET /cases/{caseId}", caseId, page),
-                onCase("POST /cases/{caseId}/actions/{actionId}/completion", caseId, page).path("actionId", ACTION_ID)));
+                onCase("POST /cases/{caseId}/actions/{actionId}/completion", caseId, page)
+                        .path("actionId", ACTION_ID)));
         for (var form : List.of(
                 Map.of("slug", "triage", "category", "THREATS", "risk", "HIGH", "route", "FORMAL_INVESTIGATION"),
                 Map.of("slug", "assignment", "caseworker", "cw.lee", "team", TEAM, "reason", "Capacity"),
                 Map.of("slug", "notes", "text", "Spoke to the reporter"),
-                Map.of("slug", "actions", "description", "Meet", "owner", "cw.lee", "due-day", "1", "due-month", "1",
-                        "due-year", "2030"),
+                Map.of(
+                        "slug",
+                        "actions",
+                        "description",
+                        "Meet",
+                        "owner",
+                        "cw.lee",
+                        "due-day",
+                        "1",
+                        "due-month",
+                        "1",
+                        "due-year",
+                        "2030"),
                 Map.of("slug", "messages", "text", "We are looking into it"),
                 Map.of("slug", "resolution", "outcome", "UPHELD", "summary", "Agreed a way forward"),
                 Map.of("slug", "closure"),
                 Map.of("slug", "appeal", "reason", "New evidence"))) {
             var fields = new java.util.HashMap<>(form);
             String slug = fields.remove("slug");
-            examples.add(onCase("POST /cases/{caseId}/{slug}", caseId, page).path("slug", slug).form(fields));
+            examples.add(onCase("POST /cases/{caseId}/{slug}", caseId, page)
+                    .path("slug", slug)
+                    .form(fields));
         }
-        return Intruder.attack(new Intruder.Target(http, mappings, examples,
-                List.of(masterKey, trendsKey, clientSecret, storeUri), COMMANDS.received()::get));
+        return Intruder.attack(new Intruder.Target(
+                http,
+                mappings,
+                examples,
+                List.of(masterKey, trendsKey, clientSecret, storeUri),
+                COMMANDS.received()::get));
     }
 
     private static Example onCase(String endpoint, String caseId, RequestPostProcessor caller) {
@@ -199,29 +239,62 @@ class IntruderTest {
     }
 
     private static Map<String, String> completeReport() {
-        return Map.ofEntries(Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
-                Map.entry("narrative", "Shouted at on the bus"), Map.entry("occurredOn-day", "2"),
-                Map.entry("occurredOn-month", "11"), Map.entry("occurredOn-year", "2025"),
-                Map.entry("locationType", "PUBLIC_TRANSPORT"), Map.entry("area", "CASTLE"),
-                Map.entry("motivations", "RACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("policeInformed", "no"),
-                Map.entry("anonymous", "yes"), Map.entry("consentToShare", "no"));
+        return Map.ofEntries(
+                Map.entry("type", "HATE_INCIDENT"),
+                Map.entry("category", "VERBAL_ABUSE"),
+                Map.entry("narrative", "Shouted at on the bus"),
+                Map.entry("occurredOn-day", "2"),
+                Map.entry("occurredOn-month", "11"),
+                Map.entry("occurredOn-year", "2025"),
+                Map.entry("locationType", "PUBLIC_TRANSPORT"),
+                Map.entry("area", "CASTLE"),
+                Map.entry("motivations", "RACE"),
+                Map.entry("reporterRole", "VICTIM"),
+                Map.entry("policeInformed", "no"),
+                Map.entry("anonymous", "yes"),
+                Map.entry("consentToShare", "no"));
     }
 
     /** Stored hostile text: a page that evaluated what a view holds would show 49. */
     private String caseWhoseEveryTextIsAnExpression() {
         var history = new CaseStream(events);
         CaseId caseId = history.caseId();
-        history.append(new ReportSubmitted(caseId, "HV-INTR-0001", BCrypt.hashpw(RECEIPT, BCrypt.gensalt(4)),
-                ReportType.DIGNITY_AT_WORK, Category.HARASSMENT, LocalDate.parse("2026-10-12"), LocationType.WORKPLACE,
-                "__${7*7}__", Set.of(), ReporterRole.VICTIM, false,
-                new Reporter("${7*7}", "x@example.org", "[[${7*7}]]"), ContactPreference.EMAIL,
-                "x} + ${7*7} + #{x", List.of("[(${7*7})]", "*{7*7}"), false, true));
-        history.append(new CaseTriaged(caseId, Category.HARASSMENT, Set.of(), Set.of(), RiskLevel.MEDIUM,
-                Route.INFORMAL_RESOLUTION, LocalDate.now().plusDays(3), LocalDate.now().plusDays(20), "cw.lee", null));
-        history.append(new InvestigationNoteAdded(caseId, "note-1", "#{7*7} ${@environment.getProperty('haven.privacy.master-key')}", "cw.lee"));
-        history.append(new ActionAgreed(caseId, ACTION_ID, "__${7*7}__::x", "cw.lee", LocalDate.now().plusDays(5), "cw.lee"));
+        history.append(new ReportSubmitted(
+                caseId,
+                "HV-INTR-0001",
+                BCrypt.hashpw(RECEIPT, BCrypt.gensalt(4)),
+                ReportType.DIGNITY_AT_WORK,
+                Category.HARASSMENT,
+                LocalDate.parse("2026-10-12"),
+                LocationType.WORKPLACE,
+                "__${7*7}__",
+                Set.of(),
+                ReporterRole.VICTIM,
+                false,
+                new Reporter("${7*7}", "x@example.org", "[[${7*7}]]"),
+                ContactPreference.EMAIL,
+                "x} + ${7*7} + #{x",
+                List.of("[(${7*7})]", "*{7*7}"),
+                false,
+                true));
+        history.append(new CaseTriaged(
+                caseId,
+                Category.HARASSMENT,
+                Set.of(),
+                Set.of(),
+                RiskLevel.MEDIUM,
+                Route.INFORMAL_RESOLUTION,
+                LocalDate.now().plusDays(3),
+                LocalDate.now().plusDays(20),
+                "cw.lee",
+                null));
+        history.append(new InvestigationNoteAdded(
+                caseId, "note-1", "#{7*7} ${@environment.getProperty('haven.privacy.master-key')}", "cw.lee"));
+        history.append(new ActionAgreed(
+                caseId, ACTION_ID, "__${7*7}__::x", "cw.lee", LocalDate.now().plusDays(5), "cw.lee"));
         history.append(new MessageToReporterSent(caseId, "message-1", "[[${7*7}]]", "cw.lee"));
-        history.append(new MessageFromReporterReceived(caseId, "message-2", "=HYPERLINK(\"https://intruder.example/\")"));
+        history.append(
+                new MessageFromReporterReceived(caseId, "message-2", "=HYPERLINK(\"https://intruder.example/\")"));
         return caseId.value();
     }
 
@@ -229,6 +302,9 @@ class IntruderTest {
     record CommandServiceStandIn(HttpServer server, AtomicInteger received) {
 
         static CommandServiceStandIn start() {
+            // headers and body are written apart: without TCP_NODELAY, Nagle's algorithm holds the body back
+            // until the client's delayed acknowledgement, some 40 ms, on every relayed request
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             try {
                 var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 var received = new AtomicInteger();
@@ -237,9 +313,13 @@ class IntruderTest {
                     received.incrementAndGet();
                     boolean report = exchange.getRequestURI().getPath().equals("/api/reports");
                     boolean history = exchange.getRequestURI().getPath().startsWith("/api/admin/imports");
-                    byte[] body = (report ? "{\"caseId\": \"" + UUID.randomUUID() + "\", \"reference\": \"HV-STUB-0001\", "
-                            + "\"receipt\": \"" + RECEIPT + "\"}" : history ? "{\"id\": \"0123456789abcdef0123456789abcdef\", "
-                            + "\"rows\": 1, \"imported\": 0, \"alreadyThere\": 0, \"state\": \"RUNNING\"}" : "{}")
+                    byte[] body = (report
+                                    ? "{\"caseId\": \"" + UUID.randomUUID() + "\", \"reference\": \"HV-STUB-0001\", "
+                                            + "\"receipt\": \"" + RECEIPT + "\"}"
+                                    : history
+                                            ? "{\"id\": \"0123456789abcdef0123456789abcdef\", "
+                                                    + "\"rows\": 1, \"imported\": 0, \"alreadyThere\": 0, \"state\": \"RUNNING\"}"
+                                            : "{}")
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(report ? 201 : 202, body.length);

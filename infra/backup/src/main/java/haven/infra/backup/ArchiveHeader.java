@@ -28,16 +28,25 @@ record ArchiveHeader(KeyFrom keyFrom, byte[] salt, int iterations, String master
     static final String MAGIC = "HAVEN-BACKUP 3";
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
     static final int PASSPHRASE_ITERATIONS = 600_000;
+
     private static final int MAX_LINE = 4096;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    enum KeyFrom { MASTER_KEY, PASSPHRASE }
+    enum KeyFrom {
+        MASTER_KEY,
+        PASSPHRASE
+    }
 
     static ArchiveHeader fresh(boolean passphrase, String masterKeyBase64, long point) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return new ArchiveHeader(passphrase ? KeyFrom.PASSPHRASE : KeyFrom.MASTER_KEY, salt,
-                passphrase ? PASSPHRASE_ITERATIONS : 0, MasterKey.fingerprint(masterKeyBase64), point, Instant.now());
+        return new ArchiveHeader(
+                passphrase ? KeyFrom.PASSPHRASE : KeyFrom.MASTER_KEY,
+                salt,
+                passphrase ? PASSPHRASE_ITERATIONS : 0,
+                MasterKey.fingerprint(masterKeyBase64),
+                point,
+                Instant.now());
     }
 
     /** The key of this archive alone: the salt is new for every archive, so frame numbers never repeat under a key. */
@@ -47,7 +56,9 @@ record ArchiveHeader(KeyFrom keyFrom, byte[] salt, int iterations, String master
         }
         try {
             var spec = new PBEKeySpec(passphrase, salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2 is part of every JDK", e);
         }
@@ -59,10 +70,16 @@ record ArchiveHeader(KeyFrom keyFrom, byte[] salt, int iterations, String master
     }
 
     byte[] write(OutputStream out) throws IOException {
-        byte[] lines = (MAGIC + "\n" + new Document("keyFrom", keyFrom.name())
-                .append("salt", Base64.getEncoder().encodeToString(salt)).append("iterations", iterations)
-                .append("masterKey", masterKey).append("point", point).append("madeAt", madeAt.toString()).toJson()
-                + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] lines = (MAGIC + "\n"
+                        + new Document("keyFrom", keyFrom.name())
+                                .append("salt", Base64.getEncoder().encodeToString(salt))
+                                .append("iterations", iterations)
+                                .append("masterKey", masterKey)
+                                .append("point", point)
+                                .append("madeAt", madeAt.toString())
+                                .toJson()
+                        + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         out.write(lines);
         return digest(lines);
     }
@@ -81,10 +98,15 @@ record ArchiveHeader(KeyFrom keyFrom, byte[] salt, int iterations, String master
         byte[] second = line(in);
         try {
             Document d = Document.parse(new String(second, StandardCharsets.UTF_8));
-            var header = new ArchiveHeader(KeyFrom.valueOf(d.getString("keyFrom")),
-                    Base64.getDecoder().decode(d.getString("salt")), d.getInteger("iterations"), d.getString("masterKey"),
-                    ((Number) d.get("point")).longValue(), Instant.parse(d.getString("madeAt")));
-            if (!header.masterKey.matches("[0-9a-f]{12}") || header.salt.length != 16
+            var header = new ArchiveHeader(
+                    KeyFrom.valueOf(d.getString("keyFrom")),
+                    Base64.getDecoder().decode(d.getString("salt")),
+                    d.getInteger("iterations"),
+                    d.getString("masterKey"),
+                    ((Number) d.get("point")).longValue(),
+                    Instant.parse(d.getString("madeAt")));
+            if (!header.masterKey.matches("[0-9a-f]{12}")
+                    || header.salt.length != 16
                     || header.keyFrom == KeyFrom.PASSPHRASE && header.iterations < PASSPHRASE_ITERATIONS) {
                 throw new IllegalArgumentException("out of shape");
             }
@@ -99,8 +121,7 @@ record ArchiveHeader(KeyFrom keyFrom, byte[] salt, int iterations, String master
         }
     }
 
-    record Read(ArchiveHeader header, byte[] digest) {
-    }
+    record Read(ArchiveHeader header, byte[] digest) {}
 
     private static byte[] line(InputStream in) throws IOException {
         var line = new ByteArrayOutputStream();

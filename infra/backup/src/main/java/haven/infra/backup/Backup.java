@@ -48,13 +48,15 @@ import org.bson.json.JsonWriterSettings;
 public final class Backup {
 
     static final int SAMPLE_SIZE = 200;
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final JsonWriterSettings JSON =
+            JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final int IN_FLIGHT_RETRIES = 20;
 
     private final MongoDatabase database;
     private final String masterKey;
     /** The source store's keys, opened with the master key given: checked before they are copied, and read for the sample. */
     private final PersonalDataKeys keys;
+
     private final PrintStream progress;
     private final Random random = new SecureRandom();
 
@@ -70,14 +72,17 @@ public final class Backup {
      * when one is given (a copy to keep off site); returns the backup point.
      */
     public long backup(Path archive, char[] passphrase) throws IOException, InterruptedException {
-        Document counter = database.getCollection(Sections.COUNTERS).find(eq("_id", "events")).first();
+        Document counter = database.getCollection(Sections.COUNTERS)
+                .find(eq("_id", "events"))
+                .first();
         long point = counter == null ? 0 : counter.getLong("next");
         var header = ArchiveHeader.fresh(passphrase != null, masterKey, point);
         var file = new BufferedOutputStream(Files.newOutputStream(archive));
         byte[] context = header.write(file);
         var sealed = SealedFrames.sealing(file, header.key(masterKey, passphrase), context);
         var counts = new ArrayList<String>();
-        try (var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(sealed), StandardCharsets.UTF_8))) {
+        try (var out =
+                new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(sealed), StandardCharsets.UTF_8))) {
             var section = new Section(out, Sections.COUNTERS);
             section.add(new Document("_id", "events").append("next", point));
             section.end();
@@ -85,15 +90,21 @@ public final class Backup {
             var sample = new ArrayList<Document>(SAMPLE_SIZE);
             long events = writeEventsBefore(point, new Section(out, Sections.EVENTS), cases, sample);
             counts.add(String.format("%,d events", events));
-            counts.add(String.format("%,d reporter entries", writeOfCases(Sections.REPORTER_ACCESS, "caseId", cases, out)));
+            counts.add(String.format(
+                    "%,d reporter entries", writeOfCases(Sections.REPORTER_ACCESS, "caseId", cases, out)));
             counts.add(String.format("%,d case keys", writeKeysOf(cases, new Section(out, Sections.KEYS))));
             writeOfCases(Sections.ERASED, "_id", cases, out); // no key is made for them again after a restore
             counts.add(String.format("%,d access log entries", writeAccessLog(out)));
             writeSample(sample, new Section(out, Sections.SAMPLE));
         }
-        progress.printf("Backed up %s (backup point: position %,d) to %s, sealed with %s; it restores only with"
-                        + " master key %s%n", String.join(", ", counts), point, archive,
-                passphrase == null ? "a key derived from the master key" : "the passphrase", header.masterKey());
+        progress.printf(
+                "Backed up %s (backup point: position %,d) to %s, sealed with %s; it restores only with"
+                        + " master key %s%n",
+                String.join(", ", counts),
+                point,
+                archive,
+                passphrase == null ? "a key derived from the master key" : "the passphrase",
+                header.masterKey());
         return point;
     }
 
@@ -127,8 +138,9 @@ public final class Backup {
         return section.end();
     }
 
-    private void record(Document event, BitSet seen, Section section, Set<String> cases, List<Document> sample,
-            long[] sealedEvents) throws IOException {
+    private void record(
+            Document event, BitSet seen, Section section, Set<String> cases, List<Document> sample, long[] sealedEvents)
+            throws IOException {
         seen.set(Math.toIntExact(event.getLong("_id")));
         if (event.getBoolean("tombstone", false)) {
             return;

@@ -83,7 +83,8 @@ public final class Restore {
     private void refuseUnlessEmpty() {
         for (String collection : Sections.COLLECTIONS) {
             if (database.getCollection(collection).find().first() != null) {
-                throw new ArchiveRefused("The target already holds " + collection + "; restore only into an empty store.");
+                throw new ArchiveRefused(
+                        "The target already holds " + collection + "; restore only into an empty store.");
             }
         }
     }
@@ -93,14 +94,16 @@ public final class Restore {
         for (var count : counts.entrySet()) {
             long restored = database.getCollection(count.getKey()).countDocuments();
             if (restored != count.getValue()) {
-                throw new IllegalStateException("Restore NOT verified: " + count.getKey() + " holds " + restored + " of "
-                        + count.getValue());
+                throw new IllegalStateException(
+                        "Restore NOT verified: " + count.getKey() + " holds " + restored + " of " + count.getValue());
             }
         }
         var keys = new PersonalDataKeys(database, key, Duration.ofMinutes(1));
         var sampleKey = ArchiveHeader.sampleKey(key);
         for (Document expected : sample) {
-            Document event = database.getCollection(Sections.EVENTS).find(eq("_id", expected.getLong("position"))).first();
+            Document event = database.getCollection(Sections.EVENTS)
+                    .find(eq("_id", expected.getLong("position")))
+                    .first();
             Optional<String> digest;
             try {
                 digest = event == null ? Optional.empty() : Sections.digestOf(event, keys, sampleKey);
@@ -112,10 +115,14 @@ public final class Restore {
                         + expected.getLong("position") + " does not read as it did when the backup was made.");
             }
         }
-        progress.printf("Restore verified: %,d events, %,d case keys, %,d reporter entries, %,d access log entries;"
+        progress.printf(
+                "Restore verified: %,d events, %,d case keys, %,d reporter entries, %,d access log entries;"
                         + " the personal data of %,d sampled events reads exactly as backed up.%n",
-                counts.get(Sections.EVENTS), counts.get(Sections.KEYS), counts.get(Sections.REPORTER_ACCESS),
-                counts.get(Sections.ACCESS_LOG), sample.size());
+                counts.get(Sections.EVENTS),
+                counts.get(Sections.KEYS),
+                counts.get(Sections.REPORTER_ACCESS),
+                counts.get(Sections.ACCESS_LOG),
+                sample.size());
         progress.println("Start Haven with the same master key: the services rebuild their views from the events.");
     }
 
@@ -134,8 +141,9 @@ public final class Restore {
             if (read.header().keyFrom() == KeyFrom.PASSPHRASE) {
                 secret = passphrase.get();
                 if (secret == null || secret.length == 0) {
-                    throw new ArchiveRefused("This archive is sealed with a passphrase: give it in HAVEN_BACKUP_PASSPHRASE"
-                            + " or at the prompt.");
+                    throw new ArchiveRefused(
+                            "This archive is sealed with a passphrase: give it in HAVEN_BACKUP_PASSPHRASE"
+                                    + " or at the prompt.");
                 }
             }
             var plain = SealedFrames.opening(in, read.header().key(key, secret), read.digest());
@@ -161,7 +169,8 @@ public final class Restore {
             while ((line = in.readLine()) != null) {
                 String collection = Document.parse(line).getString("collection");
                 if (collection == null || !Sections.KNOWN.contains(collection)) {
-                    throw new ArchiveRefused("The archive holds a section restore does not know; nothing was restored.");
+                    throw new ArchiveRefused(
+                            "The archive holds a section restore does not know; nothing was restored.");
                 }
                 long count = 0;
                 while (!(line = in.readLine()).startsWith("{\"end\"")) {
@@ -200,7 +209,8 @@ public final class Restore {
         @Override
         public void document(String collection, Document document) {
             if (collection.equals(Sections.KEYS) && !keys.unwraps(document)) {
-                throw new ArchiveRefused("A case key in the archive does not open with this master key; nothing was restored.");
+                throw new ArchiveRefused(
+                        "A case key in the archive does not open with this master key; nothing was restored.");
             }
             if (collection.equals(Sections.SAMPLE)) {
                 sample.add(document);

@@ -27,8 +27,7 @@ final class SealedFrames {
     private static final int TAG_BITS = 128;
     private static final int MAX_SEALED = FRAME_BYTES + TAG_BITS / 8;
 
-    private SealedFrames() {
-    }
+    private SealedFrames() {}
 
     static OutputStream sealing(OutputStream out, byte[] key, byte[] header) {
         return new Sealing(new DataOutputStream(out), key, header);
@@ -45,7 +44,10 @@ final class SealedFrames {
             byte[] nonce = ByteBuffer.allocate(12).putInt(0).putLong(number).array();
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(header);
-            cipher.updateAAD(ByteBuffer.allocate(9).putLong(number).put((byte) (last ? 1 : 0)).array());
+            cipher.updateAAD(ByteBuffer.allocate(9)
+                    .putLong(number)
+                    .put((byte) (last ? 1 : 0))
+                    .array());
             return cipher.doFinal(input, 0, length);
         } catch (AEADBadTagException e) {
             throw e;
@@ -167,9 +169,10 @@ final class SealedFrames {
             try {
                 plain = run(Cipher.DECRYPT_MODE, key, header, number++, last, sealed, sealed.length);
             } catch (AEADBadTagException e) {
-                throw new ArchiveRefused(number == 1
-                        ? "The archive cannot be opened with this key (wrong passphrase or master key), or it was altered."
-                        : "The archive is damaged or was altered: part " + number + " fails authentication.");
+                throw new ArchiveRefused(
+                        number == 1
+                                ? "The archive cannot be opened with this key (wrong passphrase or master key), or it was altered."
+                                : "The archive is damaged or was altered: part " + number + " fails authentication.");
             }
             read = 0;
             if (last) {

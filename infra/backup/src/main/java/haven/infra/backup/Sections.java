@@ -29,15 +29,14 @@ final class Sections {
     /** Not a collection: digests of sealed fields, checked after a restore and never written. */
     static final String SAMPLE = "sample";
 
-    static final List<String> COLLECTIONS = List.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG,
-            ACCESS_LOG_HEAD);
-    static final Set<String> KNOWN = Set.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG, ACCESS_LOG_HEAD,
-            SAMPLE);
+    static final List<String> COLLECTIONS =
+            List.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG, ACCESS_LOG_HEAD);
+    static final Set<String> KNOWN =
+            Set.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG, ACCESS_LOG_HEAD, SAMPLE);
 
     private static final Pattern SEALED = Pattern.compile("sealed:v1:[A-Za-z0-9_/:+=-]+");
 
-    private Sections() {
-    }
+    private Sections() {}
 
     /** The sealed values in an event's payload, in order. */
     static List<String> sealedIn(Document event) {
@@ -62,7 +61,7 @@ final class Sections {
             }
             plain.append('\u0000').append(opened.get());
         }
-        return Optional.of(HexFormat.of().formatHex(
-                DerivedKey.hmac(sampleKey, plain.toString().getBytes(StandardCharsets.UTF_8))));
+        return Optional.of(HexFormat.of()
+                .formatHex(DerivedKey.hmac(sampleKey, plain.toString().getBytes(StandardCharsets.UTF_8))));
     }
 }

@@ -65,7 +65,7 @@ class BackupTest {
             throws Exception {
         Path archive = dir.resolve("haven.backup");
         try (var source = EmbeddedStore.persistent(dir.resolve("source"), 0);
-             var sourceClient = MongoClients.create(source.uri("haven"))) {
+                var sourceClient = MongoClients.create(source.uri("haven"))) {
             MongoDatabase sourceDb = sourceClient.getDatabase("haven");
             var history = new History(sourceDb);
             for (int i = 0; i < 300; i++) {
@@ -76,10 +76,13 @@ class BackupTest {
             CaseId erased = history.caseWorkedOn(301);
             history.append(erased, new PersonalDataErased(erased, ErasureReason.ERASURE_REQUEST, "dpo.smith"));
             history.keys.destroy(erased.value());
-            sourceDb.getCollection("access_log").insertOne(new Document("_id", 1L).append("staff", "mgr.jones")
-                    .append("caseId", held.value()).append("hash", "h1"));
-            sourceDb.getCollection("access_log_head").insertOne(new Document("_id", "head").append("number", 1L)
-                    .append("hash", "h1"));
+            sourceDb.getCollection("access_log")
+                    .insertOne(new Document("_id", 1L)
+                            .append("staff", "mgr.jones")
+                            .append("caseId", held.value())
+                            .append("hash", "h1"));
+            sourceDb.getCollection("access_log_head")
+                    .insertOne(new Document("_id", "head").append("number", 1L).append("hash", "h1"));
 
             var arriving = new AtomicBoolean(true);
             var more = new AtomicInteger(1000);
@@ -101,46 +104,73 @@ class BackupTest {
             }
             arriving.set(false);
             writer.join();
-            assertThat(sourceDb.getCollection("events").countDocuments()).as("reports kept arriving").isGreaterThan(point);
-            assertThat(Files.readString(archive, StandardCharsets.ISO_8859_1)).as("sealed, not readable")
-                    .doesNotContain("sealed:v1").doesNotContain("HV-").doesNotContain("payload");
+            assertThat(sourceDb.getCollection("events").countDocuments())
+                    .as("reports kept arriving")
+                    .isGreaterThan(point);
+            assertThat(Files.readString(archive, StandardCharsets.ISO_8859_1))
+                    .as("sealed, not readable")
+                    .doesNotContain("sealed:v1")
+                    .doesNotContain("HV-")
+                    .doesNotContain("payload");
 
             try (var target = EmbeddedStore.persistent(dir.resolve("restored"), 0);
-                 var targetClient = MongoClients.create(target.uri("haven"))) {
+                    var targetClient = MongoClients.create(target.uri("haven"))) {
                 MongoDatabase restored = targetClient.getDatabase("haven");
                 var printed = new ByteArrayOutputStream();
                 new Restore(restored, Optional.of(MASTER_KEY), new PrintStream(printed)).restore(archive, () -> null);
 
                 var expected = sourceDb.getCollection("events")
                         .find(Filters.and(Filters.lt("_id", point), Filters.ne("tombstone", true)))
-                        .sort(Sorts.ascending("_id")).into(new ArrayList<>());
-                var actual = restored.getCollection("events").find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+                        .sort(Sorts.ascending("_id"))
+                        .into(new ArrayList<>());
+                var actual = restored.getCollection("events")
+                        .find()
+                        .sort(Sorts.ascending("_id"))
+                        .into(new ArrayList<>());
                 assertThat(actual).hasSizeGreaterThan(300 * 4).isEqualTo(expected);
                 var restoredHistory = new History(restored);
                 var readBefore = expected.stream().map(history::read).toList();
                 assertThat(actual.stream().map(restoredHistory::read).toList()).isEqualTo(readBefore);
-                assertThat(readBefore).as("personal data that was readable is readable again, not null = null")
-                        .filteredOn(e -> e instanceof ReportSubmitted r && r.narrative() != null).hasSizeGreaterThan(300);
-                assertThat(readBefore).filteredOn(e -> e instanceof ReportSubmitted r
-                        && r.caseId().equals(erased)).singleElement()
-                        .satisfies(e -> assertThat(((ReportSubmitted) e).narrative()).as("erased stays erased").isNull());
+                assertThat(readBefore)
+                        .as("personal data that was readable is readable again, not null = null")
+                        .filteredOn(e -> e instanceof ReportSubmitted r && r.narrative() != null)
+                        .hasSizeGreaterThan(300);
+                assertThat(readBefore)
+                        .filteredOn(e ->
+                                e instanceof ReportSubmitted r && r.caseId().equals(erased))
+                        .singleElement()
+                        .satisfies(e -> assertThat(((ReportSubmitted) e).narrative())
+                                .as("erased stays erased")
+                                .isNull());
                 assertThat(readBefore).contains(new LegalHoldPlaced(held, "Tribunal claim 2401234/2026", "dpo.smith"));
 
                 var cases = new HashSet<String>();
                 expected.forEach(e -> cases.add(e.getString("aggregateIdentifier")));
-                assertThat(sorted(restored, "reporter_access")).isEqualTo(sourceDb.getCollection("reporter_access")
-                        .find(Filters.in("caseId", cases)).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
-                assertThat(sorted(restored, "personal_data_keys")).isNotEmpty().allSatisfy(key ->
-                        assertThat(cases).contains(PersonalDataKeys.caseOf(key.getString("_id"))));
-                assertThat(restored.getCollection("personal_data_keys").find(Filters.eq("_id", erased.value())).first())
+                assertThat(sorted(restored, "reporter_access"))
+                        .isEqualTo(sourceDb.getCollection("reporter_access")
+                                .find(Filters.in("caseId", cases))
+                                .sort(Sorts.ascending("_id"))
+                                .into(new ArrayList<>()));
+                assertThat(sorted(restored, "personal_data_keys"))
+                        .isNotEmpty()
+                        .allSatisfy(key -> assertThat(cases).contains(PersonalDataKeys.caseOf(key.getString("_id"))));
+                assertThat(restored.getCollection("personal_data_keys")
+                                .find(Filters.eq("_id", erased.value()))
+                                .first())
                         .isNull();
                 assertThat(new PersonalDataKeys(restored, MASTER_KEY, Duration.ofSeconds(1)).isErased(erased.value()))
-                        .as("an erased case still takes no new key").isTrue();
+                        .as("an erased case still takes no new key")
+                        .isTrue();
                 assertThat(sorted(restored, "access_log")).isEqualTo(sorted(sourceDb, "access_log"));
-                assertThat(restored.getCollection("event_counters").find().first().getLong("next")).isEqualTo(point);
+                assertThat(restored.getCollection("event_counters")
+                                .find()
+                                .first()
+                                .getLong("next"))
+                        .isEqualTo(point);
                 assertThat(printed.toString()).contains("Restore verified").contains("sampled events reads exactly");
 
-                assertThatThrownBy(() -> new Restore(restored, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
+                assertThatThrownBy(() ->
+                                new Restore(restored, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
                         .hasMessageContaining("restore only into an empty store");
             }
         }
@@ -151,15 +181,19 @@ class BackupTest {
             throws Exception {
         Path archive = backupOfTenCases(dir, null);
         String needed = haven.infra.privacy.MasterKey.fingerprint(MASTER_KEY);
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
-            assertThatThrownBy(() -> new Restore(database, Optional.of(OTHER_MASTER_KEY), quiet()).restore(archive, () -> null))
+            assertThatThrownBy(() ->
+                            new Restore(database, Optional.of(OTHER_MASTER_KEY), quiet()).restore(archive, () -> null))
                     .isInstanceOf(ArchiveRefused.class)
-                    .hasMessage("This archive needs master key " + needed + " (the one it was made under); HAVEN_MASTER_KEY is "
+                    .hasMessage("This archive needs master key " + needed
+                            + " (the one it was made under); HAVEN_MASTER_KEY is "
                             + haven.infra.privacy.MasterKey.fingerprint(OTHER_MASTER_KEY)
                             + ". Set HAVEN_MASTER_KEY to the key the backup was made with.");
             assertThatThrownBy(() -> new Restore(database, Optional.empty(), quiet()).restore(archive, () -> null))
-                    .hasMessage("This archive needs master key " + needed + " (the one it was made under): set HAVEN_MASTER_KEY to it.");
+                    .hasMessage("This archive needs master key " + needed
+                            + " (the one it was made under): set HAVEN_MASTER_KEY to it.");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
         }
     }
@@ -171,7 +205,8 @@ class BackupTest {
         byte[] flipped = bytes.clone();
         flipped[bytes.length / 2] ^= 1;
         byte[] cut = Arrays.copyOf(bytes, bytes.length - 100);
-        byte[] header = new String(bytes, StandardCharsets.ISO_8859_1).replaceFirst("\"point\": \\d+", "\"point\": 1")
+        byte[] header = new String(bytes, StandardCharsets.ISO_8859_1)
+                .replaceFirst("\"point\": \\d+", "\"point\": 1")
                 .getBytes(StandardCharsets.ISO_8859_1);
         var plain = new ByteArrayOutputStream();
         try (var gzip = new GZIPOutputStream(plain)) {
@@ -180,27 +215,35 @@ class BackupTest {
         for (var refused : List.of(flipped, cut, header, plain.toByteArray(), "not an archive\n".getBytes())) {
             Path bad = dir.resolve("bad");
             Files.write(bad, refused);
-            try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+            try (var store = EmbeddedStore.inMemory();
+                    var client = MongoClients.create(store.uri("haven"))) {
                 var database = client.getDatabase("haven");
-                assertThatThrownBy(() -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(bad, () -> null))
+                assertThatThrownBy(
+                                () -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(bad, () -> null))
                         .isInstanceOf(ArchiveRefused.class);
-                assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
+                assertThat(database.listCollectionNames().into(new ArrayList<>()))
+                        .isEmpty();
             }
         }
     }
 
     @Test
-    void anOffSiteArchiveSealedWithAPassphraseOpensOnlyWithItAndStillNeedsTheMasterKey(@TempDir Path dir) throws Exception {
+    void anOffSiteArchiveSealedWithAPassphraseOpensOnlyWithItAndStillNeedsTheMasterKey(@TempDir Path dir)
+            throws Exception {
         Path archive = backupOfTenCases(dir, PASSPHRASE);
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
             assertThatThrownBy(() -> new Restore(database, Optional.of(MASTER_KEY), quiet())
-                    .restore(archive, "wrong horse battery staple"::toCharArray))
-                    .isInstanceOf(ArchiveRefused.class).hasMessageContaining("wrong passphrase");
-            assertThatThrownBy(() -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
+                            .restore(archive, "wrong horse battery staple"::toCharArray))
+                    .isInstanceOf(ArchiveRefused.class)
+                    .hasMessageContaining("wrong passphrase");
+            assertThatThrownBy(
+                            () -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
                     .hasMessageContaining("sealed with a passphrase");
             assertThatThrownBy(() -> new Restore(database, Optional.of(OTHER_MASTER_KEY), quiet())
-                    .restore(archive, PASSPHRASE::clone)).hasMessageContaining("This archive needs master key");
+                            .restore(archive, PASSPHRASE::clone))
+                    .hasMessageContaining("This archive needs master key");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
 
             new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, PASSPHRASE::clone);
@@ -224,17 +267,21 @@ class BackupTest {
                         """.getBytes(StandardCharsets.UTF_8));
             }
         }
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
-            assertThatThrownBy(() -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
-                    .isInstanceOf(ArchiveRefused.class).hasMessageContaining("a section restore does not know");
+            assertThatThrownBy(
+                            () -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
+                    .isInstanceOf(ArchiveRefused.class)
+                    .hasMessageContaining("a section restore does not know");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
         }
     }
 
     private static Path backupOfTenCases(Path dir, char[] passphrase) throws Exception {
         Path archive = dir.resolve("ten.backup");
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("haven"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
             var history = new History(database);
             for (int i = 0; i < 10; i++) {
@@ -246,7 +293,10 @@ class BackupTest {
     }
 
     private static List<Document> sorted(MongoDatabase database, String collection) {
-        return database.getCollection(collection).find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        return database.getCollection(collection)
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .into(new ArrayList<>());
     }
 
     private static PrintStream quiet() {
@@ -266,19 +316,39 @@ class BackupTest {
             var json = new ObjectMapper().registerModule(new JavaTimeModule()).findAndRegisterModules();
             var jackson = JacksonSerializer.builder().objectMapper(json).build();
             this.serializer = new PersonalDataSerializer(jackson, keys, json);
-            this.engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                    .snapshotSerializer(jackson).build();
+            this.engine = HavenEventStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(jackson)
+                    .build();
         }
 
         CaseId caseWorkedOn(int n) {
             var caseId = new CaseId(UUID.randomUUID().toString());
-            database.getCollection("reporter_access").insertOne(new Document("_id", "HV-" + caseId.value().substring(0, 8))
-                    .append("caseId", caseId.value()).append("receiptHash", "$2a$10$" + n));
-            append(caseId, new ReportSubmitted(caseId, "HV-" + caseId.value().substring(0, 8), "$2a$10$" + n,
-                    ReportType.DIGNITY_AT_WORK, Category.BULLYING, LocalDate.of(2026, 11, 1), LocationType.WORKPLACE, "Basildon",
-                    Set.of(Motivation.DISABILITY), ReporterRole.VICTIM, false,
-                    new Reporter("Reporter " + n, "r" + n + "@example.org", "07700 900" + n), ContactPreference.EMAIL,
-                    "Narrative " + n + ": left out of meetings", List.of("Named party " + n), false, true));
+            database.getCollection("reporter_access")
+                    .insertOne(new Document("_id", "HV-" + caseId.value().substring(0, 8))
+                            .append("caseId", caseId.value())
+                            .append("receiptHash", "$2a$10$" + n));
+            append(
+                    caseId,
+                    new ReportSubmitted(
+                            caseId,
+                            "HV-" + caseId.value().substring(0, 8),
+                            "$2a$10$" + n,
+                            ReportType.DIGNITY_AT_WORK,
+                            Category.BULLYING,
+                            LocalDate.of(2026, 11, 1),
+                            LocationType.WORKPLACE,
+                            "Basildon",
+                            Set.of(Motivation.DISABILITY),
+                            ReporterRole.VICTIM,
+                            false,
+                            new Reporter("Reporter " + n, "r" + n + "@example.org", "07700 900" + n),
+                            ContactPreference.EMAIL,
+                            "Narrative " + n + ": left out of meetings",
+                            List.of("Named party " + n),
+                            false,
+                            true));
             append(caseId, new InvestigationNoteAdded(caseId, "note-" + n, "Note " + n, "cw.patel"));
             append(caseId, new MessageToReporterSent(caseId, "to-" + n, "We are looking into it " + n, "cw.patel"));
             append(caseId, new MessageFromReporterReceived(caseId, "from-" + n, "Thank you " + n));
@@ -294,8 +364,11 @@ class BackupTest {
 
         /** What the event reads as through this store's keys. */
         Object read(Document event) {
-            return serializer.deserialize(new SimpleSerializedObject<>(event.getString("payload"), String.class,
-                    event.getString("payloadType"), event.getString("payloadRevision")));
+            return serializer.deserialize(new SimpleSerializedObject<>(
+                    event.getString("payload"),
+                    String.class,
+                    event.getString("payloadType"),
+                    event.getString("payloadRevision")));
         }
     }
 }

@@ -32,11 +32,10 @@ public final class Areas {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9-]{1,20}");
     private static final int LONGEST_LABEL = 80;
-    private static final Map<ReportType, String> SECTIONS = Map.of(
-            ReportType.HATE_INCIDENT, "hate-incident", ReportType.DIGNITY_AT_WORK, "dignity-at-work");
+    private static final Map<ReportType, String> SECTIONS =
+            Map.of(ReportType.HATE_INCIDENT, "hate-incident", ReportType.DIGNITY_AT_WORK, "dignity-at-work");
 
-    public record Area(String code, String label) {
-    }
+    public record Area(String code, String label) {}
 
     private final Map<ReportType, List<Area>> byType;
     private final Map<String, Area> byCode;
@@ -52,7 +51,8 @@ public final class Areas {
     public static Areas load(String path) {
         String source = path == null || path.isBlank() ? "the bundled areas.yml" : path;
         try (InputStream in = path == null || path.isBlank()
-                ? Areas.class.getResourceAsStream("/haven/council/areas.yml") : Files.newInputStream(Path.of(path))) {
+                ? Areas.class.getResourceAsStream("/haven/council/areas.yml")
+                : Files.newInputStream(Path.of(path))) {
             return parse(in, source);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the areas file " + source + " (HAVEN_AREAS)", e);
@@ -67,7 +67,8 @@ public final class Areas {
         try {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(source + " is not YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(source + " is not YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!(document instanceof Map<?, ?> sections)) {
             throw new IllegalArgumentException(source + " must have the sections " + SECTIONS.values());
@@ -83,7 +84,8 @@ public final class Areas {
             for (int i = 0; i < entries.size(); i++) {
                 String where = source + ": " + section + " entry " + (i + 1);
                 if (!(entries.get(i) instanceof Map<?, ?> entry)
-                        || !(entry.get("code") instanceof String code) || !(entry.get("label") instanceof String label)) {
+                        || !(entry.get("code") instanceof String code)
+                        || !(entry.get("label") instanceof String label)) {
                     throw new IllegalArgumentException(where + " must have a code and a label");
                 }
                 if (!CODE.matcher(code).matches() || code.equals(NOT_SURE) || code.equals(NOT_CODED)) {
@@ -91,7 +93,8 @@ public final class Areas {
                             + "hyphens, other than " + NOT_SURE + " and " + NOT_CODED);
                 }
                 if (label.isBlank() || label.length() > LONGEST_LABEL) {
-                    throw new IllegalArgumentException(where + ": the label must be 1 to " + LONGEST_LABEL + " characters");
+                    throw new IllegalArgumentException(
+                            where + ": the label must be 1 to " + LONGEST_LABEL + " characters");
                 }
                 String before = seen.put(code, where);
                 if (before != null) {
@@ -111,7 +114,8 @@ public final class Areas {
 
     /** Whether a report of this type may say it happened in {@code code} (an area of its type, or not sure). */
     public boolean allows(ReportType type, String code) {
-        return NOT_SURE.equals(code) || byType.get(type).stream().anyMatch(a -> a.code().equals(code));
+        return NOT_SURE.equals(code)
+                || byType.get(type).stream().anyMatch(a -> a.code().equals(code));
     }
 
     /** The code a stored area counts under: a configured code, not sure, or not coded (free text from before). */

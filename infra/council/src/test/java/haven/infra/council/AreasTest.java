@@ -13,8 +13,12 @@ class AreasTest {
     @Test
     void theBundledExampleListsWardsForHateIncidentsAndDirectoratesForDignityAtWork() {
         var areas = Areas.load("");
-        assertThat(areas.of(ReportType.HATE_INCIDENT)).extracting(Areas.Area::label).contains("Castle ward");
-        assertThat(areas.of(ReportType.DIGNITY_AT_WORK)).extracting(Areas.Area::code).contains("ADULTS");
+        assertThat(areas.of(ReportType.HATE_INCIDENT))
+                .extracting(Areas.Area::label)
+                .contains("Castle ward");
+        assertThat(areas.of(ReportType.DIGNITY_AT_WORK))
+                .extracting(Areas.Area::code)
+                .contains("ADULTS");
         assertThat(areas.allows(ReportType.HATE_INCIDENT, "CASTLE")).isTrue();
         assertThat(areas.allows(ReportType.HATE_INCIDENT, "ADULTS")).isFalse();
         assertThat(areas.allows(ReportType.DIGNITY_AT_WORK, Areas.NOT_SURE)).isTrue();
@@ -32,10 +36,15 @@ class AreasTest {
 
     @Test
     void aMistakeInTheFileIsNamedAtStartUp() {
-        assertThatThrownBy(() -> parse("hate-incident:\n  - code: abbey\n    label: Abbey\ndignity-at-work:\n  - code: HR\n    label: HR\n"))
-                .hasMessageContaining("hate-incident entry 1").hasMessageContaining("capital letters");
-        assertThatThrownBy(() -> parse("hate-incident:\n  - code: HR\n    label: A\ndignity-at-work:\n  - code: HR\n    label: B\n"))
-                .hasMessageContaining("dignity-at-work entry 1").hasMessageContaining("also used by");
+        assertThatThrownBy(
+                        () -> parse(
+                                "hate-incident:\n  - code: abbey\n    label: Abbey\ndignity-at-work:\n  - code: HR\n    label: HR\n"))
+                .hasMessageContaining("hate-incident entry 1")
+                .hasMessageContaining("capital letters");
+        assertThatThrownBy(() -> parse(
+                        "hate-incident:\n  - code: HR\n    label: A\ndignity-at-work:\n  - code: HR\n    label: B\n"))
+                .hasMessageContaining("dignity-at-work entry 1")
+                .hasMessageContaining("also used by");
         assertThatThrownBy(() -> parse("hate-incident:\n  - code: A\n    label: A\n"))
                 .hasMessageContaining("'dignity-at-work' must list at least one area");
         assertThatThrownBy(() -> parse("hate-incident: [unclosed")).hasMessageContaining("is not YAML");

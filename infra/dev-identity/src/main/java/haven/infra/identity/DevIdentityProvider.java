@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -29,11 +28,12 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
@@ -74,8 +74,10 @@ public class DevIdentityProvider {
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(endpoints -> endpoints
-                        .requestMatchers("/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(Customizer.withDefaults())
                 .build();
     }
@@ -88,8 +90,10 @@ public class DevIdentityProvider {
     @Bean
     UserDetailsService demoStaff(PasswordEncoder passwords) {
         return new InMemoryUserDetailsManager(DemoStaff.ALL.stream()
-                .map(staff -> User.withUsername(staff.id()).password(passwords.encode(DemoStaff.PASSWORD))
-                        .roles(staff.roles().toArray(String[]::new)).build())
+                .map(staff -> User.withUsername(staff.id())
+                        .password(passwords.encode(DemoStaff.PASSWORD))
+                        .roles(staff.roles().toArray(String[]::new))
+                        .build())
                 .toList());
     }
 
@@ -99,12 +103,17 @@ public class DevIdentityProvider {
      * @param webSecret the secret the pages sign in with ({@code HAVEN_WEB_CLIENT_SECRET} on both sides)
      */
     @Bean
-    RegisteredClientRepository clients(PasswordEncoder passwords, @Value("${haven.identity.web-urls}") List<String> webUrls,
+    RegisteredClientRepository clients(
+            PasswordEncoder passwords,
+            @Value("${haven.identity.web-urls}") List<String> webUrls,
             @Value("${haven.identity.web-secret}") String webSecret) {
-        var tokens = TokenSettings.builder().accessTokenTimeToLive(Duration.ofHours(8)).build();
+        var tokens = TokenSettings.builder()
+                .accessTokenTimeToLive(Duration.ofHours(8))
+                .build();
         var clients = new ArrayList<RegisteredClient>();
         DemoStaff.ALL.stream()
-                .map(staff -> RegisteredClient.withId(UUID.randomUUID().toString()).clientId(staff.id())
+                .map(staff -> RegisteredClient.withId(UUID.randomUUID().toString())
+                        .clientId(staff.id())
                         .clientSecret(passwords.encode(DemoStaff.PASSWORD))
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
@@ -112,18 +121,26 @@ public class DevIdentityProvider {
                         .tokenSettings(tokens)
                         .build())
                 .forEach(clients::add);
-        clients.add(RegisteredClient.withId(UUID.randomUUID().toString()).clientId(WEB_CLIENT)
+        clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(WEB_CLIENT)
                 .clientSecret(passwords.encode(webSecret))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> webUrls.forEach(url -> uris.add(url + "/login/oauth2/code/haven")))
                 .postLogoutRedirectUris(uris -> webUrls.forEach(url -> uris.add(url + "/signed-out")))
-                .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
                 // short access tokens, refreshed by the pages while the session lasts
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(Duration.ofMinutes(15))
-                        .refreshTokenTimeToLive(Duration.ofHours(8)).reuseRefreshTokens(false).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(Duration.ofMinutes(15))
+                        .refreshTokenTimeToLive(Duration.ofHours(8))
+                        .reuseRefreshTokens(false)
+                        .build())
                 .build());
         return new InMemoryRegisteredClientRepository(clients);
     }
@@ -150,8 +167,10 @@ public class DevIdentityProvider {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         var pair = generator.generateKeyPair();
-        var key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
+        var key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 

@@ -46,20 +46,25 @@ public final class EmbeddedStore implements AutoCloseable {
         MVStore store;
         try {
             Files.createDirectories(dataDirectory);
-            store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+            store = new MVStore.Builder()
+                    .fileName(file.toString())
+                    .cacheSize(cacheMegabytes)
+                    .open();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MVStoreException e) {
-            throw new IllegalStateException("Cannot open " + file + ": " + e.getMessage()
-                    + ". Is another Haven store using this data folder? Stop it first.", e);
+            throw new IllegalStateException(
+                    "Cannot open " + file + ": " + e.getMessage()
+                            + ". Is another Haven store using this data folder? Stop it first.",
+                    e);
         }
-        Runnable afterWrite = durability == Durability.ON_ACKNOWLEDGE ? store::commit : () -> { };
+        Runnable afterWrite = durability == Durability.ON_ACKNOWLEDGE ? store::commit : () -> {};
         return new EmbeddedStore(new H2Backend(store), afterWrite, port);
     }
 
     /** A throwaway store on a free port. */
     public static EmbeddedStore inMemory() {
-        return new EmbeddedStore(new MemoryBackend(), () -> { }, 0);
+        return new EmbeddedStore(new MemoryBackend(), () -> {}, 0);
     }
 
     /** One in-memory store per JVM, for tests that share it across application contexts. */
@@ -75,7 +80,8 @@ public final class EmbeddedStore implements AutoCloseable {
      * page cache collapsed at about 60,000 events (1 s per query; 256 MB: 60 ms).
      */
     static int defaultCacheMegabytes() {
-        return Optional.ofNullable(System.getenv("HAVEN_STORE_CACHE_MB")).filter(v -> !v.isBlank())
+        return Optional.ofNullable(System.getenv("HAVEN_STORE_CACHE_MB"))
+                .filter(v -> !v.isBlank())
                 .map(Integer::parseInt)
                 .orElse((int) Math.max(64, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024)));
     }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class EmbeddedStoreMain {
 
-    private EmbeddedStoreMain() {
-    }
+    private EmbeddedStoreMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         var store = EmbeddedStore.persistent(Path.of(args[0]), Integer.parseInt(args[1]));
@@ -24,9 +23,15 @@ public final class EmbeddedStoreMain {
     /** Starts the store in a new JVM on this JVM's class path and returns once it listens. */
     public static Process startProcess(Path dataDirectory, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmbeddedStoreMain.class.getName(), dataDirectory.toString(), Integer.toString(port))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedStoreMain.class.getName(),
+                        dataDirectory.toString(),
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         var output = new BufferedReader(new InputStreamReader(process.getInputStream()));
         String line;
         while ((line = output.readLine()) != null && !line.startsWith("ready")) {
@@ -35,7 +40,7 @@ public final class EmbeddedStoreMain {
         if (line == null) {
             throw new IllegalStateException("the store process stopped while starting");
         }
-        var drain = new Thread(() -> output.lines().forEach(ignored -> { }));
+        var drain = new Thread(() -> output.lines().forEach(ignored -> {}));
         drain.setDaemon(true);
         drain.start();
         return process;

@@ -31,8 +31,17 @@ import java.util.function.Supplier;
  */
 final class FaithfulBackend implements MongoBackend {
 
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "create",
-            "createIndexes", "drop", "dropDatabase", "dropIndexes", "renameCollection");
+    private static final Set<String> WRITES = Set.of(
+            "insert",
+            "update",
+            "delete",
+            "findAndModify",
+            "create",
+            "createIndexes",
+            "drop",
+            "dropDatabase",
+            "dropIndexes",
+            "renameCollection");
 
     private final MongoBackend backend;
     private final Runnable afterWrite;

@@ -22,7 +22,8 @@ class EmbeddedStoreTest {
 
     @Test
     void concurrentIncrementsEachSeeTheirOwnValueAsOnMongoDb() throws Exception {
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("t"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("t"))) {
             var counters = client.getDatabase("t").getCollection("counters");
             Set<Long> returned = ConcurrentHashMap.newKeySet();
             var pool = Executors.newFixedThreadPool(8);
@@ -31,7 +32,9 @@ class EmbeddedStoreTest {
                 futures.add(pool.submit(() -> {
                     int duplicates = 0;
                     for (int i = 0; i < 1000; i++) {
-                        Document after = counters.findOneAndUpdate(Filters.eq("_id", "c"), Updates.inc("next", 1L),
+                        Document after = counters.findOneAndUpdate(
+                                Filters.eq("_id", "c"),
+                                Updates.inc("next", 1L),
                                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
                         duplicates += returned.add(after.getLong("next")) ? 0 : 1;
                     }
@@ -74,7 +77,8 @@ class EmbeddedStoreTest {
         }
         store = EmbeddedStoreMain.startProcess(data, port);
         try (var client = MongoClients.create("mongodb://127.0.0.1:" + port + "/t")) {
-            assertThat(client.getDatabase("t").getCollection("reports").countDocuments()).isEqualTo(acknowledged);
+            assertThat(client.getDatabase("t").getCollection("reports").countDocuments())
+                    .isEqualTo(acknowledged);
         } finally {
             store.destroy();
             store.waitFor();
@@ -89,11 +93,14 @@ class EmbeddedStoreTest {
 
     @Test
     void aPersistentStoreKeepsItsDataAcrossARestart(@TempDir Path data) {
-        try (var store = EmbeddedStore.persistent(data, 0); var client = MongoClients.create(store.uri("t"))) {
+        try (var store = EmbeddedStore.persistent(data, 0);
+                var client = MongoClients.create(store.uri("t"))) {
             client.getDatabase("t").getCollection("reports").insertOne(new Document("_id", "HV-7K3M-Q9"));
         }
-        try (var store = EmbeddedStore.persistent(data, 0); var client = MongoClients.create(store.uri("t"))) {
-            assertThat(client.getDatabase("t").getCollection("reports").countDocuments()).isEqualTo(1);
+        try (var store = EmbeddedStore.persistent(data, 0);
+                var client = MongoClients.create(store.uri("t"))) {
+            assertThat(client.getDatabase("t").getCollection("reports").countDocuments())
+                    .isEqualTo(1);
         }
     }
 }

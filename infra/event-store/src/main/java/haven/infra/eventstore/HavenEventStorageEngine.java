@@ -158,7 +158,9 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
 
     /** One counter update reserves positions {@code [first, first + count)}. */
     private long reserve(int count) {
-        Document counter = counters.findOneAndUpdate(eq("_id", POSITION_COUNTER), Updates.inc("next", (long) count),
+        Document counter = counters.findOneAndUpdate(
+                eq("_id", POSITION_COUNTER),
+                Updates.inc("next", (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return counter.getLong("next") - count;
     }
@@ -169,8 +171,10 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
      */
     private void tombstone(long first, int count) {
         try {
-            events.insertOne(new Document("_id", first).append("streamKey", "tombstone/" + first)
-                    .append("tombstone", true).append("positions", count));
+            events.insertOne(new Document("_id", first)
+                    .append("streamKey", "tombstone/" + first)
+                    .append("tombstone", true)
+                    .append("positions", count));
         } catch (MongoWriteException alreadyThere) {
             // the commit holds the position
         } catch (MongoException storeUnavailable) {
@@ -213,17 +217,20 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
      * costs a lookup whether or not it exists.
      */
     @Override
-    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
-            int batchSize) {
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(
+            String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
         var stream = new ArrayList<DomainEventData<?>>();
         long next = firstSequenceNumber;
         int page = Math.min(FIRST_PAGE, batchSize);
         while (stream.size() < batchSize) {
             long end = next + Math.min(page, batchSize - stream.size());
-            var keys = LongStream.range(next, end).mapToObj(sequence -> streamKey(aggregateIdentifier, sequence)).toList();
+            var keys = LongStream.range(next, end)
+                    .mapToObj(sequence -> streamKey(aggregateIdentifier, sequence))
+                    .toList();
             var found = new ArrayList<Document>();
             for (Document stored : events.find(in("streamKey", keys))) {
-                eventsIn(stored).stream().filter(e -> aggregateIdentifier.equals(e.getString("aggregateIdentifier")))
+                eventsIn(stored).stream()
+                        .filter(e -> aggregateIdentifier.equals(e.getString("aggregateIdentifier")))
                         .forEach(found::add);
             }
             found.sort(Comparator.comparingLong(d -> d.getLong("sequenceNumber")));
@@ -269,21 +276,28 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private boolean exists(String aggregateIdentifier, long sequence) {
-        return events.find(eq("streamKey", streamKey(aggregateIdentifier, sequence))).projection(new Document("_id", 1))
-                .first() != null;
+        return events.find(eq("streamKey", streamKey(aggregateIdentifier, sequence)))
+                        .projection(new Document("_id", 1))
+                        .first()
+                != null;
     }
 
     // ---- tracking
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        var token = withoutExpiredGaps(lastToken == null
-                ? GapAwareTrackingToken.newInstance(-1, Set.of()) : (GapAwareTrackingToken) lastToken);
+        var token = withoutExpiredGaps(
+                lastToken == null
+                        ? GapAwareTrackingToken.newInstance(-1, Set.of())
+                        : (GapAwareTrackingToken) lastToken);
         List<Document> found = token.getGaps().isEmpty()
-                ? new ArrayList<>() : events.find(in("_id", token.getGaps())).into(new ArrayList<>());
+                ? new ArrayList<>()
+                : events.find(in("_id", token.getGaps())).into(new ArrayList<>());
         long head = head();
         for (long from = token.getIndex() + 1; from <= head; from += batchSize) {
-            var window = LongStream.rangeClosed(from, Math.min(from + batchSize - 1, head)).boxed().toList();
+            var window = LongStream.rangeClosed(from, Math.min(from + batchSize - 1, head))
+                    .boxed()
+                    .toList();
             var inWindow = events.find(in("_id", window)).into(new ArrayList<>());
             found.addAll(inWindow);
             if (inWindow.stream().anyMatch(d -> !d.getBoolean("tombstone", false))) {
@@ -317,7 +331,8 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         }
         if (!tracked.isEmpty()) {
             Instant now = clock.instant();
-            ((GapAwareTrackingToken) tracked.get(tracked.size() - 1).trackingToken()).getGaps()
+            ((GapAwareTrackingToken) tracked.get(tracked.size() - 1).trackingToken())
+                    .getGaps()
                     .forEach(gap -> gapFirstSeen.putIfAbsent(gap, now));
         }
         return tracked;
@@ -381,7 +396,9 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private Optional<Instant> timestampAtOrAfter(long position, long limit) {
-        var probe = LongStream.range(position, Math.min(position + 32, limit)).boxed().toList();
+        var probe = LongStream.range(position, Math.min(position + 32, limit))
+                .boxed()
+                .toList();
         return events.find(in("_id", probe)).into(new ArrayList<>()).stream()
                 .filter(d -> !d.getBoolean("tombstone", false))
                 .min(Comparator.comparingLong(d -> d.getLong("_id")))
@@ -396,9 +413,11 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         document.put("_id", snapshot.getAggregateIdentifier());
         document.remove("streamKey");
         try {
-            snapshots.replaceOne(new Document("_id", snapshot.getAggregateIdentifier())
+            snapshots.replaceOne(
+                    new Document("_id", snapshot.getAggregateIdentifier())
                             .append("sequenceNumber", new Document("$lt", snapshot.getSequenceNumber())),
-                    document, new ReplaceOptions().upsert(true));
+                    document,
+                    new ReplaceOptions().upsert(true));
         } catch (MongoWriteException newerSnapshotExists) {
             if (newerSnapshotExists.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw newerSnapshotExists;
@@ -413,9 +432,15 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private static DomainEventData<String> toEventData(Document d) {
-        return new GenericDomainEventEntry<>(d.getString("aggregateType"), d.getString("aggregateIdentifier"),
-                d.getLong("sequenceNumber"), d.getString("eventIdentifier"), d.getString("timestamp"),
-                d.getString("payloadType"), d.getString("payloadRevision"), d.getString("payload"),
+        return new GenericDomainEventEntry<>(
+                d.getString("aggregateType"),
+                d.getString("aggregateIdentifier"),
+                d.getLong("sequenceNumber"),
+                d.getString("eventIdentifier"),
+                d.getString("timestamp"),
+                d.getString("payloadType"),
+                d.getString("payloadRevision"),
+                d.getString("payload"),
                 d.getString("metaData"));
     }
 
@@ -425,8 +450,8 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
-        private Runnable afterReserve = () -> { };
-        private Runnable beforeInsert = () -> { };
+        private Runnable afterReserve = () -> {};
+        private Runnable beforeInsert = () -> {};
 
         public Builder() {
             persistenceExceptionResolver(HavenEventStorageEngine::isDuplicateKey);

@@ -64,7 +64,8 @@ public class MongoEventStoreConfiguration {
     }
 
     @Bean
-    public PersonalDataKeys personalDataKeys(MongoDatabase havenDatabase,
+    public PersonalDataKeys personalDataKeys(
+            MongoDatabase havenDatabase,
             @Value("${haven.privacy.master-key:}") String masterKey,
             @Value("${haven.privacy.key-cache:30s}") Duration cacheFor) {
         return new PersonalDataKeys(havenDatabase, masterKey, cacheFor);
@@ -79,7 +80,8 @@ public class MongoEventStoreConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(Serializer serializer, PersonalDataKeys personalDataKeys) {
-        return new PersonalDataSerializer(serializer, personalDataKeys, ((JacksonSerializer) serializer).getObjectMapper());
+        return new PersonalDataSerializer(
+                serializer, personalDataKeys, ((JacksonSerializer) serializer).getObjectMapper());
     }
 
     @Bean
@@ -121,16 +123,21 @@ public class MongoEventStoreConfiguration {
 
     @Bean
     public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
     }
 
     /** Parks a failing event's case in Mongo for processing groups with {@code dlq.enabled: true}. */
     @Bean
     public DeadLetterQueueProviderConfigurerModule deadLetterQueues(
-            EventProcessorProperties processors, MongoTemplate axonMongoTemplate,
+            EventProcessorProperties processors,
+            MongoTemplate axonMongoTemplate,
             @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new DeadLetterQueueProviderConfigurerModule(processors, group -> config ->
-                MongoSequencedDeadLetterQueue.builder()
+        return new DeadLetterQueueProviderConfigurerModule(
+                processors,
+                group -> config -> MongoSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .mongoTemplate(axonMongoTemplate)
                         .serializer(eventSerializer)
@@ -139,7 +146,8 @@ public class MongoEventStoreConfiguration {
 
     @Bean
     public ConfigurerModule storeOutagesAreRetried() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultDeadLetterPolicy(configuration -> new StoreOutagesAreRetried());
     }
 

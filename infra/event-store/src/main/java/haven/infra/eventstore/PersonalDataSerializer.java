@@ -27,8 +27,7 @@ import org.axonframework.serialization.SimpleSerializedType;
  */
 public class PersonalDataSerializer implements Serializer {
 
-    private record Field(String name, String subject) {
-    }
+    private record Field(String name, String subject) {}
 
     private final Serializer delegate;
     private final PersonalDataKeys keys;
@@ -44,7 +43,8 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        List<Field> fields = object == null ? List.of() : fieldsOf(object.getClass().getName());
+        List<Field> fields =
+                object == null ? List.of() : fieldsOf(object.getClass().getName());
         if (fields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
@@ -62,16 +62,19 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
-        List<Field> fields = SerializedType.isEmptyType(serialized.getType()) ? List.of()
+        List<Field> fields = SerializedType.isEmptyType(serialized.getType())
+                ? List.of()
                 : fieldsOf(serialized.getType().getName());
         if (fields.isEmpty()) {
             return delegate.deserialize(serialized);
         }
-        var tree = (ObjectNode) getConverter().convert(serialized, JsonNode.class).getData().deepCopy();
+        var tree = (ObjectNode)
+                getConverter().convert(serialized, JsonNode.class).getData().deepCopy();
         for (Field field : fields) {
             JsonNode value = tree.get(field.name());
             if (value != null && value.isTextual() && PersonalDataKeys.isSealed(value.asText())) {
-                tree.set(field.name(), keys.open(value.asText()).map(this::parse).orElse(NullNode.getInstance()));
+                tree.set(
+                        field.name(), keys.open(value.asText()).map(this::parse).orElse(NullNode.getInstance()));
             }
         }
         return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
@@ -98,11 +101,14 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     private List<Field> fieldsOf(String typeName) {
-        return personalFields.computeIfAbsent(typeName, name -> Arrays.stream(
-                        classForType(new SimpleSerializedType(name, null)).getDeclaredFields())
-                .filter(f -> f.isAnnotationPresent(PersonalData.class))
-                .map(f -> new Field(f.getName(), f.getAnnotation(PersonalData.class).subject()))
-                .toList());
+        return personalFields.computeIfAbsent(
+                typeName,
+                name -> Arrays.stream(classForType(new SimpleSerializedType(name, null))
+                                .getDeclaredFields())
+                        .filter(f -> f.isAnnotationPresent(PersonalData.class))
+                        .map(f -> new Field(
+                                f.getName(), f.getAnnotation(PersonalData.class).subject()))
+                        .toList());
     }
 
     private JsonNode parse(String text) {

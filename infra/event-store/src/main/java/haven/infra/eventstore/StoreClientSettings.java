@@ -22,7 +22,8 @@ public final class StoreClientSettings {
         boolean inUri = uri != null && !uri.isBlank() && new ConnectionString(uri).getServerSelectionTimeout() != null;
         return settings -> {
             if (!inUri) {
-                settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(atMost.toMillis(), TimeUnit.MILLISECONDS));
+                settings.applyToClusterSettings(
+                        cluster -> cluster.serverSelectionTimeout(atMost.toMillis(), TimeUnit.MILLISECONDS));
             }
         };
     }
@@ -34,11 +35,10 @@ public final class StoreClientSettings {
      * 10 s fails (and is answered 503), rather than hanging.
      */
     public static MongoClientSettingsBuilderCustomizer majorityCommitted() {
-        return settings -> settings
-                .writeConcern(WriteConcern.MAJORITY.withJournal(true).withWTimeout(10, TimeUnit.SECONDS))
+        return settings -> settings.writeConcern(
+                        WriteConcern.MAJORITY.withJournal(true).withWTimeout(10, TimeUnit.SECONDS))
                 .readConcern(ReadConcern.MAJORITY);
     }
 
-    private StoreClientSettings() {
-    }
+    private StoreClientSettings() {}
 }

@@ -22,18 +22,21 @@ public final class StoreOutage {
     /** The outage somewhere in {@code failure}'s causes, or {@code null} if it is something else. */
     public static MongoException causeOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MongoSocketException || t instanceof MongoTimeoutException
-                    || t instanceof MongoNotPrimaryException || t instanceof MongoNodeIsRecoveringException
-                    || t instanceof MongoServerUnavailableException || t instanceof MongoWriteConcernException
+            if (t instanceof MongoSocketException
+                    || t instanceof MongoTimeoutException
+                    || t instanceof MongoNotPrimaryException
+                    || t instanceof MongoNodeIsRecoveringException
+                    || t instanceof MongoServerUnavailableException
+                    || t instanceof MongoWriteConcernException
                     || t instanceof MongoExecutionTimeoutException
-                    || t instanceof MongoException m && (m.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
-                            || m.hasErrorLabel("RetryableWriteError"))) {
+                    || t instanceof MongoException m
+                            && (m.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)
+                                    || m.hasErrorLabel("RetryableWriteError"))) {
                 return (MongoException) t;
             }
         }
         return null;
     }
 
-    private StoreOutage() {
-    }
+    private StoreOutage() {}
 }

@@ -2,8 +2,8 @@ package haven.infra.eventstore;
 
 import com.mongodb.MongoException;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -40,8 +39,7 @@ import org.junit.jupiter.api.Test;
 
 class HavenEventStorageEngineTest {
 
-    record Deposited(String account, int amount) {
-    }
+    record Deposited(String account, int amount) {}
 
     final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     final MutableClock clock = new MutableClock();
@@ -53,7 +51,7 @@ class HavenEventStorageEngineTest {
     void freshStore() {
         client = MongoClients.create(EmbeddedStore.shared().uri("engine"));
         database = client.getDatabase("engine-" + UUID.randomUUID());
-        engine = engine(() -> { });
+        engine = engine(() -> {});
     }
 
     @AfterEach
@@ -62,9 +60,15 @@ class HavenEventStorageEngineTest {
     }
 
     HavenEventStorageEngine engine(Runnable afterReserve) {
-        return HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                .snapshotSerializer(serializer).gapTimeout(Duration.ofSeconds(10)).clock(clock)
-                .afterReserve(afterReserve).batchSize(50).build();
+        return HavenEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .gapTimeout(Duration.ofSeconds(10))
+                .clock(clock)
+                .afterReserve(afterReserve)
+                .batchSize(50)
+                .build();
     }
 
     static DomainEventMessage<Deposited> event(String account, long sequence, int amount) {
@@ -76,9 +80,13 @@ class HavenEventStorageEngineTest {
         IntStream.range(0, 230).forEach(i -> engine.appendEvents(event("a", i, i)));
         engine.appendEvents(event("b", 0, 1));
 
-        var loaded = engine.readEvents("a").asStream().map(e -> ((Deposited) e.getPayload()).amount()).toList();
+        var loaded = engine.readEvents("a")
+                .asStream()
+                .map(e -> ((Deposited) e.getPayload()).amount())
+                .toList();
 
-        assertThat(loaded).containsExactlyElementsOf(IntStream.range(0, 230).boxed().toList());
+        assertThat(loaded)
+                .containsExactlyElementsOf(IntStream.range(0, 230).boxed().toList());
         assertThat(engine.readEvents("a", 200).asStream().count()).isEqualTo(30);
         assertThat(engine.lastSequenceNumberFor("a")).contains(229L);
         assertThat(engine.lastSequenceNumberFor("b")).contains(0L);
@@ -91,12 +99,18 @@ class HavenEventStorageEngineTest {
         engine.appendEvents(List.of(event("b", 0, 1), event("b", 1, 2), event("b", 2, 3)));
 
         assertThat(positionsInStore()).containsExactly(0L, 1L, 2L, 3L);
-        assertThat(database.getCollection(HavenEventStorageEngine.EVENTS).countDocuments()).isEqualTo(2);
-        assertThat(engine.readEvents("b", 1).asStream().map(e -> ((Deposited) e.getPayload()).amount())).containsExactly(2, 3);
+        assertThat(database.getCollection(HavenEventStorageEngine.EVENTS).countDocuments())
+                .isEqualTo(2);
+        assertThat(engine.readEvents("b", 1).asStream().map(e -> ((Deposited) e.getPayload()).amount()))
+                .containsExactly(2, 3);
         assertThat(engine.lastSequenceNumberFor("b")).contains(2L);
         assertThat(track(null).stream().map(e -> ((GapAwareTrackingToken) e.trackingToken()).getIndex()))
                 .containsExactly(0L, 1L, 2L, 3L);
-        assertThat(database.getCollection(HavenEventStorageEngine.COUNTERS).find().first().getLong("next")).isEqualTo(4L);
+        assertThat(database.getCollection(HavenEventStorageEngine.COUNTERS)
+                        .find()
+                        .first()
+                        .getLong("next"))
+                .isEqualTo(4L);
     }
 
     @Test
@@ -112,7 +126,8 @@ class HavenEventStorageEngineTest {
                 .containsExactly(1, 2, 3);
         var tracked = track(null);
         assertThat(amounts(tracked)).containsExactly(1, 2, 3);
-        assertThat(((GapAwareTrackingToken) last(tracked).trackingToken()).getGaps()).isEmpty();
+        assertThat(((GapAwareTrackingToken) last(tracked).trackingToken()).getGaps())
+                .isEmpty();
     }
 
     @Test
@@ -123,8 +138,10 @@ class HavenEventStorageEngineTest {
         IntStream.range(120, 130).forEach(i -> engine.appendEvents(event("late-" + i, 0, i)));
         var secondPass = track(last(firstPass).trackingToken());
 
-        assertThat(amounts(firstPass)).containsExactlyElementsOf(IntStream.range(0, 120).boxed().toList());
-        assertThat(amounts(secondPass)).containsExactlyElementsOf(IntStream.range(120, 130).boxed().toList());
+        assertThat(amounts(firstPass))
+                .containsExactlyElementsOf(IntStream.range(0, 120).boxed().toList());
+        assertThat(amounts(secondPass))
+                .containsExactlyElementsOf(IntStream.range(120, 130).boxed().toList());
     }
 
     @Test
@@ -150,7 +167,8 @@ class HavenEventStorageEngineTest {
 
         var afterItLands = track(token);
         assertThat(amounts(afterItLands)).containsExactly(100);
-        assertThat(((GapAwareTrackingToken) last(afterItLands).trackingToken()).getGaps()).isEmpty();
+        assertThat(((GapAwareTrackingToken) last(afterItLands).trackingToken()).getGaps())
+                .isEmpty();
     }
 
     @Test
@@ -159,22 +177,30 @@ class HavenEventStorageEngineTest {
                 .insertOne(new Document("_id", "events").append("next", 1L)); // a writer that died after reserving 0
         engine.appendEvents(event("a", 0, 1));
         var tracked = track(null);
-        assertThat(((GapAwareTrackingToken) last(tracked).trackingToken()).getGaps()).containsExactly(0L);
+        assertThat(((GapAwareTrackingToken) last(tracked).trackingToken()).getGaps())
+                .containsExactly(0L);
 
         clock.advance(Duration.ofSeconds(11));
         engine.appendEvents(event("a", 1, 2));
         var later = track(last(tracked).trackingToken());
 
         assertThat(amounts(later)).containsExactly(2);
-        assertThat(((GapAwareTrackingToken) last(later).trackingToken()).getGaps()).isEmpty();
+        assertThat(((GapAwareTrackingToken) last(later).trackingToken()).getGaps())
+                .isEmpty();
     }
 
     @Test
     void aWriterWhoseClockIsBehindLosesNothing() {
         engine.appendEvents(event("a", 0, 1));
         var tracked = track(null);
-        engine.appendEvents(new GenericDomainEventMessage<>("Account", "skewed", 0, new Deposited("skewed", 2),
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), Instant.now().minus(Duration.ofHours(1))));
+        engine.appendEvents(new GenericDomainEventMessage<>(
+                "Account",
+                "skewed",
+                0,
+                new Deposited("skewed", 2),
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                Instant.now().minus(Duration.ofHours(1))));
 
         assertThat(amounts(track(last(tracked).trackingToken()))).containsExactly(2);
     }
@@ -198,7 +224,8 @@ class HavenEventStorageEngineTest {
         engine.storeSnapshot(newer);
         engine.storeSnapshot(older);
 
-        assertThat(engine.readSnapshot("a")).hasValueSatisfying(s -> assertThat(s.getSequenceNumber()).isEqualTo(9));
+        assertThat(engine.readSnapshot("a"))
+                .hasValueSatisfying(s -> assertThat(s.getSequenceNumber()).isEqualTo(9));
         assertThat(engine.readSnapshot("b")).isEmpty();
     }
 
@@ -206,17 +233,29 @@ class HavenEventStorageEngineTest {
     void aTokenAtAnInstantStartsAtTheFirstEventFromThen() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         for (int i = 0; i < 40; i++) {
-            engine.appendEvents(new GenericDomainEventMessage<>("Account", "a", i, new Deposited("a", i),
-                    MetaData.emptyInstance(), UUID.randomUUID().toString(), start.plusSeconds(i)));
+            engine.appendEvents(new GenericDomainEventMessage<>(
+                    "Account",
+                    "a",
+                    i,
+                    new Deposited("a", i),
+                    MetaData.emptyInstance(),
+                    UUID.randomUUID().toString(),
+                    start.plusSeconds(i)));
         }
-        assertThat(amounts(track(engine.createTokenAt(start.plusSeconds(25))))).first().isEqualTo(25);
+        assertThat(amounts(track(engine.createTokenAt(start.plusSeconds(25)))))
+                .first()
+                .isEqualTo(25);
         assertThat(engine.createTokenAt(start.minusSeconds(1))).isNull();
     }
 
     @Test
     void upcastersRunOnEverythingRead() {
-        var upcastingEngine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                .snapshotSerializer(serializer).upcasterChain(new DoubleEveryAmount()).build();
+        var upcastingEngine = HavenEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new DoubleEveryAmount())
+                .build();
         upcastingEngine.appendEvents(event("a", 0, 21));
 
         assertThat(upcastingEngine.readEvents("a").asStream().map(e -> ((Deposited) e.getPayload()).amount()))
@@ -234,8 +273,8 @@ class HavenEventStorageEngineTest {
 
         @Override
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(new SimpleSerializedType(Deposited.class.getName(), "2"),
-                    JsonNode.class, node -> {
+            return representation.upcastPayload(
+                    new SimpleSerializedType(Deposited.class.getName(), "2"), JsonNode.class, node -> {
                         ((ObjectNode) node).put("amount", node.get("amount").asInt() * 2);
                         return node;
                     });
@@ -244,8 +283,10 @@ class HavenEventStorageEngineTest {
 
     private List<Long> positionsInStore() {
         var positions = new ArrayList<Long>();
-        database.getCollection(HavenEventStorageEngine.EVENTS).find()
-                .forEach(stored -> HavenEventStorageEngine.eventsIn(stored).forEach(e -> positions.add(e.getLong("_id"))));
+        database.getCollection(HavenEventStorageEngine.EVENTS)
+                .find()
+                .forEach(stored ->
+                        HavenEventStorageEngine.eventsIn(stored).forEach(e -> positions.add(e.getLong("_id"))));
         return positions;
     }
 

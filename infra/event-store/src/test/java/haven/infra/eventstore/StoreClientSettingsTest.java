@@ -17,13 +17,16 @@ class StoreClientSettingsTest {
     @Test
     void aDownStoreIsNoticedWithinSecondsUnlessTheUriSaysOtherwise() {
         var settings = settings(StoreClientSettings.waitForAServer("mongodb://h1/haven", Duration.ofSeconds(5)));
-        assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(5000);
+        assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS))
+                .isEqualTo(5000);
 
-        var builder = MongoClientSettings.builder().applyConnectionString(
-                new com.mongodb.ConnectionString("mongodb://h1/haven?serverSelectionTimeoutMS=700"));
+        var builder = MongoClientSettings.builder()
+                .applyConnectionString(
+                        new com.mongodb.ConnectionString("mongodb://h1/haven?serverSelectionTimeoutMS=700"));
         StoreClientSettings.waitForAServer("mongodb://h1/haven?serverSelectionTimeoutMS=700", Duration.ofSeconds(5))
                 .customize(builder);
-        assertThat(builder.build().getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isEqualTo(700);
+        assertThat(builder.build().getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS))
+                .isEqualTo(700);
     }
 
     @Test
@@ -38,13 +41,15 @@ class StoreClientSettingsTest {
     @Test
     void theEmbeddedStoreAcceptsTheProductionSettings() {
         try (var store = EmbeddedStore.inMemory()) {
-            var builder = MongoClientSettings.builder().applyConnectionString(new com.mongodb.ConnectionString(store.uri("t")));
+            var builder = MongoClientSettings.builder()
+                    .applyConnectionString(new com.mongodb.ConnectionString(store.uri("t")));
             StoreClientSettings.majorityCommitted().customize(builder);
             try (var client = com.mongodb.client.MongoClients.create(builder.build())) {
                 var things = client.getDatabase("t").getCollection("things");
                 things.insertOne(new Document("_id", 1));
                 assertThat(things.find(new Document("_id", 1)).first()).isNotNull();
-                assertThat(things.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true).withWTimeout(10, TimeUnit.SECONDS));
+                assertThat(things.getWriteConcern())
+                        .isEqualTo(WriteConcern.MAJORITY.withJournal(true).withWTimeout(10, TimeUnit.SECONDS));
             }
         }
     }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenSizeTest {
 
-    record Counted(int n) {
-    }
+    record Counted(int n) {}
 
     @ProcessingGroup("size-probe")
     static class Counter {
@@ -43,17 +42,31 @@ class TokenSizeTest {
         try (var client = MongoClients.create(EmbeddedStore.shared().uri("token-size"))) {
             var database = client.getDatabase("token-size");
             var serializer = JacksonSerializer.defaultSerializer();
-            var engine = HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                    .snapshotSerializer(serializer).build();
+            var engine = HavenEventStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .build();
             var counter = new Counter();
             Configuration axon = DefaultConfigurer.defaultConfiguration()
                     .configureSerializer(c -> serializer)
-                    .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(50).build())
-                    .eventProcessing(p -> p
-                            .registerTrackingEventProcessor("size-probe", Configuration::eventStore,
-                                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(100))
-                            .registerTokenStore("size-probe", c -> MongoTokenStore.builder().serializer(serializer)
-                                    .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build()).build())
+                    .configureEventStore(c -> EmbeddedEventStore.builder()
+                            .storageEngine(engine)
+                            .fetchDelay(50)
+                            .build())
+                    .eventProcessing(p -> p.registerTrackingEventProcessor(
+                                    "size-probe",
+                                    Configuration::eventStore,
+                                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                            .andBatchSize(100))
+                            .registerTokenStore(
+                                    "size-probe",
+                                    c -> MongoTokenStore.builder()
+                                            .serializer(serializer)
+                                            .mongoTemplate(DefaultMongoTemplate.builder()
+                                                    .mongoDatabase(database)
+                                                    .build())
+                                            .build())
                             .registerEventHandler(c -> counter))
                     .buildConfiguration();
             axon.start();
@@ -63,8 +76,8 @@ class TokenSizeTest {
                 int writer = w;
                 writers.add(CompletableFuture.runAsync(() -> {
                     for (int i = 0; i < 25_000; i++) {
-                        engine.appendEvents(new GenericDomainEventMessage<>("Probe", "w" + writer + "-" + (i / 10),
-                                i % 10, new Counted(i)));
+                        engine.appendEvents(new GenericDomainEventMessage<>(
+                                "Probe", "w" + writer + "-" + (i / 10), i % 10, new Counted(i)));
                     }
                 }));
             }
@@ -72,7 +85,9 @@ class TokenSizeTest {
             await().atMost(Duration.ofMinutes(2)).until(() -> counter.seen.get() == 100_000);
             axon.shutdown();
 
-            Document stored = database.getCollection("trackingtokens").find(new Document("processorName", "size-probe")).first();
+            Document stored = database.getCollection("trackingtokens")
+                    .find(new Document("processorName", "size-probe"))
+                    .first();
             int tokenBytes = stored.get("token", Binary.class).length();
             System.out.println("stored token after 100,000 events: " + tokenBytes + " bytes");
             assertThat(tokenBytes).isLessThan(1024);

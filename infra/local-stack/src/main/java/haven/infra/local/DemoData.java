@@ -6,31 +6,42 @@ import java.util.Map;
 /** A few made-up cases so that a new install has something to look at. Not real people. */
 final class DemoData {
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** Seeds the demo cases and returns the anonymous reporter's reference and receipt. */
     static Map<String, String> seed(String commandUrl, String identityUrl) {
         var reporter = JsonHttp.anonymous();
         var manager = JsonHttp.signedIn(identityUrl, "mgr.jones");
 
-        var anonymous = created(reporter.post(commandUrl + "/api/reports", Map.ofEntries(
-                Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
-                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "PUBLIC_TRANSPORT"),
-                Map.entry("area", "CASTLE"), Map.entry("motivations", List.of("RACE", "RELIGION_OR_BELIEF")),
-                Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
-                Map.entry("narrative", "Demo: a passenger shouted abuse at me on the bus."))));
+        var anonymous = created(reporter.post(
+                commandUrl + "/api/reports",
+                Map.ofEntries(
+                        Map.entry("type", "HATE_INCIDENT"),
+                        Map.entry("category", "VERBAL_ABUSE"),
+                        Map.entry("occurredOn", "2026-10-01"),
+                        Map.entry("locationType", "PUBLIC_TRANSPORT"),
+                        Map.entry("area", "CASTLE"),
+                        Map.entry("motivations", List.of("RACE", "RELIGION_OR_BELIEF")),
+                        Map.entry("reporterRole", "VICTIM"),
+                        Map.entry("anonymous", true),
+                        Map.entry("narrative", "Demo: a passenger shouted abuse at me on the bus."))));
 
-        var named = created(reporter.post(commandUrl + "/api/reports", Map.ofEntries(
-                Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "BULLYING"),
-                Map.entry("occurredOn", "2026-09-15"), Map.entry("locationType", "WORKPLACE"),
-                Map.entry("area", "PLACE"), Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", false),
-                Map.entry("reporter", Map.of("name", "Demo Reporter", "email", "demo.reporter@example.org")),
-                Map.entry("contactPreference", "EMAIL"),
-                Map.entry("narrative", "Demo: I am repeatedly left out of team meetings."))));
+        var named = created(reporter.post(
+                commandUrl + "/api/reports",
+                Map.ofEntries(
+                        Map.entry("type", "DIGNITY_AT_WORK"),
+                        Map.entry("category", "BULLYING"),
+                        Map.entry("occurredOn", "2026-09-15"),
+                        Map.entry("locationType", "WORKPLACE"),
+                        Map.entry("area", "PLACE"),
+                        Map.entry("reporterRole", "VICTIM"),
+                        Map.entry("anonymous", false),
+                        Map.entry("reporter", Map.of("name", "Demo Reporter", "email", "demo.reporter@example.org")),
+                        Map.entry("contactPreference", "EMAIL"),
+                        Map.entry("narrative", "Demo: I am repeatedly left out of team meetings."))));
         String caseUrl = commandUrl + "/api/cases/" + named.get("caseId");
-        ok(manager.post(caseUrl + "/triage", Map.of("category", "BULLYING", "risk", "MEDIUM",
-                "route", "INFORMAL_RESOLUTION")));
+        ok(manager.post(
+                caseUrl + "/triage", Map.of("category", "BULLYING", "risk", "MEDIUM", "route", "INFORMAL_RESOLUTION")));
         ok(manager.post(caseUrl + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")));
 
         return anonymous;
@@ -38,9 +49,13 @@ final class DemoData {
 
     private static Map<String, String> created(JsonHttp.Response response) {
         ok(response);
-        return Map.of("caseId", response.body().path("caseId").asText(),
-                "reference", response.body().path("reference").asText(),
-                "receipt", response.body().path("receipt").asText());
+        return Map.of(
+                "caseId",
+                response.body().path("caseId").asText(),
+                "reference",
+                response.body().path("reference").asText(),
+                "receipt",
+                response.body().path("receipt").asText());
     }
 
     private static void ok(JsonHttp.Response response) {

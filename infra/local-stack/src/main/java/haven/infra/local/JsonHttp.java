@@ -19,11 +19,11 @@ import java.util.Base64;
 public final class JsonHttp {
 
     /** A JSON body as JSON, any other body as one text node. */
-    public record Response(int status, JsonNode body, HttpHeaders headers) {
-    }
+    public record Response(int status, JsonNode body, HttpHeaders headers) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String authorization;
 
     private JsonHttp(String authorization) {
@@ -41,8 +41,10 @@ public final class JsonHttp {
      */
     public static JsonHttp signedIn(String identityUrl, String staffId) {
         String basic = Base64.getEncoder().encodeToString((staffId + ":demo").getBytes(StandardCharsets.UTF_8));
-        var tokenRequest = HttpRequest.newBuilder(URI.create(identityUrl + "/oauth2/token")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+        var tokenRequest = HttpRequest.newBuilder(URI.create(identityUrl + "/oauth2/token"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
         var response = anonymous().send(tokenRequest);
         if (response.status() != 200) {
@@ -61,7 +63,8 @@ public final class JsonHttp {
 
     /** A CSV file as the body (a council's incident log for import). */
     public Response postCsv(String url, byte[] file) {
-        return send(request(url).setHeader("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+        return send(
+                request(url).setHeader("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(file)));
     }
 
     public Response get(String url) {
@@ -71,7 +74,9 @@ public final class JsonHttp {
     /** The body as text, whatever its type (a CSV export, say). */
     public String text(String url) {
         try {
-            return http.send(request(url).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            request(url).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,8 +86,10 @@ public final class JsonHttp {
     }
 
     private HttpRequest.Builder request(String url) {
-        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").setHeader("Accept", "application/json");
+        var builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .setHeader("Accept", "application/json");
         return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
@@ -90,8 +97,10 @@ public final class JsonHttp {
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
-            JsonNode body = text.isBlank() ? MissingNode.getInstance() : json ? JSON.readTree(text) : TextNode.valueOf(text);
+            boolean json =
+                    response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body =
+                    text.isBlank() ? MissingNode.getInstance() : json ? JSON.readTree(text) : TextNode.valueOf(text);
             return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,10 @@
 package haven.infra.local;
 
 import com.mongodb.client.MongoClients;
-import haven.infra.embedded.EmbeddedStore;
 import haven.infra.backup.ArchiveRefused;
 import haven.infra.backup.Backup;
 import haven.infra.backup.Restore;
+import haven.infra.embedded.EmbeddedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +21,7 @@ import java.util.Optional;
  */
 public final class LocalStack {
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && (args[0].equals("backup") || args[0].equals("restore"))) {
@@ -46,13 +45,16 @@ public final class LocalStack {
             return;
         }
         String mongoUri = externalUri.orElseGet(() -> store.uri("haven"));
-        System.out.println(store == null ? "Using MongoDB at " + redact(mongoUri)
-                : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
+        System.out.println(
+                store == null
+                        ? "Using MongoDB at " + redact(mongoUri)
+                        : "Embedded store on 127.0.0.1:" + storePort + ", data in " + data);
 
         Path logs = data.resolve("logs");
         String masterKey = masterKey(data, mongoUri); // before any process starts: it may refuse to go on
         var identity = ServiceProcess.startIdentity(root, identityPort, queryPort, logs);
-        var command = ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
+        var command =
+                ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
         var query = ServiceProcess.startQueryService(root, queryPort, mongoUri, identity, masterKey, command, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Haven...");
@@ -67,12 +69,15 @@ public final class LocalStack {
 
         if (isEmpty(mongoUri)) {
             var demo = DemoData.seed(command.url(), identity.url());
-            System.out.printf("Seeded demo cases. Try following up the anonymous one: reference %s, receipt %s%n",
+            System.out.printf(
+                    "Seeded demo cases. Try following up the anonymous one: reference %s, receipt %s%n",
                     demo.get("reference"), demo.get("receipt"));
             int past = DemoHistory.importInto(command.url(), identity.url(), LocalDate.now(), Duration.ofMinutes(3));
-            System.out.printf("Imported %d made-up past incidents, so the board's trends have something to show%n", past);
+            System.out.printf(
+                    "Imported %d made-up past incidents, so the board's trends have something to show%n", past);
         }
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Haven is running.
                   web pages        %s/report   (report, follow up)
@@ -105,8 +110,10 @@ public final class LocalStack {
         Path data = Path.of(env("HAVEN_DATA").orElse("data"));
         boolean offline = action.equals("restore") && externalUri.isEmpty();
         try (EmbeddedStore store = offline ? EmbeddedStore.persistent(data, 0) : null) {
-            String uri = offline ? store.uri("haven")
-                    : externalUri.orElse("mongodb://127.0.0.1:" + env("STORE_PORT").orElse("27017") + "/haven");
+            String uri = offline
+                    ? store.uri("haven")
+                    : externalUri.orElse(
+                            "mongodb://127.0.0.1:" + env("STORE_PORT").orElse("27017") + "/haven");
             Optional<String> masterKey = env("HAVEN_MASTER_KEY").or(() -> keptIn(data));
             try (var client = MongoClients.create(uri)) {
                 var database = client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase());
@@ -136,8 +143,8 @@ public final class LocalStack {
         Optional<String> configured = env("HAVEN_MASTER_KEY").or(() -> keptIn(data));
         if (configured.isEmpty() && !isEmpty(mongoUri)) {
             // a new key would open none of the stored personal data, and seal new data under a key no backup knows
-            System.err.println("This store holds cases but " + data.resolve("master.key") + " is missing: set HAVEN_MASTER_KEY"
-                    + " to the key its data was sealed with.");
+            System.err.println("This store holds cases but " + data.resolve("master.key")
+                    + " is missing: set HAVEN_MASTER_KEY" + " to the key its data was sealed with.");
             System.exit(78);
         }
         return configured.orElseGet(() -> keep(data, ServiceProcess.newMasterKey()));

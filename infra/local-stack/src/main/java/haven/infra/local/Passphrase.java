@@ -11,8 +11,7 @@ final class Passphrase {
 
     private static final int MINIMUM = 12;
 
-    private Passphrase() {
-    }
+    private Passphrase() {}
 
     /** For a backup: asked twice at a terminal, and at least twelve characters. */
     static char[] twice() {
@@ -35,7 +34,9 @@ final class Passphrase {
     }
 
     private static Optional<char[]> given() {
-        return Optional.ofNullable(System.getenv("HAVEN_BACKUP_PASSPHRASE")).filter(p -> !p.isEmpty()).map(String::toCharArray);
+        return Optional.ofNullable(System.getenv("HAVEN_BACKUP_PASSPHRASE"))
+                .filter(p -> !p.isEmpty())
+                .map(String::toCharArray);
     }
 
     private static char[] ask(String prompt) {

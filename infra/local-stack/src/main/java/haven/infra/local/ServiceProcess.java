@@ -34,8 +34,8 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code <root>/<module>/target/<name>.jar} (the module folder's last part is its name) on
      * {@code port} with these environment variables, logging to {@code logDirectory}.
      */
-    public static ServiceProcess start(Path root, String module, int port, Map<String, String> environment,
-            Path logDirectory) {
+    public static ServiceProcess start(
+            Path root, String module, int port, Map<String, String> environment, Path logDirectory) {
         String name = Path.of(module).getFileName().toString();
         Path jar = root.resolve(module).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -61,27 +61,68 @@ public final class ServiceProcess implements AutoCloseable {
      * staff in to the web pages on {@code webPort}.
      */
     public static ServiceProcess startIdentity(Path root, int port, int webPort, Path logDirectory) {
-        return start(root, "infra/dev-identity", port,
-                Map.of("HAVEN_WEB_URLS", "http://localhost:" + webPort + ",http://127.0.0.1:" + webPort), logDirectory);
+        return start(
+                root,
+                "infra/dev-identity",
+                port,
+                Map.of("HAVEN_WEB_URLS", "http://localhost:" + webPort + ",http://127.0.0.1:" + webPort),
+                logDirectory);
     }
 
     /**
      * A Haven service on the store at {@code mongoUri}, trusting tokens from {@code identity},
      * wrapping personal-data keys with {@code masterKey}.
      */
-    public static ServiceProcess startService(Path root, String name, int port, String mongoUri,
-            ServiceProcess identity, String masterKey, Path logDirectory) {
+    public static ServiceProcess startService(
+            Path root,
+            String name,
+            int port,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            Path logDirectory) {
         // the query-service's pages relay reporters' addresses from this machine
-        return start(root, name, port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer(),
-                "HAVEN_MASTER_KEY", masterKey, "HAVEN_TRUSTED_PROXIES", "127.0.0.1, ::1"), logDirectory);
+        return start(
+                root,
+                name,
+                port,
+                Map.of(
+                        "MONGODB_URI",
+                        mongoUri,
+                        "HAVEN_ISSUER_URI",
+                        identity.issuer(),
+                        "HAVEN_MASTER_KEY",
+                        masterKey,
+                        "HAVEN_TRUSTED_PROXIES",
+                        "127.0.0.1, ::1"),
+                logDirectory);
     }
 
     /** The query-service, whose pages send reports and replies to this command-service. */
-    public static ServiceProcess startQueryService(Path root, int port, String mongoUri, ServiceProcess identity,
-            String masterKey, ServiceProcess command, Path logDirectory) {
+    public static ServiceProcess startQueryService(
+            Path root,
+            int port,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            ServiceProcess command,
+            Path logDirectory) {
         // local development over plain http: browsers refuse Secure cookies there
-        return start(root, "query-service", port, Map.of("MONGODB_URI", mongoUri, "HAVEN_ISSUER_URI", identity.issuer(),
-                "HAVEN_MASTER_KEY", masterKey, "HAVEN_COMMAND_URL", command.url(), "HAVEN_SECURE_COOKIES", "false"),
+        return start(
+                root,
+                "query-service",
+                port,
+                Map.of(
+                        "MONGODB_URI",
+                        mongoUri,
+                        "HAVEN_ISSUER_URI",
+                        identity.issuer(),
+                        "HAVEN_MASTER_KEY",
+                        masterKey,
+                        "HAVEN_COMMAND_URL",
+                        command.url(),
+                        "HAVEN_SECURE_COOKIES",
+                        "false"),
                 logDirectory);
     }
 
@@ -112,7 +153,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /actuator/health} answers UP; fails early if the process dies. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+        var health = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

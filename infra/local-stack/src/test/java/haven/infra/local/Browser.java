@@ -46,10 +46,12 @@ final class Browser implements AutoCloseable {
         ensureChromium(root);
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000",
-                "--lang=en-GB");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,2000", "--lang=en-GB");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
@@ -57,10 +59,13 @@ final class Browser implements AutoCloseable {
     }
 
     private static void ensureChromium(Path root) throws IOException, InterruptedException {
-        Process install = new ProcessBuilder("bash", root.resolve("infra/scripts/ensure-chromium.sh").toString())
-                .inheritIO().start();
+        Process install = new ProcessBuilder(
+                        "bash", root.resolve("infra/scripts/ensure-chromium.sh").toString())
+                .inheritIO()
+                .start();
         assertThat(install.waitFor(10, TimeUnit.MINUTES) && install.exitValue() == 0)
-                .as("infra/scripts/ensure-chromium.sh installed Chromium and ChromeDriver").isTrue();
+                .as("infra/scripts/ensure-chromium.sh installed Chromium and ChromeDriver")
+                .isTrue();
     }
 
     void go(String path) {
@@ -93,7 +98,8 @@ final class Browser implements AutoCloseable {
     /** Clicks the button or link whose text is exactly this, and waits for the page it leads to. */
     void press(String text) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']")).click();
+        driver.findElement(By.xpath("//*[self::button or self::a][normalize-space()='" + text + "']"))
+                .click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
@@ -138,23 +144,31 @@ final class Browser implements AutoCloseable {
         shots++;
         File shot = driver.getScreenshotAs(OutputType.FILE);
         try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(String.format("%02d-%s.png", shots, name)),
+            Files.copy(
+                    shot.toPath(),
+                    SCREENSHOTS.resolve(String.format("%02d-%s.png", shots, name)),
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+        var results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze(driver);
         assertThat(results.isErrored()).as("axe ran on %s", name).isFalse();
-        List<String> blocking = results.getViolations().stream().filter(rule -> BLOCKING.contains(rule.getImpact()))
-                .map(Browser::describe).toList();
-        assertThat(blocking).as("serious or critical accessibility violations on %s (%s)", name, driver.getCurrentUrl())
+        List<String> blocking = results.getViolations().stream()
+                .filter(rule -> BLOCKING.contains(rule.getImpact()))
+                .map(Browser::describe)
+                .toList();
+        assertThat(blocking)
+                .as("serious or critical accessibility violations on %s (%s)", name, driver.getCurrentUrl())
                 .isEmpty();
     }
 
     private static String describe(Rule rule) {
         return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList();
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .toList();
     }
 
     @Override

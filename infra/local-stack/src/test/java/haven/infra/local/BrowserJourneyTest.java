@@ -95,8 +95,13 @@ class BrowserJourneyTest {
         answer("Can we share your report?", "report-consent", () -> browser.click("#consentToShare-2"));
 
         assertThat(browser.heading()).isEqualTo("Check your answers before sending your report");
-        assertThat(browser.text(".govuk-summary-list")).contains("A hate incident", "2 November 2026",
-                "On public transport, Castle ward", "Religion or belief", "A man in a grey coat");
+        assertThat(browser.text(".govuk-summary-list"))
+                .contains(
+                        "A hate incident",
+                        "2 November 2026",
+                        "On public transport, Castle ward",
+                        "Religion or belief",
+                        "A man in a grey coat");
         browser.check("report-check");
         browser.press("Send report");
 
@@ -121,9 +126,11 @@ class BrowserJourneyTest {
         Instant deadline = Instant.now().plusSeconds(15);
         do {
             followUp(reference, receipt);
-        } while (!browser.text("#main-content").contains("asked the bus company for CCTV") && Instant.now().isBefore(deadline));
-        assertThat(browser.text("#messages")).contains("I remembered: it was the 8:15 service.",
-                "Thank you. We have asked the bus company for CCTV.");
+        } while (!browser.text("#main-content").contains("asked the bus company for CCTV")
+                && Instant.now().isBefore(deadline));
+        assertThat(browser.text("#messages"))
+                .contains(
+                        "I remembered: it was the 8:15 service.", "Thank you. We have asked the bus company for CCTV.");
         assertThat(browser.text("#outcome")).isEqualTo("Resolved informally");
         browser.check("follow-up-reply-read");
     }
@@ -153,15 +160,22 @@ class BrowserJourneyTest {
         assertThat(browser.text("#messages")).contains("I remembered: it was the 8:15 service.");
 
         // triage starts from what the reporter said: their category, and what their perception names
-        assertThat(browser.find("input[name=category][value=VERBAL_ABUSE]").isSelected()).isTrue();
-        assertThat(browser.find("input[name=characteristics][value=RELIGION_OR_BELIEF]").isSelected()).isTrue();
-        assertThat(browser.find("input[name=strands][value=RELIGION]").isSelected()).isTrue();
+        assertThat(browser.find("input[name=category][value=VERBAL_ABUSE]").isSelected())
+                .isTrue();
+        assertThat(browser.find("input[name=characteristics][value=RELIGION_OR_BELIEF]")
+                        .isSelected())
+                .isTrue();
+        assertThat(browser.find("input[name=strands][value=RELIGION]").isSelected())
+                .isTrue();
         assertThat(browser.find("input[name=area][value=CASTLE]").isSelected()).isTrue();
         browser.press("Triage case");
         assertThat(browser.title()).startsWith("Error:");
-        assertThat(browser.text(".govuk-error-summary")).contains("Select the risk level", "Select how it will be handled");
+        assertThat(browser.text(".govuk-error-summary"))
+                .contains("Select the risk level", "Select how it will be handled");
         browser.check("case-triage-error");
-        assertThat(browser.find("input[name=strands][value=RELIGION]").isSelected()).as("kept after a refusal").isTrue();
+        assertThat(browser.find("input[name=strands][value=RELIGION]").isSelected())
+                .as("kept after a refusal")
+                .isTrue();
         browser.click("input[name=risk][value=MEDIUM]");
         browser.click("input[name=route][value=INFORMAL_RESOLUTION]");
         browser.press("Triage case");
@@ -187,28 +201,39 @@ class BrowserJourneyTest {
         browser.press("Close case");
         assertThat(browser.text("#done")).isEqualTo("The case has been closed");
         assertThat(browser.text("#case-status")).isEqualTo("closed");
-        assertThat(browser.text("#timeline")).contains("Triaged: verbal abuse", "Investigation note added",
-                "Message sent to the reporter", "Resolved: resolved informally", "Closed");
+        assertThat(browser.text("#timeline"))
+                .contains(
+                        "Triaged: verbal abuse",
+                        "Investigation note added",
+                        "Message sent to the reporter",
+                        "Resolved: resolved informally",
+                        "Closed");
         browser.check("case-closed");
         browser.signOut();
     }
 
     @Test
     void theDataProtectionOfficerImportsPastIncidentsAndTheBoardReadsLastYearWithSmallCountsHidden() throws Exception {
-        int lastYear = (LocalDate.now().getMonthValue() >= 4 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1) - 1;
+        int lastYear = (LocalDate.now().getMonthValue() >= 4
+                        ? LocalDate.now().getYear()
+                        : LocalDate.now().getYear() - 1)
+                - 1;
         var rows = new ArrayList<String>();
         rows.add("source_id,reported_month,type,category,area,location_type,reporter_role,perceived_motivations,"
                 + "characteristics,strands,outcome,closed_on");
         for (int i = 0; i < 40; i++) {
             var month = java.time.YearMonth.of(lastYear, 4).plusMonths(i % 12);
             String category = i < 20 ? "VERBAL_ABUSE" : i < 37 ? "ONLINE_ABUSE" : "THREATS";
-            rows.add("JOURNEY-" + i + "," + month + ",HATE_INCIDENT," + category + "," + (i % 2 == 0 ? "CASTLE" : "MARKET")
-                    + ",STREET_OR_PUBLIC_SPACE,VICTIM,RACE,RACE,RACE,UPHELD," + month.atDay(20));
+            rows.add("JOURNEY-" + i + "," + month + ",HATE_INCIDENT," + category + ","
+                    + (i % 2 == 0 ? "CASTLE" : "MARKET") + ",STREET_OR_PUBLIC_SPACE,VICTIM,RACE,RACE,RACE,UPHELD,"
+                    + month.atDay(20));
         }
         Path file = Files.createTempFile("past-incidents", ".csv");
         Files.writeString(file, String.join("\r\n", rows) + "\r\n");
         Path broken = Files.createTempFile("past-incidents-broken", ".csv");
-        Files.writeString(broken, rows.get(0) + "\r\nJOURNEY-X,2020-13,HATE_INCIDENT,Mr Canary,CASTLE,,,,,,UPHELD,2021-01-01\r\n");
+        Files.writeString(
+                broken,
+                rows.get(0) + "\r\nJOURNEY-X,2020-13,HATE_INCIDENT,Mr Canary,CASTLE,,,,,,UPHELD,2021-01-01\r\n");
 
         browser.signIn("/admin", "dpo.smith");
         browser.press("import past incidents from a CSV file");
@@ -217,7 +242,9 @@ class BrowserJourneyTest {
         browser.choose("#file", broken);
         browser.press("Check the file");
         assertThat(browser.text(".govuk-error-summary")).contains("The file has 2 problem(s); nothing was imported");
-        assertThat(browser.text("#file-problems")).contains("reported_month", "category").doesNotContain("Canary");
+        assertThat(browser.text("#file-problems"))
+                .contains("reported_month", "category")
+                .doesNotContain("Canary");
         browser.check("history-problems");
 
         browser.choose("#file", file);
@@ -244,7 +271,9 @@ class BrowserJourneyTest {
         } while (browser.findAll("#trend-table").isEmpty() && Instant.now().isBefore(shown));
         String table = browser.text("#trend-table");
         assertThat(table).contains("Verbal abuse", "Threats [c]", "All 40").doesNotContain("Threats 3");
-        assertThat(browser.find("#trend-chart").getSize().getHeight()).as("the chart was drawn").isGreaterThan(0);
+        assertThat(browser.find("#trend-chart").getSize().getHeight())
+                .as("the chart was drawn")
+                .isGreaterThan(0);
         assertThat(browser.find("#download").getAttribute("href")).contains("period=financial-year", "by=category");
         browser.check("trends-financial-year");
 
@@ -260,20 +289,32 @@ class BrowserJourneyTest {
         browser.click("#period-year");
         browser.type("#of", year);
         browser.press("Show the pack");
-        assertThat(browser.heading()).isEqualTo("Board pack: " + lastYear + "/" + String.format("%02d", (lastYear + 1) % 100));
+        assertThat(browser.heading())
+                .isEqualTo("Board pack: " + lastYear + "/" + String.format("%02d", (lastYear + 1) % 100));
         assertThat(browser.text("#measures")).contains("Cases resolved by the deadline");
-        assertThat(browser.find("#pack-pdf").getAttribute("href")).contains("/trends/pack.pdf?period=financial-year&of=");
+        assertThat(browser.find("#pack-pdf").getAttribute("href"))
+                .contains("/trends/pack.pdf?period=financial-year&of=");
         browser.check("board-pack");
 
         // reports made now are neither triaged nor in a closed period: reading again shows the same
         var reporter = JsonHttp.anonymous();
         for (int i = 0; i < 12; i++) {
-            assertThat(reporter.post(command.url() + "/api/reports", Map.ofEntries(
-                    Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "THREATS"),
-                    Map.entry("occurredOn", LocalDate.now().toString()), Map.entry("locationType", "ONLINE"),
-                    Map.entry("area", "RIVERSIDE"), Map.entry("motivations", List.of("DISABILITY")),
-                    Map.entry("reporterRole", "WITNESS"), Map.entry("anonymous", true),
-                    Map.entry("narrative", "Posts mocking a disabled colleague."))).status()).isEqualTo(201);
+            assertThat(reporter.post(
+                                    command.url() + "/api/reports",
+                                    Map.ofEntries(
+                                            Map.entry("type", "HATE_INCIDENT"),
+                                            Map.entry("category", "THREATS"),
+                                            Map.entry(
+                                                    "occurredOn",
+                                                    LocalDate.now().toString()),
+                                            Map.entry("locationType", "ONLINE"),
+                                            Map.entry("area", "RIVERSIDE"),
+                                            Map.entry("motivations", List.of("DISABILITY")),
+                                            Map.entry("reporterRole", "WITNESS"),
+                                            Map.entry("anonymous", true),
+                                            Map.entry("narrative", "Posts mocking a disabled colleague.")))
+                            .status())
+                    .isEqualTo(201);
         }
         browser.go("/trends?period=financial-year&from=" + year + "&by=category");
         assertThat(browser.text("#trend-table")).isEqualTo(table);
@@ -293,7 +334,8 @@ class BrowserJourneyTest {
         browser.press("Erase personal data");
         assertThat(browser.title()).startsWith("Error:");
         assertThat(browser.text(".govuk-error-summary")).contains("Confirm that the personal data cannot be recovered");
-        assertThat(browser.find("#erase-caseId").getAttribute("value")).isEqualTo("00000000-0000-0000-0000-000000000000");
+        assertThat(browser.find("#erase-caseId").getAttribute("value"))
+                .isEqualTo("00000000-0000-0000-0000-000000000000");
         browser.check("admin-erasure-unconfirmed");
         browser.click("#erase-confirm");
         browser.press("Erase personal data");
@@ -308,7 +350,8 @@ class BrowserJourneyTest {
 
     private static void awaitInCaseload(String reference) {
         Instant deadline = Instant.now().plusSeconds(15);
-        while (browser.findAll("#caseload a").stream().noneMatch(link -> link.getText().equals(reference))
+        while (browser.findAll("#caseload a").stream()
+                        .noneMatch(link -> link.getText().equals(reference))
                 && Instant.now().isBefore(deadline)) {
             browser.press("Apply filters");
         }
@@ -321,7 +364,8 @@ class BrowserJourneyTest {
         browser.type("#reference", "HV-AAAA-AA");
         browser.type("#receipt", "1234 5678 9012 3456");
         browser.press("Continue");
-        assertThat(browser.text(".govuk-error-summary")).contains("We cannot find a report with that reference and receipt");
+        assertThat(browser.text(".govuk-error-summary"))
+                .contains("We cannot find a report with that reference and receipt");
         browser.check("follow-up-not-found");
     }
 

@@ -54,16 +54,34 @@ class CrossProcessTest {
         awaitCase(caseId, c -> "SUBMITTED".equals(c.path("status").asText()), Duration.ofSeconds(30));
         String c = command.url() + "/api/cases/" + caseId;
 
-        assertThat(manager.post(c + "/triage", Map.of("category", "VERBAL_ABUSE", "characteristics", List.of("RACE"),
-                "strands", List.of("RACE"), "risk", "MEDIUM", "route", "FORMAL_INVESTIGATION")).status()).isEqualTo(202);
-        awaitCase(caseId, v -> "TRIAGED".equals(v.path("status").asText()) && "MEDIUM".equals(v.path("risk").asText()),
+        assertThat(manager.post(
+                                c + "/triage",
+                                Map.of(
+                                        "category",
+                                        "VERBAL_ABUSE",
+                                        "characteristics",
+                                        List.of("RACE"),
+                                        "strands",
+                                        List.of("RACE"),
+                                        "risk",
+                                        "MEDIUM",
+                                        "route",
+                                        "FORMAL_INVESTIGATION"))
+                        .status())
+                .isEqualTo(202);
+        awaitCase(
+                caseId,
+                v -> "TRIAGED".equals(v.path("status").asText())
+                        && "MEDIUM".equals(v.path("risk").asText()),
                 VISIBLE_WITHIN);
 
-        assertThat(manager.post(c + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")).status())
+        assertThat(manager.post(c + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality"))
+                        .status())
                 .isEqualTo(204);
         awaitCase(caseId, v -> "cw.patel".equals(v.path("assignee").asText()), VISIBLE_WITHIN);
 
-        assertThat(manager.post(c + "/resolution", Map.of("outcome", "UPHELD", "summary", "Apology")).status())
+        assertThat(manager.post(c + "/resolution", Map.of("outcome", "UPHELD", "summary", "Apology"))
+                        .status())
                 .isEqualTo(202);
         awaitCase(caseId, v -> "UPHELD".equals(v.path("outcome").asText()), VISIBLE_WITHIN);
 
@@ -79,8 +97,11 @@ class CrossProcessTest {
         awaitCase(submit(), c -> true, Duration.ofSeconds(30)); // warm
         String caseId = submit();
         awaitCase(caseId, c -> "SUBMITTED".equals(c.path("status").asText()), VISIBLE_WITHIN);
-        assertThat(manager.get(query.url() + "/api/caseload?status=SUBMITTED").body()
-                .path("cases").findValuesAsText("caseId")).contains(caseId);
+        assertThat(manager.get(query.url() + "/api/caseload?status=SUBMITTED")
+                        .body()
+                        .path("cases")
+                        .findValuesAsText("caseId"))
+                .contains(caseId);
     }
 
     @Test
@@ -88,43 +109,75 @@ class CrossProcessTest {
         String caseId = submit();
         awaitCase(caseId, c -> true, Duration.ofSeconds(30));
         assertThat(reporter.get(query.url() + "/api/caseload").status()).isEqualTo(401);
-        assertThat(JsonHttp.signedIn(identity.url(), "board.chair").get(query.url() + "/api/caseload").status())
+        assertThat(JsonHttp.signedIn(identity.url(), "board.chair")
+                        .get(query.url() + "/api/caseload")
+                        .status())
                 .isEqualTo(403);
         var unassignedCaseworker = JsonHttp.signedIn(identity.url(), "cw.lee");
-        assertThat(unassignedCaseworker.get(query.url() + "/api/cases/" + caseId).status()).isEqualTo(404);
-        assertThat(unassignedCaseworker.post(command.url() + "/api/cases/" + caseId + "/notes",
-                Map.of("text", "Looking into it")).status()).isEqualTo(404);
+        assertThat(unassignedCaseworker
+                        .get(query.url() + "/api/cases/" + caseId)
+                        .status())
+                .isEqualTo(404);
+        assertThat(unassignedCaseworker
+                        .post(command.url() + "/api/cases/" + caseId + "/notes", Map.of("text", "Looking into it"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void erasureLeavesNoTraceOfACanaryNameAnywhereButKeepsTheCounts() throws Exception {
         String canary = "Zorbaxa" + UUID.randomUUID().toString().substring(0, 8);
-        var submitted = reporter.post(command.url() + "/api/reports", Map.ofEntries(
-                Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "HARASSMENT"),
-                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "WORKPLACE"), Map.entry("area", "RESOURCES"),
-                Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
-                Map.entry("narrative", canary + " keeps making remarks about my accent"),
-                Map.entry("namedParties", List.of(canary))));
+        var submitted = reporter.post(
+                command.url() + "/api/reports",
+                Map.ofEntries(
+                        Map.entry("type", "DIGNITY_AT_WORK"),
+                        Map.entry("category", "HARASSMENT"),
+                        Map.entry("occurredOn", "2026-10-01"),
+                        Map.entry("locationType", "WORKPLACE"),
+                        Map.entry("area", "RESOURCES"),
+                        Map.entry("reporterRole", "VICTIM"),
+                        Map.entry("anonymous", true),
+                        Map.entry("narrative", canary + " keeps making remarks about my accent"),
+                        Map.entry("namedParties", List.of(canary))));
         assertThat(submitted.status()).isEqualTo(201);
         String caseId = submitted.body().path("caseId").asText();
-        var followUp = Map.of("reference", submitted.body().path("reference").asText(),
-                "receipt", submitted.body().path("receipt").asText());
+        var followUp = Map.of(
+                "reference",
+                submitted.body().path("reference").asText(),
+                "receipt",
+                submitted.body().path("receipt").asText());
         String c = command.url() + "/api/cases/" + caseId;
         awaitCase(caseId, v -> true, Duration.ofSeconds(30));
-        assertThat(manager.post(c + "/triage", Map.of("category", "HARASSMENT", "risk", "LOW",
-                "route", "INFORMAL_RESOLUTION")).status()).isEqualTo(202);
-        assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary)).status()).isEqualTo(202);
+        assertThat(manager.post(
+                                c + "/triage",
+                                Map.of("category", "HARASSMENT", "risk", "LOW", "route", "INFORMAL_RESOLUTION"))
+                        .status())
+                .isEqualTo(202);
+        assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary))
+                        .status())
+                .isEqualTo(202);
         var dpo = JsonHttp.signedIn(identity.url(), "dpo.smith");
         assertThat(manager.post(c + "/conflicts", Map.of("caseworker", "cw.lee", "reason", canary + " is a cousin"))
-                .status()).isEqualTo(204);
-        assertThat(dpo.post(command.url() + "/api/admin/cases/" + caseId + "/lifted-exclusions",
-                Map.of("staffId", "cw.lee", "reason", canary + " is not related after all")).status()).isEqualTo(204);
-        assertThat(manager.post(c + "/messages", Map.of("text", "We will speak to " + canary)).status()).isEqualTo(202);
+                        .status())
+                .isEqualTo(204);
+        assertThat(dpo.post(
+                                command.url() + "/api/admin/cases/" + caseId + "/lifted-exclusions",
+                                Map.of("staffId", "cw.lee", "reason", canary + " is not related after all"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(manager.post(c + "/messages", Map.of("text", "We will speak to " + canary))
+                        .status())
+                .isEqualTo(202);
         var reply = new java.util.HashMap<String, Object>(followUp);
         reply.put("text", canary + " did it again");
-        assertThat(reporter.post(command.url() + "/api/reporter/messages", reply).status()).isEqualTo(202);
-        assertThat(manager.post(c + "/resolution", Map.of("outcome", "RESOLVED_INFORMALLY",
-                "summary", canary + " apologised")).status()).isEqualTo(202);
+        assertThat(reporter.post(command.url() + "/api/reporter/messages", reply)
+                        .status())
+                .isEqualTo(202);
+        assertThat(manager.post(
+                                c + "/resolution",
+                                Map.of("outcome", "RESOLVED_INFORMALLY", "summary", canary + " apologised"))
+                        .status())
+                .isEqualTo(202);
         assertThat(manager.post(c + "/closure", Map.of()).status()).isEqualTo(204);
         awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
         awaitReporterStatus(followUp, status -> status.contains(canary)); // the reporter reads it, opened
@@ -132,18 +185,29 @@ class CrossProcessTest {
         assertThat(storeContents()).as("the store holds the canary only sealed").doesNotContain(canary);
         String trendsBefore = trendCounts();
 
-        assertThat(dpo.post(command.url() + "/api/admin/cases/" + caseId + "/erasure",
-                Map.of("reason", "ERASURE_REQUEST")).status()).isEqualTo(204);
+        assertThat(dpo.post(
+                                command.url() + "/api/admin/cases/" + caseId + "/erasure",
+                                Map.of("reason", "ERASURE_REQUEST"))
+                        .status())
+                .isEqualTo(204);
         awaitReporterStatus(followUp, status -> !status.contains(canary));
 
         assertThat(storeContents()).doesNotContain(canary);
         assertThat(trendCounts()).isEqualTo(trendsBefore);
         String trends = query.url() + "/api/trends%s?period=month&from=2026-10&to=2026-10&by=category";
-        for (String answer : List.of(manager.get(query.url() + "/api/cases/" + caseId).body().toString(),
-                manager.get(query.url() + "/api/cases/" + caseId + "/timeline").body().toString(),
-                reporter.post(query.url() + "/api/reporter/status", followUp).body().toString(),
-                manager.text(trends.formatted("")), manager.text(trends.formatted(".csv")),
-                dpo.get(query.url() + "/api/admin/access-log?caseId=" + caseId).body().toString(),
+        for (String answer : List.of(
+                manager.get(query.url() + "/api/cases/" + caseId).body().toString(),
+                manager.get(query.url() + "/api/cases/" + caseId + "/timeline")
+                        .body()
+                        .toString(),
+                reporter.post(query.url() + "/api/reporter/status", followUp)
+                        .body()
+                        .toString(),
+                manager.text(trends.formatted("")),
+                manager.text(trends.formatted(".csv")),
+                dpo.get(query.url() + "/api/admin/access-log?caseId=" + caseId)
+                        .body()
+                        .toString(),
                 dpo.get(query.url() + "/api/admin/dead-letters").body().toString())) {
             assertThat(answer).doesNotContain(canary);
         }
@@ -156,7 +220,9 @@ class CrossProcessTest {
         Instant deadline = Instant.now().plusSeconds(10);
         String last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = reporter.post(query.url() + "/api/reporter/status", followUp).body().toString();
+            last = reporter.post(query.url() + "/api/reporter/status", followUp)
+                    .body()
+                    .toString();
             if (condition.test(last)) {
                 return;
             }
@@ -171,7 +237,9 @@ class CrossProcessTest {
             var all = new StringBuilder();
             var database = client.getDatabase("haven");
             for (String name : database.listCollectionNames()) {
-                database.getCollection(name).find().forEach(d -> all.append(d.toJson()).append('\n'));
+                database.getCollection(name)
+                        .find()
+                        .forEach(d -> all.append(d.toJson()).append('\n'));
             }
             return all.toString();
         }
@@ -180,19 +248,28 @@ class CrossProcessTest {
     private String trendCounts() {
         try (var client = com.mongodb.client.MongoClients.create(store.uri("haven"))) {
             var months = new StringBuilder();
-            client.getDatabase("haven").getCollection("trend_counts").find().sort(new org.bson.Document("_id", 1))
+            client.getDatabase("haven")
+                    .getCollection("trend_counts")
+                    .find()
+                    .sort(new org.bson.Document("_id", 1))
                     .forEach(d -> months.append(d.toJson()));
             return months.toString();
         }
     }
 
     private String submit() {
-        var response = reporter.post(command.url() + "/api/reports", Map.ofEntries(
-                Map.entry("type", "HATE_INCIDENT"), Map.entry("category", "VERBAL_ABUSE"),
-                Map.entry("occurredOn", "2026-10-01"), Map.entry("locationType", "PUBLIC_TRANSPORT"),
-                Map.entry("area", "CASTLE"), Map.entry("motivations", List.of("RACE")),
-                Map.entry("reporterRole", "VICTIM"), Map.entry("anonymous", true),
-                Map.entry("narrative", "Shouted at on the bus")));
+        var response = reporter.post(
+                command.url() + "/api/reports",
+                Map.ofEntries(
+                        Map.entry("type", "HATE_INCIDENT"),
+                        Map.entry("category", "VERBAL_ABUSE"),
+                        Map.entry("occurredOn", "2026-10-01"),
+                        Map.entry("locationType", "PUBLIC_TRANSPORT"),
+                        Map.entry("area", "CASTLE"),
+                        Map.entry("motivations", List.of("RACE")),
+                        Map.entry("reporterRole", "VICTIM"),
+                        Map.entry("anonymous", true),
+                        Map.entry("narrative", "Shouted at on the bus")));
         assertThat(response.status()).isEqualTo(201);
         return response.body().path("caseId").asText();
     }

@@ -27,10 +27,10 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
         Path logDirectory = Path.of("target", logs);
         int queryPort = freePort();
         var identity = ServiceProcess.startIdentity(ROOT, freePort(), queryPort, logDirectory);
-        var command = ServiceProcess.startService(ROOT, "command-service", freePort(), store.uri("haven"), identity,
-                masterKey, logDirectory);
-        var query = ServiceProcess.startQueryService(ROOT, queryPort, store.uri("haven"), identity, masterKey, command,
-                logDirectory);
+        var command = ServiceProcess.startService(
+                ROOT, "command-service", freePort(), store.uri("haven"), identity, masterKey, logDirectory);
+        var query = ServiceProcess.startQueryService(
+                ROOT, queryPort, store.uri("haven"), identity, masterKey, command, logDirectory);
         var system = new LocalSystem(store, identity, command, query);
         try {
             for (var service : new ServiceProcess[] {identity, command, query}) {

@@ -15,8 +15,10 @@ class ProductionStartTest {
     void aServiceTrustingAnHttpIssuerInProductionExitsNamingTheSetting(@TempDir Path logs) throws Exception {
         var jar = LocalSystem.ROOT.resolve("query-service/target/query-service.jar");
         var log = logs.resolve("query.log");
-        var builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        var builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("SPRING_PROFILES_ACTIVE", "production");
         builder.environment().put("HAVEN_ISSUER_URI", "http://identity:9000");
         builder.environment().put("HAVEN_MASTER_KEY", ServiceProcess.newMasterKey());
@@ -24,9 +26,14 @@ class ProductionStartTest {
         var process = builder.start();
 
         // exits before the application context, so it is quick; the bound only stops a broken build hanging
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the service stopped").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("the service stopped")
+                .isTrue();
         assertThat(process.exitValue()).isEqualTo(78);
-        assertThat(Files.readAllLines(log)).filteredOn(line -> line.startsWith("Haven will not start in production"))
-                .singleElement().asString().contains("HAVEN_ISSUER_URI");
+        assertThat(Files.readAllLines(log))
+                .filteredOn(line -> line.startsWith("Haven will not start in production"))
+                .singleElement()
+                .asString()
+                .contains("HAVEN_ISSUER_URI");
     }
 }

@@ -31,45 +31,76 @@ class RestoreCliTest {
         Path archive = work.resolve("haven.backup");
         String caseId;
         String before;
-        try (var system = LocalSystem.start("restore-cli-before", EmbeddedStore.persistent(work.resolve("before"),
-                LocalSystem.freePort()), masterKey)) {
-            caseId = DemoData.seed(system.command().url(), system.identity().url()).get("caseId");
+        try (var system = LocalSystem.start(
+                "restore-cli-before",
+                EmbeddedStore.persistent(work.resolve("before"), LocalSystem.freePort()),
+                masterKey)) {
+            caseId = DemoData.seed(system.command().url(), system.identity().url())
+                    .get("caseId");
             before = awaitNarrative(system, caseId);
-            var backup = cli(work, Map.of("STORE_PORT", storePort(system.store()), "HAVEN_MASTER_KEY", masterKey),
-                    "backup", archive.toString());
+            var backup = cli(
+                    work,
+                    Map.of("STORE_PORT", storePort(system.store()), "HAVEN_MASTER_KEY", masterKey),
+                    "backup",
+                    archive.toString());
             assertThat(backup.exitValue()).as(backup.output()).isZero();
         }
         assertThat(before).isEqualTo(DEMO_NARRATIVE);
 
-        var refused = cli(work, Map.of("HAVEN_DATA", work.resolve("elsewhere").toString(),
-                "HAVEN_MASTER_KEY", ServiceProcess.newMasterKey()), "restore", archive.toString());
+        var refused = cli(
+                work,
+                Map.of(
+                        "HAVEN_DATA",
+                        work.resolve("elsewhere").toString(),
+                        "HAVEN_MASTER_KEY",
+                        ServiceProcess.newMasterKey()),
+                "restore",
+                archive.toString());
         assertThat(refused.exitValue()).isNotZero();
-        assertThat(refused.output().lines().filter(line -> line.contains(MasterKey.fingerprint(masterKey))).toList())
-                .singleElement().asString().startsWith("This archive needs master key");
+        assertThat(refused.output()
+                        .lines()
+                        .filter(line -> line.contains(MasterKey.fingerprint(masterKey)))
+                        .toList())
+                .singleElement()
+                .asString()
+                .startsWith("This archive needs master key");
         try (var store = EmbeddedStore.persistent(work.resolve("elsewhere"), 0);
                 var client = MongoClients.create(store.uri("haven"))) {
             assertThat(client.getDatabase("haven").listCollectionNames().into(new java.util.ArrayList<>()))
-                    .as("nothing written").isEmpty();
+                    .as("nothing written")
+                    .isEmpty();
         }
 
         Path restoredData = work.resolve("restored");
-        var restored = cli(work, Map.of("HAVEN_DATA", restoredData.toString(), "HAVEN_MASTER_KEY", masterKey),
-                "restore", archive.toString());
+        var restored = cli(
+                work,
+                Map.of("HAVEN_DATA", restoredData.toString(), "HAVEN_MASTER_KEY", masterKey),
+                "restore",
+                archive.toString());
         assertThat(restored.exitValue()).as(restored.output()).isZero();
         assertThat(restored.output()).contains("Restore verified");
-        assertThat(Files.readString(restoredData.resolve("master.key")).trim()).as("kept for the stack").isEqualTo(masterKey);
+        assertThat(Files.readString(restoredData.resolve("master.key")).trim())
+                .as("kept for the stack")
+                .isEqualTo(masterKey);
 
         var withoutKey = work.resolve("restored-without-key");
         copy(restoredData, withoutKey);
         Files.delete(withoutKey.resolve("master.key"));
-        var refusedStart = cli(work, Map.of("HAVEN_DATA", withoutKey.toString(), "HAVEN_ROOT", LocalSystem.ROOT.toString(),
-                "STORE_PORT", Integer.toString(LocalSystem.freePort())));
+        var refusedStart = cli(
+                work,
+                Map.of(
+                        "HAVEN_DATA",
+                        withoutKey.toString(),
+                        "HAVEN_ROOT",
+                        LocalSystem.ROOT.toString(),
+                        "STORE_PORT",
+                        Integer.toString(LocalSystem.freePort())));
         assertThat(refusedStart.exitValue()).as(refusedStart.output()).isEqualTo(78);
         assertThat(refusedStart.output()).contains("master.key is missing");
 
         String keptKey = Files.readString(restoredData.resolve("master.key")).trim();
-        try (var system = LocalSystem.start("restore-cli-after", EmbeddedStore.persistent(restoredData,
-                LocalSystem.freePort()), keptKey)) {
+        try (var system = LocalSystem.start(
+                "restore-cli-after", EmbeddedStore.persistent(restoredData, LocalSystem.freePort()), keptKey)) {
             assertThat(awaitNarrative(system, caseId)).isEqualTo(DEMO_NARRATIVE);
         }
     }
@@ -80,7 +111,8 @@ class RestoreCliTest {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             var record = manager.get(system.query().url() + "/api/cases/" + caseId + "/record");
-            if (record.status() == 200 && !record.body().path("report").path("narrative").isMissingNode()) {
+            if (record.status() == 200
+                    && !record.body().path("report").path("narrative").isMissingNode()) {
                 return record.body().path("report").path("narrative").asText(null);
             }
             Thread.sleep(200);
@@ -88,13 +120,15 @@ class RestoreCliTest {
         throw new AssertionError("the case record never became readable");
     }
 
-    record Cli(int exitValue, String output) {
-    }
+    record Cli(int exitValue, String output) {}
 
     /** {@code java -cp … haven.infra.local.LocalStack args…}: the command the README gives, with this environment. */
     private static Cli cli(Path work, Map<String, String> environment, String... args) throws Exception {
-        var command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), LocalStack.class.getName()));
+        var command = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalStack.class.getName()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(work, "cli", ".out");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -102,7 +136,9 @@ class RestoreCliTest {
         builder.environment().remove("MONGODB_URI");
         builder.environment().putAll(environment);
         var process = builder.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the command finished").isTrue();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES))
+                .as("the command finished")
+                .isTrue();
         return new Cli(process.exitValue(), Files.readString(output));
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleOutTest {
 
-    static final List<String> PROJECTIONS = List.of("caseload", "case-record", "reporter-status", "timeline", "trends-v2");
+    static final List<String> PROJECTIONS =
+            List.of("caseload", "case-record", "reporter-status", "timeline", "trends-v2");
 
     @Test
     void theSurvivorTakesOverAKilledInstancesSegmentsAndProjectsEveryEventOnce() throws Exception {
@@ -35,12 +36,30 @@ class ScaleOutTest {
             String uri = store.uri("haven");
             int portA = LocalSystem.freePort();
             try (var identity = ServiceProcess.startIdentity(LocalSystem.ROOT, LocalSystem.freePort(), portA, logs);
-                 var command = ServiceProcess.startService(LocalSystem.ROOT, "command-service", LocalSystem.freePort(), uri,
-                         identity, LocalSystem.MASTER_KEY, logs);
-                 var a = ServiceProcess.startQueryService(LocalSystem.ROOT, portA, uri, identity, LocalSystem.MASTER_KEY,
-                         command, logs.resolve("a"));
-                 var b = ServiceProcess.startQueryService(LocalSystem.ROOT, LocalSystem.freePort(), uri, identity,
-                         LocalSystem.MASTER_KEY, command, logs.resolve("b"))) {
+                    var command = ServiceProcess.startService(
+                            LocalSystem.ROOT,
+                            "command-service",
+                            LocalSystem.freePort(),
+                            uri,
+                            identity,
+                            LocalSystem.MASTER_KEY,
+                            logs);
+                    var a = ServiceProcess.startQueryService(
+                            LocalSystem.ROOT,
+                            portA,
+                            uri,
+                            identity,
+                            LocalSystem.MASTER_KEY,
+                            command,
+                            logs.resolve("a"));
+                    var b = ServiceProcess.startQueryService(
+                            LocalSystem.ROOT,
+                            LocalSystem.freePort(),
+                            uri,
+                            identity,
+                            LocalSystem.MASTER_KEY,
+                            command,
+                            logs.resolve("b"))) {
                 for (var service : List.of(identity, command, a, b)) {
                     service.awaitHealthy(Duration.ofMinutes(3));
                 }
@@ -73,36 +92,54 @@ class ScaleOutTest {
                 for (var entry : cases.entrySet()) {
                     String caseId = entry.getKey();
                     boolean triaged = entry.getValue().equals("triaged");
-                    JsonNode view = manager.get(a.url() + "/api/cases/" + caseId).body();
-                    assertThat(view.path("status").asText()).as("case %s", caseId).isEqualTo(triaged ? "TRIAGED" : "SUBMITTED");
+                    JsonNode view =
+                            manager.get(a.url() + "/api/cases/" + caseId).body();
+                    assertThat(view.path("status").asText())
+                            .as("case %s", caseId)
+                            .isEqualTo(triaged ? "TRIAGED" : "SUBMITTED");
                     var history = new ArrayList<String>();
-                    manager.get(a.url() + "/api/cases/" + caseId + "/timeline").body().path("entries")
-                            .forEach(e -> history.add(e.path("at").asText() + " " + e.path("what").asText()));
-                    assertThat(history).as("history of %s", caseId).hasSize(triaged ? 2 : 1).doesNotHaveDuplicates();
+                    manager.get(a.url() + "/api/cases/" + caseId + "/timeline")
+                            .body()
+                            .path("entries")
+                            .forEach(e -> history.add(
+                                    e.path("at").asText() + " " + e.path("what").asText()));
+                    assertThat(history)
+                            .as("history of %s", caseId)
+                            .hasSize(triaged ? 2 : 1)
+                            .doesNotHaveDuplicates();
                 }
-                assertThat(manager.get(a.url() + "/api/caseload?size=1").body().path("total").asLong())
+                assertThat(manager.get(a.url() + "/api/caseload?size=1")
+                                .body()
+                                .path("total")
+                                .asLong())
                         .isEqualTo(cases.size());
-                assertThat(trendTotal(store.uri("haven"))).as("triaged cases counted in the trends")
-                        .isEqualTo(cases.values().stream().filter("triaged"::equals).count());
+                assertThat(trendTotal(store.uri("haven")))
+                        .as("triaged cases counted in the trends")
+                        .isEqualTo(cases.values().stream()
+                                .filter("triaged"::equals)
+                                .count());
             }
         }
     }
 
-    private static void reportAndTriageUntilStopped(String commandUrl, JsonHttp manager, Map<String, String> cases,
-            AtomicBoolean running) {
+    private static void reportAndTriageUntilStopped(
+            String commandUrl, JsonHttp manager, Map<String, String> cases, AtomicBoolean running) {
         var reporter = JsonHttp.anonymous();
         while (running.get()) {
-            var report = reporter.post(commandUrl + "/api/reports", Map.ofEntries(
-                    Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "BULLYING"),
-                    Map.entry("occurredOn", "2026-11-02"), Map.entry("locationType", "WORKPLACE"),
-                    Map.entry("area", "RESOURCES"), Map.entry("reporterRole", "VICTIM"),
-                    Map.entry("anonymous", true), Map.entry("narrative", "Shouted at in meetings")));
+            var report = reporter.post(
+                    commandUrl + "/api/reports",
+                    Map.ofEntries(
+                            Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "BULLYING"),
+                            Map.entry("occurredOn", "2026-11-02"), Map.entry("locationType", "WORKPLACE"),
+                            Map.entry("area", "RESOURCES"), Map.entry("reporterRole", "VICTIM"),
+                            Map.entry("anonymous", true), Map.entry("narrative", "Shouted at in meetings")));
             assertThat(report.status()).isEqualTo(201);
             String caseId = report.body().path("caseId").asText();
             cases.put(caseId, "submitted");
             if (cases.size() % 2 == 0) {
-                var triage = manager.post(commandUrl + "/api/cases/" + caseId + "/triage", Map.of("category", "BULLYING",
-                        "risk", "LOW", "route", "INFORMAL_RESOLUTION"));
+                var triage = manager.post(
+                        commandUrl + "/api/cases/" + caseId + "/triage",
+                        Map.of("category", "BULLYING", "risk", "LOW", "route", "INFORMAL_RESOLUTION"));
                 assertThat(triage.status()).isEqualTo(202);
                 cases.put(caseId, "triaged");
             }
@@ -110,8 +147,9 @@ class ScaleOutTest {
     }
 
     /** Waits until {@code first} holds {@code firstHolds} segments of every projection, and {@code second} its share. */
-    private static void awaitSegments(JsonHttp dpo, ServiceProcess first, int firstHolds, ServiceProcess second,
-            int secondHolds, Duration within) throws InterruptedException {
+    private static void awaitSegments(
+            JsonHttp dpo, ServiceProcess first, int firstHolds, ServiceProcess second, int secondHolds, Duration within)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         Map<String, Set<Integer>> heldByFirst = Map.of();
         Map<String, Set<Integer>> heldBySecond = Map.of();
@@ -125,7 +163,9 @@ class ScaleOutTest {
                     shared &= heldBySecond.getOrDefault(projection, Set.of()).size() == secondHolds;
                     var overlap = new TreeSet<>(heldByFirst.getOrDefault(projection, Set.of()));
                     overlap.retainAll(heldBySecond.getOrDefault(projection, Set.of()));
-                    assertThat(overlap).as("segments of %s held by both instances", projection).isEmpty();
+                    assertThat(overlap)
+                            .as("segments of %s held by both instances", projection)
+                            .isEmpty();
                 }
             }
             if (shared) {
@@ -138,9 +178,12 @@ class ScaleOutTest {
 
     private static Map<String, Set<Integer>> segments(JsonHttp dpo, ServiceProcess service) {
         var held = new TreeMap<String, Set<Integer>>();
-        for (JsonNode processor : dpo.get(service.url() + "/api/admin/processors").body()) {
+        for (JsonNode processor :
+                dpo.get(service.url() + "/api/admin/processors").body()) {
             var ids = new TreeSet<Integer>();
-            processor.path("segments").forEach(segment -> ids.add(segment.path("segment").asInt()));
+            processor
+                    .path("segments")
+                    .forEach(segment -> ids.add(segment.path("segment").asInt()));
             held.put(processor.path("name").asText(), ids);
         }
         return held;
@@ -151,12 +194,18 @@ class ScaleOutTest {
             throws InterruptedException {
         long head;
         try (var client = MongoClients.create(uri)) {
-            head = client.getDatabase("haven").getCollection("event_counters").find().first().getLong("next") - 1;
+            head = client.getDatabase("haven")
+                            .getCollection("event_counters")
+                            .find()
+                            .first()
+                            .getLong("next")
+                    - 1;
         }
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             boolean all = true;
-            for (JsonNode processor : dpo.get(service.url() + "/api/admin/processors").body()) {
+            for (JsonNode processor :
+                    dpo.get(service.url() + "/api/admin/processors").body()) {
                 for (JsonNode segment : processor.path("segments")) {
                     all &= segment.path("position").asLong(-1) >= head;
                 }
@@ -173,7 +222,8 @@ class ScaleOutTest {
     private static long trendTotal(String uri) {
         try (var client = MongoClients.create(uri)) {
             long total = 0;
-            for (var month : client.getDatabase("haven").getCollection("trend_counts").find()) {
+            for (var month :
+                    client.getDatabase("haven").getCollection("trend_counts").find()) {
                 boolean recorded = month.getString("_id").startsWith("recorded/");
                 if (recorded && month.get("type") instanceof org.bson.Document types) { // {DIGNITY_AT_WORK: n, ...}
                     for (Object count : types.values()) {
@@ -185,7 +235,8 @@ class ScaleOutTest {
         }
     }
 
-    private static void awaitAtLeast(Map<String, String> cases, int count, Duration within) throws InterruptedException {
+    private static void awaitAtLeast(Map<String, String> cases, int count, Duration within)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         while (cases.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);

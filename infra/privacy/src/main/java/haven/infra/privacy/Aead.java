@@ -19,8 +19,7 @@ public final class Aead {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Aead() {
-    }
+    private Aead() {}
 
     public static byte[] newKey() {
         byte[] key = new byte[32];
@@ -38,7 +37,11 @@ public final class Aead {
     }
 
     public static byte[] open(byte[] key, String associatedData, byte[] sealed) {
-        return run(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, NONCE_BYTES), associatedData,
+        return run(
+                Cipher.DECRYPT_MODE,
+                key,
+                Arrays.copyOf(sealed, NONCE_BYTES),
+                associatedData,
                 Arrays.copyOfRange(sealed, NONCE_BYTES, sealed.length));
     }
 

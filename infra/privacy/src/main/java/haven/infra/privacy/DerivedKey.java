@@ -13,13 +13,15 @@ public final class DerivedKey {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private DerivedKey() {
-    }
+    private DerivedKey() {}
 
     /** An HMAC-SHA256 key for {@code purpose} (a fixed, versioned name such as "haven staff pseudonym v1"). */
     public static SecretKeySpec forPurpose(String masterKeyBase64, String purpose) {
-        return new SecretKeySpec(hmac(new SecretKeySpec(MasterKey.bytes(masterKeyBase64), ALGORITHM),
-                purpose.getBytes(StandardCharsets.UTF_8)), ALGORITHM);
+        return new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(MasterKey.bytes(masterKeyBase64), ALGORITHM),
+                        purpose.getBytes(StandardCharsets.UTF_8)),
+                ALGORITHM);
     }
 
     public static byte[] hmac(SecretKeySpec key, byte[] data) {

@@ -13,20 +13,22 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MasterKey {
 
-    private MasterKey() {
-    }
+    private MasterKey() {}
 
     /** The 32 bytes of a base64 master key, or a refusal saying how to make one. */
     public static byte[] bytes(String base64) {
         byte[] key;
         try {
-            key = base64 == null || base64.isBlank() ? new byte[0] : Base64.getDecoder().decode(base64.trim());
+            key = base64 == null || base64.isBlank()
+                    ? new byte[0]
+                    : Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException notBase64) {
             key = new byte[0];
         }
         if (key.length != 32) {
-            throw new IllegalStateException("haven.privacy.master-key (HAVEN_MASTER_KEY) must be 32 random bytes in base64,"
-                    + " e.g. from: openssl rand -base64 32");
+            throw new IllegalStateException(
+                    "haven.privacy.master-key (HAVEN_MASTER_KEY) must be 32 random bytes in base64,"
+                            + " e.g. from: openssl rand -base64 32");
         }
         return key;
     }

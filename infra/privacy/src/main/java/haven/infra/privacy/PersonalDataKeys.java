@@ -35,6 +35,7 @@ public class PersonalDataKeys {
     public static final String COLLECTION = "personal_data_keys";
     /** The cases whose keys were destroyed (ids only): no key is ever made for them again. */
     public static final String ERASED = "erased_cases";
+
     private static final String SEALED_PREFIX = "sealed:v1:";
 
     private final MongoCollection<Document> keys;
@@ -46,7 +47,10 @@ public class PersonalDataKeys {
         this.keys = database.getCollection(COLLECTION);
         this.erased = database.getCollection(ERASED);
         this.masterKey = MasterKey.bytes(masterKeyBase64);
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(100_000).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(cacheFor)
+                .maximumSize(100_000)
+                .build();
     }
 
     /** The key id for a case, or for one subject within it. */
@@ -83,8 +87,10 @@ public class PersonalDataKeys {
     public Optional<String> open(String sealed) {
         int keyEnd = sealed.lastIndexOf(':');
         String keyId = sealed.substring(SEALED_PREFIX.length(), keyEnd);
-        return existingKey(keyId).map(key -> new String(
-                Aead.open(key, keyId, Base64.getDecoder().decode(sealed.substring(keyEnd + 1))), StandardCharsets.UTF_8));
+        return existingKey(keyId)
+                .map(key -> new String(
+                        Aead.open(key, keyId, Base64.getDecoder().decode(sealed.substring(keyEnd + 1))),
+                        StandardCharsets.UTF_8));
     }
 
     /**
@@ -92,7 +98,9 @@ public class PersonalDataKeys {
      * can be added (the case is marked erased first, so a key made while this runs is refused).
      */
     public void destroy(String caseId) {
-        erased.replaceOne(eq("_id", caseId), new Document("_id", caseId).append("at", new Date()),
+        erased.replaceOne(
+                eq("_id", caseId),
+                new Document("_id", caseId).append("at", new Date()),
                 new ReplaceOptions().upsert(true));
         // a scan of the keys (the subjects' ids are not listed anywhere); erasure is rare
         keys.deleteMany(or(eq("_id", caseId), regex("_id", "^" + Pattern.quote(caseId + "/"))));
@@ -107,7 +115,10 @@ public class PersonalDataKeys {
     /** Whether a stored key opens with this master key (a restore checks every key before it writes one). */
     public boolean unwraps(Document stored) {
         try {
-            Aead.open(masterKey, stored.getString("_id"), stored.get("wrapped", Binary.class).getData());
+            Aead.open(
+                    masterKey,
+                    stored.getString("_id"),
+                    stored.get("wrapped", Binary.class).getData());
             return true;
         } catch (RuntimeException wrongKeyOrDamaged) {
             return false;
@@ -127,7 +138,8 @@ public class PersonalDataKeys {
             }
             byte[] key = Aead.newKey();
             try {
-                keys.insertOne(new Document("_id", keyId).append("wrapped", new Binary(Aead.seal(masterKey, keyId, key)))
+                keys.insertOne(new Document("_id", keyId)
+                        .append("wrapped", new Binary(Aead.seal(masterKey, keyId, key)))
                         .append("createdAt", new Date()));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -154,7 +166,8 @@ public class PersonalDataKeys {
         if (stored == null) {
             return Optional.empty();
         }
-        byte[] key = Aead.open(masterKey, keyId, stored.get("wrapped", Binary.class).getData());
+        byte[] key =
+                Aead.open(masterKey, keyId, stored.get("wrapped", Binary.class).getData());
         cache.put(keyId, key);
         return Optional.of(key);
     }

@@ -21,7 +21,9 @@ public class StaffPseudonyms {
 
     /** The pseudonym of a staff id; ids differing only in case or surrounding spaces are one person. */
     public String of(String staffId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(DerivedKey.hmac(key,
-                staffId.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(DerivedKey.hmac(
+                        key, staffId.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
     }
 }

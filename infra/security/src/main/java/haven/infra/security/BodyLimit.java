@@ -63,8 +63,8 @@ public class BodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, long maxBytes) throws IOException {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body must be at most " + maxBytes / 1024 + " KB.");
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, "The request body must be at most " + maxBytes / 1024 + " KB.");
         problem.setType(URI.create("urn:haven:problem:too-large"));
         problem.setTitle("Request too large");
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

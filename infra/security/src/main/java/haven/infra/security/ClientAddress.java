@@ -30,8 +30,11 @@ public class ClientAddress extends OncePerRequestFilter {
 
     /** @param trustedProxies comma-separated addresses or CIDR ranges; blank trusts nobody */
     public ClientAddress(String trustedProxies) {
-        this.proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(p -> !p.isEmpty())
-                .map(ClientAddress::range).toList();
+        this.proxies = Arrays.stream(trustedProxies.split(","))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .map(ClientAddress::range)
+                .toList();
     }
 
     private static IpAddressMatcher range(String setting) {
@@ -46,22 +49,27 @@ public class ClientAddress extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client = clientOf(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
-        chain.doFilter(client.equals(request.getRemoteAddr()) ? request : new HttpServletRequestWrapper(request) {
-            @Override
-            public String getRemoteAddr() {
-                return client;
-            }
+        chain.doFilter(
+                client.equals(request.getRemoteAddr())
+                        ? request
+                        : new HttpServletRequestWrapper(request) {
+                            @Override
+                            public String getRemoteAddr() {
+                                return client;
+                            }
 
-            @Override
-            public String getRemoteHost() {
-                return client;
-            }
-        }, response);
+                            @Override
+                            public String getRemoteHost() {
+                                return client;
+                            }
+                        },
+                response);
     }
 
     String clientOf(String peer, List<String> forwardedHeaders) {
         var hops = new ArrayList<String>();
-        forwardedHeaders.forEach(header -> Arrays.stream(header.split(",")).map(String::trim).forEach(hops::add));
+        forwardedHeaders.forEach(
+                header -> Arrays.stream(header.split(",")).map(String::trim).forEach(hops::add));
         String client = peer;
         for (int i = hops.size() - 1; i >= 0 && trusted(client); i--) {
             String hop = hops.get(i);

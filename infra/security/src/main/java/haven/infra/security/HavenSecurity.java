@@ -49,33 +49,41 @@ public class HavenSecurity {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         AuthenticationEntryPoint signInRequired = (request, response, e) -> {
             bearer.commence(request, response, e); // WWW-Authenticate, with the token error if there was one
-            write(json, response, HttpStatus.UNAUTHORIZED, "sign-in-required", "Sign-in required", "Sign in to do this.");
+            write(
+                    json,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "sign-in-required",
+                    "Sign-in required",
+                    "Sign in to do this.");
         };
-        AccessDeniedHandler notAllowed = (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
-                "not-allowed", "Not allowed", "Your role does not allow this.");
-        return http
-                .authorizeHttpRequests(endpoints -> {
-                    endpoints.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+        AccessDeniedHandler notAllowed = (request, response, e) -> write(
+                json, response, HttpStatus.FORBIDDEN, "not-allowed", "Not allowed", "Your role does not allow this.");
+        return http.authorizeHttpRequests(endpoints -> {
+                    endpoints
+                            .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                             .permitAll();
                     rules.declare(endpoints);
                     endpoints.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(signInRequired).accessDeniedHandler(notAllowed))
-                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInRequired)
+                        .authenticationEntryPoint(signInRequired)
                         .accessDeniedHandler(notAllowed))
+                .exceptionHandling(refusals ->
+                        refusals.authenticationEntryPoint(signInRequired).accessDeniedHandler(notAllowed))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // bearer tokens, no cookies: nothing for a forged cross-site request to ride on
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
     /** Shared by every endpoint where a reporter opens their case with a reference and receipt. */
     @Bean
-    ReceiptGuard receiptGuard(@Value("${haven.receipts.failures-per-reference:5}") int perReference,
+    ReceiptGuard receiptGuard(
+            @Value("${haven.receipts.failures-per-reference:5}") int perReference,
             @Value("${haven.receipts.failures-per-client:30}") int perClient,
             @Value("${haven.receipts.cooldown:PT15M}") Duration cooldown) {
         return new ReceiptGuard(perReference, perClient, cooldown);
@@ -83,7 +91,8 @@ public class HavenSecurity {
 
     /** Where new reports go, by type: the command side routes them, both sides decide who sees them. */
     @Bean
-    IntakeTeams intakeTeams(@Value("${haven.intake-teams:HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality}") String setting) {
+    IntakeTeams intakeTeams(
+            @Value("${haven.intake-teams:HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality}") String setting) {
         return IntakeTeams.parse(setting);
     }
 
@@ -95,8 +104,10 @@ public class HavenSecurity {
 
     /** Runs before every other filter, sign-in included, so an oversized body is never buffered. */
     @Bean
-    FilterRegistrationBean<BodyLimit> bodyLimit(@Value("${haven.limits.max-body:256KB}") DataSize max,
-            @Value("${haven.limits.max-upload:10MB}") DataSize maxUpload, ObjectMapper json) {
+    FilterRegistrationBean<BodyLimit> bodyLimit(
+            @Value("${haven.limits.max-body:256KB}") DataSize max,
+            @Value("${haven.limits.max-upload:10MB}") DataSize maxUpload,
+            ObjectMapper json) {
         var registration = new FilterRegistrationBean<>(new BodyLimit(max, maxUpload, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -121,8 +132,14 @@ public class HavenSecurity {
         };
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String type,
-            String title, String detail) throws IOException {
+    private static void write(
+            ObjectMapper json,
+            HttpServletResponse response,
+            HttpStatus status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:haven:problem:" + type));
         problem.setTitle(title);

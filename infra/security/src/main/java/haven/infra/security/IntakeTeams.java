@@ -31,9 +31,12 @@ public final class IntakeTeams {
         var teams = new EnumMap<ReportType, String>(ReportType.class);
         for (String entry : setting.split(",")) {
             var pair = ENTRY.matcher(entry.trim());
-            if (!pair.matches() || Arrays.stream(ReportType.values()).noneMatch(t -> t.name().equals(pair.group(1)))) {
+            if (!pair.matches()
+                    || Arrays.stream(ReportType.values())
+                            .noneMatch(t -> t.name().equals(pair.group(1)))) {
                 throw new IllegalArgumentException(SETTING + " must be TYPE=team pairs separated by commas, for the "
-                        + "types " + Arrays.toString(ReportType.values()) + "; a team is letters, digits, '.', '_' or '-'");
+                        + "types " + Arrays.toString(ReportType.values())
+                        + "; a team is letters, digits, '.', '_' or '-'");
             }
             teams.put(ReportType.valueOf(pair.group(1)), pair.group(2));
         }

@@ -19,11 +19,9 @@ public final class NeedToKnow {
     }
 
     /** A member of staff works on a case whose {@code field} has this {@code value}. */
-    public record Grant(Field field, String value) {
-    }
+    public record Grant(Field field, String value) {}
 
-    private NeedToKnow() {
-    }
+    private NeedToKnow() {}
 
     /** Every way this member of staff comes to work on a case; none for someone who works on no case. */
     public static List<Grant> grants(Staff staff) {

@@ -21,8 +21,8 @@ public class ProductionGuard implements EnvironmentPostProcessor {
     static final String DEFAULT_WEB_SECRET = "haven-web-local-secret";
     static final String DEFAULT_TRENDS_KEY = "haven-local-development-key";
     /** The keys this repository's tests and examples use: public, so never a production key. */
-    static final Set<String> PUBLISHED_MASTER_KEYS = Set.of("2wWHnACcdJAmCKcTyJ2dkojGYou09GXIPdb1NwTd/co=",
-            "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    static final Set<String> PUBLISHED_MASTER_KEYS =
+            Set.of("2wWHnACcdJAmCKcTyJ2dkojGYou09GXIPdb1NwTd/co=", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -45,7 +45,8 @@ public class ProductionGuard implements EnvironmentPostProcessor {
             return Optional.of("HAVEN_ISSUER_URI names the development identity provider; use the organisation's");
         }
         if (DEFAULT_WEB_SECRET.equals(settings.getProperty("haven.staff-sign-in.client-secret"))) {
-            return Optional.of("HAVEN_WEB_CLIENT_SECRET is the shipped default; set the client secret from the identity provider");
+            return Optional.of(
+                    "HAVEN_WEB_CLIENT_SECRET is the shipped default; set the client secret from the identity provider");
         }
         String trendsKey = settings.getProperty("haven.trends.pseudonym-key");
         if (trendsKey != null && (DEFAULT_TRENDS_KEY.equals(trendsKey) || trendsKey.length() < 32)) {
@@ -67,7 +68,10 @@ public class ProductionGuard implements EnvironmentPostProcessor {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        long distinct = new String(key, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
+        long distinct = new String(key, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .chars()
+                .distinct()
+                .count();
         boolean ascending = true;
         for (int i = 1; i < key.length; i++) {
             ascending &= key[i] == (byte) (key[i - 1] + 1);

@@ -21,6 +21,7 @@ public class ReceiptGuard {
     private final PasswordEncoder hashes = new BCryptPasswordEncoder();
     /** Compared against when a reference is unknown, so both answers cost the same bcrypt work. */
     private final String decoyHash = hashes.encode("0000000000000000");
+
     private final Bandwidth perReference;
     private final Bandwidth perClient;
     private final Duration cooldown;
@@ -35,7 +36,10 @@ public class ReceiptGuard {
         this.perReference = limit(failuresPerReference, cooldown);
         this.perClient = limit(failuresPerClient, cooldown);
         this.cooldown = cooldown;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(cooldown.multipliedBy(2)).maximumSize(1_000_000).build();
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(cooldown.multipliedBy(2))
+                .maximumSize(1_000_000)
+                .build();
     }
 
     /** References are typed by hand; case and surrounding spaces do not matter. */
@@ -74,7 +78,10 @@ public class ReceiptGuard {
     }
 
     private static Bandwidth limit(int failures, Duration cooldown) {
-        return Bandwidth.builder().capacity(failures).refillIntervally(failures, cooldown).build();
+        return Bandwidth.builder()
+                .capacity(failures)
+                .refillIntervally(failures, cooldown)
+                .build();
     }
 
     private static Bucket bucket(Bandwidth limit) {

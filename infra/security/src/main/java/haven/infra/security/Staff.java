@@ -35,7 +35,8 @@ public record Staff(String id, Set<Role> roles, String team) {
         }
         var roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {
-            if (signedIn.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
+            if (signedIn.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals(role.authority()))) {
                 roles.add(role);
             }
         }

@@ -15,9 +15,13 @@ final class StaffResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Staff resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        return Staff.current().orElseThrow(() -> new IllegalStateException(
-                "An endpoint that acts for a member of staff is missing from the access rules"));
+    public Staff resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
+        return Staff.current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "An endpoint that acts for a member of staff is missing from the access rules"));
     }
 }

@@ -22,11 +22,11 @@ final class TokenRules {
     /** Keycloak also says what a token is for in a {@code typ} claim: ID tokens say "ID". */
     static final String BEARER = "Bearer";
 
-    private TokenRules() {
-    }
+    private TokenRules() {}
 
     static OAuth2TokenValidator<Jwt> of(String issuer) {
-        return new DelegatingOAuth2TokenValidator<>(List.of(new JwtIssuerValidator(issuer),
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtIssuerValidator(issuer),
                 token -> check(token.getExpiresAt() != null, "The token has no expiry"),
                 token -> check(isAccessToken(token), "The token is not an access token")));
     }
@@ -39,7 +39,8 @@ final class TokenRules {
     }
 
     private static OAuth2TokenValidatorResult check(boolean holds, String why) {
-        return holds ? OAuth2TokenValidatorResult.success()
+        return holds
+                ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
     }
 }

@@ -12,13 +12,18 @@ public class TooManyAttempts extends ErrorResponseException {
 
     /** Wrong receipts: the same for every reference, so the refusal tells a guesser nothing. */
     TooManyAttempts(Duration retryAfter) {
-        this(retryAfter, "too-many-attempts", "Too many attempts",
+        this(
+                retryAfter,
+                "too-many-attempts",
+                "Too many attempts",
                 "Too many attempts with a wrong reference or receipt. Try again in");
     }
 
     /** @param detail the problem's detail up to the wait, which follows it in words ("… in 15 minutes.") */
     public TooManyAttempts(Duration retryAfter, String type, String title, String detail) {
-        super(HttpStatus.TOO_MANY_REQUESTS, problem(type, title, detail + " " + inWords(retryAfter.toSeconds()) + "."),
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                problem(type, title, detail + " " + inWords(retryAfter.toSeconds()) + "."),
                 null);
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
     }

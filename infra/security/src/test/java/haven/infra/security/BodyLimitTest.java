@@ -54,8 +54,11 @@ class BodyLimitTest {
         var response = new MockHttpServletResponse();
         var read = new int[1];
 
-        limit.doFilter(request, response, new MockFilterChain(servlet((in, out) -> read[0] = in.getInputStream()
-                .readAllBytes().length)));
+        limit.doFilter(
+                request,
+                response,
+                new MockFilterChain(
+                        servlet((in, out) -> read[0] = in.getInputStream().readAllBytes().length)));
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(read[0]).isEqualTo(1024);
@@ -66,13 +69,19 @@ class BodyLimitTest {
         var fits = post(new byte[2048]);
         fits.setRequestURI("/api/admin/imports");
         var response = new MockHttpServletResponse();
-        limit.doFilter(fits, response, new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+        limit.doFilter(
+                fits,
+                response,
+                new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
         assertThat(response.getStatus()).isEqualTo(200);
 
         var tooLarge = post(new byte[8192]);
         tooLarge.setRequestURI("/api/admin/imports");
         response = new MockHttpServletResponse();
-        limit.doFilter(tooLarge, response, new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+        limit.doFilter(
+                tooLarge,
+                response,
+                new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
         assertThat(response.getStatus()).isEqualTo(413);
     }
 

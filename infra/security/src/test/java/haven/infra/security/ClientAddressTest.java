@@ -14,21 +14,26 @@ class ClientAddressTest {
     void theClientIsTheRightMostAddressNoTrustedProxyStandsFor() {
         assertThat(behindGateways.clientOf("10.0.0.5", List.of("203.0.113.7"))).isEqualTo("203.0.113.7");
         assertThat(behindGateways.clientOf("10.0.0.5", List.of("6.6.6.6, 203.0.113.7, 172.28.3.4")))
-                .as("what the client wrote to the left of its own address is not believed").isEqualTo("203.0.113.7");
+                .as("what the client wrote to the left of its own address is not believed")
+                .isEqualTo("203.0.113.7");
         assertThat(behindGateways.clientOf("fd00::1", List.of("2001:db8::7"))).isEqualTo("2001:db8::7");
-        assertThat(behindGateways.clientOf("10.0.0.5", List.of("6.6.6.6", "203.0.113.7"))).isEqualTo("203.0.113.7");
+        assertThat(behindGateways.clientOf("10.0.0.5", List.of("6.6.6.6", "203.0.113.7")))
+                .isEqualTo("203.0.113.7");
     }
 
     @Test
     void anyoneElsesHeaderIsIgnored() {
-        assertThat(behindGateways.clientOf("198.51.100.9", List.of("203.0.113.7"))).isEqualTo("198.51.100.9");
-        assertThat(new ClientAddress("").clientOf("10.0.0.5", List.of("203.0.113.7"))).isEqualTo("10.0.0.5");
+        assertThat(behindGateways.clientOf("198.51.100.9", List.of("203.0.113.7")))
+                .isEqualTo("198.51.100.9");
+        assertThat(new ClientAddress("").clientOf("10.0.0.5", List.of("203.0.113.7")))
+                .isEqualTo("10.0.0.5");
     }
 
     @Test
     void somethingThatIsNotAnAddressEndsTheChainAtTheLastKnownHop() {
         assertThat(behindGateways.clientOf("10.0.0.5", List.of("example.org"))).isEqualTo("10.0.0.5");
-        assertThat(behindGateways.clientOf("10.0.0.5", List.of("cafe.be, 172.28.0.9"))).isEqualTo("172.28.0.9");
+        assertThat(behindGateways.clientOf("10.0.0.5", List.of("cafe.be, 172.28.0.9")))
+                .isEqualTo("172.28.0.9");
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -87,20 +86,36 @@ public final class Intruder {
 
     /** Values of the wrong JSON type, or objects a careless query would take as operators. */
     static final List<Payload> JSON_ONLY = List.of(
-            json("number", "49"), json("huge number", "1e400"), json("long overflow", "9223372036854775808"),
-            json("boolean", "true"), json("array", "[\"x\", 1]"), json("object", "{\"a\": 1}"),
-            json("Mongo operator", "{\"$ne\": null}"), json("Mongo range", "{\"$gt\": \"\"}"),
-            json("Mongo where", "{\"$where\": \"sleep(1000)\"}"), json("null", "null"));
+            json("number", "49"),
+            json("huge number", "1e400"),
+            json("long overflow", "9223372036854775808"),
+            json("boolean", "true"),
+            json("array", "[\"x\", 1]"),
+            json("object", "{\"a\": 1}"),
+            json("Mongo operator", "{\"$ne\": null}"),
+            json("Mongo range", "{\"$gt\": \"\"}"),
+            json("Mongo where", "{\"$where\": \"sleep(1000)\"}"),
+            json("null", "null"));
 
     private static final Pattern EVALUATED = Pattern.compile("(?<![\\w.\\-/])49(?![\\w.\\-])");
     /**
      * Where a 49 is no sign of evaluation: ids, clock times and instants (an access log read at 20:49),
      * and JSON numbers (entry 49 of a log); an evaluated value would be text where the value was put.
      */
-    private static final Pattern NOISE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-            + "|\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z?|\\b\\d{1,2}:\\d{2}(:\\d{2})?(\\.\\d+)?|\"[\\w$]+\"\\s*:\\s*-?\\d+(\\.\\d+)?");
-    private static final List<String> STACK_TRACE = List.of("\tat ", "at haven.", "at org.springframework", "at java.",
-            "Caused by", "Exception:", "Whitelabel", "SpelEvaluationException", "TemplateProcessingException");
+    private static final Pattern NOISE = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+                    + "|\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z?|\\b\\d{1,2}:\\d{2}(:\\d{2})?(\\.\\d+)?|\"[\\w$]+\"\\s*:\\s*-?\\d+(\\.\\d+)?");
+
+    private static final List<String> STACK_TRACE = List.of(
+            "\tat ",
+            "at haven.",
+            "at org.springframework",
+            "at java.",
+            "Caused by",
+            "Exception:",
+            "Whitelabel",
+            "SpelEvaluationException",
+            "TemplateProcessingException");
 
     /**
      * A valid request to an endpoint, which the intruder spoils one value at a time.
@@ -113,11 +128,24 @@ public final class Intruder {
      * @param csv       a valid CSV file as the body (a header and a row), or null
      * @param upload    a file uploaded from a page form (its field and content), sent with {@code form}, or null
      */
-    public record Example(String endpoint, Map<String, String> path, Map<String, String> query, String json,
-            Map<String, List<String>> form, String csv, Map.Entry<String, String> upload, RequestPostProcessor caller) {
+    public record Example(
+            String endpoint,
+            Map<String, String> path,
+            Map<String, String> query,
+            String json,
+            Map<String, List<String>> form,
+            String csv,
+            Map.Entry<String, String> upload,
+            RequestPostProcessor caller) {
 
-        public Example(String endpoint, Map<String, String> path, Map<String, String> query, String json,
-                Map<String, List<String>> form, String csv, RequestPostProcessor caller) {
+        public Example(
+                String endpoint,
+                Map<String, String> path,
+                Map<String, String> query,
+                String json,
+                Map<String, List<String>> form,
+                String csv,
+                RequestPostProcessor caller) {
             this(endpoint, path, query, json, form, csv, null, caller);
         }
 
@@ -173,24 +201,27 @@ public final class Intruder {
      * @param secrets     configuration values no answer may contain (keys, URIs with credentials)
      * @param storedState a reading of everything a request can store; a refused request must leave it unchanged
      */
-    public record Target(MockMvc http, RequestMappingHandlerMapping mappings, List<Example> examples,
-            List<String> secrets, Supplier<Object> storedState) {
-    }
+    public record Target(
+            MockMvc http,
+            RequestMappingHandlerMapping mappings,
+            List<Example> examples,
+            List<String> secrets,
+            Supplier<Object> storedState) {}
 
-    private Intruder() {
-    }
+    private Intruder() {}
 
     /** One test per endpoint: every hostile value in every place it takes one. */
     public static Stream<DynamicTest> attack(Target target) {
         var handlers = handlers(target.mappings());
         checkExamplesCoverEveryInput(handlers, target.examples());
-        return target.examples().stream().map(example -> DynamicTest.dynamicTest(example.endpoint(), () -> {
-            var failures = new ArrayList<String>();
-            for (var attack : attacks(example, handlers.get(example.endpoint()))) {
-                failures.addAll(send(target, example, attack));
-            }
-            assertThat(failures).as(example.endpoint()).isEmpty();
-        }));
+        return target.examples().stream()
+                .map(example -> DynamicTest.dynamicTest(example.endpoint(), () -> {
+                    var failures = new ArrayList<String>();
+                    for (var attack : attacks(example, handlers.get(example.endpoint()))) {
+                        failures.addAll(send(target, example, attack));
+                    }
+                    assertThat(failures).as(example.endpoint()).isEmpty();
+                }));
     }
 
     /** Every endpoint that takes input (a path variable, a parameter or a body) has an example; a JSON example has every field. */
@@ -203,27 +234,33 @@ public final class Intruder {
                 needing.add(endpoint);
             }
         });
-        assertThat(examined).as("every endpoint that takes input has an example for the intruder").containsAll(needing);
+        assertThat(examined)
+                .as("every endpoint that takes input has an example for the intruder")
+                .containsAll(needing);
         assertThat(handlers.keySet()).as("examples name mapped endpoints").containsAll(examined);
         for (var example : examples) {
             var bodyType = bodyType(handlers.get(example.endpoint()));
             if (bodyType != null && bodyType.isRecord()) {
-                assertThat(example.json()).as("%s has a JSON example", example.endpoint()).isNotNull();
+                assertThat(example.json())
+                        .as("%s has a JSON example", example.endpoint())
+                        .isNotNull();
                 var present = leaves(read(example.json()), "");
-                assertThat(present.keySet()).as("%s's example holds every field of its body", example.endpoint())
+                assertThat(present.keySet())
+                        .as("%s's example holds every field of its body", example.endpoint())
                         .containsAll(fields(bodyType, ""));
             }
         }
     }
 
     private static boolean takesInput(String endpoint, HandlerMethod handler) {
-        return endpoint.contains("{") || Arrays.stream(handler.getMethodParameters())
-                .anyMatch(p -> p.hasParameterAnnotation(RequestParam.class) || p.hasParameterAnnotation(RequestBody.class));
+        return endpoint.contains("{")
+                || Arrays.stream(handler.getMethodParameters())
+                        .anyMatch(p -> p.hasParameterAnnotation(RequestParam.class)
+                                || p.hasParameterAnnotation(RequestBody.class));
     }
 
     /** One spoiled request: where the hostile value went, and the request itself. */
-    private record Attack(String place, Payload payload, MockHttpServletRequestBuilder request) {
-    }
+    private record Attack(String place, Payload payload, MockHttpServletRequestBuilder request) {}
 
     private static List<Attack> attacks(Example example, HandlerMethod handler) {
         var attacks = new ArrayList<Attack>();
@@ -231,7 +268,10 @@ public final class Intruder {
             for (Payload payload : TEXT) {
                 var path = new LinkedHashMap<>(example.path());
                 path.put(variable, payload.text());
-                attacks.add(new Attack("path " + variable, payload, build(example, path, example.query(), example.json(), example.form())));
+                attacks.add(new Attack(
+                        "path " + variable,
+                        payload,
+                        build(example, path, example.query(), example.json(), example.form())));
             }
         }
         var parameters = new TreeSet<>(example.query().keySet());
@@ -241,7 +281,10 @@ public final class Intruder {
             for (Payload payload : TEXT) {
                 var query = new LinkedHashMap<>(example.query());
                 query.put(parameter, payload.text());
-                attacks.add(new Attack("parameter " + parameter, payload, build(example, example.path(), query, example.json(), example.form())));
+                attacks.add(new Attack(
+                        "parameter " + parameter,
+                        payload,
+                        build(example, example.path(), query, example.json(), example.form())));
             }
         }
         if (example.json() != null) {
@@ -255,20 +298,30 @@ public final class Intruder {
         }
         if (example.upload() != null) {
             for (Payload payload : TEXT) {
-                attacks.add(new Attack("uploaded file's content", payload, uploadRequest(example, example.form(),
-                        payload.text(), "history.csv")));
-                attacks.add(new Attack("uploaded file's name", payload, uploadRequest(example, example.form(),
-                        example.upload().getValue(), payload.text())));
+                attacks.add(new Attack(
+                        "uploaded file's content",
+                        payload,
+                        uploadRequest(example, example.form(), payload.text(), "history.csv")));
+                attacks.add(new Attack(
+                        "uploaded file's name",
+                        payload,
+                        uploadRequest(example, example.form(), example.upload().getValue(), payload.text())));
             }
         }
         return attacks;
     }
 
-    private static MockHttpServletRequestBuilder uploadRequest(Example example, Map<String, List<String>> form, String content,
-            String fileName) {
-        Object[] variables = variablesOf(example.template()).stream().map(v -> example.path().getOrDefault(v, "x")).toArray();
-        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(example.template(), variables)
-                .file(new org.springframework.mock.web.MockMultipartFile(example.upload().getKey(), fileName, "text/csv",
+    private static MockHttpServletRequestBuilder uploadRequest(
+            Example example, Map<String, List<String>> form, String content, String fileName) {
+        Object[] variables = variablesOf(example.template()).stream()
+                .map(v -> example.path().getOrDefault(v, "x"))
+                .toArray();
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                        example.template(), variables)
+                .file(new org.springframework.mock.web.MockMultipartFile(
+                        example.upload().getKey(),
+                        fileName,
+                        "text/csv",
                         content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         example.query().forEach(request::queryParam);
         if (form != null) {
@@ -287,21 +340,37 @@ public final class Intruder {
             for (Payload payload : TEXT) {
                 var cells = row.clone();
                 cells[c] = "\"" + payload.text().replace("\"", "\"\"") + "\"";
-                attacks.add(new Attack("column " + columns[c], payload, csvRequest(example,
-                        lines.get(0) + "\r\n" + String.join(",", cells) + "\r\n")));
+                attacks.add(new Attack(
+                        "column " + columns[c],
+                        payload,
+                        csvRequest(example, lines.get(0) + "\r\n" + String.join(",", cells) + "\r\n")));
             }
         }
-        var wholes = Map.of("spreadsheet", "PK\u0003\u0004 not a CSV file", "unclosed quote", lines.get(0) + "\r\n\"x,y\r\n",
-                "header only", lines.get(0), "empty", "", "expression header", "${7*7},__${7*7}__\r\n1,2\r\n");
-        wholes.forEach((name, body) -> attacks.add(new Attack("whole file", text("file " + name, body), csvRequest(example, body))));
+        var wholes = Map.of(
+                "spreadsheet",
+                "PK\u0003\u0004 not a CSV file",
+                "unclosed quote",
+                lines.get(0) + "\r\n\"x,y\r\n",
+                "header only",
+                lines.get(0),
+                "empty",
+                "",
+                "expression header",
+                "${7*7},__${7*7}__\r\n1,2\r\n");
+        wholes.forEach((name, body) ->
+                attacks.add(new Attack("whole file", text("file " + name, body), csvRequest(example, body))));
         return attacks;
     }
 
     private static MockHttpServletRequestBuilder csvRequest(Example example, String body) {
-        Object[] variables = variablesOf(example.template()).stream().map(v -> example.path().getOrDefault(v, "x")).toArray();
+        Object[] variables = variablesOf(example.template()).stream()
+                .map(v -> example.path().getOrDefault(v, "x"))
+                .toArray();
         var request = request(HttpMethod.valueOf(example.method()), example.template(), variables);
         example.query().forEach(request::queryParam);
-        return request.contentType("text/csv").content(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).with(example.caller());
+        return request.contentType("text/csv")
+                .content(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .with(example.caller());
     }
 
     private static List<Attack> jsonAttacks(Example example) {
@@ -310,14 +379,21 @@ public final class Intruder {
         places.add("intruder");
         places.add("$where");
         for (String place : places) {
-            for (Payload payload : Stream.concat(TEXT.stream(), JSON_ONLY.stream()).toList()) {
+            for (Payload payload :
+                    Stream.concat(TEXT.stream(), JSON_ONLY.stream()).toList()) {
                 var body = (ObjectNode) read(example.json());
                 put(body, place, payload.json());
-                attacks.add(new Attack("field " + place, payload, build(example, example.path(), example.query(), body.toString(), null)));
+                attacks.add(new Attack(
+                        "field " + place,
+                        payload,
+                        build(example, example.path(), example.query(), body.toString(), null)));
             }
         }
         for (String whole : List.of("[]", "\"x\"", "{\"$ne\": null}", "{", "49", "null")) {
-            attacks.add(new Attack("whole body", json("body " + whole, whole), build(example, example.path(), example.query(), whole, null)));
+            attacks.add(new Attack(
+                    "whole body",
+                    json("body " + whole, whole),
+                    build(example, example.path(), example.query(), whole, null)));
         }
         return attacks;
     }
@@ -330,24 +406,34 @@ public final class Intruder {
             for (Payload payload : TEXT) {
                 var form = new LinkedHashMap<>(example.form());
                 form.put(place, List.of(payload.text()));
-                attacks.add(new Attack("form field " + place, payload, build(example, example.path(), example.query(), null, form)));
+                attacks.add(new Attack(
+                        "form field " + place, payload, build(example, example.path(), example.query(), null, form)));
             }
         }
         for (String field : example.form().keySet()) { // a field sent twice, and as an operator-looking name
             var form = new LinkedHashMap<>(example.form());
             form.put(field, List.of(example.form().get(field).get(0), "${7*7}"));
             form.put(field + "[$ne]", List.of("x"));
-            attacks.add(new Attack("form field " + field + " twice", TEXT.get(0), build(example, example.path(), example.query(), null, form)));
+            attacks.add(new Attack(
+                    "form field " + field + " twice",
+                    TEXT.get(0),
+                    build(example, example.path(), example.query(), null, form)));
         }
         return attacks;
     }
 
-    private static MockHttpServletRequestBuilder build(Example example, Map<String, String> path, Map<String, String> query,
-            String json, Map<String, List<String>> form) {
+    private static MockHttpServletRequestBuilder build(
+            Example example,
+            Map<String, String> path,
+            Map<String, String> query,
+            String json,
+            Map<String, List<String>> form) {
         if (example.upload() != null && path.equals(example.path()) && query.equals(example.query())) {
             return uploadRequest(example, form, example.upload().getValue(), "history.csv");
         }
-        Object[] variables = variablesOf(example.template()).stream().map(v -> path.getOrDefault(v, "x")).toArray();
+        Object[] variables = variablesOf(example.template()).stream()
+                .map(v -> path.getOrDefault(v, "x"))
+                .toArray();
         var request = request(HttpMethod.valueOf(example.method()), example.template(), variables);
         query.forEach(request::queryParam);
         if (json != null) {
@@ -382,25 +468,36 @@ public final class Intruder {
         if (response.getStatus() >= 500) {
             failures.add(where + "answered " + response.getStatus());
         }
-        if (attack.payload().evaluates() && EVALUATED.matcher(NOISE.matcher(body).replaceAll("")).find()) {
+        if (attack.payload().evaluates()
+                && EVALUATED.matcher(NOISE.matcher(body).replaceAll("")).find()) {
             failures.add(where + "the answer holds 49: the value was evaluated");
         }
-        STACK_TRACE.stream().filter(body::contains).findFirst()
+        STACK_TRACE.stream()
+                .filter(body::contains)
+                .findFirst()
                 .ifPresent(trace -> failures.add(where + "the answer shows a stack trace (" + trace.trim() + ")"));
-        target.secrets().stream().filter(secret -> !secret.isBlank() && body.contains(secret)).findFirst()
+        target.secrets().stream()
+                .filter(secret -> !secret.isBlank() && body.contains(secret))
+                .findFirst()
                 .ifPresent(secret -> failures.add(where + "the answer holds a configuration secret"));
         String text = attack.payload().text();
         if (text != null && text.length() > 6 && isHtml(response) && text.contains("<") && body.contains(text)) {
             failures.add(where + "the page holds the value unescaped");
         }
-        if (text != null && text.length() > 6 && response.getStatus() >= 400 && isJson(response) && body.contains(text)) {
+        if (text != null
+                && text.length() > 6
+                && response.getStatus() >= 400
+                && isJson(response)
+                && body.contains(text)) {
             failures.add(where + "the refusal echoes the value");
         }
         Object after = target.storedState().get();
         if (response.getStatus() >= 400 && !before.equals(after)) {
-            failures.add(where + "refused with " + response.getStatus() + " but something was stored (" + before + " -> " + after + ")");
+            failures.add(where + "refused with " + response.getStatus() + " but something was stored (" + before
+                    + " -> " + after + ")");
         }
-        if (isCsv(response) && Pattern.compile("(^|[,\\n])\"?[=+\\-@]").matcher(body).find()) {
+        if (isCsv(response)
+                && Pattern.compile("(^|[,\\n])\"?[=+\\-@]").matcher(body).find()) {
             failures.add(where + "the CSV holds a cell a spreadsheet would run as a formula");
         }
         return failures;
@@ -421,8 +518,11 @@ public final class Intruder {
     /** Every endpoint's handler, keyed as {@link AccessMatrix#endpoints} writes endpoints. */
     private static Map<String, HandlerMethod> handlers(RequestMappingHandlerMapping mappings) {
         var handlers = new LinkedHashMap<String, HandlerMethod>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
-            var methods = entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
+            var methods = entry.getKey().getMethodsCondition().getMethods().stream()
+                    .map(Enum::name)
+                    .toList();
             for (String method : methods.isEmpty() ? List.of(AccessMatrix.ANY) : methods) {
                 entry.getKey().getPatternValues().forEach(path -> handlers.put(method + " " + path, entry.getValue()));
             }
@@ -436,18 +536,24 @@ public final class Intruder {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
             var annotation = parameter.getParameterAnnotation(RequestParam.class);
-            if (annotation != null && !MultiValueMap.class.isAssignableFrom(parameter.getParameterType())
+            if (annotation != null
+                    && !MultiValueMap.class.isAssignableFrom(parameter.getParameterType())
                     && !Map.class.isAssignableFrom(parameter.getParameterType())) {
-                names.add(annotation.name().isEmpty() ? annotation.value().isEmpty() ? parameter.getParameterName()
-                        : annotation.value() : annotation.name());
+                names.add(
+                        annotation.name().isEmpty()
+                                ? annotation.value().isEmpty() ? parameter.getParameterName() : annotation.value()
+                                : annotation.name());
             }
         }
         return names;
     }
 
     private static Class<?> bodyType(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters()).filter(p -> p.hasParameterAnnotation(RequestBody.class))
-                .map(MethodParameter::getParameterType).findFirst().orElse(null);
+        return Arrays.stream(handler.getMethodParameters())
+                .filter(p -> p.hasParameterAnnotation(RequestBody.class))
+                .map(MethodParameter::getParameterType)
+                .findFirst()
+                .orElse(null);
     }
 
     /** A record's JSON fields, nested records' as {@code outer.inner}. */
@@ -473,7 +579,8 @@ public final class Intruder {
                 String name = prefix + field.getKey();
                 leaves.put(name, field.getValue());
                 if (field.getValue().isContainerNode()) {
-                    leaves.putAll(leaves(field.getValue(), name + (field.getValue().isArray() ? "" : ".")));
+                    leaves.putAll(
+                            leaves(field.getValue(), name + (field.getValue().isArray() ? "" : ".")));
                 }
             });
         } else if (node instanceof ArrayNode array && !array.isEmpty()) {
@@ -499,7 +606,9 @@ public final class Intruder {
     }
 
     private static JsonNode step(JsonNode node, String step) {
-        return step.endsWith("[0]") ? node.get(step.substring(0, step.length() - 3)).get(0) : node.get(step);
+        return step.endsWith("[0]")
+                ? node.get(step.substring(0, step.length() - 3)).get(0)
+                : node.get(step);
     }
 
     private static List<String> variablesOf(String template) {

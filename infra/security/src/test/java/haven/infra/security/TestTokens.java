@@ -34,8 +34,7 @@ public final class TestTokens {
     public static final String AUDIENCE = "haven";
     private static final PrivateKey KEY = privateKey();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** A bearer header value for this member of staff. */
     public static String bearer(String staffId, String team, Role... roles) {
@@ -47,9 +46,15 @@ public final class TestTokens {
     }
 
     /** A token that names its member of staff in {@code claim} as well as {@code sub}, as Entra ID's do. */
-    public static String bearerWithStaffClaim(String subject, String claim, String staffId, String team, Role... roles) {
-        return "Bearer " + signed(JWSAlgorithm.RS256, null, claims(subject, team, roles).claim(claim, staffId)
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))));
+    public static String bearerWithStaffClaim(
+            String subject, String claim, String staffId, String team, Role... roles) {
+        return "Bearer "
+                + signed(
+                        JWSAlgorithm.RS256,
+                        null,
+                        claims(subject, team, roles)
+                                .claim(claim, staffId)
+                                .expirationTime(Date.from(Instant.now().plusSeconds(600))));
     }
 
     /**
@@ -64,26 +69,71 @@ public final class TestTokens {
             throw new IllegalStateException(e);
         }
         Instant later = Instant.now().plusSeconds(600);
-        tokens.put("expired", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
-                .expirationTime(Date.from(Instant.now().minusSeconds(600)))));
+        tokens.put(
+                "expired",
+                "Bearer "
+                        + signed(
+                                JWSAlgorithm.RS256,
+                                null,
+                                claims(staffId, team, roles)
+                                        .expirationTime(Date.from(Instant.now().minusSeconds(600)))));
         tokens.put("without expiry", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)));
-        tokens.put("wrong audience", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
-                .audience("another-service").expirationTime(Date.from(later))));
-        tokens.put("wrong issuer", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
-                .issuer("https://identity.elsewhere.example").expirationTime(Date.from(later))));
-        tokens.put("http issuer", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
-                .issuer(ISSUER.replace("https:", "http:")).expirationTime(Date.from(later))));
-        tokens.put("alg none", "Bearer " + new PlainJWT(claims(staffId, team, roles).expirationTime(Date.from(later))
-                .build()).serialize());
-        tokens.put("an ID token", "Bearer " + signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles)
-                .claim("typ", "ID").expirationTime(Date.from(later))));
-        tokens.put("a logout token", "Bearer " + signed(JWSAlgorithm.RS256, new JOSEObjectType("logout+jwt"),
-                claims(staffId, team, roles).expirationTime(Date.from(later))));
+        tokens.put(
+                "wrong audience",
+                "Bearer "
+                        + signed(
+                                JWSAlgorithm.RS256,
+                                null,
+                                claims(staffId, team, roles)
+                                        .audience("another-service")
+                                        .expirationTime(Date.from(later))));
+        tokens.put(
+                "wrong issuer",
+                "Bearer "
+                        + signed(
+                                JWSAlgorithm.RS256,
+                                null,
+                                claims(staffId, team, roles)
+                                        .issuer("https://identity.elsewhere.example")
+                                        .expirationTime(Date.from(later))));
+        tokens.put(
+                "http issuer",
+                "Bearer "
+                        + signed(
+                                JWSAlgorithm.RS256,
+                                null,
+                                claims(staffId, team, roles)
+                                        .issuer(ISSUER.replace("https:", "http:"))
+                                        .expirationTime(Date.from(later))));
+        tokens.put(
+                "alg none",
+                "Bearer "
+                        + new PlainJWT(claims(staffId, team, roles)
+                                        .expirationTime(Date.from(later))
+                                        .build())
+                                .serialize());
+        tokens.put(
+                "an ID token",
+                "Bearer "
+                        + signed(
+                                JWSAlgorithm.RS256,
+                                null,
+                                claims(staffId, team, roles).claim("typ", "ID").expirationTime(Date.from(later))));
+        tokens.put(
+                "a logout token",
+                "Bearer "
+                        + signed(
+                                JWSAlgorithm.RS256,
+                                new JOSEObjectType("logout+jwt"),
+                                claims(staffId, team, roles).expirationTime(Date.from(later))));
         return tokens;
     }
 
     private static JWTClaimsSet.Builder claims(String staffId, String team, Role... roles) {
-        var claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(AUDIENCE).subject(staffId)
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(staffId)
                 .claim("roles", Arrays.stream(roles).map(Role::name).toList())
                 .issueTime(Date.from(Instant.now().minusSeconds(5)));
         return team == null ? claims : claims.claim(Staff.TEAM_CLAIM, team);
@@ -103,9 +153,15 @@ public final class TestTokens {
     public static String forged(String staffId, Role... roles) throws GeneralSecurityException, JOSEException {
         var generator = java.security.KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().issuer(ISSUER)
-                .audience(AUDIENCE).subject(staffId).claim("roles", Arrays.stream(roles).map(Role::name).toList())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        var jwt = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.RS256),
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .audience(AUDIENCE)
+                        .subject(staffId)
+                        .claim("roles", Arrays.stream(roles).map(Role::name).toList())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .build());
         jwt.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
         return jwt.serialize();
     }
@@ -113,8 +169,10 @@ public final class TestTokens {
     private static PrivateKey privateKey() {
         try (InputStream in = TestTokens.class.getResourceAsStream("/haven-test-jwt.key")) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

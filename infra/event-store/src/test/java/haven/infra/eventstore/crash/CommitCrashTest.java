@@ -9,7 +9,6 @@ import haven.events.CaseId;
 import haven.events.InvestigationNoteAdded;
 import haven.events.ReportSubmitted;
 import haven.infra.embedded.EmbeddedStore;
-import haven.infra.eventstore.HavenEventStorageEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +60,8 @@ class CommitCrashTest {
             assertThat(visible(db, caseId, 3)).isEqualTo(expectedVisible);
             if (point.equals("after-sealing")) {
                 assertThat(db.getCollection("personal_data_keys").countDocuments(Filters.eq("_id", caseId.value())))
-                        .as("its personal data had been sealed (a key made)").isEqualTo(1);
+                        .as("its personal data had been sealed (a key made)")
+                        .isEqualTo(1);
             }
         }
     }
@@ -93,25 +93,32 @@ class CommitCrashTest {
      * and that the case takes its next event.
      */
     private static int visible(MongoDatabase db, CaseId caseId, int commitSize) {
-        var engine = CrashingWriter.engine(db, () -> { }, () -> { });
+        var engine = CrashingWriter.engine(db, () -> {}, () -> {});
         var stream = engine.readEvents(caseId.value()).asStream().toList();
         assertThat(stream.size()).as("the case's own stream").isIn(0, commitSize);
         if (!stream.isEmpty()) {
-            assertThat(((ReportSubmitted) stream.get(0).getPayload()).narrative()).isEqualTo("Left out of every meeting");
-            assertThat(stream.get(stream.size() - 1).getPayload()).isInstanceOfAny(InvestigationNoteAdded.class,
-                    haven.events.StaffMemberNamed.class);
+            assertThat(((ReportSubmitted) stream.get(0).getPayload()).narrative())
+                    .isEqualTo("Left out of every meeting");
+            assertThat(stream.get(stream.size() - 1).getPayload())
+                    .isInstanceOfAny(InvestigationNoteAdded.class, haven.events.StaffMemberNamed.class);
         }
 
         // a later commit, so a reader can pass the positions the dead writer reserved
         var later = new CaseId(UUID.randomUUID().toString());
         engine.appendEvents(CrashingWriter.commit(later, 3));
-        var tracked = engine.readEvents(null, false).map(EventMessage.class::cast)
-                .map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier()).toList();
-        assertThat(tracked.stream().filter(caseId.value()::equals).count()).as("what a tracking reader sees")
+        var tracked = engine.readEvents(null, false)
+                .map(EventMessage.class::cast)
+                .map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+                .toList();
+        assertThat(tracked.stream().filter(caseId.value()::equals).count())
+                .as("what a tracking reader sees")
                 .isEqualTo(stream.size());
         assertThat(tracked.stream().filter(later.value()::equals).count()).isEqualTo(3);
 
-        engine.appendEvents(List.of(new GenericDomainEventMessage<>("Case", caseId.value(), stream.size(),
+        engine.appendEvents(List.of(new GenericDomainEventMessage<>(
+                "Case",
+                caseId.value(),
+                stream.size(),
                 new InvestigationNoteAdded(caseId, "next", "The case goes on", "cw.patel"))));
         assertThat(engine.readEvents(caseId.value()).asStream().count()).isEqualTo(stream.size() + 1);
         return stream.size();
@@ -119,8 +126,18 @@ class CommitCrashTest {
 
     private static Process writer(String database, CaseId caseId, String point, int events) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), store.uri(database), database, caseId.value(), point,
-                Integer.toString(events)).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingWriter.class.getName(),
+                        store.uri(database),
+                        database,
+                        caseId.value(),
+                        point,
+                        Integer.toString(events))
+                .redirectErrorStream(true)
+                .start();
     }
 }

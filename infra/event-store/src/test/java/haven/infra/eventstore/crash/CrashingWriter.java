@@ -44,10 +44,13 @@ public final class CrashingWriter {
         var caseId = new CaseId(args[2]);
         String point = args[3];
         int count = Integer.parseInt(args[4]);
-        var engine = engine(database, () -> {
-            System.out.println("reserved");
-            dieIf(point, "after-reserve");
-        }, () -> dieIf(point, "after-sealing"));
+        var engine = engine(
+                database,
+                () -> {
+                    System.out.println("reserved");
+                    dieIf(point, "after-reserve");
+                },
+                () -> dieIf(point, "after-sealing"));
         engine.appendEvents(commit(caseId, count));
         dieIf(point, "after-insert");
         System.out.println("stored");
@@ -57,18 +60,39 @@ public final class CrashingWriter {
     static HavenEventStorageEngine engine(MongoDatabase database, Runnable afterReserve, Runnable beforeInsert) {
         var json = new ObjectMapper().registerModule(new JavaTimeModule()).findAndRegisterModules();
         var jackson = JacksonSerializer.builder().objectMapper(json).build();
-        var serializer = new PersonalDataSerializer(jackson, new PersonalDataKeys(database, MASTER_KEY, Duration.ofSeconds(1)), json);
-        return HavenEventStorageEngine.builder().database(database).eventSerializer(serializer).snapshotSerializer(jackson)
-                .gapTimeout(Duration.ofSeconds(1)).afterReserve(afterReserve).beforeInsert(beforeInsert).build();
+        var serializer = new PersonalDataSerializer(
+                jackson, new PersonalDataKeys(database, MASTER_KEY, Duration.ofSeconds(1)), json);
+        return HavenEventStorageEngine.builder()
+                .database(database)
+                .eventSerializer(serializer)
+                .snapshotSerializer(jackson)
+                .gapTimeout(Duration.ofSeconds(1))
+                .afterReserve(afterReserve)
+                .beforeInsert(beforeInsert)
+                .build();
     }
 
     /** A report as SubmitReport stores it (report, routing, a named member of staff), then notes to make it long. */
     static List<EventMessage<?>> commit(CaseId caseId, int count) {
         var events = new ArrayList<Object>(List.of(
-                new ReportSubmitted(caseId, "HV-CRASH-" + caseId.value().substring(0, 4), "$2a$10$x", ReportType.DIGNITY_AT_WORK,
-                        Category.BULLYING, LocalDate.of(2026, 11, 1), LocationType.WORKPLACE, "Basildon", Set.of(),
-                        ReporterRole.VICTIM, false, new Reporter("Ada Reporter", "ada@example.org", "07700 900123"),
-                        ContactPreference.EMAIL, "Left out of every meeting", List.of("J. Jones"), false, true),
+                new ReportSubmitted(
+                        caseId,
+                        "HV-CRASH-" + caseId.value().substring(0, 4),
+                        "$2a$10$x",
+                        ReportType.DIGNITY_AT_WORK,
+                        Category.BULLYING,
+                        LocalDate.of(2026, 11, 1),
+                        LocationType.WORKPLACE,
+                        "Basildon",
+                        Set.of(),
+                        ReporterRole.VICTIM,
+                        false,
+                        new Reporter("Ada Reporter", "ada@example.org", "07700 900123"),
+                        ContactPreference.EMAIL,
+                        "Left out of every meeting",
+                        List.of("J. Jones"),
+                        false,
+                        true),
                 new ReportRoutedToTeam(caseId, "equality"),
                 new StaffMemberNamed(caseId, "pseudonym-of-jones", "reporter")));
         for (int i = events.size(); i < count; i++) {
@@ -88,6 +112,5 @@ public final class CrashingWriter {
         }
     }
 
-    private CrashingWriter() {
-    }
+    private CrashingWriter() {}
 }

@@ -12,17 +12,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** The smallest event-sourced aggregate that exercises appends, loads and races: an account taking deposits. */
 public class LedgerAccount {
 
-    public record Deposit(@TargetAggregateIdentifier String account, String depositId) {
-    }
+    public record Deposit(@TargetAggregateIdentifier String account, String depositId) {}
 
-    public record Deposited(String account, String depositId) {
-    }
+    public record Deposited(String account, String depositId) {}
 
     @AggregateIdentifier
     private String account;
 
-    public LedgerAccount() {
-    }
+    public LedgerAccount() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -52,22 +52,36 @@ public final class LedgerNode {
         EventStorageEngine storage = engine(engine, database, sleepAfterReserve);
         var configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
-                .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(storage).fetchDelay(100).build())
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(storage)
+                        .fetchDelay(100)
+                        .build())
                 .configureAggregate(LedgerAccount.class);
         Path stop = work.resolve("stop-" + role);
         if ("reader".equals(role)) {
-            var seen = new PrintWriter(new FileWriter(work.resolve("seen-" + name + ".log").toFile(), true), true);
+            var seen = new PrintWriter(
+                    new FileWriter(work.resolve("seen-" + name + ".log").toFile(), true), true);
             configurer.eventProcessing(processing -> processing
-                    .registerTrackingEventProcessor("ledger", Configuration::eventStore,
-                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(50))
-                    .registerTokenStore("ledger", c -> MongoTokenStore.builder().serializer(serializer)
-                            .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build()).build())
+                    .registerTrackingEventProcessor(
+                            "ledger",
+                            Configuration::eventStore,
+                            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andBatchSize(50))
+                    .registerTokenStore(
+                            "ledger",
+                            c -> MongoTokenStore.builder()
+                                    .serializer(serializer)
+                                    .mongoTemplate(DefaultMongoTemplate.builder()
+                                            .mongoDatabase(database)
+                                            .build())
+                                    .build())
                     .registerEventHandler(c -> new Reader(seen)));
         }
         Configuration axon = configurer.buildConfiguration();
         axon.start();
         if ("writer".equals(role)) {
-            var acks = new PrintWriter(new FileWriter(work.resolve("acks-" + name + ".log").toFile(), true), true);
+            var acks = new PrintWriter(
+                    new FileWriter(work.resolve("acks-" + name + ".log").toFile(), true), true);
             for (int t = 0; t < threads; t++) {
                 new Thread(() -> write(axon, acks, accounts, stop)).start();
             }
@@ -84,12 +98,19 @@ public final class LedgerNode {
     static EventStorageEngine engine(String name, MongoDatabase database, long sleepAfterReserveMillis) {
         var serializer = JacksonSerializer.defaultSerializer();
         if ("haven".equals(name)) {
-            return HavenEventStorageEngine.builder().database(database).eventSerializer(serializer)
-                    .snapshotSerializer(serializer).afterReserve(() -> sleep(sleepAfterReserveMillis)).build();
+            return HavenEventStorageEngine.builder()
+                    .database(database)
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .afterReserve(() -> sleep(sleepAfterReserveMillis))
+                    .build();
         }
         var extension = MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
-                .eventSerializer(serializer).snapshotSerializer(serializer).build();
+                .mongoTemplate(
+                        DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
         extension.ensureIndexes();
         return extension;
     }
@@ -99,7 +120,8 @@ public final class LedgerNode {
         while (!Files.exists(stop)) {
             String depositId = UUID.randomUUID().toString();
             try {
-                axon.commandGateway().sendAndWait(new LedgerAccount.Deposit("acc-" + random.nextInt(accounts), depositId));
+                axon.commandGateway()
+                        .sendAndWait(new LedgerAccount.Deposit("acc-" + random.nextInt(accounts), depositId));
                 synchronized (acks) {
                     acks.println(depositId);
                 }
@@ -133,6 +155,5 @@ public final class LedgerNode {
         }
     }
 
-    private LedgerNode() {
-    }
+    private LedgerNode() {}
 }

@@ -32,13 +32,27 @@ public final class LedgerScenario {
 
     static final int ACCOUNTS = 20;
 
-    public record Report(String engine, int acknowledged, int stored, int acknowledgedButLost, int storedTwice,
-            int accountsWithHoles, int readerSaw, int readerMissed, int readerSawTwice, int readerOutOfOrder,
+    public record Report(
+            String engine,
+            int acknowledged,
+            int stored,
+            int acknowledgedButLost,
+            int storedTwice,
+            int accountsWithHoles,
+            int readerSaw,
+            int readerMissed,
+            int readerSawTwice,
+            int readerOutOfOrder,
             boolean readerTotalsEqualRebuild) {
 
         boolean lostNothing() {
-            return acknowledgedButLost == 0 && storedTwice == 0 && accountsWithHoles == 0 && readerMissed == 0
-                    && readerSawTwice == 0 && readerOutOfOrder == 0 && readerTotalsEqualRebuild;
+            return acknowledgedButLost == 0
+                    && storedTwice == 0
+                    && accountsWithHoles == 0
+                    && readerMissed == 0
+                    && readerSawTwice == 0
+                    && readerOutOfOrder == 0
+                    && readerTotalsEqualRebuild;
         }
     }
 
@@ -50,7 +64,8 @@ public final class LedgerScenario {
     }
 
     public static Report run(String engine, Path work, Duration phase) throws Exception {
-        try (var store = EmbeddedStore.inMemory(); var client = MongoClients.create(store.uri("ledger"))) {
+        try (var store = EmbeddedStore.inMemory();
+                var client = MongoClients.create(store.uri("ledger"))) {
             String uri = store.uri("ledger");
             var nodes = new ArrayList<Process>();
             nodes.add(node("reader", uri, engine, work, "reader", 1, 0, 0));
@@ -58,7 +73,8 @@ public final class LedgerScenario {
             nodes.add(node("writer", uri, engine, work, "skewed", 2, -8, 0));
             nodes.add(node("writer", uri, engine, work, "sleepy", 2, 0, 1500));
             // each phase starts once its writers are running, however long a busy machine takes to start them
-            // (the sleeper mostly loses its races while others write: it is there to hold positions open, not to progress)
+            // (the sleeper mostly loses its races while others write: it is there to hold positions open, not to
+            // progress)
             awaitFirstAcknowledgement(work, List.of("steady", "skewed"));
             Thread.sleep(phase.toMillis());
             killed.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no flushing
@@ -78,7 +94,8 @@ public final class LedgerScenario {
             for (int a = 0; a < ACCOUNTS; a++) {
                 String account = "acc-" + a;
                 var sequences = database.getCollection(engine.equals("haven") ? "events" : "domainevents")
-                        .find(Filters.eq("aggregateIdentifier", account)).map(d -> ((Number) d.get("sequenceNumber")).longValue())
+                        .find(Filters.eq("aggregateIdentifier", account))
+                        .map(d -> ((Number) d.get("sequenceNumber")).longValue())
                         .into(new ArrayList<>());
                 sequences.sort(Long::compare);
                 stored.put(account, sequences);
@@ -88,7 +105,8 @@ public final class LedgerScenario {
                         break;
                     }
                 }
-                storage.readEvents(account, 0).asStream()
+                storage.readEvents(account, 0)
+                        .asStream()
                         .forEach(e -> storedDeposits.add(((LedgerAccount.Deposited) e.getPayload()).depositId()));
             }
             awaitReader(work, storedDeposits.size());
@@ -97,7 +115,8 @@ public final class LedgerScenario {
 
             Set<String> acknowledged = new HashSet<>();
             try (Stream<Path> files = Files.list(work)) {
-                for (Path ack : files.filter(f -> f.getFileName().toString().startsWith("acks-")).toList()) {
+                for (Path ack : files.filter(f -> f.getFileName().toString().startsWith("acks-"))
+                        .toList()) {
                     acknowledged.addAll(Files.readAllLines(ack));
                 }
             }
@@ -118,14 +137,23 @@ public final class LedgerScenario {
                 readerTotals.merge(f[1], 1, Integer::sum);
             }
             Map<String, Integer> rebuilt = new TreeMap<>();
-            storage.readEvents(null, false).forEach(e ->
-                    rebuilt.merge(((DomainEventMessage<?>) e).getAggregateIdentifier(), 1, Integer::sum));
+            storage.readEvents(null, false)
+                    .forEach(e -> rebuilt.merge(((DomainEventMessage<?>) e).getAggregateIdentifier(), 1, Integer::sum));
 
-            return new Report(engine, acknowledged.size(), storedDeposits.size(),
-                    (int) acknowledged.stream().filter(d -> !storedSet.contains(d)).count(),
-                    storedDeposits.size() - storedSet.size(), accountsWithHoles, seen.size(),
-                    (int) storedSet.stream().filter(d -> !seenSet.contains(d)).count(), seen.size() - seenSet.size(),
-                    outOfOrder, readerTotals.equals(rebuilt));
+            return new Report(
+                    engine,
+                    acknowledged.size(),
+                    storedDeposits.size(),
+                    (int) acknowledged.stream()
+                            .filter(d -> !storedSet.contains(d))
+                            .count(),
+                    storedDeposits.size() - storedSet.size(),
+                    accountsWithHoles,
+                    seen.size(),
+                    (int) storedSet.stream().filter(d -> !seenSet.contains(d)).count(),
+                    seen.size() - seenSet.size(),
+                    outOfOrder,
+                    readerTotals.equals(rebuilt));
         }
     }
 
@@ -162,19 +190,39 @@ public final class LedgerScenario {
         }
     }
 
-    private static Process node(String role, String uri, String engine, Path work, String name, int threads,
-            long skewSeconds, long sleepAfterReserveMillis) throws IOException {
+    private static Process node(
+            String role,
+            String uri,
+            String engine,
+            Path work,
+            String name,
+            int threads,
+            long skewSeconds,
+            long sleepAfterReserveMillis)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
-        return new ProcessBuilder(java, "-Xmx256m", "-Daxoniq.update-checker.disabled=true", "-cp", classpath,
-                LedgerNode.class.getName(), role, uri, "ledger", engine, work.toString(), name,
-                Integer.toString(threads), Integer.toString(ACCOUNTS), Long.toString(skewSeconds),
-                Long.toString(sleepAfterReserveMillis))
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-Daxoniq.update-checker.disabled=true",
+                        "-cp",
+                        classpath,
+                        LedgerNode.class.getName(),
+                        role,
+                        uri,
+                        "ledger",
+                        engine,
+                        work.toString(),
+                        name,
+                        Integer.toString(threads),
+                        Integer.toString(ACCOUNTS),
+                        Long.toString(skewSeconds),
+                        Long.toString(sleepAfterReserveMillis))
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(name + ".out").toFile())
                 .start();
     }
 
-    private LedgerScenario() {
-    }
+    private LedgerScenario() {}
 }
