@@ -12,22 +12,67 @@ import haven.infra.eventstore.HavenEventStorageEngine;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The command-service over HTTP against the in-process Mongo-wire store. */
+/**
+ * The command-service over HTTP against the in-process Mongo-wire store. Classes with the same
+ * properties share one application; each set of properties gets a database of its own, so two
+ * applications never compete for one store's processor tokens (a paused one would hold its claim).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ContextCustomizerFactories(ApiTest.DatabasePerApplication.class)
 public abstract class ApiTest {
+
+    /** Names the database after the test class's properties: the same properties, the same application and database. */
+    static class DatabasePerApplication implements ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+            if (!ApiTest.class.isAssignableFrom(testClass)) {
+                return null;
+            }
+            var properties = TestContextAnnotationUtils.findMergedAnnotation(testClass, TestPropertySource.class);
+            String name = properties == null
+                    ? "command-tests"
+                    : "command-tests-" + Integer.toHexString(Arrays.hashCode(properties.properties()));
+            return new Database(name);
+        }
+    }
+
+    record Database(String name) implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "command-test-database",
+                            Map.of(
+                                    "spring.data.mongodb.uri",
+                                    EmbeddedStore.shared().uri(name))));
+        }
+    }
 
     public static final String ANONYMOUS_REPORT = """
             { "type": "HATE_INCIDENT", "category": "VERBAL_ABUSE", "occurredOn": "2026-10-01",
@@ -45,11 +90,6 @@ public abstract class ApiTest {
 
     @Autowired
     protected MongoDatabase database;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> EmbeddedStore.shared().uri("command-tests"));
-    }
 
     /** The case manager of the equality team, who can work on any of its cases and on unassigned ones. */
     public static final String MANAGER = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);

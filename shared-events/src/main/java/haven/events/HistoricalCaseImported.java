@@ -25,4 +25,23 @@ public record HistoricalCaseImported(
         Set<MonitoredStrand> strands,
         Outcome outcome,
         LocalDate closedOn,
-        String importedBy) {}
+        String importedBy) {
+
+    /** The event for an imported incident: the one place its fields are laid out in order. */
+    public static HistoricalCaseImported of(CaseId caseId, PastIncident incident, String importedBy) {
+        return new HistoricalCaseImported(
+                caseId,
+                incident.type(),
+                incident.category(),
+                incident.reportedIn(),
+                incident.area(),
+                incident.locationType(),
+                incident.reporterRole(),
+                incident.motivations(),
+                incident.characteristics(),
+                incident.strands(),
+                incident.outcome(),
+                incident.closedOn(),
+                importedBy);
+    }
+}

@@ -98,20 +98,7 @@ class Case {
     /** A case from an earlier incident log: closed, with no personal data, counted in trends by its reported month. */
     @CommandHandler
     Case(ImportHistoricalCase c) {
-        apply(new HistoricalCaseImported(
-                c.caseId(),
-                c.type(),
-                c.category(),
-                c.reportedIn(),
-                c.area(),
-                c.locationType(),
-                c.reporterRole(),
-                c.motivations(),
-                c.characteristics(),
-                c.strands(),
-                c.outcome(),
-                c.closedOn(),
-                c.importedBy()));
+        apply(HistoricalCaseImported.of(c.caseId(), c.incident(), c.importedBy()));
     }
 
     /**

@@ -6,6 +6,7 @@ import haven.events.LocationType;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
+import haven.events.PastIncident;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
@@ -67,20 +68,7 @@ final class HistoryFile {
     record Problem(int row, String field, String problem) {}
 
     /** One past incident, ready to import; its case id comes from its source id, so it imports once. */
-    record Row(
-            int row,
-            CaseId caseId,
-            ReportType type,
-            Category category,
-            YearMonth reportedIn,
-            String area,
-            LocationType locationType,
-            ReporterRole reporterRole,
-            Set<Motivation> motivations,
-            Set<ProtectedCharacteristic> characteristics,
-            Set<MonitoredStrand> strands,
-            Outcome outcome,
-            LocalDate closedOn) {}
+    record Row(int row, CaseId caseId, PastIncident incident) {}
 
     record Parsed(List<Row> rows, List<Problem> problems) {
 
@@ -187,17 +175,18 @@ final class HistoryFile {
                 rows.add(new Row(
                         row.number,
                         caseIdOf(sourceId),
-                        type,
-                        category,
-                        reported,
-                        area,
-                        locationType,
-                        reporterRole,
-                        motivations,
-                        characteristics,
-                        strands,
-                        outcome,
-                        closed));
+                        new PastIncident(
+                                type,
+                                category,
+                                reported,
+                                area,
+                                locationType,
+                                reporterRole,
+                                motivations,
+                                characteristics,
+                                strands,
+                                outcome,
+                                closed)));
             }
         }
         return new Parsed(problems.isEmpty() ? rows : List.of(), problems);

@@ -131,8 +131,8 @@ class HistoryImports {
                                     if (events.lastSequenceNumberFor(
                                                     row.caseId().value())
                                             .isPresent()) {
-                                        alreadyThere.incrementAndGet(); // one key lookup, where sending would build and
-                                        // refuse the case
+                                        // one key lookup, where sending would build the case and refuse it
+                                        alreadyThere.incrementAndGet();
                                         return;
                                     }
                                     try {
@@ -190,19 +190,6 @@ class HistoryImports {
     }
 
     private static ImportHistoricalCase command(HistoryFile.Row row, String importedBy) {
-        return new ImportHistoricalCase(
-                row.caseId(),
-                row.type(),
-                row.category(),
-                row.reportedIn(),
-                row.area(),
-                row.locationType(),
-                row.reporterRole(),
-                row.motivations(),
-                row.characteristics(),
-                row.strands(),
-                row.outcome(),
-                row.closedOn(),
-                importedBy);
+        return new ImportHistoricalCase(row.caseId(), row.incident(), importedBy);
     }
 }

@@ -25,6 +25,7 @@ import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
+import haven.events.PastIncident;
 import haven.events.PersonalDataErased;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportDetails;
@@ -123,17 +124,18 @@ class CaseTest {
 
         final ImportHistoricalCase imported = new ImportHistoricalCase(
                 ID,
-                ReportType.HATE_INCIDENT,
-                Category.THREATS,
-                YearMonth.of(2021, 6),
-                "CASTLE",
-                null,
-                null,
-                Set.of(Motivation.RACE),
-                Set.of(ProtectedCharacteristic.RACE),
-                Set.of(MonitoredStrand.RACE),
-                Outcome.UPHELD,
-                LocalDate.parse("2021-07-30"),
+                new PastIncident(
+                        ReportType.HATE_INCIDENT,
+                        Category.THREATS,
+                        YearMonth.of(2021, 6),
+                        "CASTLE",
+                        null,
+                        null,
+                        Set.of(Motivation.RACE),
+                        Set.of(ProtectedCharacteristic.RACE),
+                        Set.of(MonitoredStrand.RACE),
+                        Outcome.UPHELD,
+                        LocalDate.parse("2021-07-30")),
                 "dpo.smith");
 
         @Test

@@ -30,13 +30,14 @@ class HistoryFileTest {
         assertThat(parsed.rows()).hasSize(2);
         var first = parsed.rows().get(0);
         assertThat(first.row()).isEqualTo(2);
-        assertThat(first.type()).isEqualTo(ReportType.HATE_INCIDENT);
-        assertThat(first.category()).isEqualTo(Category.VERBAL_ABUSE);
-        assertThat(first.reportedIn()).isEqualTo(YearMonth.of(2021, 6));
-        assertThat(first.motivations()).containsExactlyInAnyOrder(Motivation.RACE, Motivation.RELIGION_OR_BELIEF);
-        assertThat(first.characteristics()).containsExactly(ProtectedCharacteristic.RACE);
-        assertThat(first.locationType()).isNull();
-        assertThat(first.outcome()).isEqualTo(Outcome.RESOLVED_INFORMALLY);
+        assertThat(first.incident().type()).isEqualTo(ReportType.HATE_INCIDENT);
+        assertThat(first.incident().category()).isEqualTo(Category.VERBAL_ABUSE);
+        assertThat(first.incident().reportedIn()).isEqualTo(YearMonth.of(2021, 6));
+        assertThat(first.incident().motivations())
+                .containsExactlyInAnyOrder(Motivation.RACE, Motivation.RELIGION_OR_BELIEF);
+        assertThat(first.incident().characteristics()).containsExactly(ProtectedCharacteristic.RACE);
+        assertThat(first.incident().locationType()).isNull();
+        assertThat(first.incident().outcome()).isEqualTo(Outcome.RESOLVED_INFORMALLY);
         assertThat(first.caseId()).isEqualTo(HistoryFile.caseIdOf("INC-1"));
     }
 

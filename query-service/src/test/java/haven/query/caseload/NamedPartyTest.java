@@ -12,12 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import haven.events.CaseId;
 import haven.events.CaseworkerAssigned;
-import haven.events.Category;
-import haven.events.ContactPreference;
-import haven.events.LocationType;
 import haven.events.ReportSubmitted;
-import haven.events.ReportType;
-import haven.events.ReporterRole;
 import haven.events.StaffMemberNamed;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.AccessMatrix;
@@ -26,10 +21,9 @@ import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.PageLogin;
 import haven.query.QueryServiceTest;
+import haven.query.Reports;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,23 +154,7 @@ class NamedPartyTest {
     }
 
     private static ReportSubmitted submitted(CaseId caseId) {
-        return new ReportSubmitted(
-                caseId,
-                "HV-NAME-" + caseId.value().substring(0, 2).toUpperCase(),
-                "$2a$10$x",
-                ReportType.DIGNITY_AT_WORK,
-                Category.BULLYING,
-                LocalDate.parse("2026-09-30"),
-                LocationType.WORKPLACE,
-                "Highways",
-                Set.of(),
-                ReporterRole.VICTIM,
-                true,
-                null,
-                ContactPreference.FOLLOW_UP_ONLY,
-                "My manager shouts at me in meetings",
-                List.of("J. Jones"),
-                false,
-                false);
+        return Reports.bullyingAtWork(
+                caseId, "HV-NAME-" + caseId.value().substring(0, 2).toUpperCase());
     }
 }

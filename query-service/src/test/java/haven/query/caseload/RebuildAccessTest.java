@@ -9,23 +9,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import haven.events.CaseId;
 import haven.events.CaseworkerAssigned;
-import haven.events.Category;
-import haven.events.ContactPreference;
-import haven.events.LocationType;
 import haven.events.ReportSubmitted;
-import haven.events.ReportType;
-import haven.events.ReporterRole;
 import haven.events.StaffMemberNamed;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import haven.query.QueryServiceTest;
+import haven.query.Reports;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -183,23 +177,6 @@ class RebuildAccessTest {
     }
 
     private static ReportSubmitted submitted(CaseId caseId, int number) {
-        return new ReportSubmitted(
-                caseId,
-                "HV-RB-" + number,
-                "$2a$10$x",
-                ReportType.DIGNITY_AT_WORK,
-                Category.BULLYING,
-                LocalDate.parse("2026-09-30"),
-                LocationType.WORKPLACE,
-                "Highways",
-                Set.of(),
-                ReporterRole.VICTIM,
-                true,
-                null,
-                ContactPreference.FOLLOW_UP_ONLY,
-                "My manager shouts at me in meetings",
-                List.of("J. Jones"),
-                false,
-                false);
+        return Reports.bullyingAtWork(caseId, "HV-RB-" + number);
     }
 }

@@ -10,9 +10,9 @@ import haven.infra.security.AccessMatrix;
 import haven.infra.security.Role;
 import haven.query.PageLogin;
 import haven.query.QueryServiceTest;
+import haven.query.Reports;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -159,22 +159,6 @@ class PagesTest {
                                 "<a href=\"#narrative\">Tell us what happened</a>")));
     }
 
-    /** The answers of a whole anonymous report, as the form posts them. */
-    static final Map<String, String> COMPLETE_REPORT = Map.ofEntries(
-            Map.entry("type", "HATE_INCIDENT"),
-            Map.entry("category", "VERBAL_ABUSE"),
-            Map.entry("narrative", "Shouted at on the bus"),
-            Map.entry("occurredOn-day", "2"),
-            Map.entry("occurredOn-month", "11"),
-            Map.entry("occurredOn-year", "2025"),
-            Map.entry("locationType", "PUBLIC_TRANSPORT"),
-            Map.entry("area", "CASTLE"),
-            Map.entry("motivations", "RACE"),
-            Map.entry("reporterRole", "VICTIM"),
-            Map.entry("policeInformed", "no"),
-            Map.entry("anonymous", "yes"),
-            Map.entry("consentToShare", "no"));
-
     @Test
     void anAnswerIsNeverEvaluatedAsAnExpressionEvenWhenAJumpSkipsItsCheck() throws Exception {
         for (String field : List.of("type", "category", "locationType", "motivations", "reporterRole")) {
@@ -184,7 +168,8 @@ class PagesTest {
                         .param("_goto", "check")
                         .param("_csrf", "t")
                         .cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
-                COMPLETE_REPORT.forEach((name, value) -> form.param(name, name.equals(field) ? injected : value));
+                Reports.COMPLETE_REPORT_FORM.forEach(
+                        (name, value) -> form.param(name, name.equals(field) ? injected : value));
                 String page = http.perform(form)
                         .andExpect(status().isOk())
                         .andReturn()
@@ -205,7 +190,7 @@ class PagesTest {
                 .param("_goto", "check")
                 .param("_csrf", "t")
                 .cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
-        COMPLETE_REPORT.forEach(form::param);
+        Reports.COMPLETE_REPORT_FORM.forEach(form::param);
         http.perform(form)
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Check your answers before sending")))

@@ -27,6 +27,7 @@ import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.PageLogin;
 import haven.query.QueryServiceTest;
+import haven.query.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -171,7 +172,7 @@ class IntruderTest {
                 Example.of("POST /follow-up", anyone).form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT)),
                 Example.of("POST /follow-up/reply", anyone)
                         .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "text", "Any news?")),
-                Example.of("POST /report/{slug}", anyone).path("slug", "check").form(completeReport()),
+                Example.of("POST /report/{slug}", anyone).path("slug", "check").form(Reports.COMPLETE_REPORT_FORM),
                 Example.of("GET /admin", page).query("caseId", caseId),
                 Example.of("POST /admin/processors/{name}/rebuild", page).path("name", "no-such-view"),
                 Example.of("POST /admin/legal-hold", page).form(Map.of("caseId", caseId, "reason", "Tribunal claim")),
@@ -236,23 +237,6 @@ class IntruderTest {
 
     private static Example onCase(String endpoint, String caseId, RequestPostProcessor caller) {
         return Example.of(endpoint, caller).path("caseId", caseId);
-    }
-
-    private static Map<String, String> completeReport() {
-        return Map.ofEntries(
-                Map.entry("type", "HATE_INCIDENT"),
-                Map.entry("category", "VERBAL_ABUSE"),
-                Map.entry("narrative", "Shouted at on the bus"),
-                Map.entry("occurredOn-day", "2"),
-                Map.entry("occurredOn-month", "11"),
-                Map.entry("occurredOn-year", "2025"),
-                Map.entry("locationType", "PUBLIC_TRANSPORT"),
-                Map.entry("area", "CASTLE"),
-                Map.entry("motivations", "RACE"),
-                Map.entry("reporterRole", "VICTIM"),
-                Map.entry("policeInformed", "no"),
-                Map.entry("anonymous", "yes"),
-                Map.entry("consentToShare", "no"));
     }
 
     /** Stored hostile text: a page that evaluated what a view holds would show 49. */
