@@ -1,5 +1,6 @@
 package haven.command.cases;
 
+import haven.infra.council.Partnership;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import java.util.Arrays;
@@ -14,14 +15,28 @@ import org.axonframework.messaging.MetaData;
  * The member of staff a command is done by, as sign-in established it: carried in the command's
  * metadata so that the case itself decides who may work on it.
  */
-public record Acting(String id, List<String> roles, String team) {
+public record Acting(String id, List<String> roles, String team, String organisation) {
 
     private static final String ID = "staff";
     private static final String ROLES = "roles";
     private static final String TEAM = "team";
+    private static final String ORGANISATION = "organisation";
 
+    /** For someone whose token names no organisation: the only one, in a partnership of one. */
     public static MetaData metaData(String id, Collection<String> roles, String team) {
-        return MetaData.from(Map.of(ID, id, ROLES, List.copyOf(roles), TEAM, Objects.requireNonNullElse(team, "")));
+        return metaData(id, roles, team, null);
+    }
+
+    public static MetaData metaData(String id, Collection<String> roles, String team, String organisation) {
+        return MetaData.from(Map.of(
+                ID,
+                id,
+                ROLES,
+                List.copyOf(roles),
+                TEAM,
+                Objects.requireNonNullElse(team, ""),
+                ORGANISATION,
+                Objects.requireNonNullElse(organisation, "")));
     }
 
     /** Null when the command carries nobody (it came through a reporter's receipt, or from nowhere). */
@@ -30,16 +45,21 @@ public record Acting(String id, List<String> roles, String team) {
         if (!(metaData.get(ID) instanceof String id) || !(metaData.get(ROLES) instanceof List<?> roles)) {
             return null;
         }
-        String team = (String) metaData.get(TEAM);
-        return new Acting(id, (List<String>) roles, team == null || team.isEmpty() ? null : team);
+        return new Acting(
+                id, (List<String>) roles, blankToNull(metaData.get(TEAM)), blankToNull(metaData.get(ORGANISATION)));
+    }
+
+    private static String blankToNull(Object value) {
+        return value instanceof String text && !text.isEmpty() ? text : null;
     }
 
     /** As the need-to-know rule takes them; a role this version does not know grants nothing. */
-    Staff staff() {
+    Staff staff(Partnership partnership) {
         var known = Arrays.stream(Role.values())
                 .filter(role -> roles.contains(role.name()))
                 .collect(Collectors.toSet());
-        return new Staff(id, known, team);
+        return new Staff(id, known, team, organisation)
+                .inOrganisationIfNone(partnership.organisationOfTokensNamingNone());
     }
 
     boolean managesCases() {

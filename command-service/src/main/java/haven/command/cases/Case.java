@@ -28,9 +28,10 @@ import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.privacy.StaffPseudonyms;
-import haven.infra.security.IntakeTeams;
 import haven.infra.security.NeedToKnow;
+import haven.infra.security.Staff;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -72,6 +73,9 @@ class Case {
     private ReportType type;
     private String assignee;
     private String team;
+    /** Null in a snapshot or history from before Haven served a partnership: the founder's case. */
+    private String organisation;
+
     private final Set<String> conflicted = new HashSet<>();
     /** Pseudonyms of the staff named in the case. */
     private final Set<String> named = new HashSet<>();
@@ -88,7 +92,7 @@ class Case {
     @CommandHandler
     Case(SubmitReport c, StaffPseudonyms pseudonyms) {
         apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report()));
-        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam()));
+        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));
         c.namedStaff().stream()
                 .map(pseudonyms::of)
                 .distinct()
@@ -102,30 +106,35 @@ class Case {
     }
 
     /**
-     * Need to know ({@link NeedToKnow}, the rule the query-service applies too), and nobody works
-     * on a case they are excluded from (named in the report, or conflicted).
+     * Need to know ({@link NeedToKnow}, the rule the query-service applies too: nobody works on
+     * another organisation's case), and nobody works on a case they are excluded from (named in the
+     * report, or conflicted). A data protection officer acts on their own organisation's cases only.
      * The reporter reaches their case through their receipt, checked before the command is sent.
      */
     @CommandHandlerInterceptor
-    void onlyForThoseWorkingOnIt(CommandMessage<?> command, StaffPseudonyms pseudonyms) {
+    void onlyForThoseWorkingOnIt(CommandMessage<?> command, StaffPseudonyms pseudonyms, Partnership partnership) {
         Object payload = command.getPayload();
         Acting who = Acting.of(command.getMetaData());
+        String ours = organisation == null ? partnership.founder().id() : organisation;
+        Staff staff = who == null ? null : who.staff(partnership);
         boolean dataProtection = payload instanceof ErasePersonalData
                 || payload instanceof PlaceLegalHold
                 || payload instanceof LiftLegalHold
                 || payload instanceof LiftExclusion;
         boolean allowed = payload instanceof ReceiveMessageFromReporter
-                || (dataProtection ? who != null && who.erasesData() : mayWorkOnIt(who, pseudonyms));
+                || (dataProtection
+                        ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
+                        : mayWorkOnIt(staff, ours, pseudonyms));
         if (!allowed) {
             throw new CaseNotFound(caseId.value());
         }
     }
 
-    private boolean mayWorkOnIt(Acting who, StaffPseudonyms pseudonyms) {
+    private boolean mayWorkOnIt(Staff who, String ours, StaffPseudonyms pseudonyms) {
         if (who == null || conflicted.contains(who.id()) || named.contains(pseudonyms.of(who.id()))) {
             return false;
         }
-        return NeedToKnow.worksOn(who.staff(), team, assignee);
+        return NeedToKnow.worksOn(who, ours, team, assignee);
     }
 
     @CommandHandler
@@ -311,13 +320,14 @@ class Case {
         onLegalHold = false;
     }
 
-    /** A case reported before intake routing is in the team its type goes to now, until it is assigned. */
+    /** A case reported before intake routing is the founder's, in the team its type goes to now, until it is assigned. */
     @EventSourcingHandler
-    void on(ReportSubmitted e, IntakeTeams intake) {
+    void on(ReportSubmitted e, Partnership partnership) {
         caseId = e.caseId();
         stage = Stage.SUBMITTED;
         type = e.type();
-        team = intake.teamFor(e.type());
+        organisation = partnership.founder().id();
+        team = partnership.founder().intakeTeam(e.type());
     }
 
     @EventSourcingHandler
@@ -328,8 +338,9 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(ReportRoutedToTeam e) {
+    void on(ReportRoutedToTeam e, Partnership partnership) {
         team = e.team();
+        organisation = e.organisation() == null ? partnership.founder().id() : e.organisation();
     }
 
     @EventSourcingHandler

@@ -6,7 +6,7 @@ import haven.events.CaseId;
 import haven.events.FollowUpKey;
 import haven.events.ReportType;
 import haven.infra.council.Areas;
-import haven.infra.security.IntakeTeams;
+import haven.infra.council.Partnership;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +33,7 @@ class ReportController {
     private final ReporterAccess access;
     private final ReceiptIssuer receipts;
     private final ReportRateLimit rateLimit;
-    private final IntakeTeams intake;
+    private final Partnership partnership;
     private final Areas areas;
     /** By type only: nothing about the reporter or the case. Registered up front so a rate starts at zero. */
     private final Map<ReportType, Counter> submitted = new EnumMap<>(ReportType.class);
@@ -43,11 +43,11 @@ class ReportController {
             ReporterAccess access,
             ReceiptIssuer receipts,
             ReportRateLimit rateLimit,
-            IntakeTeams intake,
+            Partnership partnership,
             Areas areas,
             MeterRegistry metrics) {
         this.commands = commands;
-        this.intake = intake;
+        this.partnership = partnership;
         this.areas = areas;
         this.rateLimit = rateLimit;
         this.access = access;
@@ -65,7 +65,8 @@ class ReportController {
     @PostMapping("/api/reports")
     @ResponseStatus(HttpStatus.CREATED)
     Receipt submit(@Valid @RequestBody SubmitReportRequest r, HttpServletRequest request) {
-        InvalidRequest.rejectIfAny(r.inconsistencies(areas));
+        InvalidRequest.rejectIfAny(r.inconsistencies(areas, partnership));
+        var recipient = r.recipient(partnership);
         rateLimit.admit(request.getRemoteAddr());
         var caseId = new CaseId(UUID.randomUUID().toString());
         String receipt = receipts.newReceipt();
@@ -77,7 +78,8 @@ class ReportController {
                     new FollowUpKey(reference, receiptHash),
                     r.details(),
                     Objects.requireNonNullElse(r.namedStaff(), List.of()),
-                    intake.teamFor(r.type())));
+                    recipient.id(),
+                    recipient.intakeTeam(r.type())));
         } catch (RuntimeException e) {
             forget(reference, e);
             throw e;

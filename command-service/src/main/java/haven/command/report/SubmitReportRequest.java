@@ -11,6 +11,8 @@ import haven.events.ReportType;
 import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
+import haven.infra.council.Partnership.Organisation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +42,10 @@ record SubmitReportRequest(
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> namedParties,
         @Size(max = 5) List<@StaffId String> namedStaff,
         boolean policeInformed,
-        boolean consentToShare) {
+        boolean consentToShare,
+
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be an organisation's id")
+        String organisation) {
 
     record ReporterDetails(
             @NotBlank @Size(max = 200) String name,
@@ -71,8 +76,32 @@ record SubmitReportRequest(
                 consentToShare);
     }
 
-    List<InvalidField> inconsistencies(Areas areas) {
+    /**
+     * The partner the report goes to: the one the reporter named; otherwise, for a hate incident,
+     * the partnership's hate crime service, and for dignity at work the only organisation there is
+     * (with several, the reporter names their employer: {@link #inconsistencies} requires it).
+     */
+    Organisation recipient(Partnership partnership) {
+        if (organisation != null && !organisation.isBlank()) {
+            return partnership.organisation(organisation).orElseThrow();
+        }
+        return type == ReportType.HATE_INCIDENT
+                ? partnership.hateCrimeService()
+                : partnership.organisations().get(0);
+    }
+
+    List<InvalidField> inconsistencies(Areas areas, Partnership partnership) {
         var problems = new ArrayList<InvalidField>();
+        if (organisation != null
+                && !organisation.isBlank()
+                && partnership.organisation(organisation).isEmpty()) {
+            problems.add(new InvalidField("organisation", "must be one of the partnership's organisations"));
+        } else if ((organisation == null || organisation.isBlank())
+                && type == ReportType.DIGNITY_AT_WORK
+                && partnership.organisations().size() > 1) {
+            problems.add(new InvalidField(
+                    "organisation", "must name the reporter's employer among the partnership's organisations"));
+        }
         if (type != null && area != null && !areas.allows(type, area.trim())) {
             problems.add(new InvalidField(
                     "area", "must be one of the council's area codes for this type of report, or NOT_SURE"));

@@ -5,6 +5,7 @@ import haven.command.cases.ErasePersonalData;
 import haven.command.cases.Erasure;
 import haven.events.CaseId;
 import haven.events.ErasureReason;
+import haven.infra.council.Partnership;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -31,6 +32,7 @@ public class RetentionPolicy {
 
     private final RetentionSchedule schedule;
     private final Erasure erasure;
+    private final Partnership partnership;
     private final Clock clock;
     private final Period keepFor;
     private final Period keepIdleFor;
@@ -38,11 +40,13 @@ public class RetentionPolicy {
     RetentionPolicy(
             RetentionSchedule schedule,
             Erasure erasure,
+            Partnership partnership,
             Clock clock,
             @Value("${haven.retention.after-closure}") Period keepFor,
             @Value("${haven.retention.after-inactivity}") Period keepIdleFor) {
         this.schedule = schedule;
         this.erasure = erasure;
+        this.partnership = partnership;
         this.clock = clock;
         this.keepFor = keepFor;
         this.keepIdleFor = keepIdleFor;
@@ -73,13 +77,19 @@ public class RetentionPolicy {
         return erased;
     }
 
+    /** The policy acts in each organisation as that organisation's own; a case from before partnerships is the founder's. */
+    private String organisationOfCase(String caseId) {
+        String organisation = schedule.organisationOf(caseId);
+        return organisation == null ? partnership.founder().id() : organisation;
+    }
+
     private int erase(List<String> due, ErasureReason reason) {
         int erased = 0;
         for (String caseId : due) {
             try {
                 erasure.erase(GenericCommandMessage.<ErasePersonalData>asCommandMessage(
                                 new ErasePersonalData(new CaseId(caseId), reason, ERASED_BY))
-                        .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null)));
+                        .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null, organisationOfCase(caseId))));
                 erased++;
             } catch (RuntimeException e) {
                 // e.g. reopened or held since the schedule was read; the next sweep sees the change

@@ -18,6 +18,7 @@ import haven.events.CaseReopened;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
+import haven.events.ReportRoutedToTeam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -60,13 +61,15 @@ class RetentionSchedule {
             return;
         }
         Bson activity = max("lastActivityAt", Date.from(message.getTimestamp()));
-        Bson change = event instanceof CaseClosed
-                ? set("closedAt", Date.from(message.getTimestamp()))
-                : event instanceof CaseReopened
-                        ? unset("closedAt")
-                        : event instanceof LegalHoldPlaced
-                                ? set("held", true)
-                                : event instanceof LegalHoldLifted ? set("held", false) : null;
+        Bson change = event instanceof ReportRoutedToTeam routed && routed.organisation() != null
+                ? set("organisation", routed.organisation())
+                : event instanceof CaseClosed
+                        ? set("closedAt", Date.from(message.getTimestamp()))
+                        : event instanceof CaseReopened
+                                ? unset("closedAt")
+                                : event instanceof LegalHoldPlaced
+                                        ? set("held", true)
+                                        : event instanceof LegalHoldLifted ? set("held", false) : null;
         schedule.updateOne(
                 eq("_id", caseId),
                 change == null ? activity : combine(activity, change),
@@ -92,6 +95,12 @@ class RetentionSchedule {
             }
         }
         return idle;
+    }
+
+    /** The organisation whose case it is (null: the founder's, from before Haven served a partnership). */
+    String organisationOf(String caseId) {
+        Document found = schedule.find(eq("_id", caseId)).first();
+        return found == null ? null : found.getString("organisation");
     }
 
     private List<String> ids(Bson filter) {

@@ -27,7 +27,10 @@ class StaffOnCommands implements MessageDispatchInterceptor<CommandMessage<?>> {
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> Staff.current()
                 .<CommandMessage<?>>map(staff -> command.andMetaData(Acting.metaData(
-                        staff.id(), staff.roles().stream().map(Enum::name).toList(), staff.team())))
+                        staff.id(),
+                        staff.roles().stream().map(Enum::name).toList(),
+                        staff.team(),
+                        staff.organisation())))
                 .orElse(command);
     }
 }

@@ -38,8 +38,8 @@ import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.privacy.StaffPseudonyms;
-import haven.infra.security.IntakeTeams;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -77,7 +77,7 @@ class CaseTest {
             false,
             false);
     static final ReportSubmitted SUBMITTED = ReportSubmitted.of(ID, KEY, ON_THE_BUS);
-    static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality");
+    static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality", "council");
     static final CaseTriaged TRIAGED = new CaseTriaged(
             ID,
             Category.VERBAL_ABUSE,
@@ -105,12 +105,18 @@ class CaseTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Case.class);
+        fixture = fixtureFor(Partnership.load(""));
+    }
+
+    /** The case as a partnership of these organisations has it (the bundled one: one organisation). */
+    static FixtureConfiguration<Case> fixtureFor(Partnership partnership) {
+        var fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(PSEUDONYMS);
-        fixture.registerInjectableResource(IntakeTeams.parse("HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality"));
+        fixture.registerInjectableResource(partnership);
         fixture.registerInjectableResource(Areas.load(""));
         fixture.registerCommandDispatchInterceptor(commands ->
                 (i, command) -> command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
+        return fixture;
     }
 
     static final StaffPseudonyms PSEUDONYMS = new StaffPseudonyms("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
@@ -362,7 +368,7 @@ class CaseTest {
         @Test
         void staffNamedInTheReportAreRecordedByPseudonymOnly() {
             fixture.givenNoPriorActivity()
-                    .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of("cw.lee", "CW.Lee "), "equality"))
+                    .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of("cw.lee", "CW.Lee "), "council", "equality"))
                     .expectEvents(SUBMITTED, ROUTED, leeNamed);
         }
 
@@ -498,7 +504,7 @@ class CaseTest {
     @Test
     void anAnonymousReportOpensACase() {
         fixture.givenNoPriorActivity()
-                .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of(), "equality"))
+                .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of(), "council", "equality"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(SUBMITTED, ROUTED);
     }
@@ -526,6 +532,7 @@ class CaseTest {
                                 false,
                                 true),
                         List.of(),
+                        "council",
                         "hr"))
                 .expectEvents(
                         new ReportSubmitted(
@@ -546,14 +553,73 @@ class CaseTest {
                                 List.of("J. Smith"),
                                 false,
                                 true),
-                        new ReportRoutedToTeam(ID, "hr"));
+                        new ReportRoutedToTeam(ID, "hr", "council"));
+    }
+
+    /** Each organisation of a partnership keeps its cases to itself, whatever its staff's roles or teams. */
+    @Nested
+    class Organisations {
+
+        final FixtureConfiguration<Case> partnership = fixtureFor(Partnership.load("demo"));
+        final ReportRoutedToTeam toTheCouncil = new ReportRoutedToTeam(ID, "equality", "castle-council");
+        final AddInvestigationNote note = new AddInvestigationNote(ID, "n-1", "Called the reporter", "mgr.jones");
+
+        @Test
+        void staffOfAnotherOrganisationFindNoCaseWhateverTheirTeamOrRole() {
+            partnership
+                    .given(SUBMITTED, toTheCouncil)
+                    .when(note, Acting.metaData("mgr.jones", List.of("CASE_MANAGER"), "equality", "castle-council"))
+                    .expectSuccessfulHandlerExecution();
+            partnership
+                    .given(SUBMITTED, toTheCouncil)
+                    .when(note, Acting.metaData("mgr.evans", List.of("CASE_MANAGER"), "equality", "castle-police"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            partnership
+                    .given(SUBMITTED, toTheCouncil, ASSIGNED)
+                    .when(note, Acting.metaData("cw.patel", List.of("CASEWORKER"), "equality", "castle-homes"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aDataProtectionOfficerErasesTheirOwnOrganisationsCasesOnly() {
+            var erase = new ErasePersonalData(ID, ErasureReason.RETENTION_PERIOD_ENDED, "dpo.morgan");
+            partnership
+                    .given(SUBMITTED, toTheCouncil, CLOSED)
+                    .when(erase, Acting.metaData("dpo.morgan", List.of("ADMIN"), null, "castle-police"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void withSeveralOrganisationsATokenNamingNoneWorksOnNothing() {
+            partnership
+                    .given(SUBMITTED, toTheCouncil)
+                    .when(note, MANAGER)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aCaseFromBeforeThePartnershipIsTheFoundersInTheTeamItsTypeGoesToThere() {
+            partnership
+                    .given(SUBMITTED, new ReportRoutedToTeam(ID, "equality", null))
+                    .when(note, Acting.metaData("mgr.jones", List.of("CASE_MANAGER"), "equality", "castle-council"))
+                    .expectSuccessfulHandlerExecution();
+            partnership
+                    .given(SUBMITTED)
+                    .when(note, Acting.metaData("mgr.evans", List.of("CASE_MANAGER"), "equality", "castle-police"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
     }
 
     /** A new report is seen by its intake team's case managers only, until it is assigned. */
     @Nested
     class Intake {
 
-        final ReportRoutedToTeam toCommunitySafety = new ReportRoutedToTeam(ID, "community-safety");
+        final ReportRoutedToTeam toCommunitySafety = new ReportRoutedToTeam(ID, "community-safety", "council");
         final AddInvestigationNote note = new AddInvestigationNote(ID, "n-1", "Called the reporter", "mgr.jones");
 
         @Test

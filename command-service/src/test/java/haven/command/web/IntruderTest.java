@@ -38,7 +38,7 @@ class IntruderTest extends ApiTest {
               "reporter": { "name": "Sam Reporter", "email": "sam@example.org", "phone": "01234 567890" },
               "contactPreference": "EMAIL", "narrative": "Left out of every team meeting",
               "namedParties": ["my line manager"], "namedStaff": ["x.someone"],
-              "policeInformed": false, "consentToShare": true }
+              "policeInformed": false, "consentToShare": true, "organisation": "council" }
             """;
 
     static final String HISTORY = "source_id,reported_month,type,category,area,location_type,reporter_role,"

@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import haven.events.CaseId;
+import haven.infra.council.Partnership;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.NeedToKnow;
 import haven.infra.security.Role;
@@ -15,6 +16,7 @@ import haven.query.access.AccessLog;
 import haven.query.access.AccessLog.Basis;
 import haven.query.access.AccessLog.View;
 import haven.query.access.BreakGlass;
+import java.util.Arrays;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Need to know, read side: the rule the case applies to commands ({@link NeedToKnow}), and nobody
- * sees a case they are excluded from. A case someone may not see does not exist for them.
+ * Need to know, read side: the rule the case applies to commands ({@link NeedToKnow}): nobody sees
+ * another organisation's case, break-glass included, and nobody sees a case they are excluded
+ * from. A case someone may not see does not exist for them.
  */
 @Component
 public class CaseAccess {
@@ -33,9 +36,16 @@ public class CaseAccess {
     private final StaffPseudonyms pseudonyms;
     private final AccessLog log;
     private final BreakGlass breakGlass;
+    private final Partnership partnership;
 
-    CaseAccess(CaseViews views, StaffPseudonyms pseudonyms, AccessLog log, BreakGlass breakGlass) {
+    CaseAccess(
+            CaseViews views,
+            StaffPseudonyms pseudonyms,
+            AccessLog log,
+            BreakGlass breakGlass,
+            Partnership partnership) {
         this.views = views;
+        this.partnership = partnership;
         this.pseudonyms = pseudonyms;
         this.log = log;
         this.breakGlass = breakGlass;
@@ -80,16 +90,34 @@ public class CaseAccess {
                         eq(grant.field() == NeedToKnow.Field.TEAM ? CaseFile.TEAM : CaseFile.ASSIGNEE, grant.value()))
                 .toList();
         return worksOn.isEmpty()
-                ? in("_id", List.of())
-                : and(ne(CaseFile.EXCLUDED, pseudonyms.of(staff.id())), or(worksOn));
+                ? in(CaseFile.ID, List.of())
+                : and(
+                        ofOrganisation(staff.organisation()),
+                        ne(CaseFile.EXCLUDED, pseudonyms.of(staff.id())),
+                        or(worksOn));
+    }
+
+    /** The rows of an organisation's cases; a row from before Haven served a partnership names none and is the founder's. */
+    Bson ofOrganisation(String organisation) {
+        return organisation.equals(partnership.founder().id())
+                ? in(CaseFile.ORGANISATION, Arrays.asList(organisation, null))
+                : eq(CaseFile.ORGANISATION, organisation);
+    }
+
+    /** Whose case it is: a row that names no organisation is from before partnerships, the founder's. */
+    String organisationOf(CaseFile file) {
+        return file.organisation() == null ? partnership.founder().id() : file.organisation();
     }
 
     private CaseFile notExcluded(String caseId, Staff staff, View view) {
         Document found = views.live().caseFiles().find(eq(CaseFile.ID, caseId)).first();
-        if (found == null || CaseFile.of(found).excluded().contains(pseudonyms.of(staff.id()))) {
+        CaseFile file = found == null ? null : CaseFile.of(found);
+        if (file == null
+                || !NeedToKnow.sameOrganisation(staff, organisationOf(file))
+                || file.excluded().contains(pseudonyms.of(staff.id()))) {
             throw refused(caseId, staff, view);
         }
-        return CaseFile.of(found);
+        return file;
     }
 
     /**
@@ -103,8 +131,8 @@ public class CaseAccess {
         return noSuchCase();
     }
 
-    private static boolean worksOn(Staff staff, CaseFile caseFile) {
-        return NeedToKnow.worksOn(staff, caseFile.team(), caseFile.assignee());
+    private boolean worksOn(Staff staff, CaseFile caseFile) {
+        return NeedToKnow.worksOn(staff, organisationOf(caseFile), caseFile.team(), caseFile.assignee());
     }
 
     private static ResponseStatusException noSuchCase() {

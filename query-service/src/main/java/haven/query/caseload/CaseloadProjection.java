@@ -14,8 +14,8 @@ import haven.events.MessageToReporterSent;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
+import haven.infra.council.Partnership;
 import haven.infra.privacy.StaffPseudonyms;
-import haven.infra.security.IntakeTeams;
 import haven.query.views.BatchWrites;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,15 +42,15 @@ class CaseloadProjection {
 
     private final CaseViews views;
     private final StaffPseudonyms pseudonyms;
-    private final IntakeTeams intake;
+    private final Partnership partnership;
 
-    CaseloadProjection(CaseViews views, StaffPseudonyms pseudonyms, IntakeTeams intake) {
-        this.intake = intake;
+    CaseloadProjection(CaseViews views, StaffPseudonyms pseudonyms, Partnership partnership) {
+        this.partnership = partnership;
         this.views = views;
         this.pseudonyms = pseudonyms;
     }
 
-    /** A case reported before intake routing is in the team its type goes to now, until it is assigned. */
+    /** A case reported before intake routing is the founder's, in the team its type goes to there, until it is assigned. */
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
         update(
@@ -60,12 +60,14 @@ class CaseloadProjection {
                         .append(CaseFile.CATEGORY, e.category().name())
                         .append(CaseFile.STATUS, CaseStatus.SUBMITTED.name())
                         .append(CaseFile.OPENED_AT, Date.from(at))
-                        .append(CaseFile.TEAM, intake.teamFor(e.type())));
+                        .append(CaseFile.ORGANISATION, partnership.founder().id())
+                        .append(CaseFile.TEAM, partnership.founder().intakeTeam(e.type())));
     }
 
     @EventHandler
     void on(ReportRoutedToTeam e) {
-        update(e.caseId(), row -> row.append(CaseFile.TEAM, e.team()));
+        String organisation = e.organisation() == null ? partnership.founder().id() : e.organisation();
+        update(e.caseId(), row -> row.append(CaseFile.TEAM, e.team()).append(CaseFile.ORGANISATION, organisation));
     }
 
     @EventHandler

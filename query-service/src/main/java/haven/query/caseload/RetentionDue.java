@@ -1,7 +1,9 @@
 package haven.query.caseload;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.lt;
 
+import haven.infra.security.Staff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,7 @@ public class RetentionDue {
     static final int WITHIN_DAYS = 90;
 
     private final CaseViews views;
+    private final CaseAccess access;
     private final Clock clock;
     private final ZoneId zone;
     private final Period afterClosure;
@@ -42,23 +46,31 @@ public class RetentionDue {
 
     RetentionDue(
             CaseViews views,
+            CaseAccess access,
             Clock clock,
             @Value("${haven.time-zone}") ZoneId zone,
             @Value("${haven.retention.after-closure}") Period afterClosure,
             @Value("${haven.retention.after-inactivity}") Period afterInactivity) {
         this.views = views;
+        this.access = access;
         this.clock = clock;
         this.zone = zone;
         this.afterClosure = afterClosure;
         this.afterInactivity = afterInactivity;
     }
 
-    public DueCases due() {
+    /** The data protection officer's own organisation's cases only. */
+    public DueCases due(Staff officer) {
+        if (officer.organisation() == null) {
+            return new DueCases(WITHIN_DAYS, List.of());
+        }
+        Bson ours = access.ofOrganisation(officer.organisation());
         ZonedDateTime horizon = clock.instant().atZone(zone).plusDays(WITHIN_DAYS);
         var due = new HashMap<String, Due>();
         var caseFiles = views.live().caseFiles();
-        for (Document row : caseFiles.find(
-                lt(CaseFile.CLOSED_AT, Date.from(horizon.minus(afterClosure).toInstant())))) {
+        for (Document row : caseFiles.find(and(
+                ours,
+                lt(CaseFile.CLOSED_AT, Date.from(horizon.minus(afterClosure).toInstant()))))) {
             var file = CaseFile.of(row);
             add(due, file, file.closedAt(), afterClosure, "closed");
         }

@@ -1,5 +1,6 @@
 package haven.query.caseload;
 
+import haven.infra.security.Staff;
 import haven.query.caseload.RetentionDue.DueCases;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,7 +15,7 @@ class RetentionDueController {
     }
 
     @GetMapping("/api/admin/retention/due")
-    DueCases due() {
-        return retention.due();
+    DueCases due(Staff officer) {
+        return retention.due(officer);
     }
 }

@@ -1,6 +1,8 @@
 package haven.query.pages;
 
 import haven.events.ErasureReason;
+import haven.infra.council.Partnership;
+import haven.infra.security.Staff;
 import haven.query.access.AccessLog;
 import haven.query.admin.Processors;
 import haven.query.caseload.RetentionDue;
@@ -39,9 +41,16 @@ class AdminPages {
     private final CommandService commands;
 
     private final RetentionDue retention;
+    private final Partnership partnership;
 
-    AdminPages(AccessLog accessLog, Processors processors, CommandService commands, RetentionDue retention) {
+    AdminPages(
+            AccessLog accessLog,
+            Processors processors,
+            CommandService commands,
+            RetentionDue retention,
+            Partnership partnership) {
         this.retention = retention;
+        this.partnership = partnership;
         this.accessLog = accessLog;
         this.processors = processors;
         this.commands = commands;
@@ -179,7 +188,7 @@ class AdminPages {
         model.put("log", accessLog.entries(blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
         model.put("caseId", caseId);
         model.put("staff", staff);
-        model.put("due", retention.due());
+        model.put("due", retention.due(Staff.current(partnership).orElseThrow()));
         model.put(
                 "processors",
                 processors.all().stream()

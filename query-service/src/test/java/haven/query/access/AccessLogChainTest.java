@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AccessLogChainTest {
 
     static final String MASTER_KEY = "2wWHnACcdJAmCKcTyJ2dkojGYou09GXIPdb1NwTd/co=";
-    static final Staff READER = new Staff("cw.lee", Set.of(Role.CASEWORKER), "equality");
+    static final Staff READER = new Staff("cw.lee", Set.of(Role.CASEWORKER), "equality", "council");
 
     MongoClient client;
     MongoDatabase database;

@@ -246,7 +246,7 @@ class CaseloadTest {
         String intake = "intake-" + UUID.randomUUID();
         var routed = new CaseStream(events);
         routed.append(submitted(routed.caseId()));
-        routed.append(new ReportRoutedToTeam(routed.caseId(), intake));
+        routed.append(new ReportRoutedToTeam(routed.caseId(), intake, "council"));
         String path = "/api/cases/" + routed.caseId();
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> http.perform(get(path).header("Authorization", managerOf(intake)))

@@ -1,6 +1,7 @@
 package haven.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import haven.infra.council.Partnership;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -89,11 +90,13 @@ public class HavenSecurity {
         return new ReceiptGuard(perReference, perClient, cooldown);
     }
 
-    /** Where new reports go, by type: the command side routes them, both sides decide who sees them. */
+    /**
+     * The partnership's organisations (HAVEN_PARTNERSHIP), checked at start-up: where new reports go
+     * and whose staff see what. A mistake stops the service with its file and entry named.
+     */
     @Bean
-    IntakeTeams intakeTeams(
-            @Value("${haven.intake-teams:HATE_INCIDENT=equality,DIGNITY_AT_WORK=equality}") String setting) {
-        return IntakeTeams.parse(setting);
+    Partnership partnership(@Value("${haven.partnership:}") String setting) {
+        return Partnership.load(setting);
     }
 
     /** Spring Boot adds this to the token decoder, beside its signature and audience checks. */
@@ -123,11 +126,11 @@ public class HavenSecurity {
 
     /** Lets a controller method take the signed-in {@link Staff} as a parameter. */
     @Bean
-    WebMvcConfigurer staffParameters() {
+    WebMvcConfigurer staffParameters(Partnership partnership) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new StaffResolver());
+                resolvers.add(new StaffResolver(partnership));
             }
         };
     }

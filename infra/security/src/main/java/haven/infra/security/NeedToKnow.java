@@ -2,9 +2,11 @@ package haven.infra.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Need to know, the one rule both services apply: a case manager works on the cases of their team
+ * Need to know, the one rule both services apply. Nobody works on another organisation's case,
+ * whatever their role. Within their organisation, a case manager works on the cases of their team
  * (a case not yet assigned is in its intake team), and a manager without a team on none; a
  * caseworker works on the cases assigned to them. The case decides commands by it and the
  * query-service asks the store for the rows it allows ({@link #grants}), so the two cannot drift
@@ -18,14 +20,17 @@ public final class NeedToKnow {
         ASSIGNEE
     }
 
-    /** A member of staff works on a case whose {@code field} has this {@code value}. */
+    /** A member of staff works on a case of their organisation whose {@code field} has this {@code value}. */
     public record Grant(Field field, String value) {}
 
     private NeedToKnow() {}
 
-    /** Every way this member of staff comes to work on a case; none for someone who works on no case. */
+    /** Every way this member of staff comes to work on a case of their organisation; none without one. */
     public static List<Grant> grants(Staff staff) {
         var grants = new ArrayList<Grant>();
+        if (staff.organisation() == null) {
+            return grants;
+        }
         if (staff.is(Role.CASE_MANAGER) && staff.team() != null) {
             grants.add(new Grant(Field.TEAM, staff.team()));
         }
@@ -35,9 +40,15 @@ public final class NeedToKnow {
         return grants;
     }
 
-    /** Whether this member of staff works on a case in this team with this assignee (either may be null). */
-    public static boolean worksOn(Staff staff, String caseTeam, String caseAssignee) {
-        return grants(staff).stream()
-                .anyMatch(g -> g.value().equals(g.field() == Field.TEAM ? caseTeam : caseAssignee));
+    /** Whether this member of staff works on a case of this organisation, team and assignee (any may be null). */
+    public static boolean worksOn(Staff staff, String caseOrganisation, String caseTeam, String caseAssignee) {
+        return Objects.equals(staff.organisation(), caseOrganisation)
+                && grants(staff).stream()
+                        .anyMatch(g -> g.value().equals(g.field() == Field.TEAM ? caseTeam : caseAssignee));
+    }
+
+    /** Whether a case of this organisation is any business of theirs at all: break-glass never crosses one. */
+    public static boolean sameOrganisation(Staff staff, String caseOrganisation) {
+        return staff.organisation() != null && staff.organisation().equals(caseOrganisation);
     }
 }

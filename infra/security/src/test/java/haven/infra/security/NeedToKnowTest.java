@@ -2,38 +2,49 @@ package haven.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NeedToKnowTest {
 
-    @ParameterizedTest(name = "{0} in team {2}, case in team {3} assigned to {4}: works on it {5}")
+    @ParameterizedTest(name = "{0} of {2}/{3}, case of {4}/{5} assigned to {6}: works on it {7}")
     @CsvSource(
             nullValues = "-",
             value = {
-                "CASE_MANAGER,            cm.jones, hr,  hr,  -,        true",
-                "CASE_MANAGER,            cm.jones, hr,  hr,  cw.patel, true",
-                "CASE_MANAGER,            cm.jones, hr,  eq,  -,        false",
-                "CASE_MANAGER,            cm.jones, -,   -,   -,        false",
-                "CASE_MANAGER,            cm.jones, -,   hr,  cm.jones, false",
-                "CASEWORKER,              cw.patel, hr,  hr,  cw.patel, true",
-                "CASEWORKER,              cw.patel, hr,  hr,  cw.smith, false",
-                "CASEWORKER,              cw.patel, hr,  hr,  -,        false",
-                "CASEWORKER CASE_MANAGER, cw.patel, hr,  eq,  cw.patel, true",
-                "BOARD,                   b.chair,  hr,  hr,  b.chair,  false",
-                "ADMIN,                   dpo,      hr,  hr,  dpo,      false",
-                "REPORTER,                r.khan,   hr,  hr,  r.khan,   false"
+                "CASE_MANAGER,            cm.jones, council, hr, council, hr, -,        true",
+                "CASE_MANAGER,            cm.jones, council, hr, council, hr, cw.patel, true",
+                "CASE_MANAGER,            cm.jones, council, hr, council, eq, -,        false",
+                "CASE_MANAGER,            cm.jones, council, -,  council, -,  -,        false",
+                "CASE_MANAGER,            cm.jones, council, -,  council, hr, cm.jones, false",
+                "CASE_MANAGER,            cm.jones, police,  hr, council, hr, -,        false",
+                "CASE_MANAGER,            cm.jones, -,       hr, council, hr, -,        false",
+                "CASEWORKER,              cw.patel, council, hr, council, hr, cw.patel, true",
+                "CASEWORKER,              cw.patel, council, hr, council, hr, cw.smith, false",
+                "CASEWORKER,              cw.patel, council, hr, council, hr, -,        false",
+                "CASEWORKER,              cw.patel, police,  hr, council, hr, cw.patel, false",
+                "CASEWORKER CASE_MANAGER, cw.patel, council, hr, council, eq, cw.patel, true",
+                "BOARD,                   b.chair,  council, hr, council, hr, b.chair,  false",
+                "ADMIN,                   dpo,      council, hr, council, hr, dpo,      false",
+                "REPORTER,                r.khan,   council, hr, council, hr, r.khan,   false"
             })
-    void aCaseIsWorkedOnByItsTeamsManagerAndItsCaseworker(
-            String roles, String id, String team, String caseTeam, String caseAssignee, boolean worksOn) {
-        var staff = new Staff(id, roles(roles), team);
+    void aCaseIsWorkedOnByItsTeamsManagerAndItsCaseworkerInItsOrganisationOnly(
+            String roles,
+            String id,
+            String organisation,
+            String team,
+            String caseOrganisation,
+            String caseTeam,
+            String caseAssignee,
+            boolean worksOn) {
+        var staff = new Staff(id, roles(roles), team, organisation);
 
-        assertThat(NeedToKnow.worksOn(staff, caseTeam, caseAssignee)).isEqualTo(worksOn);
+        assertThat(NeedToKnow.worksOn(staff, caseOrganisation, caseTeam, caseAssignee))
+                .isEqualTo(worksOn);
     }
 
     private static Set<Role> roles(String names) {
-        return Set.of(
-                java.util.Arrays.stream(names.split(" ")).map(Role::valueOf).toArray(Role[]::new));
+        return Set.of(Arrays.stream(names.split(" ")).map(Role::valueOf).toArray(Role[]::new));
     }
 }

@@ -41,6 +41,17 @@ public final class TestTokens {
         return "Bearer " + token(staffId, team, Instant.now().plusSeconds(600), roles);
     }
 
+    /** A bearer header value for a member of staff of this organisation of the partnership (the {@code org} claim). */
+    public static String bearerOf(String organisation, String staffId, String team, Role... roles) {
+        return "Bearer "
+                + signed(
+                        JWSAlgorithm.RS256,
+                        null,
+                        claims(staffId, team, roles)
+                                .claim(Staff.ORGANISATION_CLAIM, organisation)
+                                .expirationTime(Date.from(Instant.now().plusSeconds(600))));
+    }
+
     public static String token(String staffId, String team, Instant expires, Role... roles) {
         return signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles).expirationTime(Date.from(expires)));
     }

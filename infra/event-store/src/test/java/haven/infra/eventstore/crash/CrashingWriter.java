@@ -93,7 +93,7 @@ public final class CrashingWriter {
                         List.of("J. Jones"),
                         false,
                         true),
-                new ReportRoutedToTeam(caseId, "equality"),
+                new ReportRoutedToTeam(caseId, "equality", null),
                 new StaffMemberNamed(caseId, "pseudonym-of-jones", "reporter")));
         for (int i = events.size(); i < count; i++) {
             events.add(new InvestigationNoteAdded(caseId, "note-" + i, "Note " + i + " about the meeting", "cw.patel"));

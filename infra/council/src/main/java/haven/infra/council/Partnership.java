@@ -1,0 +1,214 @@
+package haven.infra.council;
+
+import haven.events.ReportType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The organisations Haven serves together, from files the partnership edits ({@code HAVEN_PARTNERSHIP}:
+ * a {@code partnership.yml} naming the partnership, its hate crime service and one file per
+ * organisation beside it; the bundled single organisation otherwise, or the bundled demo
+ * partnership for {@code demo}). Every case belongs to one organisation and every member of staff to
+ * one; nobody sees across. Checked at start-up: a mistake stops the service naming the file and entry.
+ */
+public final class Partnership {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9._-]{1,60}");
+    private static final int LONGEST_NAME = 100;
+    private static final String SETTING = "HAVEN_PARTNERSHIP";
+
+    /** One partner: its id (the {@code org} claim of its staff's tokens), name and intake teams. */
+    public record Organisation(String id, String name, Map<ReportType, String> intakeTeams) {
+
+        /** Which team's case managers receive a new report of this type: until it is assigned, only they see it. */
+        public String intakeTeam(ReportType type) {
+            return intakeTeams.get(type);
+        }
+    }
+
+    private final String name;
+    private final String hateCrimeService;
+    private final Map<String, Organisation> organisations;
+
+    private Partnership(String name, String hateCrimeService, Map<String, Organisation> organisations) {
+        this.name = name;
+        this.hateCrimeService = hateCrimeService;
+        this.organisations = organisations;
+    }
+
+    /** The partnership at {@code setting}: a path to its partnership.yml, {@code demo}, or blank for one organisation. */
+    public static Partnership load(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return fromClasspath("/haven/council/partnership/");
+        }
+        if (setting.equals("demo")) {
+            return fromClasspath("/haven/council/demo-partnership/");
+        }
+        Path file = Path.of(setting);
+        return parse(file.toString(), () -> read(file), name -> read(file.resolveSibling(name)));
+    }
+
+    private static Partnership fromClasspath(String folder) {
+        return parse(
+                "the bundled " + folder + "partnership.yml",
+                () -> resource(folder + "partnership.yml"),
+                name -> resource(folder + name));
+    }
+
+    private interface Opening {
+        InputStream open() throws IOException;
+    }
+
+    private interface Source {
+        InputStream open(String name) throws IOException;
+    }
+
+    private static InputStream read(Path file) throws IOException {
+        return Files.newInputStream(file);
+    }
+
+    private static InputStream resource(String path) throws IOException {
+        var in = Partnership.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IOException("no such bundled file");
+        }
+        return in;
+    }
+
+    private static Partnership parse(String source, Opening partnershipFile, Source files) {
+        Map<?, ?> partnership;
+        try (InputStream in = partnershipFile.open()) {
+            partnership = yaml(source, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the partnership file " + source + " (" + SETTING + ")", e);
+        }
+        String name = text(partnership, "name", source, LONGEST_NAME);
+        if (!(partnership.get("organisations") instanceof List<?> listed) || listed.isEmpty()) {
+            throw new IllegalArgumentException(source + ": 'organisations' must list each organisation's file");
+        }
+        var organisations = new LinkedHashMap<String, Organisation>();
+        for (Object entry : listed) {
+            if (!(entry instanceof String file) || !file.matches("[a-z0-9-]{1,60}\\.yml")) {
+                throw new IllegalArgumentException(
+                        source + ": 'organisations' lists file names like castle-council.yml, beside it");
+            }
+            Organisation organisation;
+            try (InputStream in = files.open(file)) {
+                organisation = organisation(file, yaml(file, in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Cannot read " + file + ", listed in " + source + " (" + SETTING + ")", e);
+            }
+            if (organisations.put(organisation.id(), organisation) != null) {
+                throw new IllegalArgumentException(file + ": the id " + organisation.id() + " is another's too");
+            }
+        }
+        String service = partnership.get("hate-crime-service") instanceof String s
+                ? s
+                : organisations.keySet().iterator().next();
+        if (!organisations.containsKey(service)) {
+            throw new IllegalArgumentException(
+                    source + ": 'hate-crime-service' must be the id of one of its organisations");
+        }
+        return new Partnership(name, service, Collections.unmodifiableMap(organisations));
+    }
+
+    private static Organisation organisation(String source, Map<?, ?> file) {
+        if (!(file.get("id") instanceof String id) || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    source + ": 'id' must be 2 to 40 small letters, digits or hyphens, e.g. castle-council");
+        }
+        String name = text(file, "name", source, LONGEST_NAME);
+        if (!(file.get("intake-teams") instanceof Map<?, ?> teams)) {
+            throw new IllegalArgumentException(
+                    source + ": 'intake-teams' must give a team for each of " + Arrays.toString(ReportType.values()));
+        }
+        var intake = new EnumMap<ReportType, String>(ReportType.class);
+        for (var type : ReportType.values()) {
+            if (!(teams.get(type.name()) instanceof String team)
+                    || !TEAM.matcher(team).matches()) {
+                throw new IllegalArgumentException(source + ": intake-teams " + type.name()
+                        + " must be a team: 1 to 60 letters, digits, '.', '_' or '-'");
+            }
+            intake.put(type, team);
+        }
+        var unknown = new ArrayList<String>();
+        teams.keySet().stream()
+                .map(String::valueOf)
+                .filter(key -> Arrays.stream(ReportType.values())
+                        .noneMatch(t -> t.name().equals(key)))
+                .forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(source + ": intake-teams names no such report type " + unknown);
+        }
+        return new Organisation(id, name, Map.copyOf(intake));
+    }
+
+    private static Map<?, ?> yaml(String source, InputStream in) {
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(source + " is not YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(source + " must be a YAML mapping (name: ..., and so on)");
+        }
+        return map;
+    }
+
+    private static String text(Map<?, ?> map, String key, String source, int longest) {
+        if (!(map.get(key) instanceof String value) || value.isBlank() || value.length() > longest) {
+            throw new IllegalArgumentException(source + ": '" + key + "' must be 1 to " + longest + " characters");
+        }
+        return value.strip();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The organisation a hate incident is reported to unless the reporter names another partner. */
+    public Organisation hateCrimeService() {
+        return organisations.get(hateCrimeService);
+    }
+
+    public Optional<Organisation> organisation(String id) {
+        return Optional.ofNullable(id).map(organisations::get);
+    }
+
+    /** In the order the partnership file lists them. */
+    public List<Organisation> organisations() {
+        return List.copyOf(organisations.values());
+    }
+
+    /**
+     * The first organisation the partnership file lists: the one that ran Haven before it served a
+     * partnership, whose are the cases recorded before then (their events name no organisation).
+     */
+    public Organisation founder() {
+        return organisations.values().iterator().next();
+    }
+
+    /** With one organisation, a token that names none is its staff's; with several, a token must name one. */
+    public Optional<String> organisationOfTokensNamingNone() {
+        return organisations.size() == 1 ? Optional.of(founder().id()) : Optional.empty();
+    }
+}

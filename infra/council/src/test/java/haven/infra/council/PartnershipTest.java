@@ -1,0 +1,105 @@
+package haven.infra.council;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import haven.events.ReportType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PartnershipTest {
+
+    static final String COUNCIL = """
+            id: castle-council
+            name: Castle District Council
+            intake-teams:
+              HATE_INCIDENT: community-safety
+              DIGNITY_AT_WORK: hr
+            """;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theBundledPartnershipIsOneOrganisationWhoseTokensNeedNotNameIt() {
+        var partnership = Partnership.load("");
+
+        assertThat(partnership.organisations()).hasSize(1);
+        assertThat(partnership.founder().id()).isEqualTo("council");
+        assertThat(partnership.hateCrimeService()).isEqualTo(partnership.founder());
+        assertThat(partnership.founder().intakeTeam(ReportType.DIGNITY_AT_WORK)).isEqualTo("equality");
+        assertThat(partnership.organisationOfTokensNamingNone()).contains("council");
+    }
+
+    @Test
+    void theDemoPartnershipHasThreeOrganisationsAndTokensMustNameTheirs() {
+        var partnership = Partnership.load("demo");
+
+        assertThat(partnership.organisations())
+                .extracting(Partnership.Organisation::id)
+                .containsExactly("castle-council", "castle-police", "castle-homes");
+        assertThat(partnership.founder().id()).isEqualTo("castle-council");
+        assertThat(partnership.organisation("castle-police").orElseThrow().intakeTeam(ReportType.HATE_INCIDENT))
+                .isEqualTo("hate-crime-unit");
+        assertThat(partnership.organisationOfTokensNamingNone()).isEmpty();
+    }
+
+    @Test
+    void aPartnershipIsReadFromItsFolderInTheOrderItListsItsOrganisations() throws IOException {
+        write("partnership.yml", """
+                name: Castle partnership
+                hate-crime-service: castle-council
+                organisations: [police.yml, council.yml]
+                """);
+        write("council.yml", COUNCIL);
+        write(
+                "police.yml",
+                COUNCIL.replace("castle-council", "castle-police").replace("Castle District Council", "Police"));
+
+        var partnership = Partnership.load(folder.resolve("partnership.yml").toString());
+
+        assertThat(partnership.name()).isEqualTo("Castle partnership");
+        assertThat(partnership.founder().id()).isEqualTo("castle-police");
+        assertThat(partnership.hateCrimeService().id()).isEqualTo("castle-council");
+    }
+
+    @Test
+    void everyMistakeStopsTheServiceNamingTheFileAndWhatIsWrong() throws IOException {
+        write("partnership.yml", "name: P\norganisations: [council.yml]\n");
+        write("council.yml", COUNCIL.replace("  DIGNITY_AT_WORK: hr\n", ""));
+        assertThatThrownBy(() -> load())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "council.yml: intake-teams DIGNITY_AT_WORK must be a team: 1 to 60 letters, digits, '.', '_' or '-'");
+
+        write("council.yml", COUNCIL.replace("castle-council", "Castle Council!"));
+        assertThatThrownBy(() -> load()).hasMessageStartingWith("council.yml: 'id' must be 2 to 40 small letters");
+
+        write("council.yml", COUNCIL + "  SOMETHING_ELSE: x\n");
+        assertThatThrownBy(() -> load())
+                .hasMessage("council.yml: intake-teams names no such report type [SOMETHING_ELSE]");
+
+        write("council.yml", COUNCIL);
+        write("partnership.yml", "name: P\norganisations: [council.yml, copy.yml]\n");
+        write("copy.yml", COUNCIL);
+        assertThatThrownBy(() -> load()).hasMessage("copy.yml: the id castle-council is another's too");
+
+        write("partnership.yml", "name: P\nhate-crime-service: police\norganisations: [council.yml]\n");
+        assertThatThrownBy(() -> load())
+                .hasMessageEndingWith("'hate-crime-service' must be the id of one of its organisations");
+
+        write("partnership.yml", "name: P\norganisations: [../secrets.yml]\n");
+        assertThatThrownBy(() -> load()).hasMessageEndingWith("lists file names like castle-council.yml, beside it");
+    }
+
+    private Partnership load() {
+        return Partnership.load(folder.resolve("partnership.yml").toString());
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(folder.resolve(name), content);
+    }
+}

@@ -1,0 +1,129 @@
+package haven.query.caseload;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import haven.events.CaseClosed;
+import haven.events.CaseId;
+import haven.events.CaseworkerAssigned;
+import haven.events.ReportRoutedToTeam;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
+import haven.query.CaseStream;
+import haven.query.QueryServiceTest;
+import haven.query.Reports;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A partnership of three organisations (the bundled demo: a council, the police, a housing
+ * association) with teams of the same name in two of them: nobody sees another organisation's case,
+ * whatever their role or team, and it answers them exactly as a case that does not exist.
+ */
+@QueryServiceTest(database = "organisations-tests", properties = "haven.partnership=demo")
+class OrganisationsTest {
+
+    static final String COUNCIL = "castle-council";
+    static final String POLICE = "castle-police";
+    static final String COUNCIL_MANAGER = TestTokens.bearerOf(COUNCIL, "mgr.jones", "equality", Role.CASE_MANAGER);
+    /** Same team name, same roles, another organisation. */
+    static final String POLICE_MANAGER =
+            TestTokens.bearerOf(POLICE, "mgr.evans", "equality", Role.CASE_MANAGER, Role.CASEWORKER);
+
+    static final String POLICE_CASEWORKER = TestTokens.bearerOf(POLICE, "cw.patel", "equality", Role.CASEWORKER);
+    static final String POLICE_OFFICER_FOR_DATA = TestTokens.bearerOf(POLICE, "dpo.morgan", null, Role.ADMIN);
+    static final String COUNCIL_OFFICER_FOR_DATA = TestTokens.bearerOf(COUNCIL, "dpo.smith", null, Role.ADMIN);
+    /** With several organisations, a token must say whose staff it is for. */
+    static final String NO_ORGANISATION = TestTokens.bearer("mgr.jones", "equality", Role.CASE_MANAGER);
+
+    @Autowired
+    MockMvc http;
+
+    @Autowired
+    EventStore events;
+
+    @Test
+    void anotherOrganisationsCaseDoesNotExistForItsStaffWhateverTheirRoleOrTeam() throws Exception {
+        var council = new CaseStream(events);
+        council.append(Reports.bullyingAtWork(council.caseId(), "HV-ORGS-01"))
+                .append(new ReportRoutedToTeam(council.caseId(), "equality", COUNCIL))
+                .append(new CaseworkerAssigned(council.caseId(), "cw.patel", "equality", "mgr.jones"));
+        String id = council.caseId().value();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/cases/" + id).header("Authorization", COUNCIL_MANAGER))
+                        .andExpect(status().isOk()));
+
+        for (String stranger : List.of(POLICE_MANAGER, POLICE_CASEWORKER, NO_ORGANISATION)) {
+            for (String path :
+                    List.of("/api/cases/" + id, "/api/cases/" + id + "/timeline", "/api/cases/" + id + "/record")) {
+                http.perform(get(path).header("Authorization", stranger))
+                        .andExpect(status().isNotFound())
+                        .andExpect(jsonPath("$.detail").value("There is no case with that id."));
+            }
+            http.perform(get("/api/caseload").header("Authorization", stranger))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(0));
+        }
+        http.perform(post("/api/cases/" + id + "/break-glass")
+                        .header("Authorization", POLICE_MANAGER)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"A suspect in our investigation\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCaseFromBeforeThePartnershipIsTheFoundersAndEachOrganisationsOwnIsItsOwn() throws Exception {
+        var old = new CaseStream(events);
+        old.append(Reports.bullyingAtWork(old.caseId(), "HV-ORGS-02"))
+                .append(new ReportRoutedToTeam(old.caseId(), "equality", null));
+        var police = new CaseStream(events);
+        police.append(Reports.bullyingAtWork(police.caseId(), "HV-ORGS-03"))
+                .append(new ReportRoutedToTeam(police.caseId(), "equality", POLICE));
+
+        awaitVisible(old.caseId(), COUNCIL_MANAGER);
+        awaitVisible(police.caseId(), POLICE_MANAGER);
+        http.perform(get("/api/cases/" + old.caseId()).header("Authorization", POLICE_MANAGER))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/cases/" + police.caseId()).header("Authorization", COUNCIL_MANAGER))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDataProtectionOfficerSeesOnlyTheirOwnOrganisationsCasesDueForErasure() throws Exception {
+        var closedLongAgo = new CaseStream(events);
+        closedLongAgo
+                .append(Reports.bullyingAtWork(closedLongAgo.caseId(), "HV-ORGS-04"))
+                .append(new ReportRoutedToTeam(closedLongAgo.caseId(), "equality", POLICE))
+                .append(
+                        new CaseClosed(closedLongAgo.caseId(), "cw.patel"),
+                        ZonedDateTime.now(ZoneOffset.UTC)
+                                .minus(Period.ofYears(6))
+                                .plusDays(10)
+                                .toInstant());
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(
+                                get("/api/admin/retention/due").header("Authorization", POLICE_OFFICER_FOR_DATA))
+                        .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-04')]")
+                                .exists()));
+        http.perform(get("/api/admin/retention/due").header("Authorization", COUNCIL_OFFICER_FOR_DATA))
+                .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-04')]").doesNotExist());
+    }
+
+    private void awaitVisible(CaseId caseId, String bearer) {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/cases/" + caseId).header("Authorization", bearer))
+                        .andExpect(status().isOk()));
+    }
+}
