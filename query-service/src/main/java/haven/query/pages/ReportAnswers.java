@@ -7,6 +7,8 @@ import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
+import haven.infra.council.Partnership.Organisation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,10 +25,12 @@ import org.springframework.util.MultiValueMap;
 public class ReportAnswers extends FormAnswers {
 
     private final Areas areas;
+    private final Partnership partnership;
 
-    ReportAnswers(MultiValueMap<String, String> form, Areas areas) {
+    ReportAnswers(MultiValueMap<String, String> form, Areas areas, Partnership partnership) {
         super(form);
         this.areas = areas;
+        this.partnership = partnership;
         if ("yes".equals(value("anonymous"))) {
             ReportStep.CONTACT.fields.forEach(answers::remove); // changed their mind: forget what they gave
         }
@@ -47,6 +51,38 @@ public class ReportAnswers extends FormAnswers {
     public String areaLabel() {
         String code = value("area");
         return code == null ? "" : areas.label(code).orElse("");
+    }
+
+    /** Whether this reporter is asked this page's questions. */
+    boolean asks(ReportStep step) {
+        return switch (step) {
+            case WHO -> partnership.organisations().size() > 1;
+            case CONTACT -> !isAnonymous();
+            default -> true;
+        };
+    }
+
+    /** Whether the reporter chooses who to tell: the partnership has more than one organisation. */
+    public boolean isAskedWho() {
+        return asks(ReportStep.WHO);
+    }
+
+    /** The partners a reporter can tell, the hate crime service first for a hate incident. */
+    public List<Organisation> partners() {
+        var partners = new ArrayList<>(partnership.organisations());
+        if (isHateIncident()) {
+            partners.remove(partnership.hateCrimeService());
+            partners.add(0, partnership.hateCrimeService());
+        }
+        return partners;
+    }
+
+    /** The chosen partner's name; nothing for anything else. */
+    public String partnerName() {
+        return partnership
+                .organisation(value("organisation"))
+                .map(Organisation::name)
+                .orElse("");
     }
 
     public boolean isAnonymous() {
@@ -72,6 +108,16 @@ public class ReportAnswers extends FormAnswers {
         var problems = new LinkedHashMap<String, String>();
         switch (step) {
             case TYPE -> requireOneOf(problems, "type", ReportType.class, "Select what you are reporting");
+            case WHO -> {
+                if (asks(step)
+                        && partnership.organisation(value("organisation")).isEmpty()) {
+                    problems.put(
+                            "organisation",
+                            isHateIncident()
+                                    ? "Select who you want to tell"
+                                    : "Select your employer, or the organisation you work with");
+                }
+            }
             case WHAT_HAPPENED -> {
                 requireOneOf(problems, "category", Category.class, "Select what kind of thing happened");
                 requireText(problems, "narrative", 20_000, "Tell us what happened");
@@ -117,7 +163,7 @@ public class ReportAnswers extends FormAnswers {
     /** The first page whose answers are missing or wrong, or {@link ReportStep#CHECK} if there is none. */
     ReportStep firstUnanswered() {
         return Arrays.stream(ReportStep.values())
-                .filter(step -> !problemsWith(step).isEmpty())
+                .filter(step -> asks(step) && !problemsWith(step).isEmpty())
                 .findFirst()
                 .orElse(ReportStep.CHECK);
     }
@@ -148,6 +194,9 @@ public class ReportAnswers extends FormAnswers {
         report.put("namedStaff", lines("namedStaff"));
         report.put("policeInformed", "yes".equals(value("policeInformed")));
         report.put("consentToShare", "yes".equals(value("consentToShare")));
+        if (asks(ReportStep.WHO)) {
+            report.put("organisation", value("organisation"));
+        }
         return report;
     }
 

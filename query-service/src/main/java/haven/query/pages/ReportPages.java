@@ -7,6 +7,7 @@ import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.eventstore.StoreOutage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +38,12 @@ class ReportPages {
 
     private final CommandService commands;
     private final Areas areas;
+    private final Partnership partnership;
 
-    ReportPages(CommandService commands, Areas areas) {
+    ReportPages(CommandService commands, Areas areas, Partnership partnership) {
         this.commands = commands;
         this.areas = areas;
+        this.partnership = partnership;
     }
 
     @GetMapping
@@ -50,7 +53,12 @@ class ReportPages {
 
     @GetMapping("/type")
     String firstQuestion(Model model) {
-        return show(ReportStep.TYPE, new ReportAnswers(new LinkedMultiValueMap<>(), areas), Map.of(), false, model);
+        return show(
+                ReportStep.TYPE,
+                new ReportAnswers(new LinkedMultiValueMap<>(), areas, partnership),
+                Map.of(),
+                false,
+                model);
     }
 
     /**
@@ -65,7 +73,7 @@ class ReportPages {
             HttpServletResponse response,
             Model model) {
         ReportStep step = ReportStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var answers = new ReportAnswers(form, areas);
+        var answers = new ReportAnswers(form, areas, partnership);
         boolean returnToCheck = form.containsKey("_returnToCheck");
         String jump = form.getFirst("_goto");
         if (jump != null) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** The questions of a report, one page each, in the order they are asked. */
 public enum ReportStep {
     TYPE("type", "What are you reporting?", "type"),
+    WHO("who", "Who do you want to tell?", "organisation"),
     WHAT_HAPPENED("what-happened", "What happened?", "category", "narrative"),
     WHEN("when", "When did it happen?", "occurredOn-day", "occurredOn-month", "occurredOn-year"),
     WHERE("where", "Where did it happen?", "locationType", "area"),
@@ -55,14 +56,17 @@ public enum ReportStep {
         return question;
     }
 
-    /** The page after this one: an anonymous reporter is not asked how to contact them. */
+    /**
+     * The page after this one: an anonymous reporter is not asked how to contact them, and nobody is
+     * asked who to tell when the partnership is one organisation.
+     */
     ReportStep next(ReportAnswers answers) {
         ReportStep next = values()[ordinal() + 1];
-        return next == CONTACT && answers.isAnonymous() ? next.next(answers) : next;
+        return answers.asks(next) ? next : next.next(answers);
     }
 
     ReportStep previous(ReportAnswers answers) {
         ReportStep previous = values()[Math.max(0, ordinal() - 1)];
-        return previous == CONTACT && answers.isAnonymous() ? previous.previous(answers) : previous;
+        return answers.asks(previous) ? previous : previous.previous(answers);
     }
 }

@@ -1,8 +1,11 @@
 package haven.query.caseload;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +18,7 @@ import haven.infra.security.TestTokens;
 import haven.query.CaseStream;
 import haven.query.QueryServiceTest;
 import haven.query.Reports;
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -23,8 +27,11 @@ import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * A partnership of three organisations (the bundled demo: a council, the police, a housing
@@ -82,6 +89,29 @@ class OrganisationsTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** A new API endpoint on a case fails here until the test above sends another organisation's staff to it. */
+    @Test
+    void everyApiEndpointOnACaseIsAmongThoseTriedAcrossOrganisations() {
+        var endpoints = new java.util.TreeSet<String>();
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/") && pattern.contains("{caseId}"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> endpoints.add(method + " " + pattern))));
+        assertThat(endpoints)
+                .containsExactlyInAnyOrder(
+                        "GET /api/cases/{caseId}",
+                        "GET /api/cases/{caseId}/timeline",
+                        "GET /api/cases/{caseId}/record",
+                        "POST /api/cases/{caseId}/break-glass");
+    }
+
     @Test
     void aCaseFromBeforeThePartnershipIsTheFoundersAndEachOrganisationsOwnIsItsOwn() throws Exception {
         var old = new CaseStream(events);
@@ -119,6 +149,36 @@ class OrganisationsTest {
                                 .exists()));
         http.perform(get("/api/admin/retention/due").header("Authorization", COUNCIL_OFFICER_FOR_DATA))
                 .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-04')]").doesNotExist());
+    }
+
+    @Test
+    void aReporterChoosesWhoToTellTheHateCrimeServiceFirstAndTheirEmployerForDignityAtWork() throws Exception {
+        String page = http.perform(reportPage("type").param("type", "HATE_INCIDENT"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Who do you want to tell?");
+        assertThat(page.indexOf("Castle District Council"))
+                .isPositive()
+                .isLessThan(page.indexOf("Castleshire Police"))
+                .isLessThan(page.indexOf("Castle Homes housing association"));
+
+        http.perform(reportPage("who").param("type", "DIGNITY_AT_WORK"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Select your employer, or the organisation you work with")));
+        http.perform(reportPage("who").param("type", "DIGNITY_AT_WORK").param("organisation", "nobody-we-know"))
+                .andExpect(content().string(containsString("Select your employer, or the organisation you work with")));
+
+        var check = reportPage("consent").param("_goto", "check").param("organisation", "castle-homes");
+        Reports.COMPLETE_REPORT_FORM.forEach(check::param);
+        http.perform(check)
+                .andExpect(content().string(containsString("Who you are telling")))
+                .andExpect(content().string(containsString("Castle Homes housing association")));
+    }
+
+    private static MockHttpServletRequestBuilder reportPage(String slug) {
+        return post("/report/" + slug).param("_csrf", "t").cookie(new Cookie("__Host-XSRF-TOKEN", "t"));
     }
 
     private void awaitVisible(CaseId caseId, String bearer) {

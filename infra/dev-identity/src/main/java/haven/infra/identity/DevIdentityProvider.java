@@ -46,7 +46,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * client that can get a token with the client-credentials grant (for curl):
  * {@code curl -u mgr.jones:demo -d grant_type=client_credentials localhost:9000/oauth2/token}.
  * The web pages sign staff in as the client {@code haven-web} (authorization code with PKCE).
- * Tokens carry what Haven's services read: {@code sub}, {@code roles}, {@code team}; access tokens
+ * Tokens carry what Haven's services read: {@code sub}, {@code roles}, {@code team}, {@code org}; access tokens
  * are for audience {@code haven}. The signing key is made at start-up, so tokens end with the process.
  */
 @SpringBootApplication
@@ -159,6 +159,7 @@ public class DevIdentityProvider {
             if (staff.team() != null) {
                 context.getClaims().claim("team", staff.team());
             }
+            context.getClaims().claim("org", staff.organisation());
         });
     }
 

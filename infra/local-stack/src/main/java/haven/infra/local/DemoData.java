@@ -30,6 +30,7 @@ final class DemoData {
                 commandUrl + "/api/reports",
                 Map.ofEntries(
                         Map.entry("type", "DIGNITY_AT_WORK"),
+                        Map.entry("organisation", "castle-council"),
                         Map.entry("category", "BULLYING"),
                         Map.entry("occurredOn", "2026-09-15"),
                         Map.entry("locationType", "WORKPLACE"),

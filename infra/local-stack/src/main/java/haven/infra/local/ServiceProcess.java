@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One Haven service running as its own operating-system process, as it would in production. */
@@ -94,7 +95,9 @@ public final class ServiceProcess implements AutoCloseable {
                         "HAVEN_MASTER_KEY",
                         masterKey,
                         "HAVEN_TRUSTED_PROXIES",
-                        "127.0.0.1, ::1"),
+                        "127.0.0.1, ::1",
+                        "HAVEN_PARTNERSHIP",
+                        partnership()),
                 logDirectory);
     }
 
@@ -122,8 +125,15 @@ public final class ServiceProcess implements AutoCloseable {
                         "HAVEN_COMMAND_URL",
                         command.url(),
                         "HAVEN_SECURE_COOKIES",
-                        "false"),
+                        "false",
+                        "HAVEN_PARTNERSHIP",
+                        partnership()),
                 logDirectory);
+    }
+
+    /** The demo partnership, whose organisations the development identity provider's staff belong to, unless set. */
+    private static String partnership() {
+        return Optional.ofNullable(System.getenv("HAVEN_PARTNERSHIP")).orElse("demo");
     }
 
     /** A new master key: 32 random bytes, base64. */

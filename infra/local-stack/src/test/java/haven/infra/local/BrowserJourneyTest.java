@@ -61,6 +61,11 @@ class BrowserJourneyTest {
         browser.click("input[name=type][value=HATE_INCIDENT]");
         browser.press("Continue");
 
+        answer(
+                "Who do you want to tell?",
+                "report-who",
+                () -> browser.click("input[name=organisation][value=castle-council]"));
+
         answer("What happened?", "report-what-happened", () -> {
             browser.click("input[name=category][value=VERBAL_ABUSE]");
             browser.type("#narrative", "A man on the 42 bus shouted abuse about my headscarf.");

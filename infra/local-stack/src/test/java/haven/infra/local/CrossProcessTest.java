@@ -131,6 +131,7 @@ class CrossProcessTest {
                 command.url() + "/api/reports",
                 Map.ofEntries(
                         Map.entry("type", "DIGNITY_AT_WORK"),
+                        Map.entry("organisation", "castle-council"),
                         Map.entry("category", "HARASSMENT"),
                         Map.entry("occurredOn", "2026-10-01"),
                         Map.entry("locationType", "WORKPLACE"),

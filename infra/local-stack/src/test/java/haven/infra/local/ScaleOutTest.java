@@ -129,10 +129,15 @@ class ScaleOutTest {
             var report = reporter.post(
                     commandUrl + "/api/reports",
                     Map.ofEntries(
-                            Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "BULLYING"),
-                            Map.entry("occurredOn", "2026-11-02"), Map.entry("locationType", "WORKPLACE"),
-                            Map.entry("area", "RESOURCES"), Map.entry("reporterRole", "VICTIM"),
-                            Map.entry("anonymous", true), Map.entry("narrative", "Shouted at in meetings")));
+                            Map.entry("type", "DIGNITY_AT_WORK"),
+                            Map.entry("organisation", "castle-council"),
+                            Map.entry("category", "BULLYING"),
+                            Map.entry("occurredOn", "2026-11-02"),
+                            Map.entry("locationType", "WORKPLACE"),
+                            Map.entry("area", "RESOURCES"),
+                            Map.entry("reporterRole", "VICTIM"),
+                            Map.entry("anonymous", true),
+                            Map.entry("narrative", "Shouted at in meetings")));
             assertThat(report.status()).isEqualTo(201);
             String caseId = report.body().path("caseId").asText();
             cases.put(caseId, "submitted");

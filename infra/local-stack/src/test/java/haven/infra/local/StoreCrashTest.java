@@ -186,10 +186,15 @@ class StoreCrashTest {
                 var response = reporter.post(
                         commandUrl + "/api/reports",
                         Map.ofEntries(
-                                Map.entry("type", "DIGNITY_AT_WORK"), Map.entry("category", "HARASSMENT"),
-                                Map.entry("occurredOn", "2026-11-02"), Map.entry("locationType", "WORKPLACE"),
-                                Map.entry("area", "RESOURCES"), Map.entry("reporterRole", "WITNESS"),
-                                Map.entry("anonymous", true), Map.entry("narrative", "Overheard repeated remarks")));
+                                Map.entry("type", "DIGNITY_AT_WORK"),
+                                Map.entry("organisation", "castle-council"),
+                                Map.entry("category", "HARASSMENT"),
+                                Map.entry("occurredOn", "2026-11-02"),
+                                Map.entry("locationType", "WORKPLACE"),
+                                Map.entry("area", "RESOURCES"),
+                                Map.entry("reporterRole", "WITNESS"),
+                                Map.entry("anonymous", true),
+                                Map.entry("narrative", "Overheard repeated remarks")));
                 if (response.status() == 201) {
                     created.put(
                             response.body().path("caseId").asText(),
