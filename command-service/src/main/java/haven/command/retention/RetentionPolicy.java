@@ -59,37 +59,43 @@ public class RetentionPolicy {
         sweep(clock.instant());
     }
 
-    /** Erases the cases whose retention period has ended by {@code now}; returns how many. */
+    /**
+     * Erases the cases whose retention period has ended by {@code now}, each organisation's by its own
+     * periods where it sets them (the partnership's otherwise); returns how many.
+     */
     public int sweep(Instant now) {
         var zoned = now.atZone(clock.getZone());
-        List<String> closed = schedule.closedBefore(zoned.minus(keepFor).toInstant());
-        List<String> idle = schedule.openAndIdleSince(zoned.minus(keepIdleFor).toInstant());
-        int erased = erase(closed, ErasureReason.RETENTION_PERIOD_ENDED)
-                + erase(idle, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD);
-        if (!closed.isEmpty() || !idle.isEmpty()) {
-            log.info(
-                    "Retention policy: {} of {} cases due were erased ({} closed, {} never closed and idle)",
-                    erased,
-                    closed.size() + idle.size(),
-                    closed.size(),
-                    idle.size());
+        int erased = 0;
+        for (var organisation : partnership.organisations()) {
+            var ours = RetentionSchedule.ofOrganisation(organisation.id(), organisation.equals(partnership.founder()));
+            List<String> closed = schedule.closedBefore(
+                    zoned.minus(organisation.keepAfterClosure().orElse(keepFor)).toInstant(), ours);
+            List<String> idle = schedule.openAndIdleSince(
+                    zoned.minus(organisation.keepWhenIdle().orElse(keepIdleFor)).toInstant(), ours);
+            int done = erase(closed, ErasureReason.RETENTION_PERIOD_ENDED, organisation.id())
+                    + erase(idle, ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD, organisation.id());
+            if (!closed.isEmpty() || !idle.isEmpty()) {
+                log.info(
+                        "Retention policy, {}: {} of {} cases due were erased ({} closed, {} never closed and idle)",
+                        organisation.id(),
+                        done,
+                        closed.size() + idle.size(),
+                        closed.size(),
+                        idle.size());
+            }
+            erased += done;
         }
         return erased;
     }
 
-    /** The policy acts in each organisation as that organisation's own; a case from before partnerships is the founder's. */
-    private String organisationOfCase(String caseId) {
-        String organisation = schedule.organisationOf(caseId);
-        return organisation == null ? partnership.founder().id() : organisation;
-    }
-
-    private int erase(List<String> due, ErasureReason reason) {
+    /** The policy acts in each organisation as that organisation's own. */
+    private int erase(List<String> due, ErasureReason reason, String organisation) {
         int erased = 0;
         for (String caseId : due) {
             try {
                 erasure.erase(GenericCommandMessage.<ErasePersonalData>asCommandMessage(
                                 new ErasePersonalData(new CaseId(caseId), reason, ERASED_BY))
-                        .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null, organisationOfCase(caseId))));
+                        .andMetaData(Acting.metaData(ERASED_BY, List.of("ADMIN"), null, organisation)));
                 erased++;
             } catch (RuntimeException e) {
                 // e.g. reopened or held since the schedule was read; the next sweep sees the change

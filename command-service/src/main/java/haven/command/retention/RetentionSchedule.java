@@ -2,6 +2,7 @@ package haven.command.retention;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Updates.combine;
@@ -21,6 +22,7 @@ import haven.events.PersonalDataErased;
 import haven.events.ReportRoutedToTeam;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -81,15 +83,15 @@ class RetentionSchedule {
         schedule.drop();
     }
 
-    /** Closed before the cut-off and not held: their retention period has ended. */
-    List<String> closedBefore(Instant cutOff) {
-        return ids(and(lt("closedAt", Date.from(cutOff)), ne("held", true)));
+    /** An organisation's cases closed before the cut-off and not held: their retention period has ended. */
+    List<String> closedBefore(Instant cutOff, Bson organisation) {
+        return ids(and(organisation, lt("closedAt", Date.from(cutOff)), ne("held", true)));
     }
 
-    /** Open, with nothing happening since the cut-off, and not held: abandoned for the retention period. */
-    List<String> openAndIdleSince(Instant cutOff) {
+    /** An organisation's open cases with nothing happening since the cut-off, not held: abandoned for the period. */
+    List<String> openAndIdleSince(Instant cutOff, Bson organisation) {
         var idle = new ArrayList<String>();
-        for (Document d : schedule.find(and(lt("lastActivityAt", Date.from(cutOff)), ne("held", true)))) {
+        for (Document d : schedule.find(and(organisation, lt("lastActivityAt", Date.from(cutOff)), ne("held", true)))) {
             if (d.get("closedAt") == null) {
                 idle.add(d.getString("_id"));
             }
@@ -97,10 +99,9 @@ class RetentionSchedule {
         return idle;
     }
 
-    /** The organisation whose case it is (null: the founder's, from before Haven served a partnership). */
-    String organisationOf(String caseId) {
-        Document found = schedule.find(eq("_id", caseId)).first();
-        return found == null ? null : found.getString("organisation");
+    /** The rows of an organisation's cases; a row naming none is from before partnerships, the founder's. */
+    static Bson ofOrganisation(String organisation, boolean founder) {
+        return founder ? in("organisation", Arrays.asList(organisation, null)) : eq("organisation", organisation);
     }
 
     private List<String> ids(Bson filter) {

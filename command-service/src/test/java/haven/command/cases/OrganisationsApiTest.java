@@ -159,6 +159,51 @@ class OrganisationsApiTest extends ApiTest {
                 .andExpect(status().isCreated());
     }
 
+    @Autowired
+    haven.command.retention.RetentionPolicy retention;
+
+    /** Castle Homes keeps a closed case's personal data three years, where the partnership keeps six. */
+    @Test
+    void theRetentionPolicyErasesEachOrganisationsCasesByItsOwnPeriod() throws Exception {
+        String homes = TestTokens.bearerOf("castle-homes", "hm.ali", "people", Role.CASE_MANAGER);
+        String housingCase = closedCase(
+                ANONYMOUS_REPORT
+                        .replace("\"HATE_INCIDENT\"", "\"DIGNITY_AT_WORK\"")
+                        .replace("\"VERBAL_ABUSE\"", "\"BULLYING\"")
+                        .replace("\"CASTLE\"", "\"NOT_SURE\"")
+                        .replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-homes\","),
+                homes);
+        String councilCase = closedCase(ANONYMOUS_REPORT, COUNCIL_MANAGER);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(database.getCollection("retention_schedule")
+                                .countDocuments(com.mongodb.client.model.Filters.and(
+                                        com.mongodb.client.model.Filters.in("_id", housingCase, councilCase),
+                                        com.mongodb.client.model.Filters.exists("closedAt"))))
+                        .isEqualTo(2));
+
+        retention.sweep(java.time.ZonedDateTime.now().plusYears(3).plusDays(2).toInstant());
+
+        assertThat(eventsOf(housingCase)).endsWith("PersonalDataErased");
+        assertThat(eventsOf(councilCase)).doesNotContain("PersonalDataErased");
+    }
+
+    private String closedCase(String report, String manager) throws Exception {
+        String caseId = json.readTree(report(report)
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("caseId")
+                .asText();
+        postJson("/api/cases/" + caseId + "/triage", """
+                {"category": "BULLYING", "risk": "LOW", "route": "INFORMAL_RESOLUTION"}""", manager).andExpect(status().isAccepted());
+        postJson("/api/cases/" + caseId + "/resolution", """
+                {"outcome": "RESOLVED_INFORMALLY", "summary": "Apology given"}""", manager).andExpect(status().isAccepted());
+        postJson("/api/cases/" + caseId + "/closure", "", manager).andExpect(status().isNoContent());
+        return caseId;
+    }
+
     private ResultActions report(String body) throws Exception {
         return http.perform(
                 post("/api/reports").contentType(MediaType.APPLICATION_JSON).content(body));

@@ -3,6 +3,7 @@ package haven.query.caseload;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.lt;
 
+import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public class RetentionDue {
 
     private final CaseViews views;
     private final CaseAccess access;
+    private final Partnership partnership;
     private final Clock clock;
     private final ZoneId zone;
     private final Period afterClosure;
@@ -47,39 +49,47 @@ public class RetentionDue {
     RetentionDue(
             CaseViews views,
             CaseAccess access,
+            Partnership partnership,
             Clock clock,
             @Value("${haven.time-zone}") ZoneId zone,
             @Value("${haven.retention.after-closure}") Period afterClosure,
             @Value("${haven.retention.after-inactivity}") Period afterInactivity) {
         this.views = views;
         this.access = access;
+        this.partnership = partnership;
         this.clock = clock;
         this.zone = zone;
         this.afterClosure = afterClosure;
         this.afterInactivity = afterInactivity;
     }
 
-    /** The data protection officer's own organisation's cases only. */
+    /** The data protection officer's own organisation's cases only, by its retention periods. */
     public DueCases due(Staff officer) {
-        if (officer.organisation() == null) {
+        var found = partnership.organisation(officer.organisation());
+        if (found.isEmpty()) {
             return new DueCases(WITHIN_DAYS, List.of());
         }
-        Bson ours = access.ofOrganisation(officer.organisation());
+        var organisation = found.get();
+        Bson ours = access.ofOrganisation(organisation.id());
         ZonedDateTime horizon = clock.instant().atZone(zone).plusDays(WITHIN_DAYS);
         var due = new HashMap<String, Due>();
         var caseFiles = views.live().caseFiles();
+        Period keepAfterClosure = organisation.keepAfterClosure().orElse(afterClosure);
+        Period keepWhenIdle = organisation.keepWhenIdle().orElse(afterInactivity);
         for (Document row : caseFiles.find(and(
                 ours,
-                lt(CaseFile.CLOSED_AT, Date.from(horizon.minus(afterClosure).toInstant()))))) {
+                lt(CaseFile.CLOSED_AT, Date.from(horizon.minus(keepAfterClosure).toInstant()))))) {
             var file = CaseFile.of(row);
-            add(due, file, file.closedAt(), afterClosure, "closed");
+            add(due, file, file.closedAt(), keepAfterClosure, "closed");
         }
-        for (Document row : caseFiles.find(lt(
-                CaseFile.LAST_ACTIVITY_AT,
-                Date.from(horizon.minus(afterInactivity).toInstant())))) {
+        for (Document row : caseFiles.find(and(
+                ours,
+                lt(
+                        CaseFile.LAST_ACTIVITY_AT,
+                        Date.from(horizon.minus(keepWhenIdle).toInstant()))))) {
             var file = CaseFile.of(row);
             if (file.closedAt() == null) {
-                add(due, file, file.lastActivityAt(), afterInactivity, "no activity");
+                add(due, file, file.lastActivityAt(), keepWhenIdle, "no activity");
             }
         }
         var cases = new ArrayList<>(due.values());

@@ -20,6 +20,7 @@ import haven.query.QueryServiceTest;
 import haven.query.Reports;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -130,7 +131,7 @@ class OrganisationsTest {
     }
 
     @Test
-    void aDataProtectionOfficerSeesOnlyTheirOwnOrganisationsCasesDueForErasure() throws Exception {
+    void aDataProtectionOfficerSeesOnlyTheirOwnOrganisationsCasesDueForErasureByItsOwnPeriods() throws Exception {
         var closedLongAgo = new CaseStream(events);
         closedLongAgo
                 .append(Reports.bullyingAtWork(closedLongAgo.caseId(), "HV-ORGS-04"))
@@ -147,8 +148,38 @@ class OrganisationsTest {
                                 get("/api/admin/retention/due").header("Authorization", POLICE_OFFICER_FOR_DATA))
                         .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-04')]")
                                 .exists()));
-        http.perform(get("/api/admin/retention/due").header("Authorization", COUNCIL_OFFICER_FOR_DATA))
+        var idleLongAgo = new CaseStream(events);
+        Instant sixYearsAgo = ZonedDateTime.now(ZoneOffset.UTC)
+                .minus(Period.ofYears(6))
+                .plusDays(10)
+                .toInstant();
+        idleLongAgo
+                .append(Reports.bullyingAtWork(idleLongAgo.caseId(), "HV-ORGS-05"), sixYearsAgo)
+                .append(new ReportRoutedToTeam(idleLongAgo.caseId(), "equality", POLICE), sixYearsAgo);
+        var housing = new CaseStream(events);
+        housing.append(Reports.bullyingAtWork(housing.caseId(), "HV-ORGS-06"))
+                .append(new ReportRoutedToTeam(housing.caseId(), "people", "castle-homes"))
+                .append(
+                        new CaseClosed(housing.caseId(), "ho.price"),
+                        ZonedDateTime.now(ZoneOffset.UTC)
+                                .minus(Period.ofYears(3))
+                                .plusDays(10)
+                                .toInstant());
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(
+                                get("/api/admin/retention/due").header("Authorization", POLICE_OFFICER_FOR_DATA))
+                        .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-05')]")
+                                .exists()));
+        // Castle Homes keeps records three years after closure, where the partnership keeps six
+        http.perform(get("/api/admin/retention/due")
+                        .header("Authorization", TestTokens.bearerOf("castle-homes", "dpo.hall", null, Role.ADMIN)))
+                .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-06')]").exists())
                 .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-04')]").doesNotExist());
+        http.perform(get("/api/admin/retention/due").header("Authorization", COUNCIL_OFFICER_FOR_DATA))
+                .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-04')]").doesNotExist())
+                .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-05')]").doesNotExist())
+                .andExpect(jsonPath("$.cases[?(@.reference == 'HV-ORGS-06')]").doesNotExist());
     }
 
     @Test

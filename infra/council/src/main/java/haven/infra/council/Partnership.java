@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,8 +34,16 @@ public final class Partnership {
     private static final int LONGEST_NAME = 100;
     private static final String SETTING = "HAVEN_PARTNERSHIP";
 
-    /** One partner: its id (the {@code org} claim of its staff's tokens), name and intake teams. */
-    public record Organisation(String id, String name, Map<ReportType, String> intakeTeams) {
+    /**
+     * One partner: its id (the {@code org} claim of its staff's tokens), name, intake teams and, when it
+     * keeps personal data for other periods than the partnership's, its retention periods.
+     */
+    public record Organisation(
+            String id,
+            String name,
+            Map<ReportType, String> intakeTeams,
+            Optional<Period> keepAfterClosure,
+            Optional<Period> keepWhenIdle) {
 
         /** Which team's case managers receive a new report of this type: until it is assigned, only they see it. */
         public String intakeTeam(ReportType type) {
@@ -157,7 +166,37 @@ public final class Partnership {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(source + ": intake-teams names no such report type " + unknown);
         }
-        return new Organisation(id, name, Map.copyOf(intake));
+        return new Organisation(
+                id,
+                name,
+                Map.copyOf(intake),
+                period(file, "after-closure", source),
+                period(file, "after-inactivity", source));
+    }
+
+    /** A retention period from the file's {@code retention} section, if it gives one: one to twenty years. */
+    private static Optional<Period> period(Map<?, ?> file, String key, String source) {
+        if (file.get("retention") == null) {
+            return Optional.empty();
+        }
+        if (!(file.get("retention") instanceof Map<?, ?> retention)) {
+            throw new IllegalArgumentException(
+                    source + ": 'retention' must give after-closure and/or after-inactivity");
+        }
+        if (retention.get(key) == null) {
+            return Optional.empty();
+        }
+        try {
+            Period period = Period.parse(String.valueOf(retention.get(key)));
+            var now = java.time.LocalDate.of(2000, 1, 1);
+            if (now.plus(period).isBefore(now.plusYears(1)) || now.plus(period).isAfter(now.plusYears(20))) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return Optional.of(period);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    source + ": retention " + key + " must be a period of one to twenty years, like P6Y");
+        }
     }
 
     private static Map<?, ?> yaml(String source, InputStream in) {

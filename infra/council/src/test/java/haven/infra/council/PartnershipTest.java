@@ -45,6 +45,9 @@ class PartnershipTest {
         assertThat(partnership.organisation("castle-police").orElseThrow().intakeTeam(ReportType.HATE_INCIDENT))
                 .isEqualTo("hate-crime-unit");
         assertThat(partnership.organisationOfTokensNamingNone()).isEmpty();
+        assertThat(partnership.organisation("castle-homes").orElseThrow().keepAfterClosure())
+                .contains(java.time.Period.ofYears(3));
+        assertThat(partnership.founder().keepAfterClosure()).isEmpty();
     }
 
     @Test
@@ -90,6 +93,11 @@ class PartnershipTest {
         write("partnership.yml", "name: P\nhate-crime-service: police\norganisations: [council.yml]\n");
         assertThatThrownBy(() -> load())
                 .hasMessageEndingWith("'hate-crime-service' must be the id of one of its organisations");
+
+        write("partnership.yml", "name: P\norganisations: [council.yml]\n");
+        write("council.yml", COUNCIL + "retention:\n  after-closure: 6 years\n");
+        assertThatThrownBy(() -> load())
+                .hasMessage("council.yml: retention after-closure must be a period of one to twenty years, like P6Y");
 
         write("partnership.yml", "name: P\norganisations: [../secrets.yml]\n");
         assertThatThrownBy(() -> load()).hasMessageEndingWith("lists file names like castle-council.yml, beside it");
