@@ -106,9 +106,14 @@ public abstract class ApiTest {
     }
 
     protected JsonNode submitAnonymousReport() throws Exception {
+        return submitReport(ANONYMOUS_REPORT);
+    }
+
+    /** Reports, as anyone can, and answers the receipt: case id, reference and receipt. */
+    protected JsonNode submitReport(String report) throws Exception {
         String body = http.perform(post("/api/reports")
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(ANONYMOUS_REPORT))
+                        .content(report))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

@@ -10,6 +10,7 @@ import org.axonframework.serialization.Revision;
  * {@code reportedIn}, closed on {@code closedOn} with {@code outcome}. Only categories, codes and
  * dates: no personal data, no free text. {@code locationType} and {@code reporterRole} are null
  * when the old log did not record them; {@code area} is a code of the council's list or NOT_SURE.
+ * {@code organisation}: whose log it was; null in events from before partnerships (the founder's).
  */
 @Revision("1")
 public record HistoricalCaseImported(
@@ -25,10 +26,12 @@ public record HistoricalCaseImported(
         Set<MonitoredStrand> strands,
         Outcome outcome,
         LocalDate closedOn,
-        String importedBy) {
+        String importedBy,
+        String organisation) {
 
     /** The event for an imported incident: the one place its fields are laid out in order. */
-    public static HistoricalCaseImported of(CaseId caseId, PastIncident incident, String importedBy) {
+    public static HistoricalCaseImported of(
+            CaseId caseId, PastIncident incident, String importedBy, String organisation) {
         return new HistoricalCaseImported(
                 caseId,
                 incident.type(),
@@ -42,6 +45,7 @@ public record HistoricalCaseImported(
                 incident.strands(),
                 incident.outcome(),
                 incident.closedOn(),
-                importedBy);
+                importedBy,
+                organisation);
     }
 }

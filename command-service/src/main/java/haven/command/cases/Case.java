@@ -102,7 +102,7 @@ class Case {
     /** A case from an earlier incident log: closed, with no personal data, counted in trends by its reported month. */
     @CommandHandler
     Case(ImportHistoricalCase c) {
-        apply(HistoricalCaseImported.of(c.caseId(), c.incident(), c.importedBy()));
+        apply(HistoricalCaseImported.of(c.caseId(), c.incident(), c.importedBy(), c.organisation()));
     }
 
     /**
@@ -331,8 +331,9 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(HistoricalCaseImported e) {
+    void on(HistoricalCaseImported e, Partnership partnership) {
         caseId = e.caseId();
+        organisation = e.organisation() == null ? partnership.founder().id() : e.organisation();
         stage = Stage.CLOSED;
         type = e.type();
     }

@@ -79,7 +79,16 @@ final class HistoryFile {
 
     private HistoryFile() {}
 
+    /** The founder's file (see {@link #parse(byte[], Areas, LocalDate, String)}). */
     static Parsed parse(byte[] content, Areas areas, LocalDate today) {
+        return parse(content, areas, today, null);
+    }
+
+    /**
+     * An organisation's file: {@code namespace} is its id, or null for the partnership's founder,
+     * whose source ids name the cases they did before partnerships.
+     */
+    static Parsed parse(byte[] content, Areas areas, LocalDate today, String namespace) {
         var problems = new ArrayList<Problem>();
         if (looksBinary(content)) {
             problems.add(new Problem(
@@ -174,7 +183,7 @@ final class HistoryFile {
             if (row.clean) {
                 rows.add(new Row(
                         row.number,
-                        caseIdOf(sourceId),
+                        caseIdOf(namespace, sourceId),
                         new PastIncident(
                                 type,
                                 category,
@@ -194,8 +203,14 @@ final class HistoryFile {
 
     /** The same source id is the same case, in whichever file or import it comes again. */
     static CaseId caseIdOf(String sourceId) {
-        return new CaseId(UUID.nameUUIDFromBytes(("haven-history:" + sourceId).getBytes(StandardCharsets.UTF_8))
-                .toString());
+        return caseIdOf(null, sourceId);
+    }
+
+    /** Within one organisation: two organisations' logs may use the same source ids for different incidents. */
+    static CaseId caseIdOf(String namespace, String sourceId) {
+        String name = namespace == null ? "haven-history:" + sourceId : "haven-history:" + namespace + ":" + sourceId;
+        return new CaseId(
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static boolean looksBinary(byte[] content) {

@@ -1,6 +1,7 @@
 package haven.command.history;
 
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -39,10 +40,12 @@ class HistoryImportController {
 
     private final HistoryImports imports;
     private final Areas areas;
+    private final Partnership partnership;
     private final Clock clock;
 
-    HistoryImportController(HistoryImports imports, Areas areas, Clock clock) {
+    HistoryImportController(HistoryImports imports, Areas areas, Partnership partnership, Clock clock) {
         this.imports = imports;
+        this.partnership = partnership;
         this.areas = areas;
         this.clock = clock;
     }
@@ -50,7 +53,13 @@ class HistoryImportController {
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<?> importFile(
             @RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun, Staff staff) {
-        var parsed = HistoryFile.parse(file, areas, LocalDate.now(clock));
+        if (staff.organisation() == null) {
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "Your sign-in names no organisation to import for.");
+        }
+        // the founder's incidents keep the case ids they had before partnerships; another's are its own
+        String namespace = staff.organisation().equals(partnership.founder().id()) ? null : staff.organisation();
+        var parsed = HistoryFile.parse(file, areas, LocalDate.now(clock), namespace);
         if (dryRun) {
             return ResponseEntity.ok(new CheckReport(parsed.rows().size(), parsed.valid(), parsed.problems()));
         }
@@ -66,8 +75,8 @@ class HistoryImportController {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        String id = fingerprint(file);
-        var progress = imports.start(id, parsed.rows(), staff.id());
+        String id = fingerprint(namespace, file);
+        var progress = imports.start(id, parsed.rows(), staff.id(), staff.organisation());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/admin/imports/" + id))
                 .body(progress);
@@ -83,9 +92,14 @@ class HistoryImportController {
     }
 
     /** The same file is the same import, resumed rather than started twice. */
-    private static String fingerprint(byte[] file) {
+    /** The same file imported again by the same organisation is the same import. */
+    private static String fingerprint(String namespace, byte[] file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file), 0, 16);
+            var digest = MessageDigest.getInstance("SHA-256");
+            if (namespace != null) {
+                digest.update((namespace + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(file), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

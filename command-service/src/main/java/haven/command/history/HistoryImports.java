@@ -77,7 +77,7 @@ class HistoryImports {
      * Starts importing, unless this file is being imported already (by any instance: one that has
      * said nothing for a minute has stopped, and its import is taken over); its progress either way.
      */
-    Progress start(String id, List<HistoryFile.Row> rows, String importedBy) {
+    Progress start(String id, List<HistoryFile.Row> rows, String importedBy, String organisation) {
         Instant now = clock.instant();
         try {
             imports.findOneAndUpdate(
@@ -98,7 +98,7 @@ class HistoryImports {
             }
             return progress(id); // the claim matched nothing, so its upsert met the running import's document
         }
-        runner.submit(() -> run(id, rows, importedBy));
+        runner.submit(() -> run(id, rows, importedBy, organisation));
         return progress(id);
     }
 
@@ -114,7 +114,7 @@ class HistoryImports {
                         State.valueOf(stored.getString("state")));
     }
 
-    private void run(String id, List<HistoryFile.Row> rows, String importedBy) {
+    private void run(String id, List<HistoryFile.Row> rows, String importedBy, String organisation) {
         var imported = new AtomicLong();
         var alreadyThere = new AtomicLong();
         var workers = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
@@ -136,7 +136,7 @@ class HistoryImports {
                                         return;
                                     }
                                     try {
-                                        commands.sendAndWait(command(row, importedBy));
+                                        commands.sendAndWait(command(row, importedBy, organisation));
                                         imported.incrementAndGet();
                                     } catch (RuntimeException e) {
                                         if (!isAlreadyThere(e)) {
@@ -189,7 +189,7 @@ class HistoryImports {
         return false;
     }
 
-    private static ImportHistoricalCase command(HistoryFile.Row row, String importedBy) {
-        return new ImportHistoricalCase(row.caseId(), row.incident(), importedBy);
+    private static ImportHistoricalCase command(HistoryFile.Row row, String importedBy, String organisation) {
+        return new ImportHistoricalCase(row.caseId(), row.incident(), importedBy, organisation);
     }
 }

@@ -142,7 +142,8 @@ class CaseTest {
                         Set.of(MonitoredStrand.RACE),
                         Outcome.UPHELD,
                         LocalDate.parse("2021-07-30")),
-                "dpo.smith");
+                "dpo.smith",
+                "council");
 
         @Test
         void anOldLogsIncidentBecomesAClosedCaseAsItEnded() {
@@ -161,7 +162,8 @@ class CaseTest {
                             Set.of(MonitoredStrand.RACE),
                             Outcome.UPHELD,
                             LocalDate.parse("2021-07-30"),
-                            "dpo.smith"));
+                            "dpo.smith",
+                            "council"));
         }
 
         @Test
@@ -180,7 +182,8 @@ class CaseTest {
                     Set.of(),
                     Outcome.UPHELD,
                     LocalDate.parse("2021-07-30"),
-                    "dpo.smith");
+                    "dpo.smith",
+                    "council");
             fixture.given(historical)
                     .when(new ErasePersonalData(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"), dpo)
                     .expectEvents(new PersonalDataErased(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"));

@@ -129,12 +129,8 @@ class OrganisationsApiTest extends ApiTest {
 
     @Test
     void aReporterCanTellANamedPartnerWhoseIntakeTeamAloneReceivesIt() throws Exception {
-        String caseId = json.readTree(report(ANONYMOUS_REPORT.replace(
-                                "\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-police\","))
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
+        String caseId = submitReport(
+                        ANONYMOUS_REPORT.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-police\","))
                 .get("caseId")
                 .asText();
 
@@ -189,13 +185,7 @@ class OrganisationsApiTest extends ApiTest {
     }
 
     private String closedCase(String report, String manager) throws Exception {
-        String caseId = json.readTree(report(report)
-                        .andExpect(status().isCreated())
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString())
-                .get("caseId")
-                .asText();
+        String caseId = submitReport(report).get("caseId").asText();
         postJson("/api/cases/" + caseId + "/triage", """
                 {"category": "BULLYING", "risk": "LOW", "route": "INFORMAL_RESOLUTION"}""", manager).andExpect(status().isAccepted());
         postJson("/api/cases/" + caseId + "/resolution", """

@@ -2,6 +2,7 @@ package haven.query.access;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -10,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import haven.infra.council.Partnership;
 import haven.infra.privacy.DerivedKey;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,14 +92,17 @@ public class AccessLog {
     private final MongoCollection<Document> log;
     private final MongoCollection<Document> head;
     private final PersonalDataKeys keys;
+    private final Partnership partnership;
     private final Clock clock;
     private final SecretKeySpec chainKey;
 
     AccessLog(
             MongoDatabase havenDatabase,
             PersonalDataKeys keys,
+            Partnership partnership,
             Clock clock,
             @Value("${haven.privacy.master-key:}") String masterKey) {
+        this.partnership = partnership;
         this.log = havenDatabase.getCollection(COLLECTION);
         this.head = havenDatabase.getCollection(HEAD);
         this.keys = keys;
@@ -104,20 +110,38 @@ public class AccessLog {
         this.chainKey = DerivedKey.forPurpose(masterKey, "haven access log chain v1");
     }
 
+    /** A read of a case of the reader's own organisation (need to know allows no other). */
     public void read(Staff reader, String caseId, View view, Basis basis, String sealedReason) {
-        append(reader, caseId, Outcome.READ, view, basis, sealedReason);
+        append(reader, caseId, reader.organisation(), Outcome.READ, view, basis, sealedReason);
     }
 
-    /** A case that was asked for and answered "no such case" (not theirs to see, or excluded). */
-    public void refused(Staff reader, String caseId, View view) {
-        append(reader, caseId, Outcome.REFUSED, view, null, null);
+    /**
+     * A case that was asked for and answered "no such case" (not theirs to see, or excluded), kept
+     * for {@code organisation}'s data protection officer: the case's, or the reader's when there is none.
+     */
+    public void refused(Staff reader, String caseId, View view, String organisation) {
+        append(reader, caseId, organisation, Outcome.REFUSED, view, null, null);
     }
 
     public void glassBroken(Staff reader, String caseId, String sealedReason) {
-        append(reader, caseId, Outcome.BREAK_GLASS_GRANTED, null, Basis.BREAK_GLASS, sealedReason);
+        append(
+                reader,
+                caseId,
+                reader.organisation(),
+                Outcome.BREAK_GLASS_GRANTED,
+                null,
+                Basis.BREAK_GLASS,
+                sealedReason);
     }
 
-    private void append(Staff reader, String caseId, Outcome outcome, View view, Basis basis, String sealedReason) {
+    private void append(
+            Staff reader,
+            String caseId,
+            String organisation,
+            Outcome outcome,
+            View view,
+            Basis basis,
+            String sealedReason) {
         Date at = Date.from(clock.instant());
         while (true) {
             Document last = head.find(eq("_id", HEAD)).first();
@@ -131,6 +155,7 @@ public class AccessLog {
                     .append("view", view == null ? null : view.name())
                     .append("basis", basis == null ? null : basis.name())
                     .append("reason", sealedReason)
+                    .append("organisation", organisation)
                     .append("previous", previous);
             entry.append("hash", hash(entry));
             try {
@@ -192,10 +217,13 @@ public class AccessLog {
         return new Verification(false, intactEntries, at, problem, headHash);
     }
 
-    /** Each field with its length first, so no two different entries read alike. */
+    /**
+     * Each field with its length first, so no two different entries read alike. An entry's
+     * organisation is hashed when it has one: entries from before partnerships keep their hashes.
+     */
     private String hash(Document entry) {
         var fields = new ByteArrayOutputStream();
-        for (Object value : List.of(
+        var values = new ArrayList<Object>(List.of(
                 entry.get("_id"),
                 entry.getDate("at").getTime(),
                 entry.get("staff"),
@@ -204,7 +232,11 @@ public class AccessLog {
                 Objects.toString(entry.get("view"), ""),
                 Objects.toString(entry.get("basis"), ""),
                 Objects.toString(entry.get("reason"), ""),
-                entry.get("previous"))) {
+                entry.get("previous")));
+        if (entry.containsKey("organisation")) {
+            values.add(Objects.toString(entry.get("organisation"), ""));
+        }
+        for (Object value : values) {
             byte[] bytes = String.valueOf(value).getBytes(StandardCharsets.UTF_8);
             fields.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
             fields.writeBytes(bytes);
@@ -212,16 +244,23 @@ public class AccessLog {
         return HexFormat.of().formatHex(DerivedKey.hmac(chainKey, fields.toByteArray()));
     }
 
-    /** Newest first, filtered by case and by reader when given; an erased reason reads as null. */
-    public Page entries(String caseId, String staff, int page, int size) {
+    /**
+     * An organisation's entries, newest first, filtered by case and by reader when given; an erased
+     * reason reads as null. Entries from before partnerships name no organisation: the founder's.
+     */
+    public Page entries(String organisation, String caseId, String staff, int page, int size) {
         var filters = new ArrayList<Bson>();
+        filters.add(
+                organisation.equals(partnership.founder().id())
+                        ? in("organisation", Arrays.asList(organisation, null))
+                        : eq("organisation", organisation));
         if (caseId != null) {
             filters.add(eq("caseId", caseId));
         }
         if (staff != null) {
             filters.add(eq("staff", staff));
         }
-        var entries = log.find(filters.isEmpty() ? new Document() : and(filters))
+        var entries = log.find(and(filters))
                 .sort(Sorts.descending("_id"))
                 .skip((int) Math.min(Integer.MAX_VALUE, (long) page * size))
                 .limit(size)

@@ -1,9 +1,11 @@
 package haven.query.access;
 
+import haven.infra.security.Staff;
 import haven.query.access.AccessLog.Page;
 import haven.query.access.AccessLog.Verification;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,8 +25,11 @@ class AccessLogController {
             @RequestParam(required = false) String caseId,
             @RequestParam(required = false) String staff,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size) {
-        return log.entries(caseId, staff, page, size);
+            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size,
+            Staff officer) {
+        return officer.organisation() == null
+                ? new Page(List.of(), page, size)
+                : log.entries(officer.organisation(), caseId, staff, page, size);
     }
 
     /** Whether any entry was removed or changed since it was written: walks the whole chain. */

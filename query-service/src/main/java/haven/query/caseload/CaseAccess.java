@@ -69,7 +69,7 @@ public class CaseAccess {
         String sealedReason =
                 staff.is(Role.CASE_MANAGER) ? breakGlass.reason(caseId, staff).orElse(null) : null;
         if (sealedReason == null) {
-            throw refused(caseId, staff, view);
+            throw refused(caseId, staff, view, organisationOf(found));
         }
         log.read(staff, caseId, view, Basis.BREAK_GLASS, sealedReason);
         return found;
@@ -115,18 +115,19 @@ public class CaseAccess {
         if (file == null
                 || !NeedToKnow.sameOrganisation(staff, organisationOf(file))
                 || file.excluded().contains(pseudonyms.of(staff.id()))) {
-            throw refused(caseId, staff, view);
+            throw refused(caseId, staff, view, file == null ? null : organisationOf(file));
         }
         return file;
     }
 
     /**
      * "No such case", logged when the id could name a case: whether it does is for the data
-     * protection officer to see, never the reader. Anything else asked for is not a case id and not logged.
+     * protection officer to see, never the reader; the case's organisation's officer when there is
+     * such a case, the reader's otherwise. Anything else asked for is not a case id and not logged.
      */
-    private ResponseStatusException refused(String caseId, Staff staff, View view) {
+    private ResponseStatusException refused(String caseId, Staff staff, View view, String caseOrganisation) {
         if (CaseId.isWellFormed(caseId)) {
-            log.refused(staff, caseId, view);
+            log.refused(staff, caseId, view, caseOrganisation != null ? caseOrganisation : staff.organisation());
         }
         return noSuchCase();
     }

@@ -9,6 +9,7 @@ import haven.query.caseload.RetentionDue;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -185,10 +186,16 @@ class AdminPages {
     private ModelAndView page(
             String caseId, String staff, int page, Map<String, String> problems, String done, HttpStatus status) {
         var model = new HashMap<String, Object>();
-        model.put("log", accessLog.entries(blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
+        var officer = Staff.current(partnership).orElseThrow();
+        model.put(
+                "log",
+                officer.organisation() == null
+                        ? new AccessLog.Page(List.of(), page, LOG_PAGE_SIZE)
+                        : accessLog.entries(
+                                officer.organisation(), blankToNull(caseId), blankToNull(staff), page, LOG_PAGE_SIZE));
         model.put("caseId", caseId);
         model.put("staff", staff);
-        model.put("due", retention.due(Staff.current(partnership).orElseThrow()));
+        model.put("due", retention.due(officer));
         model.put(
                 "processors",
                 processors.all().stream()

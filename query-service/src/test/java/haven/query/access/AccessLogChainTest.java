@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import haven.infra.council.Partnership;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Role;
@@ -49,6 +50,7 @@ class AccessLogChainTest {
         return new AccessLog(
                 database,
                 new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1)),
+                Partnership.load(""),
                 Clock.systemUTC(),
                 masterKey);
     }
@@ -100,7 +102,7 @@ class AccessLogChainTest {
     void aLogRewrittenUnderAnotherKeyDoesNotPass() {
         writeFive();
         var forger = logOn(database, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        forger.refused(READER, UUID.randomUUID().toString(), View.CASE_FILE);
+        forger.refused(READER, UUID.randomUUID().toString(), View.CASE_FILE, "council");
 
         assertThat(log.verify().firstBrokenEntry()).isEqualTo(6);
     }

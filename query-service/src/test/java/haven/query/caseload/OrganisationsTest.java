@@ -62,7 +62,8 @@ class OrganisationsTest {
     EventStore events;
 
     @Test
-    void anotherOrganisationsCaseDoesNotExistForItsStaffWhateverTheirRoleOrTeam() throws Exception {
+    void anotherOrganisationsCaseDoesNotExistForItsStaffWhateverTheirRoleOrTeamAndOnlyItsOwnOfficerSeesTheAttempts()
+            throws Exception {
         var council = new CaseStream(events);
         council.append(Reports.bullyingAtWork(council.caseId(), "HV-ORGS-01"))
                 .append(new ReportRoutedToTeam(council.caseId(), "equality", COUNCIL))
@@ -88,6 +89,15 @@ class OrganisationsTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\": \"A suspect in our investigation\"}"))
                 .andExpect(status().isNotFound());
+
+        // the attempts are the council's to see, in its access log; the police's log says nothing of the case
+        http.perform(get("/api/admin/access-log").param("caseId", id).header("Authorization", COUNCIL_OFFICER_FOR_DATA))
+                .andExpect(jsonPath("$.entries[?(@.outcome == 'READ' && @.staff == 'mgr.jones')]")
+                        .exists())
+                .andExpect(jsonPath("$.entries[?(@.outcome == 'REFUSED' && @.staff == 'mgr.evans')]")
+                        .exists());
+        http.perform(get("/api/admin/access-log").param("caseId", id).header("Authorization", POLICE_OFFICER_FOR_DATA))
+                .andExpect(jsonPath("$.entries").isEmpty());
     }
 
     @Autowired

@@ -321,7 +321,8 @@ class TrendsTest {
                     Set.of(MonitoredStrand.DISABILITY),
                     Outcome.UPHELD,
                     LocalDate.parse("2018-07-20"),
-                    "dpo.smith"));
+                    "dpo.smith",
+                    null));
         }
         awaitCounts("2018-05", "area", Map.of("ABBEY", 6L, Areas.NOT_SURE, 6L, "ALL", 12L));
         awaitCounts("2018-05", "location-type", Map.of(TrendDimension.NONE, 12L, "ALL", 12L));
