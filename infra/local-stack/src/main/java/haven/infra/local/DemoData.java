@@ -40,6 +40,27 @@ final class DemoData {
                         Map.entry("reporter", Map.of("name", "Demo Reporter", "email", "demo.reporter@example.org")),
                         Map.entry("contactPreference", "EMAIL"),
                         Map.entry("narrative", "Demo: I am repeatedly left out of team meetings."))));
+        // one new report for each other partner, seen only by its own intake team
+        for (var partner : Map.of(
+                        "castle-police",
+                        "A group outside the station shouted threats at me.",
+                        "castle-homes",
+                        "My neighbour has written slurs on my door twice this month.")
+                .entrySet()) {
+            created(reporter.post(
+                    commandUrl + "/api/reports",
+                    Map.ofEntries(
+                            Map.entry("type", "HATE_INCIDENT"),
+                            Map.entry("organisation", partner.getKey()),
+                            Map.entry("category", "THREATS"),
+                            Map.entry("occurredOn", "2026-10-20"),
+                            Map.entry("locationType", "STREET_OR_PUBLIC_SPACE"),
+                            Map.entry("area", "MARKET"),
+                            Map.entry("motivations", List.of("RACE")),
+                            Map.entry("reporterRole", "VICTIM"),
+                            Map.entry("anonymous", true),
+                            Map.entry("narrative", "Demo: " + partner.getValue()))));
+        }
         String caseUrl = commandUrl + "/api/cases/" + named.get("caseId");
         ok(manager.post(
                 caseUrl + "/triage", Map.of("category", "BULLYING", "risk", "MEDIUM", "route", "INFORMAL_RESOLUTION")));

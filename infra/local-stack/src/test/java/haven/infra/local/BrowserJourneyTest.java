@@ -126,6 +126,7 @@ class BrowserJourneyTest {
         browser.check("follow-up-sent");
 
         aManagerAssignsTheCase(reference);
+        anotherPartnersManagerNeverSeesIt(reference);
         theCaseworkerTriagesNotesMessagesResolvesAndClosesIt(reference);
 
         Instant deadline = Instant.now().plusSeconds(15);
@@ -155,6 +156,16 @@ class BrowserJourneyTest {
         assertThat(browser.text("#assignee")).isEqualTo("cw.patel (equality)");
         browser.signOut();
         browser.check("staff-signed-out");
+    }
+
+    /** The council's case is in the caseload its manager just read; the police's case manager never sees it. */
+    private void anotherPartnersManagerNeverSeesIt(String reference) {
+        browser.signIn("/cases", "sgt.evans");
+        assertThat(browser.heading()).isEqualTo("Cases");
+        assertThat(browser.findAll("#caseload a"))
+                .noneMatch(link -> link.getText().equals(reference));
+        browser.check("caseload-other-partner");
+        browser.signOut();
     }
 
     private void theCaseworkerTriagesNotesMessagesResolvesAndClosesIt(String reference) {
