@@ -115,7 +115,7 @@ class Case {
     void onlyForThoseWorkingOnIt(CommandMessage<?> command, StaffPseudonyms pseudonyms, Partnership partnership) {
         Object payload = command.getPayload();
         Acting who = Acting.of(command.getMetaData());
-        String ours = organisation == null ? partnership.founder().id() : organisation;
+        String ours = partnership.organisationOf(organisation);
         Staff staff = who == null ? null : who.staff(partnership);
         boolean dataProtection = payload instanceof ErasePersonalData
                 || payload instanceof PlaceLegalHold
@@ -333,7 +333,7 @@ class Case {
     @EventSourcingHandler
     void on(HistoricalCaseImported e, Partnership partnership) {
         caseId = e.caseId();
-        organisation = e.organisation() == null ? partnership.founder().id() : e.organisation();
+        organisation = partnership.organisationOf(e.organisation());
         stage = Stage.CLOSED;
         type = e.type();
     }
@@ -341,7 +341,7 @@ class Case {
     @EventSourcingHandler
     void on(ReportRoutedToTeam e, Partnership partnership) {
         team = e.team();
-        organisation = e.organisation() == null ? partnership.founder().id() : e.organisation();
+        organisation = partnership.organisationOf(e.organisation());
     }
 
     @EventSourcingHandler

@@ -85,9 +85,7 @@ record SubmitReportRequest(
         if (organisation != null && !organisation.isBlank()) {
             return partnership.organisation(organisation).orElseThrow();
         }
-        return type == ReportType.HATE_INCIDENT
-                ? partnership.hateCrimeService()
-                : partnership.organisations().get(0);
+        return type == ReportType.HATE_INCIDENT ? partnership.hateCrimeService() : partnership.founder();
     }
 
     List<InvalidField> inconsistencies(Areas areas, Partnership partnership) {

@@ -67,7 +67,7 @@ public class RetentionPolicy {
         var zoned = now.atZone(clock.getZone());
         int erased = 0;
         for (var organisation : partnership.organisations()) {
-            var ours = RetentionSchedule.ofOrganisation(organisation.id(), organisation.equals(partnership.founder()));
+            var ours = RetentionSchedule.ofOrganisation(partnership.recordedAs(organisation.id()));
             List<String> closed = schedule.closedBefore(
                     zoned.minus(organisation.keepAfterClosure().orElse(keepFor)).toInstant(), ours);
             List<String> idle = schedule.openAndIdleSince(

@@ -22,7 +22,6 @@ import haven.events.PersonalDataErased;
 import haven.events.ReportRoutedToTeam;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -100,8 +99,8 @@ class RetentionSchedule {
     }
 
     /** The rows of an organisation's cases; a row naming none is from before partnerships, the founder's. */
-    static Bson ofOrganisation(String organisation, boolean founder) {
-        return founder ? in("organisation", Arrays.asList(organisation, null)) : eq("organisation", organisation);
+    static Bson ofOrganisation(List<String> recordedAs) {
+        return in("organisation", recordedAs);
     }
 
     private List<String> ids(Bson filter) {

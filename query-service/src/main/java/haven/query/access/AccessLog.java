@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -250,10 +249,7 @@ public class AccessLog {
      */
     public Page entries(String organisation, String caseId, String staff, int page, int size) {
         var filters = new ArrayList<Bson>();
-        filters.add(
-                organisation.equals(partnership.founder().id())
-                        ? in("organisation", Arrays.asList(organisation, null))
-                        : eq("organisation", organisation));
+        filters.add(in("organisation", partnership.recordedAs(organisation)));
         if (caseId != null) {
             filters.add(eq("caseId", caseId));
         }

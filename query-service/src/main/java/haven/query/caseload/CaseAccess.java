@@ -16,7 +16,6 @@ import haven.query.access.AccessLog;
 import haven.query.access.AccessLog.Basis;
 import haven.query.access.AccessLog.View;
 import haven.query.access.BreakGlass;
-import java.util.Arrays;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -99,14 +98,12 @@ public class CaseAccess {
 
     /** The rows of an organisation's cases; a row from before Haven served a partnership names none and is the founder's. */
     Bson ofOrganisation(String organisation) {
-        return organisation.equals(partnership.founder().id())
-                ? in(CaseFile.ORGANISATION, Arrays.asList(organisation, null))
-                : eq(CaseFile.ORGANISATION, organisation);
+        return in(CaseFile.ORGANISATION, partnership.recordedAs(organisation));
     }
 
     /** Whose case it is: a row that names no organisation is from before partnerships, the founder's. */
     String organisationOf(CaseFile file) {
-        return file.organisation() == null ? partnership.founder().id() : file.organisation();
+        return partnership.organisationOf(file.organisation());
     }
 
     private CaseFile notExcluded(String caseId, Staff staff, View view) {

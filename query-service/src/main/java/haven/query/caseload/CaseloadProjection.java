@@ -66,7 +66,7 @@ class CaseloadProjection {
 
     @EventHandler
     void on(ReportRoutedToTeam e) {
-        String organisation = e.organisation() == null ? partnership.founder().id() : e.organisation();
+        String organisation = partnership.organisationOf(e.organisation());
         update(e.caseId(), row -> row.append(CaseFile.TEAM, e.team()).append(CaseFile.ORGANISATION, organisation));
     }
 

@@ -186,17 +186,20 @@ public final class Partnership {
         if (retention.get(key) == null) {
             return Optional.empty();
         }
+        Period period;
         try {
-            Period period = Period.parse(String.valueOf(retention.get(key)));
-            var now = java.time.LocalDate.of(2000, 1, 1);
-            if (now.plus(period).isBefore(now.plusYears(1)) || now.plus(period).isAfter(now.plusYears(20))) {
-                throw new IllegalArgumentException("out of range");
-            }
-            return Optional.of(period);
-        } catch (RuntimeException e) {
+            period = Period.parse(String.valueOf(retention.get(key)));
+        } catch (RuntimeException notAPeriod) {
+            period = null;
+        }
+        var from = java.time.LocalDate.of(2000, 1, 1);
+        if (period == null
+                || from.plus(period).isBefore(from.plusYears(1))
+                || from.plus(period).isAfter(from.plusYears(20))) {
             throw new IllegalArgumentException(
                     source + ": retention " + key + " must be a period of one to twenty years, like P6Y");
         }
+        return Optional.of(period);
     }
 
     private static Map<?, ?> yaml(String source, InputStream in) {
@@ -244,6 +247,19 @@ public final class Partnership {
      */
     public Organisation founder() {
         return organisations.values().iterator().next();
+    }
+
+    /** Whose a case is: what its events recorded, or the founder's when they recorded none (from before partnerships). */
+    public String organisationOf(String recorded) {
+        return recorded == null ? founder().id() : recorded;
+    }
+
+    /**
+     * What a stored row or entry of this organisation's may say its organisation is: the founder's
+     * from before partnerships say nothing. For a query: {@code in(field, recordedAs(id))}.
+     */
+    public List<String> recordedAs(String organisation) {
+        return organisation.equals(founder().id()) ? Arrays.asList(organisation, null) : List.of(organisation);
     }
 
     /** With one organisation, a token that names none is its staff's; with several, a token must name one. */
