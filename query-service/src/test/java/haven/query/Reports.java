@@ -53,6 +53,11 @@ public final class Reports {
     private Reports() {}
 
     public static ReportSubmitted bullyingAtWork(CaseId caseId, String reference) {
-        return ReportSubmitted.of(caseId, new FollowUpKey(reference, "$2a$10$x"), BULLYING_AT_WORK);
+        return bullyingAtWork(caseId, reference, null);
+    }
+
+    /** Reported to {@code organisation} (null: the founder's, as before partnerships). */
+    public static ReportSubmitted bullyingAtWork(CaseId caseId, String reference, String organisation) {
+        return ReportSubmitted.of(caseId, new FollowUpKey(reference, "$2a$10$x"), BULLYING_AT_WORK, organisation);
     }
 }

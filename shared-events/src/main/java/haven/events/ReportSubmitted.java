@@ -8,7 +8,9 @@ import org.axonframework.serialization.Revision;
 /**
  * Someone reported an incident and a case was opened. Personal data: {@code reporter},
  * {@code narrative}, {@code namedParties}. {@code receiptHash} is a slow hash of the secret the
- * reporter follows up with; the receipt itself is never stored.
+ * reporter follows up with; the receipt itself is never stored. {@code organisation}: the partner
+ * it was reported to, whose master key seals its personal data; null in events from before
+ * partnerships (the founder's).
  */
 @Revision("1")
 public record ReportSubmitted(
@@ -28,10 +30,11 @@ public record ReportSubmitted(
         @PersonalData String narrative,
         @PersonalData List<String> namedParties,
         boolean policeInformed,
-        boolean consentToShare) {
+        boolean consentToShare,
+        String organisation) {
 
     /** The event for a report: the one place its fields are laid out in order. */
-    public static ReportSubmitted of(CaseId caseId, FollowUpKey key, ReportDetails report) {
+    public static ReportSubmitted of(CaseId caseId, FollowUpKey key, ReportDetails report, String organisation) {
         return new ReportSubmitted(
                 caseId,
                 key.reference(),
@@ -49,6 +52,7 @@ public record ReportSubmitted(
                 report.narrative(),
                 report.namedParties(),
                 report.policeInformed(),
-                report.consentToShare());
+                report.consentToShare(),
+                organisation);
     }
 }

@@ -91,7 +91,7 @@ class Case {
 
     @CommandHandler
     Case(SubmitReport c, StaffPseudonyms pseudonyms) {
-        apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report()));
+        apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report(), c.organisation()));
         apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));
         c.namedStaff().stream()
                 .map(pseudonyms::of)
@@ -279,8 +279,10 @@ class Case {
      */
     @CommandHandler
     void handle(ErasePersonalData c) {
-        boolean abandoned = c.reason() == ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD;
-        refuseIf(stage != Stage.CLOSED && !abandoned, "Personal data is erased only from a closed case");
+        // an abandoned case, and every case of an organisation leaving, is closed as it is erased
+        boolean closesIt = c.reason() == ErasureReason.NO_ACTIVITY_FOR_RETENTION_PERIOD
+                || c.reason() == ErasureReason.ORGANISATION_LEFT;
+        refuseIf(stage != Stage.CLOSED && !closesIt, "Personal data is erased only from a closed case");
         refuseIf(
                 onLegalHold && !erased,
                 "The case is under legal hold; its personal data is kept until the hold is lifted");

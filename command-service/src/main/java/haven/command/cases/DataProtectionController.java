@@ -54,6 +54,10 @@ class DataProtectionController {
             // only the retention policy, which knows when a case last moved, closes and erases an open case
             throw new InvalidRequest(List.of(new InvalidField("reason", "is given only by the retention policy")));
         }
+        if (r.reason() == ErasureReason.ORGANISATION_LEFT) {
+            throw new InvalidRequest(List.of(new InvalidField(
+                    "reason", "is given only when an organisation leaves (POST /api/admin/organisation/departure)")));
+        }
         erasure.erase(GenericCommandMessage.asCommandMessage(new ErasePersonalData(caseId, r.reason(), staff.id())));
     }
 

@@ -1,5 +1,6 @@
 package haven.command.history;
 
+import haven.command.cases.RuleViolation;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
@@ -57,6 +58,9 @@ class HistoryImportController {
             throw new ResponseStatusException(
                     HttpStatus.FORBIDDEN, "Your sign-in names no organisation to import for.");
         }
+        if (partnership.organisation(staff.organisation()).orElseThrow().leaving()) {
+            throw new RuleViolation("Your organisation is leaving the partnership; it imports no history");
+        }
         // the founder's incidents keep the case ids they had before partnerships; another's are its own
         String namespace = staff.organisation().equals(partnership.founder().id()) ? null : staff.organisation();
         var parsed = HistoryFile.parse(file, areas, LocalDate.now(clock), namespace);
@@ -83,15 +87,14 @@ class HistoryImportController {
     }
 
     @GetMapping("/{id}")
-    HistoryImports.Progress progress(@PathVariable String id) {
-        var progress = IMPORT_ID.matcher(id).matches() ? imports.progress(id) : null;
+    HistoryImports.Progress progress(@PathVariable String id, Staff staff) {
+        var progress = IMPORT_ID.matcher(id).matches() ? imports.progress(id, staff.organisation()) : null;
         if (progress == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return progress;
     }
 
-    /** The same file is the same import, resumed rather than started twice. */
     /** The same file imported again by the same organisation is the same import. */
     private static String fingerprint(String namespace, byte[] file) {
         try {

@@ -90,20 +90,23 @@ class HistoryImports {
                             Updates.set("startedAt", now),
                             Updates.set("heardAt", now),
                             Updates.set("startedBy", importedBy),
+                            Updates.set("organisation", organisation),
                             Updates.unset("finishedAt")),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         } catch (MongoException running) {
             if (ErrorCategory.fromErrorCode(running.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw running;
             }
-            return progress(id); // the claim matched nothing, so its upsert met the running import's document
+            return progress(id, organisation); // the claim matched nothing: its upsert met the running import's
         }
         runner.submit(() -> run(id, rows, importedBy, organisation));
-        return progress(id);
+        return progress(id, organisation);
     }
 
-    Progress progress(String id) {
-        Document stored = imports.find(eq("_id", id)).first();
+    /** An import's progress, to its own organisation only (the id says which file, and files say much). */
+    Progress progress(String id, String organisation) {
+        Document stored = imports.find(and(eq("_id", id), eq("organisation", organisation)))
+                .first();
         return stored == null
                 ? null
                 : new Progress(

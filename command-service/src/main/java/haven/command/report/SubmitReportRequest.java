@@ -94,9 +94,13 @@ record SubmitReportRequest(
                 && !organisation.isBlank()
                 && partnership.organisation(organisation).isEmpty()) {
             problems.add(new InvalidField("organisation", "must be one of the partnership's organisations"));
+        } else if (organisation != null
+                && !organisation.isBlank()
+                && partnership.organisation(organisation).orElseThrow().leaving()) {
+            problems.add(new InvalidField("organisation", "is leaving the partnership and takes no new reports"));
         } else if ((organisation == null || organisation.isBlank())
                 && type == ReportType.DIGNITY_AT_WORK
-                && partnership.organisations().size() > 1) {
+                && partnership.takingReports().size() > 1) {
             problems.add(new InvalidField(
                     "organisation", "must name the reporter's employer among the partnership's organisations"));
         }

@@ -16,6 +16,7 @@ import com.mongodb.client.model.UpdateOptions;
 import haven.command.cases.Erasure;
 import haven.events.CaseClosed;
 import haven.events.CaseReopened;
+import haven.events.HistoricalCaseImported;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
  * which also finishes an erasure that stopped between the event and the key destruction.
  */
 @Component
-@ProcessingGroup("retention-v2")
+@ProcessingGroup("retention-v3")
 class RetentionSchedule {
 
     static final String COLLECTION = "retention_schedule";
@@ -64,13 +65,15 @@ class RetentionSchedule {
         Bson activity = max("lastActivityAt", Date.from(message.getTimestamp()));
         Bson change = event instanceof ReportRoutedToTeam routed && routed.organisation() != null
                 ? set("organisation", routed.organisation())
-                : event instanceof CaseClosed
-                        ? set("closedAt", Date.from(message.getTimestamp()))
-                        : event instanceof CaseReopened
-                                ? unset("closedAt")
-                                : event instanceof LegalHoldPlaced
-                                        ? set("held", true)
-                                        : event instanceof LegalHoldLifted ? set("held", false) : null;
+                : event instanceof HistoricalCaseImported imported && imported.organisation() != null
+                        ? set("organisation", imported.organisation())
+                        : event instanceof CaseClosed
+                                ? set("closedAt", Date.from(message.getTimestamp()))
+                                : event instanceof CaseReopened
+                                        ? unset("closedAt")
+                                        : event instanceof LegalHoldPlaced
+                                                ? set("held", true)
+                                                : event instanceof LegalHoldLifted ? set("held", false) : null;
         schedule.updateOne(
                 eq("_id", caseId),
                 change == null ? activity : combine(activity, change),
@@ -96,6 +99,16 @@ class RetentionSchedule {
             }
         }
         return idle;
+    }
+
+    /** Every case of an organisation not yet erased and not held: what its leaving erases. */
+    List<String> erasableOf(Bson organisation) {
+        return ids(and(organisation, ne("held", true)));
+    }
+
+    /** How many of an organisation's cases are under legal hold: what its leaving cannot erase yet. */
+    long heldOf(Bson organisation) {
+        return schedule.countDocuments(and(organisation, eq("held", true)));
     }
 
     /** The rows of an organisation's cases; a row naming none is from before partnerships, the founder's. */

@@ -76,7 +76,7 @@ class CaseTest {
             List.of(),
             false,
             false);
-    static final ReportSubmitted SUBMITTED = ReportSubmitted.of(ID, KEY, ON_THE_BUS);
+    static final ReportSubmitted SUBMITTED = ReportSubmitted.of(ID, KEY, ON_THE_BUS, "council");
     static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality", "council");
     static final CaseTriaged TRIAGED = new CaseTriaged(
             ID,
@@ -254,6 +254,20 @@ class CaseTest {
                     .expectEvents(new CaseClosed(ID, "retention-policy"), idleErased);
             fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Police investigation", "dpo.smith"))
                     .when(idle, dpo)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+        }
+
+        @Test
+        void everyCaseOfAnOrganisationLeavingIsClosedAndErasedUnlessHeld() {
+            var leaving = new ErasePersonalData(ID, ErasureReason.ORGANISATION_LEFT, "dpo.smith");
+            var erased = new PersonalDataErased(ID, ErasureReason.ORGANISATION_LEFT, "dpo.smith");
+            fixture.given(SUBMITTED, TRIAGED).when(leaving, dpo).expectEvents(new CaseClosed(ID, "dpo.smith"), erased);
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(leaving, dpo)
+                    .expectEvents(erased);
+            fixture.given(SUBMITTED, new LegalHoldPlaced(ID, "Tenancy tribunal", "dpo.smith"))
+                    .when(leaving, dpo)
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
         }
@@ -555,7 +569,8 @@ class CaseTest {
                                 "My colleague is being excluded",
                                 List.of("J. Smith"),
                                 false,
-                                true),
+                                true,
+                                "council"),
                         new ReportRoutedToTeam(ID, "hr", "council"));
     }
 

@@ -2,6 +2,7 @@ package haven.command.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -34,11 +35,22 @@ class PartnersHistoryImportTest extends ApiTest {
         assertThat(storedEventsOf(database, police).get(0).toJson()).contains("castle-police");
     }
 
-    private void importAs(String officer) throws Exception {
-        http.perform(post("/api/admin/imports")
+    @Test
+    void anImportsProgressIsItsOwnOrganisationsOnly() throws Exception {
+        String progress = importAs(COUNCIL);
+
+        http.perform(get(progress).header("Authorization", COUNCIL)).andExpect(status().isOk());
+        http.perform(get(progress).header("Authorization", POLICE)).andExpect(status().isNotFound());
+    }
+
+    private String importAs(String officer) throws Exception {
+        return http.perform(post("/api/admin/imports")
                         .contentType("text/csv")
                         .content(HistoryImportTest.FILE)
                         .header("Authorization", officer))
-                .andExpect(status().isAccepted());
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
     }
 }

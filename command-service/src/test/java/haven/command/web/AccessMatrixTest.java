@@ -41,7 +41,8 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/admin/cases/{caseId}/lifted-exclusions", EnumSet.of(Caller.ADMIN)),
             Map.entry("DELETE /api/admin/cases/{caseId}/legal-hold", EnumSet.of(Caller.ADMIN)),
             Map.entry("POST /api/admin/imports", EnumSet.of(Caller.ADMIN)),
-            Map.entry("GET /api/admin/imports/{id}", EnumSet.of(Caller.ADMIN)));
+            Map.entry("GET /api/admin/imports/{id}", EnumSet.of(Caller.ADMIN)),
+            Map.entry("POST /api/admin/organisation/departure", EnumSet.of(Caller.ADMIN)));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -112,7 +112,8 @@ class IntruderTest extends ApiTest {
                 Example.of("POST /api/admin/imports", staff)
                         .query("dryRun", "true")
                         .csv(HISTORY),
-                Example.of("GET /api/admin/imports/{id}", staff).path("id", "0123456789abcdef0123456789abcdef"));
+                Example.of("GET /api/admin/imports/{id}", staff).path("id", "0123456789abcdef0123456789abcdef"),
+                Example.of("POST /api/admin/organisation/departure", staff).json("{\"confirm\": \"council\"}"));
         return Intruder.attack(new Intruder.Target(
                 http, mappings, examples, List.of(masterKey, storeUri), this::everyCollectionsSize));
     }

@@ -22,6 +22,7 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.eventstore.HavenEventStorageEngine;
 import haven.infra.eventstore.PersonalDataSerializer;
 import haven.infra.privacy.Aead;
+import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -64,13 +65,16 @@ final class BackupBenchmark {
                     cases, database.getCollection("events").countDocuments(), seconds(seeding));
 
             long backingUp = System.nanoTime();
-            new Backup(database, masterKey, quiet).backup(archive, null);
+            new Backup(database, MasterKeys.single(masterKey), quiet).backup(archive, null);
             double backupSeconds = seconds(backingUp);
             try (var target = EmbeddedStore.persistent(dir.resolve("restored"), 0);
                     var targetClient = MongoClients.create(target.uri("haven"))) {
                 long restoring = System.nanoTime();
                 var printed = new ByteArrayOutputStream();
-                new Restore(targetClient.getDatabase("haven"), Optional.of(masterKey), new PrintStream(printed))
+                new Restore(
+                                targetClient.getDatabase("haven"),
+                                Optional.of(MasterKeys.single(masterKey)),
+                                new PrintStream(printed))
                         .restore(archive, () -> null);
                 double restoreSeconds = seconds(restoring);
                 System.out.printf(
@@ -125,7 +129,8 @@ final class BackupBenchmark {
                             "I am repeatedly left out of team meetings and talked over. " + n,
                             List.of("A colleague"),
                             false,
-                            true),
+                            true,
+                            null),
                     new InvestigationNoteAdded(
                             caseId, "n-" + n, "Spoke to the team leader about the meetings.", "cw.patel"),
                     new MessageToReporterSent(

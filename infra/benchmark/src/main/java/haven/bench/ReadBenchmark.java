@@ -286,7 +286,8 @@ final class ReadBenchmark {
                 "What happened, in the reporter's words, a few sentences long as most reports are.",
                 List.of(),
                 random.nextBoolean(),
-                random.nextBoolean()));
+                random.nextBoolean(),
+                null));
         LocalDate day = LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC);
         events.add(new CaseTriaged(
                 id,

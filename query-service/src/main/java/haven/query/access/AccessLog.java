@@ -55,14 +55,18 @@ public class AccessLog {
     public enum View {
         CASE_FILE,
         TIMELINE,
-        RECORD
+        RECORD,
+        /** everything, into the archive an organisation takes with it when it leaves the partnership */
+        ARCHIVE
     }
 
     /** Why the reader was allowed to read it. */
     public enum Basis {
         ASSIGNED_CASEWORKER,
         TEAM_MANAGER,
-        BREAK_GLASS
+        BREAK_GLASS,
+        /** the officer of an organisation leaving the partnership exported its cases */
+        ORGANISATION_LEAVING
     }
 
     /** What happened: a read, a read refused on need to know, or emergency access granted. */

@@ -16,6 +16,7 @@ import haven.query.access.AccessLog;
 import haven.query.access.AccessLog.Basis;
 import haven.query.access.AccessLog.View;
 import haven.query.access.BreakGlass;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -72,6 +73,30 @@ public class CaseAccess {
         }
         log.read(staff, caseId, view, Basis.BREAK_GLASS, sealedReason);
         return found;
+    }
+
+    /**
+     * Every case file of the officer's organisation, for the archive it takes when it leaves the
+     * partnership: only its data protection officer, only while its file says it is leaving. Each
+     * case's export is in the access log.
+     */
+    public List<CaseFile> archiveOf(Staff officer) {
+        boolean leaving = partnership
+                .organisation(officer.organisation())
+                .map(Partnership.Organisation::leaving)
+                .orElse(false);
+        if (!officer.is(Role.ADMIN) || !leaving) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "Only the officer of an organisation leaving the partnership exports its cases.");
+        }
+        var files = views.live()
+                .caseFiles()
+                .find(ofOrganisation(officer.organisation()))
+                .map(CaseFile::of)
+                .into(new ArrayList<>());
+        files.forEach(file -> log.read(officer, file.caseId(), View.ARCHIVE, Basis.ORGANISATION_LEAVING, null));
+        return files;
     }
 
     /** A case manager may break the glass on any case they are not excluded from. */

@@ -56,7 +56,7 @@ public class ReportAnswers extends FormAnswers {
     /** Whether this reporter is asked this page's questions. */
     boolean asks(ReportStep step) {
         return switch (step) {
-            case WHO -> partnership.organisations().size() > 1;
+            case WHO -> partnership.takingReports().size() > 1;
             case CONTACT -> !isAnonymous();
             default -> true;
         };
@@ -69,7 +69,7 @@ public class ReportAnswers extends FormAnswers {
 
     /** The partners a reporter can tell, the hate crime service first for a hate incident. */
     public List<Organisation> partners() {
-        var partners = new ArrayList<>(partnership.organisations());
+        var partners = new ArrayList<>(partnership.takingReports());
         if (isHateIncident()) {
             partners.remove(partnership.hateCrimeService());
             partners.add(0, partnership.hateCrimeService());

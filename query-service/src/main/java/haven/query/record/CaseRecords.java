@@ -13,6 +13,7 @@ import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import haven.query.caseload.CaseAccess;
+import haven.query.caseload.CaseFile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -81,7 +82,12 @@ public class CaseRecords {
 
     /** As if there were no such case when this member of staff may not read it. */
     public CaseRecord read(String caseId, Staff staff) {
-        access.caseFile(caseId, staff, View.RECORD);
+        return read(access.caseFile(caseId, staff, View.RECORD));
+    }
+
+    /** The record of a case whose file {@link CaseAccess} granted (and logged). */
+    public CaseRecord read(CaseFile granted) {
+        String caseId = granted.caseId();
         Document d = records.find(eq("_id", caseId)).first();
         if (d == null) {
             return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), null);

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import haven.query.caseload.CaseAccess;
+import haven.query.caseload.CaseFile;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
@@ -33,7 +34,12 @@ public class Timelines {
 
     /** The audit trail of everything written to the case, oldest first. */
     public Timeline timeline(String caseId, Staff staff) {
-        access.caseFile(caseId, staff, View.TIMELINE);
+        return timeline(access.caseFile(caseId, staff, View.TIMELINE));
+    }
+
+    /** The audit trail of a case whose file {@link CaseAccess} granted (and logged). */
+    public Timeline timeline(CaseFile granted) {
+        String caseId = granted.caseId();
         Document found = timelines.find(eq("_id", caseId)).first();
         if (found == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no case with that id.");

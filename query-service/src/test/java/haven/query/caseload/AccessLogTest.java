@@ -193,6 +193,7 @@ class AccessLogTest {
                 "Comments about my accent at the counter",
                 List.of(),
                 false,
-                false);
+                false,
+                null);
     }
 }

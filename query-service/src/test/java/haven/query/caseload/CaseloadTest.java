@@ -150,7 +150,8 @@ class CaseloadTest {
                 "n",
                 List.of(),
                 false,
-                false));
+                false,
+                null));
         contacted.append(submitted(contacted.caseId()));
         overdue.append(triaged(overdue.caseId(), RiskLevel.HIGH, "2020-01-01", "2020-02-01"));
         later.append(triaged(later.caseId(), RiskLevel.LOW, "2099-01-01", "2099-02-01"));
@@ -441,6 +442,7 @@ class CaseloadTest {
                 "Someone threatened a wheelchair user",
                 List.of(),
                 true,
-                false);
+                false,
+                null);
     }
 }

@@ -117,7 +117,8 @@ class RetentionDueTest {
                         "What happened",
                         List.of(),
                         false,
-                        false),
+                        false,
+                        null),
                 at);
         return caseId;
     }

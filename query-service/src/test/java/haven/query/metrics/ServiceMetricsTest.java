@@ -160,6 +160,7 @@ class ServiceMetricsTest {
                 CANARY + " was shouted at",
                 List.of(CANARY),
                 false,
-                false);
+                false,
+                null);
     }
 }

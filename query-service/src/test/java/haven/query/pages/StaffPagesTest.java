@@ -103,7 +103,8 @@ class StaffPagesTest {
                 "Comments about my accent at the counter",
                 List.of("A. Colleague"),
                 false,
-                true));
+                true,
+                null));
         history.append(new CaseworkerAssigned(caseId, "cw.lee", TEAM, "mgr.jones"));
         history.append(new CaseTriaged(
                 caseId,
@@ -186,7 +187,8 @@ class StaffPagesTest {
                             "text " + UUID.randomUUID(),
                             List.of(),
                             false,
-                            false),
+                            false,
+                            null),
                     then);
             history.append(
                     new CaseTriaged(

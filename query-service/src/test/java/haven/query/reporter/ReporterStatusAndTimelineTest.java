@@ -97,7 +97,8 @@ class ReporterStatusAndTimelineTest {
                 "Private account of what happened",
                 List.of("A. Colleague"),
                 false,
-                false));
+                false,
+                null));
         append(new CaseTriaged(
                 caseId,
                 Category.ONLINE_ABUSE,

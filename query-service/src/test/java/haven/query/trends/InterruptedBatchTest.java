@@ -275,7 +275,8 @@ class InterruptedBatchTest {
                 "narrative",
                 List.of(),
                 false,
-                false);
+                false,
+                null);
     }
 
     private static CaseTriaged triage(CaseId caseId, Category category) {

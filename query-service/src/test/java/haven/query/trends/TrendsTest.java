@@ -516,7 +516,8 @@ class TrendsTest {
                         "Zebedee Canaryfield was shouted at",
                         List.of("Quentin Canarywood"),
                         false,
-                        true),
+                        true,
+                        null),
                 Instant.parse("2017-08-02T10:00:00Z"));
         canary.append(triage(canary, Category.DISCRIMINATION), Instant.parse("2017-08-03T10:00:00Z"));
         await().atMost(Duration.ofSeconds(30))
@@ -647,7 +648,8 @@ class TrendsTest {
                 "narrative",
                 List.of(),
                 false,
-                false);
+                false,
+                null);
     }
 
     private static CaseTriaged triage(CaseStream stream, Category category) {

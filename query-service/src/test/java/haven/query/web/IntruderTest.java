@@ -181,6 +181,7 @@ class IntruderTest {
                 Example.of("POST /admin/lifted-exclusion", page)
                         .form(Map.of("caseId", caseId, "staffId", "x.someone", "reason", "Named to keep them away")),
                 Example.of("GET /admin/history", page),
+                Example.of("POST /admin/organisation/departure", page).form(Map.of("confirm", "council")),
                 Example.of("POST /admin/history", page)
                         .form(Map.of("action", "import"))
                         .upload(
@@ -260,7 +261,8 @@ class IntruderTest {
                 "x} + ${7*7} + #{x",
                 List.of("[(${7*7})]", "*{7*7}"),
                 false,
-                true));
+                true,
+                null));
         history.append(new CaseTriaged(
                 caseId,
                 Category.HARASSMENT,

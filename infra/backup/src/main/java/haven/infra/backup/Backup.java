@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoDatabase;
+import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -54,16 +55,19 @@ public final class Backup {
 
     private final MongoDatabase database;
     private final String masterKey;
+    private final MasterKeys masterKeys;
     /** The source store's keys, opened with the master key given: checked before they are copied, and read for the sample. */
     private final PersonalDataKeys keys;
 
     private final PrintStream progress;
     private final Random random = new SecureRandom();
 
-    public Backup(MongoDatabase database, String masterKey, PrintStream progress) {
+    /** A backup of the store whose case keys {@code masterKeys} wrap; the archive is sealed under the founder's. */
+    public Backup(MongoDatabase database, MasterKeys masterKeys, PrintStream progress) {
         this.database = database;
-        this.masterKey = masterKey;
-        this.keys = new PersonalDataKeys(database, masterKey, Duration.ofMinutes(1));
+        this.masterKey = masterKeys.founderKey();
+        this.masterKeys = masterKeys;
+        this.keys = new PersonalDataKeys(database, masterKeys, Duration.ofMinutes(1));
         this.progress = progress;
     }
 
@@ -171,8 +175,8 @@ public final class Backup {
     private long writeKeysOf(Set<String> cases, Section section) throws IOException {
         for (Document key : database.getCollection(Sections.KEYS).find()) {
             if (!keys.unwraps(key)) {
-                throw new ArchiveRefused("The master key given does not open this store's case keys; back up with the"
-                        + " master key the services use.");
+                throw new ArchiveRefused("The master key given as " + masterKeys.settingFor(key.getString("org"))
+                        + " does not open this store's case keys; back up with the master keys the services use.");
             }
             if (cases.contains(PersonalDataKeys.caseOf(key.getString("_id")))) {
                 section.add(key);

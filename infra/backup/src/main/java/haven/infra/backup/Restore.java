@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.backup.ArchiveHeader.KeyFrom;
 import haven.infra.privacy.MasterKey;
+import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -36,12 +37,13 @@ import org.bson.Document;
 public final class Restore {
 
     private final MongoDatabase database;
-    private final Optional<String> masterKey;
+    private final Optional<MasterKeys> masterKeys;
     private final PrintStream progress;
 
-    public Restore(MongoDatabase database, Optional<String> masterKey, PrintStream progress) {
+    /** A restore under the master keys the services will use: the archive's must be among them. */
+    public Restore(MongoDatabase database, Optional<MasterKeys> masterKeys, PrintStream progress) {
         this.database = database;
-        this.masterKey = masterKey;
+        this.masterKeys = masterKeys;
         this.progress = progress;
     }
 
@@ -55,8 +57,9 @@ public final class Restore {
     /** Restores, or refuses with one line and writes nothing; {@code passphrase} is asked for only if the archive needs one. */
     public void restore(Path archive, Supplier<char[]> passphrase) throws IOException {
         String fingerprint = masterKeyOf(archive);
-        String key = masterKey.orElseThrow(() -> new ArchiveRefused("This archive needs master key " + fingerprint
+        MasterKeys keys = masterKeys.orElseThrow(() -> new ArchiveRefused("This archive needs master key " + fingerprint
                 + " (the one it was made under): set HAVEN_MASTER_KEY to it."));
+        String key = keys.founderKey();
         String given = MasterKey.fingerprint(key);
         if (!given.equals(fingerprint)) {
             throw new ArchiveRefused("This archive needs master key " + fingerprint + " (the one it was made under);"
@@ -67,7 +70,7 @@ public final class Restore {
         List<Document> sample;
         try (var check = open(archive, key, passphrase)) {
             secret = check.passphrase;
-            var checked = new Check(new PersonalDataKeys(database, key, Duration.ofMinutes(1)));
+            var checked = new Check(new PersonalDataKeys(database, keys, Duration.ofMinutes(1)), keys);
             read(check.lines, checked);
             counts = checked.counts;
             sample = checked.sample;
@@ -77,7 +80,7 @@ public final class Restore {
         try (var write = open(archive, key, () -> again)) {
             read(write.lines, new Write());
         }
-        verify(counts, sample, key);
+        verify(counts, sample, keys);
     }
 
     private void refuseUnlessEmpty() {
@@ -90,7 +93,7 @@ public final class Restore {
     }
 
     /** Counts, then the sample: each sampled event's sealed fields, opened with the restored keys, read as before. */
-    private void verify(Map<String, Long> counts, List<Document> sample, String key) {
+    private void verify(Map<String, Long> counts, List<Document> sample, MasterKeys masterKeys) {
         for (var count : counts.entrySet()) {
             long restored = database.getCollection(count.getKey()).countDocuments();
             if (restored != count.getValue()) {
@@ -98,8 +101,8 @@ public final class Restore {
                         "Restore NOT verified: " + count.getKey() + " holds " + restored + " of " + count.getValue());
             }
         }
-        var keys = new PersonalDataKeys(database, key, Duration.ofMinutes(1));
-        var sampleKey = ArchiveHeader.sampleKey(key);
+        var keys = new PersonalDataKeys(database, masterKeys, Duration.ofMinutes(1));
+        var sampleKey = ArchiveHeader.sampleKey(masterKeys.founderKey());
         for (Document expected : sample) {
             Document event = database.getCollection(Sections.EVENTS)
                     .find(eq("_id", expected.getLong("position")))
@@ -199,18 +202,20 @@ public final class Restore {
     /** The first pass: writes nothing. */
     private static final class Check implements Visitor {
         private final PersonalDataKeys keys;
+        private final MasterKeys masterKeys;
         final Map<String, Long> counts = new HashMap<>();
         final List<Document> sample = new ArrayList<>();
 
-        Check(PersonalDataKeys keys) {
+        Check(PersonalDataKeys keys, MasterKeys masterKeys) {
             this.keys = keys;
+            this.masterKeys = masterKeys;
         }
 
         @Override
         public void document(String collection, Document document) {
             if (collection.equals(Sections.KEYS) && !keys.unwraps(document)) {
-                throw new ArchiveRefused(
-                        "A case key in the archive does not open with this master key; nothing was restored.");
+                throw new ArchiveRefused("A case key in the archive does not open with the master key given as "
+                        + masterKeys.settingFor(document.getString("org")) + "; nothing was restored.");
             }
             if (collection.equals(Sections.SAMPLE)) {
                 sample.add(document);

@@ -28,6 +28,7 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.eventstore.HavenEventStorageEngine;
 import haven.infra.eventstore.PersonalDataSerializer;
 import haven.infra.privacy.Aead;
+import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -96,7 +97,7 @@ class BackupTest {
                 Thread.onSpinWait(); // reports are arriving before the backup starts
             }
 
-            long point = new Backup(sourceDb, MASTER_KEY, quiet()).backup(archive, null);
+            long point = new Backup(sourceDb, MasterKeys.single(MASTER_KEY), quiet()).backup(archive, null);
 
             int atBackupEnd = more.get();
             while (more.get() < atBackupEnd + 10) {
@@ -117,7 +118,8 @@ class BackupTest {
                     var targetClient = MongoClients.create(target.uri("haven"))) {
                 MongoDatabase restored = targetClient.getDatabase("haven");
                 var printed = new ByteArrayOutputStream();
-                new Restore(restored, Optional.of(MASTER_KEY), new PrintStream(printed)).restore(archive, () -> null);
+                new Restore(restored, Optional.of(MasterKeys.single(MASTER_KEY)), new PrintStream(printed))
+                        .restore(archive, () -> null);
 
                 var expected = sourceDb.getCollection("events")
                         .find(Filters.and(Filters.lt("_id", point), Filters.ne("tombstone", true)))
@@ -169,8 +171,8 @@ class BackupTest {
                         .isEqualTo(point);
                 assertThat(printed.toString()).contains("Restore verified").contains("sampled events reads exactly");
 
-                assertThatThrownBy(() ->
-                                new Restore(restored, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
+                assertThatThrownBy(() -> new Restore(restored, Optional.of(MasterKeys.single(MASTER_KEY)), quiet())
+                                .restore(archive, () -> null))
                         .hasMessageContaining("restore only into an empty store");
             }
         }
@@ -184,8 +186,8 @@ class BackupTest {
         try (var store = EmbeddedStore.inMemory();
                 var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
-            assertThatThrownBy(() ->
-                            new Restore(database, Optional.of(OTHER_MASTER_KEY), quiet()).restore(archive, () -> null))
+            assertThatThrownBy(() -> new Restore(database, Optional.of(MasterKeys.single(OTHER_MASTER_KEY)), quiet())
+                            .restore(archive, () -> null))
                     .isInstanceOf(ArchiveRefused.class)
                     .hasMessage("This archive needs master key " + needed
                             + " (the one it was made under); HAVEN_MASTER_KEY is "
@@ -218,8 +220,8 @@ class BackupTest {
             try (var store = EmbeddedStore.inMemory();
                     var client = MongoClients.create(store.uri("haven"))) {
                 var database = client.getDatabase("haven");
-                assertThatThrownBy(
-                                () -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(bad, () -> null))
+                assertThatThrownBy(() -> new Restore(database, Optional.of(MasterKeys.single(MASTER_KEY)), quiet())
+                                .restore(bad, () -> null))
                         .isInstanceOf(ArchiveRefused.class);
                 assertThat(database.listCollectionNames().into(new ArrayList<>()))
                         .isEmpty();
@@ -234,19 +236,20 @@ class BackupTest {
         try (var store = EmbeddedStore.inMemory();
                 var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
-            assertThatThrownBy(() -> new Restore(database, Optional.of(MASTER_KEY), quiet())
+            assertThatThrownBy(() -> new Restore(database, Optional.of(MasterKeys.single(MASTER_KEY)), quiet())
                             .restore(archive, "wrong horse battery staple"::toCharArray))
                     .isInstanceOf(ArchiveRefused.class)
                     .hasMessageContaining("wrong passphrase");
-            assertThatThrownBy(
-                            () -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
+            assertThatThrownBy(() -> new Restore(database, Optional.of(MasterKeys.single(MASTER_KEY)), quiet())
+                            .restore(archive, () -> null))
                     .hasMessageContaining("sealed with a passphrase");
-            assertThatThrownBy(() -> new Restore(database, Optional.of(OTHER_MASTER_KEY), quiet())
+            assertThatThrownBy(() -> new Restore(database, Optional.of(MasterKeys.single(OTHER_MASTER_KEY)), quiet())
                             .restore(archive, PASSPHRASE::clone))
                     .hasMessageContaining("This archive needs master key");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
 
-            new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, PASSPHRASE::clone);
+            new Restore(database, Optional.of(MasterKeys.single(MASTER_KEY)), quiet())
+                    .restore(archive, PASSPHRASE::clone);
             assertThat(database.getCollection("events").countDocuments()).isEqualTo(40);
         }
     }
@@ -270,8 +273,8 @@ class BackupTest {
         try (var store = EmbeddedStore.inMemory();
                 var client = MongoClients.create(store.uri("haven"))) {
             var database = client.getDatabase("haven");
-            assertThatThrownBy(
-                            () -> new Restore(database, Optional.of(MASTER_KEY), quiet()).restore(archive, () -> null))
+            assertThatThrownBy(() -> new Restore(database, Optional.of(MasterKeys.single(MASTER_KEY)), quiet())
+                            .restore(archive, () -> null))
                     .isInstanceOf(ArchiveRefused.class)
                     .hasMessageContaining("a section restore does not know");
             assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
@@ -287,7 +290,7 @@ class BackupTest {
             for (int i = 0; i < 10; i++) {
                 history.caseWorkedOn(i);
             }
-            new Backup(database, MASTER_KEY, quiet()).backup(archive, passphrase);
+            new Backup(database, MasterKeys.single(MASTER_KEY), quiet()).backup(archive, passphrase);
         }
         return archive;
     }
@@ -348,7 +351,8 @@ class BackupTest {
                             "Narrative " + n + ": left out of meetings",
                             List.of("Named party " + n),
                             false,
-                            true));
+                            true,
+                            null));
             append(caseId, new InvestigationNoteAdded(caseId, "note-" + n, "Note " + n, "cw.patel"));
             append(caseId, new MessageToReporterSent(caseId, "to-" + n, "We are looking into it " + n, "cw.patel"));
             append(caseId, new MessageFromReporterReceived(caseId, "from-" + n, "Thank you " + n));

@@ -36,14 +36,17 @@ public final class Partnership {
 
     /**
      * One partner: its id (the {@code org} claim of its staff's tokens), name, intake teams and, when it
-     * keeps personal data for other periods than the partnership's, its retention periods.
+     * keeps personal data for other periods than the partnership's, its retention periods. A partner
+     * {@code leaving} takes no new reports; its officer exports its cases and then erases them
+     * (docs/partnership.md).
      */
     public record Organisation(
             String id,
             String name,
             Map<ReportType, String> intakeTeams,
             Optional<Period> keepAfterClosure,
-            Optional<Period> keepWhenIdle) {
+            Optional<Period> keepWhenIdle,
+            boolean leaving) {
 
         /** Which team's case managers receive a new report of this type: until it is assigned, only they see it. */
         public String intakeTeam(ReportType type) {
@@ -61,13 +64,21 @@ public final class Partnership {
         this.organisations = organisations;
     }
 
-    /** The partnership at {@code setting}: a path to its partnership.yml, {@code demo}, or blank for one organisation. */
+    /**
+     * The partnership at {@code setting}: a path to its partnership.yml (or {@code classpath:/…/partnership.yml}),
+     * {@code demo}, or blank for one organisation.
+     */
     public static Partnership load(String setting) {
         if (setting == null || setting.isBlank()) {
             return fromClasspath("/haven/council/partnership/");
         }
         if (setting.equals("demo")) {
             return fromClasspath("/haven/council/demo-partnership/");
+        }
+        if (setting.startsWith("classpath:") && setting.endsWith("/partnership.yml")) {
+            // files bundled with the service (or its tests)
+            return fromClasspath(
+                    setting.substring("classpath:".length(), setting.length() - "partnership.yml".length()));
         }
         Path file = Path.of(setting);
         return parse(file.toString(), () -> read(file), name -> read(file.resolveSibling(name)));
@@ -135,6 +146,14 @@ public final class Partnership {
             throw new IllegalArgumentException(
                     source + ": 'hate-crime-service' must be the id of one of its organisations");
         }
+        if (organisations.get(service).leaving()) {
+            throw new IllegalArgumentException(source + ": the hate crime service " + service
+                    + " is leaving; name a partner that stays as 'hate-crime-service' first");
+        }
+        if (organisations.values().iterator().next().leaving()) {
+            throw new IllegalArgumentException(source + ": the first organisation listed runs the partnership's"
+                    + " Haven and its cases from before partnerships; it cannot be leaving");
+        }
         return new Partnership(name, service, Collections.unmodifiableMap(organisations));
     }
 
@@ -171,7 +190,16 @@ public final class Partnership {
                 name,
                 Map.copyOf(intake),
                 period(file, "after-closure", source),
-                period(file, "after-inactivity", source));
+                period(file, "after-inactivity", source),
+                leaving(file, source));
+    }
+
+    private static boolean leaving(Map<?, ?> file, String source) {
+        Object leaving = file.get("leaving");
+        if (leaving != null && !(leaving instanceof Boolean)) {
+            throw new IllegalArgumentException(source + ": 'leaving' must be true or false");
+        }
+        return Boolean.TRUE.equals(leaving);
     }
 
     /** A retention period from the file's {@code retention} section, if it gives one: one to twenty years. */
@@ -239,6 +267,11 @@ public final class Partnership {
     /** In the order the partnership file lists them. */
     public List<Organisation> organisations() {
         return List.copyOf(organisations.values());
+    }
+
+    /** The organisations a reporter can tell: all but those leaving. */
+    public List<Organisation> takingReports() {
+        return organisations.values().stream().filter(o -> !o.leaving()).toList();
     }
 
     /**

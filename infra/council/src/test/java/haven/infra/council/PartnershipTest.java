@@ -99,8 +99,39 @@ class PartnershipTest {
         assertThatThrownBy(() -> load())
                 .hasMessage("council.yml: retention after-closure must be a period of one to twenty years, like P6Y");
 
+        write("partnership.yml", "name: P\norganisations: [council.yml]\n");
+        write("council.yml", COUNCIL + "leaving: soon\n");
+        assertThatThrownBy(() -> load()).hasMessage("council.yml: 'leaving' must be true or false");
+
         write("partnership.yml", "name: P\norganisations: [../secrets.yml]\n");
         assertThatThrownBy(() -> load()).hasMessageEndingWith("lists file names like castle-council.yml, beside it");
+    }
+
+    @Test
+    void aPartnerLeavingTakesNoNewReportsAndNeitherTheFounderNorTheHateCrimeServiceCanBeLeaving() throws IOException {
+        write(
+                "partnership.yml",
+                "name: P\nhate-crime-service: castle-council\norganisations: [council.yml, police.yml]\n");
+        write("council.yml", COUNCIL);
+        write(
+                "police.yml",
+                COUNCIL.replace("castle-council", "castle-police").replace("Castle District Council", "Police")
+                        + "leaving: true\n");
+        assertThat(load().takingReports())
+                .extracting(Partnership.Organisation::id)
+                .containsExactly("castle-council");
+        assertThat(load().organisation("castle-police").orElseThrow().leaving()).isTrue();
+
+        write(
+                "partnership.yml",
+                "name: P\nhate-crime-service: castle-police\norganisations: [council.yml, police.yml]\n");
+        assertThatThrownBy(() -> load())
+                .hasMessageContaining("the hate crime service castle-police is leaving; name a partner that stays");
+
+        write(
+                "partnership.yml",
+                "name: P\nhate-crime-service: castle-council\norganisations: [police.yml, council.yml]\n");
+        assertThatThrownBy(() -> load()).hasMessageContaining("the first organisation listed runs the partnership's");
     }
 
     private Partnership load() {

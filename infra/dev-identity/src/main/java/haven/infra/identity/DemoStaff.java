@@ -25,7 +25,8 @@ record DemoStaff(String id, String organisation, String team, List<String> roles
             new DemoStaff("pc.morgan", POLICE, "hate-crime-unit", List.of("CASEWORKER")),
             new DemoStaff("dpo.hughes", POLICE, null, List.of("ADMIN")),
             new DemoStaff("hm.ali", HOUSING, "tenancy-support", List.of("CASE_MANAGER")),
-            new DemoStaff("ho.price", HOUSING, "tenancy-support", List.of("CASEWORKER")));
+            new DemoStaff("ho.price", HOUSING, "tenancy-support", List.of("CASEWORKER")),
+            new DemoStaff("dpo.brown", HOUSING, null, List.of("ADMIN")));
 
     static Optional<DemoStaff> find(String id) {
         return ALL.stream().filter(staff -> staff.id().equals(id)).findFirst();

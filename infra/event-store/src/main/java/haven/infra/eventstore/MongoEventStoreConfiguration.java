@@ -2,9 +2,12 @@ package haven.infra.eventstore;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import haven.infra.council.Partnership;
+import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.privacy.StaffPseudonyms;
 import java.time.Duration;
+import java.util.Optional;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -26,6 +29,8 @@ import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCu
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The one place that decides how events, tracking tokens and dead letters are stored. Both
@@ -63,12 +68,30 @@ public class MongoEventStoreConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(havenDatabase).build();
     }
 
+    /** Each organisation's master key; a developer's machine derives those not set from the founder's. */
+    @Bean
+    public MasterKeys masterKeys(
+            Partnership partnership,
+            Environment environment,
+            @Value("${haven.privacy.master-key:}") String founderKey) {
+        String founder = partnership.founder().id();
+        return MasterKeys.load(
+                founder,
+                founderKey,
+                partnership.organisations().stream()
+                        .map(Partnership.Organisation::id)
+                        .filter(id -> !id.equals(founder))
+                        .toList(),
+                setting -> Optional.ofNullable(environment.getProperty(setting)),
+                !environment.acceptsProfiles(Profiles.of("production")));
+    }
+
     @Bean
     public PersonalDataKeys personalDataKeys(
             MongoDatabase havenDatabase,
-            @Value("${haven.privacy.master-key:}") String masterKey,
+            MasterKeys masterKeys,
             @Value("${haven.privacy.key-cache:30s}") Duration cacheFor) {
-        return new PersonalDataKeys(havenDatabase, masterKey, cacheFor);
+        return new PersonalDataKeys(havenDatabase, masterKeys, cacheFor);
     }
 
     @Bean

@@ -50,10 +50,14 @@ public class PersonalDataSerializer implements Serializer {
         }
         ObjectNode tree = json.valueToTree(object);
         String caseId = tree.path("caseId").path("value").asText();
+        // the event that opens a case names its organisation, whose master key then wraps the case's keys
+        String organisation = tree.path("organisation").textValue();
         for (Field field : fields) {
             JsonNode value = tree.get(field.name());
             if (value != null && !value.isNull()) {
-                tree.put(field.name(), keys.seal(PersonalDataKeys.keyId(caseId, field.subject()), value.toString()));
+                tree.put(
+                        field.name(),
+                        keys.seal(PersonalDataKeys.keyId(caseId, field.subject()), organisation, value.toString()));
             }
         }
         T data = getConverter().convert(tree, JsonNode.class, expectedRepresentation);

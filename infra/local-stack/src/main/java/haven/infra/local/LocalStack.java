@@ -4,7 +4,9 @@ import com.mongodb.client.MongoClients;
 import haven.infra.backup.ArchiveRefused;
 import haven.infra.backup.Backup;
 import haven.infra.backup.Restore;
+import haven.infra.council.Partnership;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.privacy.MasterKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,9 +122,11 @@ public final class LocalStack {
                 if (action.equals("backup")) {
                     String key = masterKey.orElseThrow(() -> new ArchiveRefused(
                             "No master key: set HAVEN_MASTER_KEY, or HAVEN_DATA to the data folder that keeps it."));
-                    new Backup(database, key, System.out).backup(archive, withPassphrase ? Passphrase.twice() : null);
+                    new Backup(database, masterKeys(key), System.out)
+                            .backup(archive, withPassphrase ? Passphrase.twice() : null);
                 } else {
-                    new Restore(database, masterKey, System.out).restore(archive, Passphrase::once);
+                    new Restore(database, masterKey.map(LocalStack::masterKeys), System.out)
+                            .restore(archive, Passphrase::once);
                     if (offline && keptIn(data).isEmpty()) {
                         keep(data, masterKey.orElseThrow());
                     }
@@ -148,6 +152,21 @@ public final class LocalStack {
             System.exit(78);
         }
         return configured.orElseGet(() -> keep(data, ServiceProcess.newMasterKey()));
+    }
+
+    /** The services' master keys: on a laptop, the other organisations' are derived from the founder's unless set. */
+    private static MasterKeys masterKeys(String founderKey) {
+        var partnership = Partnership.load(ServiceProcess.partnership());
+        String founder = partnership.founder().id();
+        return MasterKeys.load(
+                founder,
+                founderKey,
+                partnership.organisations().stream()
+                        .map(Partnership.Organisation::id)
+                        .filter(id -> !id.equals(founder))
+                        .toList(),
+                LocalStack::env,
+                true);
     }
 
     private static Optional<String> keptIn(Path data) {

@@ -82,6 +82,19 @@ public final class ServiceProcess implements AutoCloseable {
             ServiceProcess identity,
             String masterKey,
             Path logDirectory) {
+        return startService(root, name, port, mongoUri, identity, masterKey, partnership(), logDirectory);
+    }
+
+    /** As above, serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP). */
+    public static ServiceProcess startService(
+            Path root,
+            String name,
+            int port,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            String partnership,
+            Path logDirectory) {
         // the query-service's pages relay reporters' addresses from this machine
         return start(
                 root,
@@ -97,7 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
                         "HAVEN_TRUSTED_PROXIES",
                         "127.0.0.1, ::1",
                         "HAVEN_PARTNERSHIP",
-                        partnership()),
+                        partnership),
                 logDirectory);
     }
 
@@ -109,6 +122,19 @@ public final class ServiceProcess implements AutoCloseable {
             ServiceProcess identity,
             String masterKey,
             ServiceProcess command,
+            Path logDirectory) {
+        return startQueryService(root, port, mongoUri, identity, masterKey, command, partnership(), logDirectory);
+    }
+
+    /** As above, serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP). */
+    public static ServiceProcess startQueryService(
+            Path root,
+            int port,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            ServiceProcess command,
+            String partnership,
             Path logDirectory) {
         // local development over plain http: browsers refuse Secure cookies there
         return start(
@@ -127,12 +153,12 @@ public final class ServiceProcess implements AutoCloseable {
                         "HAVEN_SECURE_COOKIES",
                         "false",
                         "HAVEN_PARTNERSHIP",
-                        partnership()),
+                        partnership),
                 logDirectory);
     }
 
     /** The demo partnership, whose organisations the development identity provider's staff belong to, unless set. */
-    private static String partnership() {
+    static String partnership() {
         return Optional.ofNullable(System.getenv("HAVEN_PARTNERSHIP")).orElse("demo");
     }
 

@@ -4,6 +4,7 @@ import haven.infra.embedded.EmbeddedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,13 +25,54 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
 
     /** On this store (closed with the system) under this master key. */
     static LocalSystem start(String logs, EmbeddedStore store, String masterKey) throws InterruptedException {
+        return start(logs, store, masterKey, ServiceProcess.partnership());
+    }
+
+    /** Serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP). */
+    static LocalSystem start(String logs, EmbeddedStore store, String masterKey, String partnership)
+            throws InterruptedException {
         Path logDirectory = Path.of("target", logs);
         int queryPort = freePort();
         var identity = ServiceProcess.startIdentity(ROOT, freePort(), queryPort, logDirectory);
+        return services(identity, queryPort, store, masterKey, partnership, logDirectory);
+    }
+
+    /**
+     * The services stopped and started again on the same store and identity provider, the way an
+     * operator restarts them after changing the partnership's files.
+     */
+    LocalSystem restarted(String masterKey, String partnership) throws InterruptedException {
+        query.close();
+        command.close();
+        int queryPort = URI.create(query.url()).getPort();
+        return services(
+                identity,
+                queryPort,
+                store,
+                masterKey,
+                partnership,
+                command.log().getParent());
+    }
+
+    private static LocalSystem services(
+            ServiceProcess identity,
+            int queryPort,
+            EmbeddedStore store,
+            String masterKey,
+            String partnership,
+            Path logDirectory)
+            throws InterruptedException {
         var command = ServiceProcess.startService(
-                ROOT, "command-service", freePort(), store.uri("haven"), identity, masterKey, logDirectory);
+                ROOT,
+                "command-service",
+                freePort(),
+                store.uri("haven"),
+                identity,
+                masterKey,
+                partnership,
+                logDirectory);
         var query = ServiceProcess.startQueryService(
-                ROOT, queryPort, store.uri("haven"), identity, masterKey, command, logDirectory);
+                ROOT, queryPort, store.uri("haven"), identity, masterKey, command, partnership, logDirectory);
         var system = new LocalSystem(store, identity, command, query);
         try {
             for (var service : new ServiceProcess[] {identity, command, query}) {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -23,8 +25,8 @@ import org.bson.types.Binary;
 /**
  * The keys that personal data is encrypted with: one per case, and one per data subject within a
  * case where that person's erasure must not erase anyone else's data. Each key is stored wrapped
- * (encrypted) by the master key, which comes from configuration (production: a KMS or vault) and
- * is never stored. Destroying a case's keys erases its personal data from every event, snapshot,
+ * (encrypted) by the master key of the case's organisation ({@link MasterKeys}), which comes from
+ * configuration (production: a KMS or vault) and is never stored. Destroying a case's keys erases its personal data from every event, snapshot,
  * dead letter and view that holds it sealed, at once.
  *
  * <p>Keys are cached for a short while; an instance that did not destroy a key stops using it
@@ -40,13 +42,18 @@ public class PersonalDataKeys {
 
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> erased;
-    private final byte[] masterKey;
+    private final MasterKeys masterKeys;
     private final Cache<String, byte[]> cache;
 
     public PersonalDataKeys(MongoDatabase database, String masterKeyBase64, Duration cacheFor) {
+        this(database, MasterKeys.single(masterKeyBase64), cacheFor);
+    }
+
+    public PersonalDataKeys(MongoDatabase database, MasterKeys masterKeys, Duration cacheFor) {
         this.keys = database.getCollection(COLLECTION);
         this.erased = database.getCollection(ERASED);
-        this.masterKey = MasterKey.bytes(masterKeyBase64);
+        this.masterKeys = masterKeys;
+        masterKeys.of(null); // a missing or malformed key stops the service now, not at the first report
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(cacheFor)
                 .maximumSize(100_000)
@@ -66,7 +73,15 @@ public class PersonalDataKeys {
 
     /** Text sealed with the key, which is made on first use; the result names its key. */
     public String seal(String keyId, String plain) {
-        byte[] sealed = Aead.seal(keyFor(keyId), keyId, plain.getBytes(StandardCharsets.UTF_8));
+        return seal(keyId, null, plain);
+    }
+
+    /**
+     * Text sealed with the key; a key made now is wrapped by {@code organisation}'s master key (null:
+     * the organisation of the case's key, else the founder's, whose cases' first events name none).
+     */
+    public String seal(String keyId, String organisation, String plain) {
+        byte[] sealed = Aead.seal(keyFor(keyId, organisation), keyId, plain.getBytes(StandardCharsets.UTF_8));
         return SEALED_PREFIX + keyId + ":" + Base64.getEncoder().encodeToString(sealed);
     }
 
@@ -116,7 +131,7 @@ public class PersonalDataKeys {
     public boolean unwraps(Document stored) {
         try {
             Aead.open(
-                    masterKey,
+                    masterKeys.of(stored.getString("org")),
                     stored.getString("_id"),
                     stored.get("wrapped", Binary.class).getData());
             return true;
@@ -130,16 +145,19 @@ public class PersonalDataKeys {
         return erased.find(eq("_id", caseId)).first() != null;
     }
 
-    private byte[] keyFor(String keyId) {
+    private byte[] keyFor(String keyId, String organisation) {
         return existingKey(keyId).orElseGet(() -> {
             String caseId = caseOf(keyId);
             if (isErased(caseId)) {
                 throw new ErasedCase();
             }
+            String owner =
+                    masterKeys.organisationOrFounder(organisation != null ? organisation : organisationOfKey(caseId));
             byte[] key = Aead.newKey();
             try {
                 keys.insertOne(new Document("_id", keyId)
-                        .append("wrapped", new Binary(Aead.seal(masterKey, keyId, key)))
+                        .append("org", owner)
+                        .append("wrapped", new Binary(Aead.seal(masterKeys.of(owner), keyId, key)))
                         .append("createdAt", new Date()));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -157,6 +175,23 @@ public class PersonalDataKeys {
         });
     }
 
+    /** The organisation whose master key wraps the case's key, if it has one (null: the founder's, from before partnerships). */
+    private String organisationOfKey(String caseId) {
+        Document stored =
+                keys.find(eq("_id", caseId)).projection(new Document("org", 1)).first();
+        return stored == null ? null : stored.getString("org");
+    }
+
+    /** The cases whose keys the organisation's master key wraps: what an organisation leaving must erase. */
+    public List<String> casesOf(String organisation) {
+        var cases = new LinkedHashSet<String>();
+        // a scan of the keys: an organisation leaves once
+        keys.find(eq("org", organisation))
+                .projection(new Document("_id", 1))
+                .forEach(key -> cases.add(caseOf(key.getString("_id"))));
+        return List.copyOf(cases);
+    }
+
     private Optional<byte[]> existingKey(String keyId) {
         byte[] cached = cache.getIfPresent(keyId);
         if (cached != null) {
@@ -166,8 +201,10 @@ public class PersonalDataKeys {
         if (stored == null) {
             return Optional.empty();
         }
-        byte[] key =
-                Aead.open(masterKey, keyId, stored.get("wrapped", Binary.class).getData());
+        byte[] key = Aead.open(
+                masterKeys.of(stored.getString("org")),
+                keyId,
+                stored.get("wrapped", Binary.class).getData());
         cache.put(keyId, key);
         return Optional.of(key);
     }

@@ -1,7 +1,10 @@
 package haven.infra.security;
 
+import haven.infra.council.Partnership;
+import haven.infra.privacy.MasterKeys;
 import java.net.URI;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.SpringApplication;
@@ -53,9 +56,35 @@ public class ProductionGuard implements EnvironmentPostProcessor {
             return Optional.of("HAVEN_TRENDS_KEY is the shipped default or shorter than 32 characters; "
                     + "set a random secret (openssl rand -base64 32)");
         }
-        if (!strong(settings.getProperty("haven.privacy.master-key", ""))) {
+        String founderKey = settings.getProperty("haven.privacy.master-key", "");
+        if (!strong(founderKey)) {
             return Optional.of("HAVEN_MASTER_KEY is missing, published or weak; it must be 32 random bytes in base64 "
                     + "(openssl rand -base64 32) from a vault");
+        }
+        return unsafeOrganisationKey(settings, founderKey.trim());
+    }
+
+    /** Every other organisation's key: set (never derived), strong, and its own. */
+    private static Optional<String> unsafeOrganisationKey(Environment settings, String founderKey) {
+        Partnership partnership;
+        try {
+            partnership = Partnership.load(settings.getProperty("haven.partnership", ""));
+        } catch (RuntimeException invalid) {
+            return Optional.of("HAVEN_PARTNERSHIP: " + invalid.getMessage());
+        }
+        var seen = new HashSet<>(Set.of(founderKey));
+        for (var organisation : partnership
+                .organisations()
+                .subList(1, partnership.organisations().size())) {
+            String setting = MasterKeys.settingOf(organisation.id());
+            String key = settings.getProperty(setting, "").trim();
+            if (!strong(key)) {
+                return Optional.of(setting + " is missing, published or weak; each organisation's personal data is"
+                        + " sealed under its own master key: 32 random bytes in base64 from its own vault entry");
+            }
+            if (!seen.add(key)) {
+                return Optional.of(setting + " is another organisation's master key too; each must have its own");
+            }
         }
         return Optional.empty();
     }

@@ -45,6 +45,18 @@ class ProductionGuardTest {
                 .contains("HAVEN_MASTER_KEY");
     }
 
+    @Test
+    void eachPartnersMasterKeyIsItsOwnStrongVaultEntry() {
+        var partnership = safe().withProperty("haven.partnership", "demo");
+        assertThat(line(partnership)).startsWith("HAVEN_MASTER_KEY_CASTLE_POLICE is missing");
+        partnership
+                .withProperty("HAVEN_MASTER_KEY_CASTLE_POLICE", "7VTf4t8QelihrJFLTh2ZO2MwIsSpz6my2TJtr/9HcCQ=")
+                .withProperty("HAVEN_MASTER_KEY_CASTLE_HOMES", "Jq7v3kXH9mZbR2tL8cW1yN5pF0sD4gA6eU+oI/QrKxM=");
+        assertThat(line(partnership)).startsWith("HAVEN_MASTER_KEY_CASTLE_HOMES is another organisation's");
+        partnership.withProperty("HAVEN_MASTER_KEY_CASTLE_HOMES", "/RS1YK75Q06EXW2YGrGODRDDONKnRVFq7DrMA+Xas6U=");
+        assertThat(ProductionGuard.unsafeSetting(partnership)).isEmpty();
+    }
+
     private static String line(MockEnvironment settings) {
         Optional<String> unsafe = ProductionGuard.unsafeSetting(settings);
         assertThat(unsafe).isPresent();

@@ -92,7 +92,8 @@ public final class CrashingWriter {
                         "Left out of every meeting",
                         List.of("J. Jones"),
                         false,
-                        true),
+                        true,
+                        null),
                 new ReportRoutedToTeam(caseId, "equality", null),
                 new StaffMemberNamed(caseId, "pseudonym-of-jones", "reporter")));
         for (int i = events.size(); i < count; i++) {
