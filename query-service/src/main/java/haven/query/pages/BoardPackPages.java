@@ -2,6 +2,8 @@ package haven.query.pages;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
+import haven.infra.security.Staff;
 import haven.query.trends.Trends;
 import haven.query.web.InvalidParameter;
 import java.io.ByteArrayOutputStream;
@@ -40,11 +42,13 @@ class BoardPackPages {
     private final Trends trends;
     private final TrendTables tables;
     private final TemplateEngine templates;
+    private final Partnership partnership;
 
-    BoardPackPages(Trends trends, Areas areas, TemplateEngine templates) {
+    BoardPackPages(Trends trends, Areas areas, TemplateEngine templates, Partnership partnership) {
         this.trends = trends;
-        this.tables = new TrendTables(areas);
+        this.tables = new TrendTables(areas, partnership);
         this.templates = templates;
+        this.partnership = partnership;
     }
 
     /** One table of the pack: the last period and this one, or why it cannot be shown. */
@@ -89,9 +93,11 @@ class BoardPackPages {
     }
 
     private Map<String, Object> model(String period, String of) {
+        String scope = trends.scopeOf(Staff.current(partnership).orElseThrow());
         var model = new HashMap<String, Object>();
         var problems = new LinkedHashMap<String, String>();
         model.put("problems", problems);
+        model.put("whose", trends.nameOf(scope));
         model.put("period", period);
         model.put("of", of);
         if (!period.equals("financial-quarter") && !period.equals("financial-year")) {
@@ -110,9 +116,14 @@ class BoardPackPages {
         var packTables = new ArrayList<PackTable>();
         String shownPeriod = null;
         String lastPeriod = null;
-        for (var table : TABLES.entrySet()) {
+        var standard = new LinkedHashMap<>(TABLES);
+        if (scope == null && partnership.organisations().size() > 1) {
+            standard.put("organisation", "Partner told");
+        }
+        for (var table : standard.entrySet()) {
             try {
                 var answer = trends.trends(
+                        scope,
                         period,
                         shown.minusMonths(months),
                         shown,
@@ -140,7 +151,7 @@ class BoardPackPages {
                 List.of(
                         measure(packTables, "first-contact", "Reporters first contacted by the deadline"),
                         measure(packTables, "resolution-deadline", "Cases resolved by the deadline"),
-                        reopened(period, shown, months)));
+                        reopened(scope, period, shown, months)));
         model.put("pdf", "/trends/pack.pdf?period=" + period + "&of=" + shown);
         return model;
     }
@@ -174,10 +185,11 @@ class BoardPackPages {
     }
 
     /** Cases reopened (on appeal or new evidence) in each period, or why not shown. */
-    private Measure reopened(String period, YearMonth shown, int months) {
+    private Measure reopened(String scope, String period, YearMonth shown, int months) {
         String label = "Cases reopened on appeal or new evidence";
         try {
-            var series = tables.series(trends.trends(period, shown.minusMonths(months), shown, List.of(), "reopened"));
+            var series = tables.series(
+                    trends.trends(scope, period, shown.minusMonths(months), shown, List.of(), "reopened"));
             var counts = series.rows().isEmpty()
                     ? List.<String>of()
                     : series.rows().get(0).counts();

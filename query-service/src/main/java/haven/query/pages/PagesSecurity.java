@@ -48,7 +48,7 @@ class PagesSecurity {
     /** As on the API: who works on cases, and who reads the trends. The page header offers what these allow. */
     static final Set<Role> WORK_ON_CASES = EnumSet.of(Role.CASEWORKER, Role.CASE_MANAGER);
 
-    static final Set<Role> READ_TRENDS = EnumSet.of(Role.BOARD, Role.CASE_MANAGER, Role.ADMIN);
+    static final Set<Role> READ_TRENDS = EnumSet.of(Role.BOARD, Role.PARTNERSHIP_BOARD, Role.CASE_MANAGER, Role.ADMIN);
     static final String FORBIDDEN = "/forbidden";
     static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";

@@ -33,7 +33,7 @@ class StaffPages {
         if (worksOnCases(staff)) {
             return "redirect:/cases";
         }
-        if (staff.is(Role.BOARD)) {
+        if (staff.is(Role.BOARD) || staff.is(Role.PARTNERSHIP_BOARD)) {
             return "redirect:/trends";
         }
         return staff.is(Role.ADMIN) ? "redirect:/admin" : "staff/no-role";

@@ -1,6 +1,8 @@
 package haven.query.pages;
 
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
+import haven.infra.security.Staff;
 import haven.query.trends.Trends;
 import haven.query.web.Attachments;
 import haven.query.web.InvalidParameter;
@@ -30,15 +32,20 @@ class TrendPages {
     /** The dimensions a board can break counts down by, as the API names them, in plain words. */
     static final Map<String, String> DIMENSIONS = dimensions();
 
+    /** The partnership's board's: those and the partner. */
+    static final Map<String, String> PARTNERSHIP_DIMENSIONS = withPartner(DIMENSIONS);
+
     /** The periods a board can count by, as the API names them, in plain words. */
     static final Map<String, String> PERIODS = periods();
 
     private final Trends trends;
     private final TrendTables tables;
+    private final Partnership partnership;
 
-    TrendPages(Trends trends, Areas areas) {
+    TrendPages(Trends trends, Areas areas, Partnership partnership) {
         this.trends = trends;
-        this.tables = new TrendTables(areas);
+        this.tables = new TrendTables(areas, partnership);
+        this.partnership = partnership;
     }
 
     @GetMapping("/trends")
@@ -47,16 +54,21 @@ class TrendPages {
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") List<String> by) {
+        String scope = trends.scopeOf(Staff.current(partnership).orElseThrow());
         var model = new HashMap<String, Object>();
         model.put("period", period);
         model.put("from", from);
         model.put("to", to);
         model.put("by", by);
-        model.put("dimensions", DIMENSIONS);
+        model.put("whose", trends.nameOf(scope));
+        model.put("ownOnly", scope != null);
+        model.put(
+                "dimensions",
+                scope == null && partnership.organisations().size() > 1 ? PARTNERSHIP_DIMENSIONS : DIMENSIONS);
         model.put("periods", PERIODS);
         var problems = new LinkedHashMap<String, String>();
         try {
-            var answer = trends.trends(period, month("from", from), month("to", to), by, "");
+            var answer = trends.trends(scope, period, month("from", from), month("to", to), by, "");
             model.put("trends", answer);
             if (answer.dimensions().size() == 2) {
                 model.put("crossTabs", tables.crossTabs(answer));
@@ -81,7 +93,8 @@ class TrendPages {
             @RequestParam(defaultValue = "") String from,
             @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") List<String> by) {
-        return Attachments.trendsCsv(trends.csv(period, month("from", from), month("to", to), by, ""));
+        String scope = trends.scopeOf(Staff.current(partnership).orElseThrow());
+        return Attachments.trendsCsv(trends.csv(scope, period, month("from", from), month("to", to), by, ""));
     }
 
     private static YearMonth month(String field, String text) {
@@ -103,7 +116,9 @@ class TrendPages {
                 e.reason().startsWith("two at once")
                         ? "Two ways at once are counted for whole financial years: "
                                 + "choose Financial year, or one way"
-                        : "Choose at most two ways to break the counts down";
+                        : e.reason().startsWith("one at a time")
+                                ? "Choose one way to break your organisation's counts down"
+                                : "Choose at most two ways to break the counts down";
             case "period" -> "The period " + e.reason();
             default -> e.field() + " " + e.reason();
         };
@@ -118,7 +133,7 @@ class TrendPages {
             query.append("&to=").append(to.trim());
         }
         by.stream()
-                .filter(DIMENSIONS::containsKey)
+                .filter(PARTNERSHIP_DIMENSIONS::containsKey)
                 .forEach(d -> query.append("&by=").append(d));
         return query.toString();
     }
@@ -131,6 +146,13 @@ class TrendPages {
         periods.put("quarter", "Calendar quarter");
         periods.put("year", "Calendar year");
         return Collections.unmodifiableMap(periods);
+    }
+
+    private static Map<String, String> withPartner(Map<String, String> dimensions) {
+        var all = new LinkedHashMap<String, String>();
+        all.put("organisation", "Partner told");
+        all.putAll(dimensions);
+        return Collections.unmodifiableMap(all);
     }
 
     private static Map<String, String> dimensions() {

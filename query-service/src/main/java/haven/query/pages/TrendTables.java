@@ -1,6 +1,8 @@
 package haven.query.pages;
 
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
+import haven.infra.council.Partnership.Organisation;
 import haven.query.trends.TrendResponse;
 import haven.query.web.Words;
 import java.util.ArrayList;
@@ -31,9 +33,11 @@ final class TrendTables {
     record CrossTab(String period, List<String> columns, List<Row> rows) {}
 
     private final Areas areas;
+    private final Partnership partnership;
 
-    TrendTables(Areas areas) {
+    TrendTables(Areas areas, Partnership partnership) {
         this.areas = areas;
+        this.partnership = partnership;
     }
 
     Series series(TrendResponse answer) {
@@ -91,13 +95,16 @@ final class TrendTables {
         return Boolean.TRUE.equals(cell.get("suppressed")) ? HIDDEN : String.valueOf(cell.get("count"));
     }
 
-    /** A value as people read it: a configured area's label, or the enum value in words. */
+    /** A value as people read it: a configured area's or partner's name, or the enum value in words. */
     String label(String dimension, String value) {
         if (value.equals(ALL)) {
             return "All";
         }
         if (dimension.equals("area")) {
             return areas.label(value).orElse("Not coded");
+        }
+        if (dimension.equals("organisation")) {
+            return partnership.organisation(value).map(Organisation::name).orElse("A former partner");
         }
         return value.equals("NONE") ? "None recorded" : capitalised(Words.ofName(value));
     }

@@ -25,7 +25,8 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
 
     static final String ALL = "all";
 
-    static CaseFacts reported(ReportSubmitted e, YearMonth month, Areas areas) {
+    /** {@code organisation}: the partner it was reported to (the founder's when its events name none). */
+    static CaseFacts reported(ReportSubmitted e, YearMonth month, Areas areas, String organisation) {
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         facts.put(TrendDimension.TYPE, List.of(e.type().name()));
         facts.put(TrendDimension.CATEGORY, List.of(e.category().name()));
@@ -42,11 +43,12 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         facts.put(TrendDimension.RESOLUTION_TIME, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.RESOLUTION_DEADLINE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.ORGANISATION, List.of(organisation));
         return new CaseFacts(month, facts);
     }
 
     /** An incident from a council's earlier log, as it ended. */
-    static CaseFacts imported(HistoricalCaseImported e, Areas areas) {
+    static CaseFacts imported(HistoricalCaseImported e, Areas areas, String organisation) {
         var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
         facts.put(TrendDimension.TYPE, List.of(e.type().name()));
         facts.put(TrendDimension.CATEGORY, List.of(e.category().name()));
@@ -82,6 +84,7 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
                 TrendDimension.RESOLUTION_DEADLINE,
                 List.of(TrendDimension.NONE)); // an old log's deadlines are not known
         facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.ORGANISATION, List.of(organisation));
         return new CaseFacts(e.reportedIn(), facts);
     }
 

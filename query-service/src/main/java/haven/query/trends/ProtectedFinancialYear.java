@@ -18,6 +18,11 @@ import java.util.stream.IntStream;
  * them). A row of a two-way table whose total is hidden is hidden whole, so no two-way table tells
  * anything about another table's hidden counts beyond their sum, whatever pairs are combined.
  *
+ * <p>A partner's own tables are rows of the two-way tables by organisation, published for months
+ * and quarters as well as the year: the partnership's one-way tables are their margins, so what a
+ * partner's board reads and what the partnership's board reads are protected as one set, and one
+ * cannot be taken from the other to reveal the rest.
+ *
  * <p>Calendar years are not protected here: a calendar year's cell is published when its four
  * quarters are, as their sum, so it adds nothing a quarter table did not already say.
  */
@@ -112,7 +117,9 @@ final class ProtectedFinancialYear {
         } else if (dimensions.size() == 2) {
             give(problem, List.of(dimensions.get(0)));
             give(problem, List.of(dimensions.get(1)));
-            published = List.of(Granularity.FINANCIAL_YEAR);
+            if (!byPeriod(dimensions)) {
+                published = List.of(Granularity.FINANCIAL_YEAR);
+            }
         }
         for (Granularity granularity : published) {
             for (Period period : periods(year, granularity)) {
@@ -132,12 +139,21 @@ final class ProtectedFinancialYear {
                 }
             }
         }
-        if (dimensions.size() < 2) {
+        if (byPeriod(dimensions)) {
             periodLines(problem, dimensions);
         }
         var result = new Decided(problem, problem.solve(closedMonths));
         decided.put(List.copyOf(dimensions), result);
         return result;
+    }
+
+    /**
+     * Whether the tables of these dimensions are published for months and quarters too: one-way
+     * tables, and a partner's own one-way tables, which are the rows of the two-way tables by
+     * organisation (and so protected together with the partnership's, their margins).
+     */
+    static boolean byPeriod(List<TrendDimension> dimensions) {
+        return dimensions.size() < 2 || dimensions.contains(TrendDimension.ORGANISATION);
     }
 
     private void give(Suppression problem, List<TrendDimension> dimensions) {

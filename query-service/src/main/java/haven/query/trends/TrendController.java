@@ -1,5 +1,6 @@
 package haven.query.trends;
 
+import haven.infra.security.Staff;
 import haven.query.web.Attachments;
 import java.time.YearMonth;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Anonymised counts for partnership boards, as JSON and as CSV for board papers. */
+/** Anonymised counts for boards, as JSON and as CSV for board papers: the reader's organisation's, or the partnership's. */
 @RestController
 class TrendController {
 
@@ -28,8 +29,9 @@ class TrendController {
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
             @RequestParam(defaultValue = "") List<String> by,
-            @RequestParam(defaultValue = "") String cases) {
-        return trends.trends(period, from, to, by, cases);
+            @RequestParam(defaultValue = "") String cases,
+            Staff reader) {
+        return trends.trends(trends.scopeOf(reader), period, from, to, by, cases);
     }
 
     @GetMapping(value = "/api/trends.csv", produces = "text/csv")
@@ -38,7 +40,8 @@ class TrendController {
             @RequestParam(required = false) YearMonth from,
             @RequestParam(required = false) YearMonth to,
             @RequestParam(defaultValue = "") List<String> by,
-            @RequestParam(defaultValue = "") String cases) {
-        return Attachments.trendsCsv(trends.csv(period, from, to, by, cases));
+            @RequestParam(defaultValue = "") String cases,
+            Staff reader) {
+        return Attachments.trendsCsv(trends.csv(trends.scopeOf(reader), period, from, to, by, cases));
     }
 }

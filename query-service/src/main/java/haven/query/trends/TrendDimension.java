@@ -37,7 +37,9 @@ enum TrendDimension {
     OUTCOME("outcome", Outcome.class, true),
     RESOLUTION_TIME("resolution-time", ResolutionTime.class, true),
     RESOLUTION_DEADLINE("resolution-deadline", Deadlines.Deadline.class, true),
-    FIRST_CONTACT("first-contact", Deadlines.Deadline.class, true);
+    FIRST_CONTACT("first-contact", Deadlines.Deadline.class, true),
+    /** the partner the case belongs to: the partnership's board only (last, so the other cells keep their names) */
+    ORGANISATION("organisation", null, false);
 
     static final String NONE = "NONE";
 
@@ -70,7 +72,7 @@ enum TrendDimension {
         return this == OUTCOME || this == RESOLUTION_TIME || this == RESOLUTION_DEADLINE || this == FIRST_CONTACT;
     }
 
-    /** Every value a table shows a row for, zeros included; {@code null} for area, which the council configures. */
+    /** Every value a table shows a row for, zeros included; {@code null} for area and organisation, which are configured. */
     List<String> knownValues() {
         if (values == null) {
             return null;

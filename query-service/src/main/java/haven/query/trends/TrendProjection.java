@@ -22,8 +22,10 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.HistoricalCaseImported;
 import haven.events.MessageToReporterSent;
+import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.query.views.BatchWrites;
 import java.time.Clock;
 import java.time.Instant;
@@ -68,7 +70,7 @@ import org.springframework.stereotype.Component;
  * already marked (and skips it). Both documents stay small: a month holds counts, not cases.
  */
 @Component
-@ProcessingGroup("trends-v2")
+@ProcessingGroup("trends-v3")
 class TrendProjection {
 
     static final String MONTHS = "trend_counts";
@@ -79,25 +81,41 @@ class TrendProjection {
     private final MongoCollection<Document> cases;
     private final Pseudonyms pseudonyms;
     private final Areas areas;
+    private final Partnership partnership;
     private final Clock clock;
 
-    TrendProjection(MongoDatabase havenDatabase, Pseudonyms pseudonyms, Areas areas, Clock clock) {
+    TrendProjection(
+            MongoDatabase havenDatabase, Pseudonyms pseudonyms, Areas areas, Partnership partnership, Clock clock) {
         this.months = havenDatabase.getCollection(MONTHS);
         this.cases = havenDatabase.getCollection(CASES);
         this.pseudonyms = pseudonyms;
         this.areas = areas;
+        this.partnership = partnership;
         this.clock = clock;
     }
 
     @EventHandler
     void on(ReportSubmitted e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(e.caseId(), sequence, at, none -> new Counted(CaseFacts.reported(e, month(at), areas), Map.of()), true);
+        var facts = CaseFacts.reported(e, month(at), areas, partnership.organisationOf(e.organisation()));
+        change(e.caseId(), sequence, at, none -> new Counted(facts, Map.of()), true);
+    }
+
+    /** Whose case it is, for reports made before their first event said so (it comes before triage, so before any count). */
+    @EventHandler
+    void on(ReportRoutedToTeam e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted -> counted.as(counted.facts()
+                        .with(TrendDimension.ORGANISATION, partnership.organisationOf(e.organisation()))),
+                false);
     }
 
     /** Counted as recorded in its reported month and as resolved in the month it closed, whenever imported. */
     @EventHandler
     void on(HistoricalCaseImported e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        var facts = CaseFacts.imported(e, areas);
+        var facts = CaseFacts.imported(e, areas, partnership.organisationOf(e.organisation()));
         change(
                 e.caseId(),
                 sequence,

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Projections.include;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import java.net.URI;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ class TrendReader {
     private final MongoCollection<Document> months;
     private final TrendPolicy policy;
     private final Areas areas;
+    private final Partnership partnership;
     /** Decisions cost linear programs; a closed year's counts rarely change, so its decisions are kept. */
     private final Map<List<Object>, ProtectedFinancialYear> kept =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -52,42 +54,55 @@ class TrendReader {
                 }
             });
 
-    TrendReader(MongoDatabase havenDatabase, TrendPolicy policy, Areas areas) {
+    TrendReader(MongoDatabase havenDatabase, TrendPolicy policy, Areas areas, Partnership partnership) {
         this.months = havenDatabase.getCollection(TrendProjection.MONTHS);
         this.policy = policy;
         this.areas = areas;
+        this.partnership = partnership;
     }
 
-    /** {@code from} and {@code to} are the first and last months of closed periods of {@code granularity}. */
+    /**
+     * {@code from} and {@code to} are the first and last months of closed periods of {@code granularity};
+     * {@code organisation} is the partner whose own tables are read, null for the partnership's.
+     */
     Report read(
             Granularity granularity,
             YearMonth from,
             YearMonth to,
             YearMonth lastClosed,
             List<TrendDimension> dimensions,
-            Population counted) {
+            Population counted,
+            String organisation) {
+        // a partner's tables are its rows of the tables by organisation, protected with the partnership's
+        var asked = new ArrayList<>(dimensions);
+        if (organisation != null) {
+            asked.add(TrendDimension.ORGANISATION);
+        }
+        // one decision however the dimensions are ordered: two orders must never show two patterns
+        var protectedAs = asked.stream().sorted().toList();
         int firstYear = Granularity.financialYear(granularity == Granularity.YEAR ? from.minusMonths(3) : from);
         int lastYear = Granularity.financialYear(to);
-        var counts = read(counted, firstYear, lastYear, dimensions);
+        var counts = read(counted, firstYear, lastYear, protectedAs);
+        String everyone = organisation == null ? CaseFacts.ALL : TrendDimension.ORGANISATION.cell(organisation);
         long population = counts.entrySet().stream()
                 .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
-                .mapToLong(e -> e.getValue().getOrDefault(CaseFacts.ALL, 0L))
+                .mapToLong(e -> e.getValue().getOrDefault(everyone, 0L))
                 .sum();
         if (population < policy.minimumPopulation()) {
             throw tooFew();
         }
         var years = new HashMap<Integer, ProtectedFinancialYear>();
         for (int year = firstYear; year <= lastYear; year++) {
-            years.put(year, year(year, counts, dimensions, lastClosed, counted));
+            years.put(year, year(year, counts, protectedAs, lastClosed, counted));
         }
         var cells = new ArrayList<TrendTable.Cell>();
         if (granularity == Granularity.YEAR) {
             for (int year = from.getYear(); year <= to.getYear(); year++) {
-                cells.addAll(calendarYear(year, years, dimensions));
+                cells.addAll(calendarYear(year, years, protectedAs));
             }
         } else {
             for (int year = firstYear; year <= lastYear; year++) {
-                years.get(year).publish(granularity, dimensions).forEach((first, published) -> {
+                years.get(year).publish(granularity, protectedAs).forEach((first, published) -> {
                     if (!first.isBefore(from) && !first.isAfter(to)) {
                         cells.addAll(published);
                     }
@@ -101,7 +116,27 @@ class TrendReader {
                 dimensions.stream().map(TrendDimension::label).toList(),
                 counted.label(),
                 policy.threshold(),
-                cells);
+                asAsked(cells, protectedAs, asked, organisation));
+    }
+
+    /** The cells in the order of the dimensions asked for; a partner's own: its rows, without the organisation. */
+    private static List<TrendTable.Cell> asAsked(
+            List<TrendTable.Cell> cells,
+            List<TrendDimension> protectedAs,
+            List<TrendDimension> asked,
+            String organisation) {
+        var shown = new ArrayList<TrendTable.Cell>();
+        for (var cell : cells) {
+            var values = new ArrayList<String>();
+            asked.forEach(d -> values.add(cell.values().get(protectedAs.indexOf(d))));
+            if (organisation != null) {
+                if (!values.remove(values.size() - 1).equals(organisation)) {
+                    continue;
+                }
+            }
+            shown.add(new TrendTable.Cell(cell.period(), values, cell.count(), cell.suppressed()));
+        }
+        return shown;
     }
 
     private Map<YearMonth, Map<String, Long>> read(
@@ -145,12 +180,34 @@ class TrendReader {
             }
         });
         var rows = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
-        dimensions.forEach(d -> rows.put(d, d == TrendDimension.AREA ? areas.codes() : d.knownValues()));
+        dimensions.forEach(d -> rows.put(d, rowsOf(d, ofYear)));
         long closed = YearMonth.of(year, 3).until(lastClosed, java.time.temporal.ChronoUnit.MONTHS);
         int closedMonths = (int) Math.max(0, Math.min(12, closed));
         return kept.computeIfAbsent(
                 List.of(counted, year, closedMonths, dimensions, ofYear, rows),
                 key -> new ProtectedFinancialYear(year, ofYear, rows, policy.threshold(), closedMonths));
+    }
+
+    /** Every value of a dimension a table shows: the configured areas and partners (and any who have left), or all. */
+    private List<String> rowsOf(TrendDimension dimension, Map<YearMonth, Map<String, Long>> counts) {
+        return switch (dimension) {
+            case AREA -> areas.codes();
+            case ORGANISATION -> {
+                var partners = new java.util.LinkedHashSet<String>();
+                partnership.organisations().forEach(o -> partners.add(o.id()));
+                var former = new java.util.TreeSet<String>();
+                String prefix = TrendDimension.ORGANISATION.label() + ".";
+                counts.values()
+                        .forEach(cells -> cells.keySet().stream()
+                                .filter(cell -> cell.startsWith(prefix))
+                                .map(cell -> cell.substring(prefix.length()))
+                                .filter(id -> !partners.contains(id))
+                                .forEach(former::add));
+                partners.addAll(former);
+                yield List.copyOf(partners);
+            }
+            default -> dimension.knownValues();
+        };
     }
 
     /** A calendar year's cell is published when its four quarters are, as their sum. */

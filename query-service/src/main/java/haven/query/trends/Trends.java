@@ -1,5 +1,8 @@
 package haven.query.trends;
 
+import haven.infra.council.Partnership;
+import haven.infra.security.Role;
+import haven.infra.security.Staff;
 import haven.query.web.InvalidParameter;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -9,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Anonymised counts for partnership boards: the question checked (closed periods only, at most two
- * dimensions, a range of at most ten years), then answered by {@link TrendReader}. The API, the
- * dashboard and the board pack all ask here.
+ * Anonymised counts for boards: the question checked (closed periods only, at most two dimensions,
+ * a range of at most ten years), then answered by {@link TrendReader}. The API, the dashboard and
+ * the board pack all ask here. The partnership's board reads every partner's cases together and by
+ * partner; anyone else who reads trends reads their own organisation's, one dimension at a time.
  */
 @Component
 public class Trends {
@@ -23,20 +29,47 @@ public class Trends {
 
     private final TrendReader reader;
     private final TrendPolicy policy;
+    private final Partnership partnership;
     private final Clock clock;
 
-    Trends(TrendReader reader, TrendPolicy policy, Clock clock) {
+    Trends(TrendReader reader, TrendPolicy policy, Partnership partnership, Clock clock) {
         this.reader = reader;
         this.policy = policy;
+        this.partnership = partnership;
         this.clock = clock;
+    }
+
+    /**
+     * Whose cases a reader's trends count: null for the partnership's (its board, or everyone when it
+     * has one organisation), else the reader's own organisation.
+     */
+    public String scopeOf(Staff reader) {
+        if (reader.is(Role.PARTNERSHIP_BOARD) || partnership.organisations().size() == 1) {
+            return null;
+        }
+        if (reader.organisation() == null) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your sign-in names no organisation.");
+        }
+        return reader.organisation();
+    }
+
+    /** Who a scope's counts are of, in words: the partnership's name or the partner's. */
+    public String nameOf(String scope) {
+        return scope == null
+                ? partnership.name()
+                : partnership
+                        .organisation(scope)
+                        .map(Partnership.Organisation::name)
+                        .orElse(scope);
     }
 
     /**
      * {@code cases}: {@code recorded}, {@code resolved} or {@code reopened}; blank for the cases the
      * dimensions imply (resolved by outcome, time to resolve or a deadline; recorded otherwise).
      */
-    public TrendResponse trends(String period, YearMonth from, YearMonth to, List<String> by, String cases) {
-        var report = report(period, from, to, by, cases);
+    public TrendResponse trends(
+            String scope, String period, YearMonth from, YearMonth to, List<String> by, String cases) {
+        var report = report(scope, period, from, to, by, cases);
         var cells = report.cells().stream()
                 .map(cell -> row(report.dimensions(), cell))
                 .toList();
@@ -51,8 +84,8 @@ public class Trends {
     }
 
     /** The same answer as a CSV file for board papers: a hidden count is [c]. */
-    public String csv(String period, YearMonth from, YearMonth to, List<String> by, String cases) {
-        var report = report(period, from, to, by, cases);
+    public String csv(String scope, String period, YearMonth from, YearMonth to, List<String> by, String cases) {
+        var report = report(scope, period, from, to, by, cases);
         var lines = new ArrayList<String>();
         lines.add(csvLine(header(report.dimensions())));
         for (var cell : report.cells()) {
@@ -75,11 +108,18 @@ public class Trends {
                 : granularity.first(lastClosed).minusMonths(1);
     }
 
-    private TrendReader.Report report(String period, YearMonth from, YearMonth to, List<String> by, String cases) {
+    private TrendReader.Report report(
+            String scope, String period, YearMonth from, YearMonth to, List<String> by, String cases) {
         var granularity = Granularity.labelled(period)
                 .orElseThrow(() -> new InvalidParameter(
                         "period", "must be month, quarter, year, financial-quarter or financial-year"));
         var dimensions = dimensions(by);
+        if (scope != null && dimensions.contains(TrendDimension.ORGANISATION)) {
+            throw new InvalidParameter("by", "organisation is the partnership board's: you read your own");
+        }
+        if (scope != null && dimensions.size() == 2) {
+            throw new InvalidParameter("by", "one at a time for an organisation's own cases");
+        }
         var implied = Population.counting(dimensions);
         var counted = cases.isBlank()
                 ? implied
@@ -89,7 +129,7 @@ public class Trends {
             throw new InvalidParameter(
                     "by", "outcome, time to resolve and deadlines are counted of resolved cases only");
         }
-        if (dimensions.size() == 2 && granularity != Granularity.FINANCIAL_YEAR) {
+        if (!ProtectedFinancialYear.byPeriod(dimensions) && granularity != Granularity.FINANCIAL_YEAR) {
             throw new InvalidParameter("by", "two at once are published for financial years only");
         }
         YearMonth lastClosed = policy.lastClosedMonth(clock);
@@ -107,7 +147,7 @@ public class Trends {
         if (first.plusMonths(LONGEST_RANGE_IN_MONTHS).isBefore(last.plusMonths(1))) {
             throw new InvalidParameter("from", "the range may cover at most " + LONGEST_RANGE_IN_MONTHS + " months");
         }
-        return reader.read(granularity, first, last, lastClosed, dimensions, counted);
+        return reader.read(granularity, first, last, lastClosed, dimensions, counted, scope);
     }
 
     private static List<TrendDimension> dimensions(List<String> by) {

@@ -27,7 +27,8 @@ class Access {
                 .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/cases/**")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.GET, "/api/trends", "/api/trends.csv")
-                .hasAnyRole(Role.BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())
+                .hasAnyRole(
+                        Role.BOARD.name(), Role.PARTNERSHIP_BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())
                 .requestMatchers("/api/admin/**")
                 .hasRole(Role.ADMIN.name());
     }

@@ -85,7 +85,7 @@ class ServiceMetricsTest {
                                 .contains(
                                         "haven_projection_lag_events{application=\"query-service\",processor=\"caseload\"} 0.0")
                                 .contains(
-                                        "haven_projection_lag_seconds{application=\"query-service\",processor=\"trends-v2\"} 0.0"));
+                                        "haven_projection_lag_seconds{application=\"query-service\",processor=\"trends-v3\"} 0.0"));
 
         String metrics = prometheus();
         assertThat(metrics).as("Axon's own processor metrics").contains("eventProcessor_latency");

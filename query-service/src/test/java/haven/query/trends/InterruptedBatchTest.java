@@ -131,8 +131,12 @@ class InterruptedBatchTest {
      */
     private List<Document> project(MongoDatabase database, int failAt, Lost lost) {
         var writes = new AtomicInteger(Integer.MIN_VALUE); // the earlier batch does not fail
-        var projection =
-                new TrendProjection(failing(database, writes, failAt, lost), pseudonyms, Areas.load(""), clock);
+        var projection = new TrendProjection(
+                failing(database, writes, failAt, lost),
+                pseudonyms,
+                Areas.load(""),
+                haven.infra.council.Partnership.load(""),
+                clock);
         handle(projection, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
         writes.set(0);
         var batch = List.of(

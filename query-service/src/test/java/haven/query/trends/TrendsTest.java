@@ -567,7 +567,7 @@ class TrendsTest {
         }
 
         var processor = processing
-                .eventProcessor("trends-v2", StreamingEventProcessor.class)
+                .eventProcessor("trends-v3", StreamingEventProcessor.class)
                 .orElseThrow();
         processor.shutDown();
         processor.resetTokens();

@@ -5,6 +5,7 @@ import static haven.infra.security.AccessMatrix.Caller.ADMIN;
 import static haven.infra.security.AccessMatrix.Caller.BOARD;
 import static haven.infra.security.AccessMatrix.Caller.CASEWORKER;
 import static haven.infra.security.AccessMatrix.Caller.CASE_MANAGER;
+import static haven.infra.security.AccessMatrix.Caller.PARTNERSHIP_BOARD;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -42,8 +43,8 @@ class AccessMatrixTest {
             Map.entry("GET /api/admin/access-log/verify", ONLY_ADMIN),
             Map.entry("GET /api/admin/retention/due", ONLY_ADMIN),
             Map.entry("GET /api/admin/organisation/archive", ONLY_ADMIN),
-            Map.entry("GET /api/trends", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
-            Map.entry("GET /api/trends.csv", EnumSet.of(BOARD, CASE_MANAGER, ADMIN)),
+            Map.entry("GET /api/trends", EnumSet.of(BOARD, PARTNERSHIP_BOARD, CASE_MANAGER, ADMIN)),
+            Map.entry("GET /api/trends.csv", EnumSet.of(BOARD, PARTNERSHIP_BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/admin/processors", ONLY_ADMIN),
             Map.entry("POST /api/admin/processors/{name}/replay", ONLY_ADMIN),
             Map.entry("GET /api/admin/processors/{name}/rebuild", ONLY_ADMIN),

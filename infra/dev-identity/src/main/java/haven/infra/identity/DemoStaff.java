@@ -20,6 +20,7 @@ record DemoStaff(String id, String organisation, String team, List<String> roles
             new DemoStaff("cw.lee", COUNCIL, "equality", List.of("CASEWORKER")),
             new DemoStaff("mgr.jones", COUNCIL, "equality", List.of("CASE_MANAGER")),
             new DemoStaff("board.chair", COUNCIL, null, List.of("BOARD")),
+            new DemoStaff("chair.partnership", COUNCIL, null, List.of("PARTNERSHIP_BOARD")),
             new DemoStaff("dpo.smith", COUNCIL, null, List.of("ADMIN")),
             new DemoStaff("sgt.evans", POLICE, "hate-crime-unit", List.of("CASE_MANAGER")),
             new DemoStaff("pc.morgan", POLICE, "hate-crime-unit", List.of("CASEWORKER")),

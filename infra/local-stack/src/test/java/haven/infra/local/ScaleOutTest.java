@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ScaleOutTest {
 
     static final List<String> PROJECTIONS =
-            List.of("caseload", "case-record", "reporter-status", "timeline", "trends-v2");
+            List.of("caseload", "case-record", "reporter-status", "timeline", "trends-v3");
 
     @Test
     void theSurvivorTakesOverAKilledInstancesSegmentsAndProjectsEveryEventOnce() throws Exception {

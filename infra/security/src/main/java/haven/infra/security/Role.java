@@ -6,8 +6,10 @@ public enum Role {
     REPORTER,
     CASEWORKER,
     CASE_MANAGER,
-    /** partnership boards: anonymised trends only */
+    /** an organisation's board: its own anonymised trends only */
     BOARD,
+    /** the partnership's board: anonymised trends of every partner together, and by partner */
+    PARTNERSHIP_BOARD,
     /** the data protection officer: retention, erasure, the access log, projections */
     ADMIN;
 

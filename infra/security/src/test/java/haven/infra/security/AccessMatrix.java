@@ -32,6 +32,7 @@ public final class AccessMatrix {
         CASEWORKER(Role.CASEWORKER),
         CASE_MANAGER(Role.CASE_MANAGER),
         BOARD(Role.BOARD),
+        PARTNERSHIP_BOARD(Role.PARTNERSHIP_BOARD),
         ADMIN(Role.ADMIN);
 
         private final Role role;
