@@ -1,6 +1,7 @@
 package haven.query;
 
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.eventstore.HavenApplication;
 import haven.infra.eventstore.MongoEventStoreConfiguration;
 import java.time.Clock;
@@ -22,10 +23,13 @@ public class QueryServiceApplication {
         return Clock.system(zone);
     }
 
-    /** The council's areas (HAVEN_AREAS), checked at start-up: a mistake stops the service with its line named. */
+    /**
+     * The partnership's areas (HAVEN_AREAS) and each organisation's own, checked at start-up: a mistake
+     * stops the service with its line named.
+     */
     @Bean
-    Areas areas(@Value("${haven.areas:}") String path) {
-        return Areas.load(path);
+    Areas areas(@Value("${haven.areas:}") String path, Partnership partnership) {
+        return Areas.load(path).servedBy(partnership);
     }
 
     public static void main(String[] args) {

@@ -143,7 +143,7 @@ class Case {
                 stage == Stage.RESOLVED || stage == Stage.CLOSED,
                 "A resolved or closed case cannot be triaged; reopen it first");
         refuseIf(
-                c.area() != null && !areas.allows(type, c.area()),
+                c.area() != null && !areas.allows(organisation, type, c.area()),
                 "That area is not one of the areas for this type of report");
         apply(new CaseTriaged(
                 caseId,

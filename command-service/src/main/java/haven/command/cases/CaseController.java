@@ -11,6 +11,7 @@ import haven.events.ProtectedCharacteristic;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
@@ -68,12 +69,14 @@ class CaseController {
     private final CommandGateway commands;
     private final CasePolicy policy;
     private final Areas areas;
+    private final Partnership partnership;
     private final Clock clock;
 
-    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Clock clock) {
+    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Partnership partnership, Clock clock) {
         this.commands = commands;
         this.policy = policy;
         this.areas = areas;
+        this.partnership = partnership;
         this.clock = clock;
     }
 
@@ -82,9 +85,11 @@ class CaseController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, LocalDate> triage(@PathVariable CaseId caseId, @Valid @RequestBody TriageRequest r, Staff staff) {
         LocalDate today = LocalDate.now(clock);
+        // the case is of the triaging manager's organisation: anyone else's triage finds no case
+        var levels = policy.serviceLevelsOf(staff.organisation(), partnership);
         LocalDate firstContact =
-                Objects.requireNonNullElse(r.firstContactDue(), policy.firstContactDue(r.risk(), today));
-        LocalDate resolution = Objects.requireNonNullElse(r.resolutionDue(), policy.resolutionDue(r.risk(), today));
+                Objects.requireNonNullElse(r.firstContactDue(), levels.firstContactDue(r.risk(), today));
+        LocalDate resolution = Objects.requireNonNullElse(r.resolutionDue(), levels.resolutionDue(r.risk(), today));
         if (resolution.isBefore(firstContact)) {
             throw new InvalidRequest(List.of(new InvalidField("resolutionDue", "must not be before firstContactDue")));
         }

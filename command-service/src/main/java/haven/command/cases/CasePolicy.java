@@ -1,22 +1,19 @@
 package haven.command.cases;
 
-import haven.events.RiskLevel;
+import haven.infra.council.Partnership;
+import haven.infra.council.ServiceLevels;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The organisation's configured service levels and appeal window. */
+/** The partnership's configured service levels and appeal window. */
 @ConfigurationProperties("haven")
-record CasePolicy(Duration appealWindow, Sla sla) {
+record CasePolicy(Duration appealWindow, ServiceLevels sla) {
 
-    record Sla(Map<RiskLevel, Integer> firstContactDays, Map<RiskLevel, Integer> resolutionDays) {}
-
-    LocalDate firstContactDue(RiskLevel risk, LocalDate triagedOn) {
-        return triagedOn.plusDays(sla.firstContactDays().get(risk));
-    }
-
-    LocalDate resolutionDue(RiskLevel risk, LocalDate triagedOn) {
-        return triagedOn.plusDays(sla.resolutionDays().get(risk));
+    /** An organisation's own service levels where its file gives them, the partnership's otherwise. */
+    ServiceLevels serviceLevelsOf(String organisation, Partnership partnership) {
+        return partnership
+                .organisation(organisation)
+                .flatMap(Partnership.Organisation::serviceLevels)
+                .orElse(sla);
     }
 }

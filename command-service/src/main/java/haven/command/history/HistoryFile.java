@@ -79,16 +79,17 @@ final class HistoryFile {
 
     private HistoryFile() {}
 
-    /** The founder's file (see {@link #parse(byte[], Areas, LocalDate, String)}). */
+    /** The founder's file (see {@link #parse(byte[], Areas, LocalDate, String, String)}). */
     static Parsed parse(byte[] content, Areas areas, LocalDate today) {
-        return parse(content, areas, today, null);
+        return parse(content, areas, today, null, null);
     }
 
     /**
-     * An organisation's file: {@code namespace} is its id, or null for the partnership's founder,
-     * whose source ids name the cases they did before partnerships.
+     * An organisation's file, its areas checked against {@code organisation}'s: {@code namespace} is
+     * its id, or null for the partnership's founder, whose source ids name the cases they did before
+     * partnerships.
      */
-    static Parsed parse(byte[] content, Areas areas, LocalDate today, String namespace) {
+    static Parsed parse(byte[] content, Areas areas, LocalDate today, String namespace, String organisation) {
         var problems = new ArrayList<Problem>();
         if (looksBinary(content)) {
             problems.add(new Problem(
@@ -167,7 +168,7 @@ final class HistoryFile {
             Category category = row.one("category", Category.class, true);
             String area = row.required("area");
             area = area == null ? null : area.toUpperCase(Locale.ROOT);
-            if (area != null && type != null && !areas.allows(type, area)) {
+            if (area != null && type != null && !areas.allows(organisation, type, area)) {
                 row.problem("area", "must be one of the council's area codes for this type, or NOT_SURE");
             }
             LocationType locationType = row.one("location_type", LocationType.class, false);

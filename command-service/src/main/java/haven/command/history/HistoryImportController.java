@@ -63,7 +63,7 @@ class HistoryImportController {
         }
         // the founder's incidents keep the case ids they had before partnerships; another's are its own
         String namespace = staff.organisation().equals(partnership.founder().id()) ? null : staff.organisation();
-        var parsed = HistoryFile.parse(file, areas, LocalDate.now(clock), namespace);
+        var parsed = HistoryFile.parse(file, areas, LocalDate.now(clock), namespace, staff.organisation());
         if (dryRun) {
             return ResponseEntity.ok(new CheckReport(parsed.rows().size(), parsed.valid(), parsed.problems()));
         }

@@ -104,7 +104,8 @@ record SubmitReportRequest(
             problems.add(new InvalidField(
                     "organisation", "must name the reporter's employer among the partnership's organisations"));
         }
-        if (type != null && area != null && !areas.allows(type, area.trim())) {
+        String to = problems.isEmpty() && type != null ? recipient(partnership).id() : null;
+        if (type != null && area != null && !areas.allows(to, type, area.trim())) {
             problems.add(new InvalidField(
                     "area", "must be one of the council's area codes for this type of report, or NOT_SURE"));
         }

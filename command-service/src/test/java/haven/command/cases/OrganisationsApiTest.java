@@ -138,6 +138,27 @@ class OrganisationsApiTest extends ApiTest {
         postJson("/api/cases/" + caseId + "/notes", NOTE, POLICE_UNIT_MANAGER).andExpect(status().isAccepted());
     }
 
+    /** The police's file sets its own service levels (HIGH: first contact the next day, resolved in 10); the council's are the partnership's. */
+    @Test
+    void eachPartnerTriagesToItsOwnServiceLevels() throws Exception {
+        String police = submitReport(
+                        ANONYMOUS_REPORT.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-police\","))
+                .get("caseId")
+                .asText();
+        String council = caseIdOfNewReport();
+        String triage = """
+                {"category": "THREATS", "risk": "HIGH", "route": "FORMAL_INVESTIGATION"}""";
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+
+        postJson("/api/cases/" + police + "/triage", triage, POLICE_UNIT_MANAGER)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.firstContactDue").value(today.plusDays(1).toString()))
+                .andExpect(jsonPath("$.resolutionDue").value(today.plusDays(10).toString()));
+        postJson("/api/cases/" + council + "/triage", triage, COUNCIL_MANAGER)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.resolutionDue").value(today.plusDays(20).toString()));
+    }
+
     @Test
     void aDignityAtWorkReportNamesTheEmployerAmongThePartners() throws Exception {
         String dignityAtWork = ANONYMOUS_REPORT
@@ -152,6 +173,17 @@ class OrganisationsApiTest extends ApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("organisation"));
         report(dignityAtWork.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-homes\","))
+                .andExpect(status().isCreated());
+
+        // Castle Homes has its own directorates: its staff place a report in those, not the council's
+        String toHomes = dignityAtWork.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-homes\",");
+        report(toHomes.replace("\"NOT_SURE\"", "\"HOMES-REPAIRS\"")).andExpect(status().isCreated());
+        report(toHomes.replace("\"NOT_SURE\"", "\"ADULTS\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("area"));
+        report(dignityAtWork
+                        .replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-council\",")
+                        .replace("\"NOT_SURE\"", "\"ADULTS\""))
                 .andExpect(status().isCreated());
     }
 

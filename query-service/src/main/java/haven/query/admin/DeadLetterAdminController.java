@@ -1,5 +1,6 @@
 package haven.query.admin;
 
+import haven.infra.security.Staff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,16 @@ class DeadLetterAdminController {
     record SequenceView(String processingGroup, List<LetterView> letters) {}
 
     private final EventProcessingConfiguration processing;
+    private final HavenOperators operators;
 
-    DeadLetterAdminController(EventProcessingConfiguration processing) {
+    DeadLetterAdminController(EventProcessingConfiguration processing, HavenOperators operators) {
         this.processing = processing;
+        this.operators = operators;
     }
 
     @GetMapping
-    List<SequenceView> deadLetters() {
+    List<SequenceView> deadLetters(Staff staff) {
+        operators.require(staff);
         var views = new ArrayList<SequenceView>();
         for (String group : processing.eventProcessors().keySet()) {
             processing.deadLetterQueue(group).ifPresent(queue -> views.addAll(sequences(group, queue)));
@@ -45,7 +49,8 @@ class DeadLetterAdminController {
     }
 
     @PostMapping("/{processingGroup}/retry")
-    Map<String, Integer> retry(@PathVariable String processingGroup) {
+    Map<String, Integer> retry(@PathVariable String processingGroup, Staff staff) {
+        operators.require(staff);
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing
                 .sequencedDeadLetterProcessor(processingGroup)
                 .orElseThrow(() -> new ResponseStatusException(

@@ -1,5 +1,6 @@
 package haven.query.admin;
 
+import haven.infra.security.Staff;
 import haven.query.admin.Processors.ProcessorView;
 import java.net.URI;
 import java.util.List;
@@ -16,19 +17,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessorAdminController {
 
     private final Processors processors;
+    private final HavenOperators operators;
 
-    ProcessorAdminController(Processors processors) {
+    ProcessorAdminController(Processors processors, HavenOperators operators) {
         this.processors = processors;
+        this.operators = operators;
     }
 
     @GetMapping
-    List<ProcessorView> processors() {
+    List<ProcessorView> processors(Staff staff) {
+        operators.require(staff);
         return processors.all();
     }
 
     /** Replays every event into the projection: its reset handler clears it, side effects stay off. */
     @PostMapping("/{name}/replay")
-    ResponseEntity<Rebuilds.Progress> replay(@PathVariable String name) {
+    ResponseEntity<Rebuilds.Progress> replay(@PathVariable String name, Staff staff) {
+        operators.require(staff);
         var progress = processors.rebuild(name);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/admin/processors/" + name + "/rebuild"))
@@ -37,7 +42,8 @@ class ProcessorAdminController {
 
     /** How far a rebuild has come: events processed of the total, rate and time left. */
     @GetMapping("/{name}/rebuild")
-    Rebuilds.Progress rebuild(@PathVariable String name) {
+    Rebuilds.Progress rebuild(@PathVariable String name, Staff staff) {
+        operators.require(staff);
         return processors.progress(name);
     }
 }

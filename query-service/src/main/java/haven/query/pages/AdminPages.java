@@ -4,6 +4,7 @@ import haven.events.ErasureReason;
 import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog;
+import haven.query.admin.HavenOperators;
 import haven.query.admin.Processors;
 import haven.query.caseload.RetentionDue;
 import java.util.Collections;
@@ -43,13 +44,16 @@ class AdminPages {
 
     private final RetentionDue retention;
     private final Partnership partnership;
+    private final HavenOperators operators;
 
     AdminPages(
             AccessLog accessLog,
             Processors processors,
             CommandService commands,
             RetentionDue retention,
-            Partnership partnership) {
+            Partnership partnership,
+            HavenOperators operators) {
+        this.operators = operators;
         this.retention = retention;
         this.partnership = partnership;
         this.accessLog = accessLog;
@@ -72,6 +76,7 @@ class AdminPages {
 
     @PostMapping("/admin/processors/{name}/rebuild")
     String rebuild(@PathVariable String name) {
+        operators.require(Staff.current(partnership).orElseThrow());
         processors.rebuild(name);
         return "redirect:/admin?done=rebuild#projections";
     }
@@ -198,9 +203,11 @@ class AdminPages {
         model.put("due", retention.due(officer));
         model.put(
                 "processors",
-                processors.all().stream()
-                        .map(p -> Map.of("view", p, "progress", processors.progress(p.name())))
-                        .toList());
+                operators.includes(officer)
+                        ? processors.all().stream()
+                                .map(p -> Map.of("view", p, "progress", processors.progress(p.name())))
+                                .toList()
+                        : null);
         model.put("problems", problems);
         model.put("done", done);
         model.put("failed", "");

@@ -173,7 +173,7 @@ class CasePages {
         model.put("case", shown);
         model.put("record", record);
         model.put("triageStart", triageStart(shown, record));
-        model.put("triageAreas", areas.of(shown.type()));
+        model.put("triageAreas", areas.of(staff.organisation(), shown.type())); // only its own cases are shown
         model.put("timeline", timelines.timeline(caseId, staff));
         model.put("problems", problems);
         model.put("failed", failed == null ? "" : failed);

@@ -77,6 +77,21 @@ public class ReportAnswers extends FormAnswers {
         return partners;
     }
 
+    /**
+     * The partner the report goes to, as the command-service decides it: the one chosen, else the
+     * hate crime service for a hate incident and the founder for dignity at work; null before the type is known.
+     */
+    String recipient() {
+        var chosen = partnership.organisation(value("organisation"));
+        if (chosen.isPresent()) {
+            return chosen.get().id();
+        }
+        return reportType()
+                .map(type -> type == ReportType.HATE_INCIDENT ? partnership.hateCrimeService() : partnership.founder())
+                .map(Organisation::id)
+                .orElse(null);
+    }
+
     /** The chosen partner's name; nothing for anything else. */
     public String partnerName() {
         return partnership
@@ -127,7 +142,9 @@ public class ReportAnswers extends FormAnswers {
                 requireOneOf(problems, "locationType", LocationType.class, "Select where it happened");
                 String area = value("area");
                 if (area == null
-                        || reportType().filter(type -> areas.allows(type, area)).isEmpty()) {
+                        || reportType()
+                                .filter(type -> areas.allows(recipient(), type, area))
+                                .isEmpty()) {
                     problems.put("area", "Select where it happened from the list, or ‘Not sure’");
                 }
             }

@@ -159,7 +159,11 @@ class ReportPages {
         model.addAttribute("returnToCheck", returnToCheck);
         model.addAttribute("previous", step.previous(answers).slug);
         model.addAttribute("options", options());
-        model.addAttribute("areaOptions", answers.reportType().map(areas::of).orElse(List.of()));
+        model.addAttribute(
+                "areaOptions",
+                answers.reportType()
+                        .map(type -> areas.of(answers.recipient(), type))
+                        .orElse(List.of()));
         return step == ReportStep.CHECK ? "report/check" : "report/question";
     }
 

@@ -100,6 +100,20 @@ class OrganisationsTest {
                 .andExpect(jsonPath("$.entries").isEmpty());
     }
 
+    /** The partnership's one Haven is run by its founder: only the founder's officers look after its projections. */
+    @Test
+    void onlyTheFoundersOfficersSeeAndRebuildTheProjections() throws Exception {
+        for (String path : List.of("/api/admin/processors", "/api/admin/dead-letters")) {
+            http.perform(get(path).header("Authorization", COUNCIL_OFFICER_FOR_DATA))
+                    .andExpect(status().isOk());
+            http.perform(get(path).header("Authorization", POLICE_OFFICER_FOR_DATA))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail").value(containsString("Castle District Council")));
+        }
+        http.perform(post("/api/admin/processors/timeline/replay").header("Authorization", POLICE_OFFICER_FOR_DATA))
+                .andExpect(status().isForbidden());
+    }
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;

@@ -38,13 +38,45 @@ public final class Areas {
     public record Area(String code, String label) {}
 
     private final Map<ReportType, List<Area>> byType;
+    /** An organisation's own areas of a type, where its file gives them (its directorates, say). */
+    private final Map<String, Map<ReportType, List<Area>>> ofOrganisation;
+    /** Every code of the partnership, whoever's: counts and labels are by code. */
     private final Map<String, Area> byCode;
 
-    private Areas(Map<ReportType, List<Area>> byType) {
+    private Areas(Map<ReportType, List<Area>> byType, Map<String, Map<ReportType, List<Area>>> ofOrganisation) {
         this.byType = byType;
+        this.ofOrganisation = ofOrganisation;
         var codes = new LinkedHashMap<String, Area>();
         byType.values().forEach(areas -> areas.forEach(a -> codes.put(a.code(), a)));
+        ofOrganisation
+                .values()
+                .forEach(own -> own.values().forEach(areas -> areas.forEach(a -> codes.put(a.code(), a))));
         this.byCode = Collections.unmodifiableMap(codes);
+    }
+
+    /**
+     * These areas with each organisation's own where its file gives them. Codes are the
+     * partnership's: one organisation's may not be another's or the areas file's.
+     */
+    public Areas servedBy(Partnership partnership) {
+        var seen = new HashMap<String, String>();
+        byType.values().forEach(areas -> areas.forEach(a -> seen.put(a.code(), "the areas file")));
+        var own = new LinkedHashMap<String, Map<ReportType, List<Area>>>();
+        for (var organisation : partnership.organisations()) {
+            for (var areas : organisation.areas().values()) {
+                for (var area : areas) {
+                    String before = seen.put(area.code(), "organisation " + organisation.id());
+                    if (before != null) {
+                        throw new IllegalArgumentException("organisation " + organisation.id() + ": the area code "
+                                + area.code() + " is also used by " + before + "; each area has its own code");
+                    }
+                }
+            }
+            if (!organisation.areas().isEmpty()) {
+                own.put(organisation.id(), organisation.areas());
+            }
+        }
+        return new Areas(byType, Map.copyOf(own));
     }
 
     /** The file at {@code path}, or the bundled example when the path is blank. */
@@ -73,10 +105,21 @@ public final class Areas {
         if (!(document instanceof Map<?, ?> sections)) {
             throw new IllegalArgumentException(source + " must have the sections " + SECTIONS.values());
         }
+        return new Areas(sections(sections, source, true), Map.of());
+    }
+
+    /**
+     * The sections {@code hate-incident} and {@code dignity-at-work} of an areas file, or of an
+     * organisation's {@code areas} (where each is optional: the areas file's serve otherwise).
+     */
+    static Map<ReportType, List<Area>> sections(Map<?, ?> sections, String source, boolean required) {
         var byType = new EnumMap<ReportType, List<Area>>(ReportType.class);
         var seen = new HashMap<String, String>();
         for (var type : ReportType.values()) {
             String section = SECTIONS.get(type);
+            if (!required && sections.get(section) == null) {
+                continue;
+            }
             if (!(sections.get(section) instanceof List<?> entries) || entries.isEmpty()) {
                 throw new IllegalArgumentException(source + ": '" + section + "' must list at least one area");
             }
@@ -104,18 +147,22 @@ public final class Areas {
             }
             byType.put(type, List.copyOf(areas));
         }
-        return new Areas(byType);
+        return Map.copyOf(byType);
     }
 
-    /** The areas a report of this type can be placed in, in the file's order. */
-    public List<Area> of(ReportType type) {
-        return byType.get(type);
+    /**
+     * The areas a report of this type to {@code organisation} can be placed in, in its file's order:
+     * the organisation's own where it has them, the areas file's otherwise (and for null).
+     */
+    public List<Area> of(String organisation, ReportType type) {
+        var own = organisation == null ? null : ofOrganisation.get(organisation);
+        return own != null && own.containsKey(type) ? own.get(type) : byType.get(type);
     }
 
-    /** Whether a report of this type may say it happened in {@code code} (an area of its type, or not sure). */
-    public boolean allows(ReportType type, String code) {
+    /** Whether a report of this type to {@code organisation} may say it happened in {@code code} (one of its areas, or not sure). */
+    public boolean allows(String organisation, ReportType type, String code) {
         return NOT_SURE.equals(code)
-                || byType.get(type).stream().anyMatch(a -> a.code().equals(code));
+                || of(organisation, type).stream().anyMatch(a -> a.code().equals(code));
     }
 
     /** The code a stored area counts under: a configured code, not sure, or not coded (free text from before). */

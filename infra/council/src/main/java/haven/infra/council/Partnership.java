@@ -36,7 +36,9 @@ public final class Partnership {
 
     /**
      * One partner: its id (the {@code org} claim of its staff's tokens), name, intake teams and, when it
-     * keeps personal data for other periods than the partnership's, its retention periods. A partner
+     * keeps personal data for other periods than the partnership's, its retention periods, and when it
+     * works to other service levels or has other areas (its directorates) than the partnership's, its
+     * own. A partner
      * {@code leaving} takes no new reports; its officer exports its cases and then erases them
      * (docs/partnership.md).
      */
@@ -46,6 +48,8 @@ public final class Partnership {
             Map<ReportType, String> intakeTeams,
             Optional<Period> keepAfterClosure,
             Optional<Period> keepWhenIdle,
+            Optional<ServiceLevels> serviceLevels,
+            Map<ReportType, List<Areas.Area>> areas,
             boolean leaving) {
 
         /** Which team's case managers receive a new report of this type: until it is assigned, only they see it. */
@@ -191,7 +195,33 @@ public final class Partnership {
                 Map.copyOf(intake),
                 period(file, "after-closure", source),
                 period(file, "after-inactivity", source),
+                serviceLevels(file, source),
+                areas(file, source),
                 leaving(file, source));
+    }
+
+    /** Its own areas of a type (its directorates, say), where it has them: {@code areas} as in the areas file. */
+    private static Map<ReportType, List<Areas.Area>> areas(Map<?, ?> file, String source) {
+        Object section = file.get("areas");
+        if (section == null) {
+            return Map.of();
+        }
+        if (!(section instanceof Map<?, ?> sections)) {
+            throw new IllegalArgumentException(source + ": 'areas' must give hate-incident and/or dignity-at-work");
+        }
+        return Areas.sections(sections, source + ": areas", false);
+    }
+
+    private static Optional<ServiceLevels> serviceLevels(Map<?, ?> file, String source) {
+        Object section = file.get("service-levels");
+        if (section == null) {
+            return Optional.empty();
+        }
+        if (!(section instanceof Map<?, ?> levels)) {
+            throw new IllegalArgumentException(
+                    source + ": 'service-levels' must give first-contact-days and resolution-days");
+        }
+        return Optional.of(ServiceLevels.parse(levels, source));
     }
 
     private static boolean leaving(Map<?, ?> file, String source) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import haven.events.ReportType;
+import haven.events.RiskLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,14 @@ class PartnershipTest {
         assertThat(partnership.organisation("castle-homes").orElseThrow().keepAfterClosure())
                 .contains(java.time.Period.ofYears(3));
         assertThat(partnership.founder().keepAfterClosure()).isEmpty();
+        var police = partnership
+                .organisation("castle-police")
+                .orElseThrow()
+                .serviceLevels()
+                .orElseThrow();
+        assertThat(police.firstContactDue(RiskLevel.HIGH, java.time.LocalDate.parse("2026-12-01")))
+                .isEqualTo("2026-12-02");
+        assertThat(partnership.founder().serviceLevels()).isEmpty();
     }
 
     @Test
@@ -102,6 +111,21 @@ class PartnershipTest {
         write("partnership.yml", "name: P\norganisations: [council.yml]\n");
         write("council.yml", COUNCIL + "leaving: soon\n");
         assertThatThrownBy(() -> load()).hasMessage("council.yml: 'leaving' must be true or false");
+
+        write(
+                "council.yml",
+                COUNCIL + "service-levels:\n  first-contact-days: {LOW: 5, MEDIUM: 3}\n"
+                        + "  resolution-days: {LOW: 60, MEDIUM: 40, HIGH: 20}\n");
+        assertThatThrownBy(() -> load())
+                .hasMessage("council.yml: service-levels first-contact-days must give whole days from 1 to 365"
+                        + " for each of LOW, MEDIUM and HIGH");
+        write(
+                "council.yml",
+                COUNCIL + "service-levels:\n  first-contact-days: {LOW: 5, MEDIUM: 3, HIGH: 30}\n"
+                        + "  resolution-days: {LOW: 60, MEDIUM: 40, HIGH: 20}\n");
+        assertThatThrownBy(() -> load())
+                .hasMessage("council.yml: service-levels resolution-days HIGH must not be fewer than its"
+                        + " first-contact-days");
 
         write("partnership.yml", "name: P\norganisations: [../secrets.yml]\n");
         assertThatThrownBy(() -> load()).hasMessageEndingWith("lists file names like castle-council.yml, beside it");

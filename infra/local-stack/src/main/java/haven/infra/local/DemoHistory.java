@@ -12,13 +12,34 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Made-up years of incidents, so that a new install's board pages show tables and charts: about
- * 1,500 closed cases over the 33 months before this one, with a realistic mix of types,
- * categories, areas, perceived motivations and outcomes, and a season. Not real people or events.
- * Written as the import template's CSV and imported through the data protection officer's import,
- * as a council would bring in its own logs. The same month gives the same file.
+ * Made-up years of incidents, so that a new install's board pages show tables and charts: for the
+ * council about 1,500 closed cases over the 33 months before this one, fewer for the police and the
+ * housing association, with a realistic mix of types, categories, areas, perceived motivations and
+ * outcomes, and a season. Not real people or events. Written as the import template's CSV and
+ * imported by each partner's own data protection officer, as each would bring in its own log. The
+ * same month gives the same files.
  */
 final class DemoHistory {
+
+    /** A demo partner's log: its officer, its size beside the council's, and where its staff work. */
+    record Partner(String officer, double scale, List<Weighted> workplaces) {}
+
+    static final List<Partner> PARTNERS = List.of(
+            new Partner(
+                    "dpo.smith",
+                    1,
+                    List.of(
+                            w("ADULTS", 26),
+                            w("CHILDREN", 22),
+                            w("PLACE", 20),
+                            w("HOUSING", 16),
+                            w("RESOURCES", 11),
+                            w("CHIEF-EXEC", 5))),
+            new Partner("dpo.hughes", 0.45, List.of(w("NOT_SURE", 1))),
+            new Partner(
+                    "dpo.brown",
+                    0.2,
+                    List.of(w("HOMES-TENANCY", 50), w("HOMES-REPAIRS", 35), w("HOMES-CORPORATE", 15))));
 
     static final int MONTHS = 33;
     private static final String HEADER = "source_id,reported_month,type,category,area,location_type,reporter_role,"
@@ -28,10 +49,10 @@ final class DemoHistory {
 
     private DemoHistory() {}
 
-    /** The file for the months before {@code today}'s, seeded by that month so a restart makes the same one. */
-    static byte[] csv(LocalDate today) {
+    /** The partner's file for the months before {@code today}'s, seeded by that month so a restart makes the same one. */
+    static byte[] csv(LocalDate today, Partner partner) {
         YearMonth thisMonth = YearMonth.from(today);
-        var random = new Random(thisMonth.hashCode());
+        var random = new Random(thisMonth.hashCode() + partner.officer().hashCode());
         var lines = new ArrayList<String>();
         lines.add(HEADER);
         int number = 0;
@@ -39,20 +60,32 @@ final class DemoHistory {
             YearMonth month = thisMonth.minusMonths(m);
             double season = 1 + 0.25 * Math.sin((month.getMonthValue() - 4) / 12.0 * 2 * Math.PI);
             double growth = 1 + 0.2 * (MONTHS - m) / MONTHS;
-            int cases = (int) Math.round(41 * season * growth + random.nextGaussian() * 5);
+            int cases =
+                    (int) Math.max(0, Math.round(partner.scale() * (41 * season * growth + random.nextGaussian() * 5)));
             for (int i = 0; i < cases; i++) {
                 number++;
-                lines.add(row(random, "DEMO-" + month.getYear() + "-" + String.format("%05d", number), month, today));
+                String id = "DEMO-" + month.getYear() + "-" + String.format("%05d", number);
+                lines.add(row(random, id, month, today, partner.workplaces()));
             }
         }
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Imports the file as the demo data protection officer and waits until it is in. */
+    /** Imports each partner's file as its own data protection officer and waits until they are in. */
     static int importInto(String commandUrl, String identityUrl, LocalDate today, Duration patience)
             throws InterruptedException {
-        var dpo = JsonHttp.signedIn(identityUrl, "dpo.smith");
-        var started = dpo.postCsv(commandUrl + "/api/admin/imports", csv(today));
+        int rows = 0;
+        for (var partner : PARTNERS) {
+            rows += importInto(commandUrl, identityUrl, today, patience, partner);
+        }
+        return rows;
+    }
+
+    private static int importInto(
+            String commandUrl, String identityUrl, LocalDate today, Duration patience, Partner partner)
+            throws InterruptedException {
+        var dpo = JsonHttp.signedIn(identityUrl, partner.officer());
+        var started = dpo.postCsv(commandUrl + "/api/admin/imports", csv(today, partner));
         if (started.status() != 202) {
             throw new IllegalStateException("the demo history was refused: " + started.status() + " " + started.body());
         }
@@ -72,7 +105,7 @@ final class DemoHistory {
         throw new IllegalStateException("the demo history import took longer than " + patience);
     }
 
-    private static String row(Random random, String id, YearMonth month, LocalDate today) {
+    private static String row(Random random, String id, YearMonth month, LocalDate today, List<Weighted> workplaces) {
         boolean hate = random.nextDouble() < 0.62;
         String category;
         String area;
@@ -151,15 +184,7 @@ final class DemoHistory {
                             w("SEXUAL_HARASSMENT", 10),
                             w("VICTIMISATION", 7),
                             w("OTHER", 4)));
-            area = pick(
-                    random,
-                    List.of(
-                            w("ADULTS", 26),
-                            w("CHILDREN", 22),
-                            w("PLACE", 20),
-                            w("HOUSING", 16),
-                            w("RESOURCES", 11),
-                            w("CHIEF-EXEC", 5)));
+            area = pick(random, workplaces);
             location = pick(random, List.of(w("WORKPLACE", 84), w("COUNCIL_BUILDING", 10), w("ONLINE", 6)));
             if (random.nextDouble() < 0.6) {
                 motivations.add(pick(

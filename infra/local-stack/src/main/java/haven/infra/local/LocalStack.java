@@ -86,8 +86,10 @@ public final class LocalStack {
                   staff pages      %s/staff    (cases, trends, data protection: sign in as demo staff)
                   command-service  %s   (POST /api/reports, /api/cases/{id}/...)
                   query-service    %s   (GET /api/caseload, /api/cases/{id})
-                  sign-in (dev)    %s   (demo staff: rep.khan cw.patel cw.lee mgr.jones board.chair dpo.smith,
-                                         password "demo"; a token for curl:
+                  sign-in (dev)    %s   (demo staff, password "demo": the council's rep.khan cw.patel
+                                         cw.lee mgr.jones board.chair dpo.smith; the partnership board's
+                                         chair.partnership; the police's sgt.evans pc.morgan dpo.hughes;
+                                         Castle Homes' hm.ali ho.price dpo.brown; a token for curl:
                                          curl -u mgr.jones:demo -d grant_type=client_credentials %s/oauth2/token)
                   logs             %s
                 Press Ctrl-C to stop.
