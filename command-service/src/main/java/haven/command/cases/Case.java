@@ -9,6 +9,7 @@ import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
+import haven.events.CaseReferred;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
@@ -23,6 +24,9 @@ import haven.events.LegalHoldPlaced;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
+import haven.events.Redaction;
+import haven.events.ReferralBasis;
+import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
@@ -84,6 +88,12 @@ class Case {
     private Instant appealDeadline;
     private boolean erased;
     private boolean onLegalHold;
+    /** Whether the reporter consented to their report being shared. */
+    private boolean consentToShare;
+    /** The organisations it has been referred to. */
+    private final Set<String> referredTo = new HashSet<>();
+    /** A case opened for another partner's referral: it has no reporter of its own. */
+    private boolean referral;
 
     Case() {
         // for Axon to rebuild the case from its events
@@ -103,6 +113,65 @@ class Case {
     @CommandHandler
     Case(ImportHistoricalCase c) {
         apply(HistoricalCaseImported.of(c.caseId(), c.incident(), c.importedBy(), c.organisation()));
+    }
+
+    /** The receiving organisation's case for a referral: only what was shared, in its intake team. */
+    @CommandHandler
+    Case(OpenReferredCase c) {
+        var referral = c.referral();
+        apply(new ReferralReceived(
+                c.caseId(),
+                c.reference(),
+                referral.from(),
+                referral.referralId(),
+                referral.type(),
+                referral.category(),
+                referral.occurredOn(),
+                referral.locationType(),
+                referral.motivations(),
+                referral.sharedNarrative(),
+                referral.to()));
+        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), referral.to()));
+    }
+
+    /**
+     * Shares the report with another organisation: on the reporter's consent, or on a lawful basis
+     * only a case manager confirms; once to each; never an erased case or one with no report (an
+     * imported incident, a referral received: those are shared by whoever holds the report).
+     */
+    @CommandHandler
+    void handle(ReferCase c, MetaData metaData, Partnership partnership, OriginalReports originals) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        String ours = partnership.organisationOf(organisation);
+        refuseIf(c.to().equals(ours), "A case is referred to another organisation of the partnership, not its own");
+        refuseIf(referredTo.contains(c.to()), "The case has already been referred to that organisation");
+        refuseIf(
+                c.basis() == ReferralBasis.CONSENT && !consentToShare,
+                "The reporter has not consented to their report being shared; share it only on a lawful basis"
+                        + " a case manager confirms");
+        refuseIf(
+                c.basis() == ReferralBasis.LAWFUL_BASIS && !Acting.of(metaData).managesCases(),
+                "Only a case manager confirms a lawful basis for sharing without the reporter's consent");
+        var report = originals
+                .of(caseId)
+                .filter(r -> r.narrative() != null)
+                .orElseThrow(() -> new RuleViolation("This case holds no report of its own to share"));
+        String shared = Redaction.mask(report.narrative(), c.hide());
+        apply(new CaseReferred(
+                caseId,
+                c.referralId(),
+                ours,
+                c.to(),
+                c.basis(),
+                c.basis() == ReferralBasis.LAWFUL_BASIS ? c.lawfulBasis() : null,
+                report.type(),
+                report.category(),
+                report.occurredOn(),
+                report.locationType(),
+                report.motivations(),
+                shared,
+                Redaction.masked(report.narrative(), shared),
+                c.referredBy()));
     }
 
     /**
@@ -237,6 +306,9 @@ class Case {
     @CommandHandler
     void handle(SendMessageToReporter c) {
         refuseIfClosed();
+        refuseIf(
+                referral,
+                "A referral has no reporter to write to: the organisation that referred it is in touch with them");
         apply(new MessageToReporterSent(caseId, c.messageId(), c.text(), c.sender()));
     }
 
@@ -322,14 +394,21 @@ class Case {
         onLegalHold = false;
     }
 
-    /** A case reported before intake routing is the founder's, in the team its type goes to now, until it is assigned. */
+    /**
+     * Its organisation's; a case reported before partnerships is the founder's, in the team its type
+     * goes to now (until routed or assigned).
+     */
     @EventSourcingHandler
     void on(ReportSubmitted e, Partnership partnership) {
         caseId = e.caseId();
         stage = Stage.SUBMITTED;
         type = e.type();
-        organisation = partnership.founder().id();
-        team = partnership.founder().intakeTeam(e.type());
+        consentToShare = e.consentToShare();
+        organisation = partnership.organisationOf(e.organisation());
+        team = partnership
+                .organisation(organisation)
+                .orElse(partnership.founder())
+                .intakeTeam(e.type());
     }
 
     @EventSourcingHandler
@@ -338,6 +417,20 @@ class Case {
         organisation = partnership.organisationOf(e.organisation());
         stage = Stage.CLOSED;
         type = e.type();
+    }
+
+    @EventSourcingHandler
+    void on(ReferralReceived e) {
+        referral = true;
+        caseId = e.caseId();
+        stage = Stage.SUBMITTED;
+        type = e.type();
+        organisation = e.organisation();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReferred e) {
+        referredTo.add(e.to());
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
+import haven.events.CaseReferred;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
@@ -28,6 +29,8 @@ import haven.events.Outcome;
 import haven.events.PastIncident;
 import haven.events.PersonalDataErased;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ReferralBasis;
+import haven.events.ReferralReceived;
 import haven.events.ReportDetails;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
@@ -114,6 +117,7 @@ class CaseTest {
         fixture.registerInjectableResource(PSEUDONYMS);
         fixture.registerInjectableResource(partnership);
         fixture.registerInjectableResource(Areas.load(""));
+        fixture.registerInjectableResource(new OriginalReports(fixture.getEventStore()));
         fixture.registerCommandDispatchInterceptor(commands ->
                 (i, command) -> command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
         return fixture;
@@ -630,6 +634,169 @@ class CaseTest {
                     .when(note, Acting.metaData("mgr.evans", List.of("CASE_MANAGER"), "equality", "castle-police"))
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    /**
+     * Referrals between partners: on the reporter's consent, or a lawful basis a case manager confirms;
+     * only the narrative with its hidden passages masked goes, into a case of the partner's own.
+     */
+    @Nested
+    class Referrals {
+
+        final FixtureConfiguration<Case> partnership = fixtureFor(Partnership.load("demo"));
+        final ReportSubmitted consenting = ReportSubmitted.of(
+                ID,
+                KEY,
+                new ReportDetails(
+                        ReportType.HATE_INCIDENT,
+                        Category.THREATS,
+                        LocalDate.parse("2026-10-01"),
+                        LocationType.STREET_OR_PUBLIC_SPACE,
+                        "CASTLE",
+                        Set.of(Motivation.RACE),
+                        ReporterRole.VICTIM,
+                        true,
+                        null,
+                        ContactPreference.FOLLOW_UP_ONLY,
+                        "Dan Smith from number 4 threatened me outside the shop",
+                        List.of(),
+                        false,
+                        true),
+                "castle-council");
+        final ReportRoutedToTeam toTheCouncil = new ReportRoutedToTeam(ID, "equality", "castle-council");
+        final MetaData councilCaseworker =
+                Acting.metaData("cw.patel", List.of("CASEWORKER"), "equality", "castle-council");
+        final MetaData councilManager =
+                Acting.metaData("mgr.jones", List.of("CASE_MANAGER"), "equality", "castle-council");
+        final ReferCase toThePolice = new ReferCase(
+                ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, List.of("dan smith", "number 4"), "cw.patel");
+
+        CaseReferred referred(ReferralBasis basis, String lawfulBasis, String by) {
+            return new CaseReferred(
+                    ID,
+                    "r-1",
+                    "castle-council",
+                    "castle-police",
+                    basis,
+                    lawfulBasis,
+                    ReportType.HATE_INCIDENT,
+                    Category.THREATS,
+                    LocalDate.parse("2026-10-01"),
+                    LocationType.STREET_OR_PUBLIC_SPACE,
+                    Set.of(Motivation.RACE),
+                    "█████████ from ████████ threatened me outside the shop",
+                    17,
+                    by);
+        }
+
+        ReferralReceived received(CaseId linked, String narrative) {
+            return new ReferralReceived(
+                    linked,
+                    "HV-REF2-AB",
+                    "castle-council",
+                    "r-1",
+                    ReportType.HATE_INCIDENT,
+                    Category.THREATS,
+                    LocalDate.parse("2026-10-01"),
+                    LocationType.STREET_OR_PUBLIC_SPACE,
+                    Set.of(Motivation.RACE),
+                    narrative,
+                    "castle-police");
+        }
+
+        @Test
+        void withTheReportersConsentTheNarrativeGoesWithItsHiddenPassagesMasked() {
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED)
+                    .when(toThePolice, councilCaseworker)
+                    .expectEvents(referred(ReferralBasis.CONSENT, null, "cw.patel"));
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, referred(ReferralBasis.CONSENT, null, "cw.patel"))
+                    .when(toThePolice, councilCaseworker)
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case has already been referred to that organisation");
+        }
+
+        @Test
+        void withoutConsentOnlyACaseManagerSharesItOnARecordedLawfulBasis() {
+            var withoutConsent = new ReferCase(
+                    ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, toThePolice.hide(), "mgr.jones");
+            var onALawfulBasis = new ReferCase(
+                    ID,
+                    "r-1",
+                    "castle-police",
+                    ReferralBasis.LAWFUL_BASIS,
+                    "Threat to life",
+                    toThePolice.hide(),
+                    "mgr.jones");
+            var noConsent = ReportSubmitted.of(ID, KEY, ON_THE_BUS, "castle-council");
+            partnership
+                    .given(noConsent, toTheCouncil)
+                    .when(withoutConsent, councilManager)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            partnership
+                    .given(noConsent, toTheCouncil, ASSIGNED)
+                    .when(onALawfulBasis, councilCaseworker)
+                    .expectNoEvents()
+                    .expectExceptionMessage(
+                            "Only a case manager confirms a lawful basis for sharing without the reporter's consent");
+            partnership
+                    .given(consenting, toTheCouncil)
+                    .when(onALawfulBasis, councilManager)
+                    .expectEvents(referred(ReferralBasis.LAWFUL_BASIS, "Threat to life", "mgr.jones"));
+        }
+
+        @Test
+        void aCaseIsReferredToAnotherPartnerNeverItsOwnAndNeverOnceErased() {
+            partnership
+                    .given(consenting, toTheCouncil)
+                    .when(
+                            new ReferCase(
+                                    ID, "r-1", "castle-council", ReferralBasis.CONSENT, null, List.of(), "mgr.jones"),
+                            councilManager)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            partnership
+                    .given(
+                            consenting,
+                            toTheCouncil,
+                            CLOSED,
+                            new PersonalDataErased(ID, ErasureReason.ERASURE_REQUEST, "d"))
+                    .when(toThePolice, councilManager)
+                    .expectNoEvents()
+                    .expectExceptionMessage(RuleViolation.CASE_ERASED);
+        }
+
+        @Test
+        void thePartnerGetsACaseOfItsOwnHoldingOnlyWhatWasShared() {
+            var linked = new CaseId("linked-1");
+            var referral = referred(ReferralBasis.CONSENT, null, "cw.patel");
+            partnership
+                    .givenNoPriorActivity()
+                    .when(new OpenReferredCase(linked, "HV-REF2-AB", referral, "hate-crime-unit"))
+                    .expectEvents(
+                            received(linked, "█████████ from ████████ threatened me outside the shop"),
+                            new ReportRoutedToTeam(linked, "hate-crime-unit", "castle-police"));
+            // the council's staff find no such case; the police's intake team works on it
+            var note = new AddInvestigationNote(linked, "n-1", "Spoke to the council", "sgt.evans");
+            partnership
+                    .given(
+                            received(linked, "shared"),
+                            new ReportRoutedToTeam(linked, "hate-crime-unit", "castle-police"))
+                    .when(note, councilManager)
+                    .expectException(AggregateNotFoundException.class);
+            // it has no reporter of its own: the organisation that referred it is in touch with them
+            partnership
+                    .given(
+                            received(linked, "shared"),
+                            new ReportRoutedToTeam(linked, "hate-crime-unit", "castle-police"))
+                    .when(
+                            new SendMessageToReporter(linked, "m-1", "We are looking into it", "sgt.evans"),
+                            Acting.metaData("sgt.evans", List.of("CASE_MANAGER"), "hate-crime-unit", "castle-police"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
         }
     }
 

@@ -37,7 +37,10 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry("/messages", "{\"text\": \"We are looking into it\"}"),
             Map.entry("/resolution", CaseLifecycleApiTest.RESOLUTION),
             Map.entry("/closure", ""),
-            Map.entry("/appeal", "{\"reason\": \"New evidence\"}"));
+            Map.entry("/appeal", "{\"reason\": \"New evidence\"}"),
+            Map.entry(
+                    "/referrals",
+                    "{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\"}"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

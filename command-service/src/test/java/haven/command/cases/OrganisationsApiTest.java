@@ -76,6 +76,8 @@ class OrganisationsApiTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/resolution", """
                     {"outcome": "RESOLVED_INFORMALLY", "summary": "Agreed a way forward"}"""),
             Map.entry("POST /api/cases/{caseId}/closure", ""),
+            Map.entry("POST /api/cases/{caseId}/referrals", """
+                    {"to": "castle-homes", "basis": "LAWFUL_BASIS", "lawfulBasis": "Risk to life", "hide": []}"""),
             Map.entry("POST /api/cases/{caseId}/appeal", """
                     {"reason": "New evidence"}"""),
             Map.entry("POST /api/admin/cases/{caseId}/erasure", """
@@ -129,10 +131,7 @@ class OrganisationsApiTest extends ApiTest {
 
     @Test
     void aReporterCanTellANamedPartnerWhoseIntakeTeamAloneReceivesIt() throws Exception {
-        String caseId = submitReport(
-                        ANONYMOUS_REPORT.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-police\","))
-                .get("caseId")
-                .asText();
+        String caseId = reportedToThePolice();
 
         postJson("/api/cases/" + caseId + "/notes", NOTE, COUNCIL_MANAGER).andExpect(status().isNotFound());
         postJson("/api/cases/" + caseId + "/notes", NOTE, POLICE_UNIT_MANAGER).andExpect(status().isAccepted());
@@ -141,10 +140,7 @@ class OrganisationsApiTest extends ApiTest {
     /** The police's file sets its own service levels (HIGH: first contact the next day, resolved in 10); the council's are the partnership's. */
     @Test
     void eachPartnerTriagesToItsOwnServiceLevels() throws Exception {
-        String police = submitReport(
-                        ANONYMOUS_REPORT.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-police\","))
-                .get("caseId")
-                .asText();
+        String police = reportedToThePolice();
         String council = caseIdOfNewReport();
         String triage = """
                 {"category": "THREATS", "risk": "HIGH", "route": "FORMAL_INVESTIGATION"}""";
@@ -224,6 +220,13 @@ class OrganisationsApiTest extends ApiTest {
                 {"outcome": "RESOLVED_INFORMALLY", "summary": "Apology given"}""", manager).andExpect(status().isAccepted());
         postJson("/api/cases/" + caseId + "/closure", "", manager).andExpect(status().isNoContent());
         return caseId;
+    }
+
+    /** An anonymous hate incident the reporter chose to tell the police about. */
+    private String reportedToThePolice() throws Exception {
+        return submitReport(ANONYMOUS_REPORT.replace("\"VICTIM\",", "\"VICTIM\", \"organisation\": \"castle-police\","))
+                .get("caseId")
+                .asText();
     }
 
     private ResultActions report(String body) throws Exception {

@@ -36,6 +36,7 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/resolution", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/closure", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/appeal", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/referrals", CASE_TEAM),
             Map.entry("POST /api/admin/cases/{caseId}/erasure", EnumSet.of(Caller.ADMIN)),
             Map.entry("POST /api/admin/cases/{caseId}/legal-hold", EnumSet.of(Caller.ADMIN)),
             Map.entry("POST /api/admin/cases/{caseId}/lifted-exclusions", EnumSet.of(Caller.ADMIN)),

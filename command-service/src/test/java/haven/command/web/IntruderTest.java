@@ -102,6 +102,9 @@ class IntruderTest extends ApiTest {
                         .json("{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Agreed a way forward\"}"),
                 onCase("POST /api/cases/{caseId}/closure", caseId, staff),
                 onCase("POST /api/cases/{caseId}/appeal", caseId, staff).json("{\"reason\": \"New evidence\"}"),
+                onCase("POST /api/cases/{caseId}/referrals", caseId, staff)
+                        .json("{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\","
+                                + " \"hide\": [\"a name\"]}"),
                 onCase("POST /api/admin/cases/{caseId}/erasure", caseId, staff)
                         .json("{\"reason\": \"ERASURE_REQUEST\"}"),
                 onCase("POST /api/admin/cases/{caseId}/legal-hold", caseId, staff)

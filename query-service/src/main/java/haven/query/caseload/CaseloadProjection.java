@@ -8,11 +8,14 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
+import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ExclusionLifted;
 import haven.events.MessageToReporterSent;
+import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
+import haven.events.ReportType;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Partnership;
 import haven.infra.privacy.StaffPseudonyms;
@@ -55,13 +58,26 @@ class CaseloadProjection {
     void on(ReportSubmitted e, @Timestamp Instant at) {
         update(
                 e.caseId(),
-                row -> row.append(CaseFile.REFERENCE, e.reference())
-                        .append(CaseFile.TYPE, e.type().name())
-                        .append(CaseFile.CATEGORY, e.category().name())
-                        .append(CaseFile.STATUS, CaseStatus.SUBMITTED.name())
-                        .append(CaseFile.OPENED_AT, Date.from(at))
+                row -> opened(row, e.reference(), e.type(), e.category(), at)
                         .append(CaseFile.ORGANISATION, partnership.founder().id())
                         .append(CaseFile.TEAM, partnership.founder().intakeTeam(e.type())));
+    }
+
+    /** A partner's referral: a case of the receiving organisation's own, in its intake team. */
+    @EventHandler
+    void on(ReferralReceived e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                row -> opened(row, e.reference(), e.type(), e.category(), at)
+                        .append(CaseFile.ORGANISATION, e.organisation()));
+    }
+
+    private static Document opened(Document row, String reference, ReportType type, Category category, Instant at) {
+        return row.append(CaseFile.REFERENCE, reference)
+                .append(CaseFile.TYPE, type.name())
+                .append(CaseFile.CATEGORY, category.name())
+                .append(CaseFile.STATUS, CaseStatus.SUBMITTED.name())
+                .append(CaseFile.OPENED_AT, Date.from(at));
     }
 
     @EventHandler

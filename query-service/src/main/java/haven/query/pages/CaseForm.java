@@ -1,6 +1,7 @@
 package haven.query.pages;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,7 +50,25 @@ enum CaseForm {
             "The case has been resolved",
             form -> body("outcome", form.value("outcome"), "summary", form.value("summary"))),
     CLOSURE("closure", "The case has been closed", form -> null),
-    APPEAL("appeal", "The case has been reopened on appeal", form -> body("reason", form.value("reason")));
+    APPEAL("appeal", "The case has been reopened on appeal", form -> body("reason", form.value("reason"))),
+    REFERRAL(
+            "referrals",
+            "The case has been referred: the partner has a case of its own with what you shared",
+            form -> body(
+                    "to",
+                    form.value("to"),
+                    "basis",
+                    form.value("basis"),
+                    "lawfulBasis",
+                    form.value("lawfulBasis"),
+                    "hide",
+                    form.value("hide") == null
+                            ? List.of()
+                            : form.value("hide")
+                                    .lines()
+                                    .map(String::strip)
+                                    .filter(line -> !line.isEmpty())
+                                    .toList()));
 
     /** How the page asks for a field that is missing ("Select the risk level"), and names it otherwise. */
     private record Field(String verb, String label) {}
@@ -67,7 +86,11 @@ enum CaseForm {
             Map.entry("description", new Field("Enter", "what will be done")),
             Map.entry("owner", new Field("Enter", "the staff id of who will do it")),
             Map.entry("due", new Field("Enter", "the date it is due, as a real date")),
-            Map.entry("summary", new Field("Enter", "a summary of the outcome")));
+            Map.entry("summary", new Field("Enter", "a summary of the outcome")),
+            Map.entry("to", new Field("Select", "the partner to refer it to")),
+            Map.entry("basis", new Field("Select", "the basis for sharing")),
+            Map.entry("lawfulBasis", new Field("Enter", "the lawful basis for sharing without consent")),
+            Map.entry("hide", new Field("Enter", "the passages to hide, one per line")));
 
     final String slug;
     final String done;

@@ -6,10 +6,12 @@ import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ReferralBasis;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.caseload.CaseStatus;
@@ -53,6 +55,7 @@ class CasePages {
     private final CommandService commands;
     private final FreshViews freshViews;
     private final Areas areas;
+    private final Partnership partnership;
 
     CasePages(
             Caseload caseload,
@@ -60,7 +63,9 @@ class CasePages {
             Timelines timelines,
             CommandService commands,
             FreshViews freshViews,
-            Areas areas) {
+            Areas areas,
+            Partnership partnership) {
+        this.partnership = partnership;
         this.caseload = caseload;
         this.records = records;
         this.timelines = timelines;
@@ -186,6 +191,20 @@ class CasePages {
         model.put("risks", RiskLevel.values());
         model.put("routes", Route.values());
         model.put("outcomes", Outcome.values());
+        model.put(
+                "partners",
+                partnership.takingReports().stream()
+                        .filter(partner -> !partner.id().equals(staff.organisation()))
+                        .toList());
+        model.put("bases", ReferralBasis.values());
+        model.put(
+                "referredBy",
+                record.report() == null || !record.report().referred()
+                        ? null
+                        : partnership
+                                .organisation(record.report().referredFrom())
+                                .map(Partnership.Organisation::name)
+                                .orElse("a former partner"));
         return new ModelAndView("cases/case", model);
     }
 

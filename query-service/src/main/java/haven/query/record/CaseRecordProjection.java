@@ -11,15 +11,20 @@ import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.InvestigationNoteAdded;
+import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.Motivation;
 import haven.events.PersonalDataErased;
+import haven.events.ReferralReceived;
 import haven.events.ReportSubmitted;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.query.views.BatchWrites;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -53,20 +58,8 @@ class CaseRecordProjection {
     @EventHandler
     void on(ReportSubmitted e, @Timestamp Instant at) {
         String reporterKey = PersonalDataKeys.keyId(e.caseId().value(), REPORTER);
-        var report = new Document("submittedAt", Date.from(at))
-                .append(
-                        "occurredOn",
-                        e.occurredOn() == null ? null : e.occurredOn().toString())
-                .append("locationType", name(e.locationType()))
+        var report = reported(at, e.occurredOn(), e.locationType(), e.motivations())
                 .append("area", e.area())
-                .append(
-                        "motivations",
-                        e.motivations() == null
-                                ? List.of()
-                                : e.motivations().stream()
-                                        .map(Enum::name)
-                                        .sorted()
-                                        .toList())
                 .append("reporterRole", name(e.reporterRole()))
                 .append("anonymous", e.anonymous())
                 .append("contactPreference", name(e.contactPreference()))
@@ -84,6 +77,29 @@ class CaseRecordProjection {
                     .append("reporterPhone", sealWith(reporterKey, e.reporter().phone()));
         }
         update(e.caseId(), set("report", report));
+    }
+
+    /** A referral holds only what the partner shared: its categories and its narrative, hidden passages masked. */
+    @EventHandler
+    void on(ReferralReceived e, @Timestamp Instant at) {
+        var report = reported(at, e.occurredOn(), e.locationType(), e.motivations())
+                .append("anonymous", true)
+                .append("narrative", seal(e.caseId(), e.narrative()))
+                .append("referredFrom", e.from());
+        update(e.caseId(), set("report", report));
+    }
+
+    /** What every report says of the incident, whoever holds it. */
+    private static Document reported(
+            Instant at, LocalDate occurredOn, LocationType locationType, Set<Motivation> motivations) {
+        return new Document("submittedAt", Date.from(at))
+                .append("occurredOn", occurredOn == null ? null : occurredOn.toString())
+                .append("locationType", name(locationType))
+                .append(
+                        "motivations",
+                        motivations == null
+                                ? List.of()
+                                : motivations.stream().map(Enum::name).sorted().toList());
     }
 
     @EventHandler

@@ -53,7 +53,14 @@ public class CaseRecords {
             String narrative,
             String namedParties,
             boolean policeInformed,
-            boolean consentToShare) {}
+            boolean consentToShare,
+            String referredFrom) {
+
+        /** A referral from another partner: shared with this organisation, not its to share on. */
+        public boolean referred() {
+            return referredFrom != null;
+        }
+    }
 
     public record Note(String id, String author, Instant at, String text) {}
 
@@ -141,7 +148,8 @@ public class CaseRecords {
                 open(r, "narrative"),
                 open(r, "namedParties"),
                 r.getBoolean("policeInformed", false),
-                r.getBoolean("consentToShare", false));
+                r.getBoolean("consentToShare", false),
+                r.getString("referredFrom"));
     }
 
     private Resolution resolution(Document r) {

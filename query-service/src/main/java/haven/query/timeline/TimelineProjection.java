@@ -9,6 +9,7 @@ import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
+import haven.events.CaseReferred;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
@@ -21,8 +22,11 @@ import haven.events.LegalHoldPlaced;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
+import haven.events.ReferralBasis;
+import haven.events.ReferralReceived;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
+import haven.infra.council.Partnership;
 import haven.query.views.BatchWrites;
 import haven.query.web.Words;
 import java.time.Instant;
@@ -48,8 +52,10 @@ class TimelineProjection {
     static final String REPORTER = "reporter";
 
     private final MongoCollection<Document> timelines;
+    private final Partnership partnership;
 
-    TimelineProjection(MongoDatabase havenDatabase) {
+    TimelineProjection(MongoDatabase havenDatabase, Partnership partnership) {
+        this.partnership = partnership;
         this.timelines = havenDatabase.getCollection(COLLECTION);
     }
 
@@ -62,6 +68,39 @@ class TimelineProjection {
                 REPORTER,
                 "Report submitted: " + Words.of(e.type()) + ", " + Words.of(e.category())
                         + (e.anonymous() ? ", anonymous" : ", named") + ", by " + Words.of(e.reporterRole()));
+    }
+
+    /** Each side sees the fact of a referral, and which partner is at the other end; never the other's case. */
+    @EventHandler
+    void on(CaseReferred e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.referredBy(),
+                "Referred to " + nameOf(e.to())
+                        + (e.basis() == ReferralBasis.CONSENT
+                                ? " with the reporter's consent"
+                                : " without consent, on a lawful basis a case manager confirmed")
+                        + "; " + e.maskedCharacters() + " characters of the narrative hidden");
+    }
+
+    @EventHandler
+    void on(ReferralReceived e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                nameOf(e.from()),
+                "Referral received from " + nameOf(e.from()) + ": " + Words.of(e.type()) + ", " + Words.of(e.category())
+                        + "; the reporter follows it up with them");
+    }
+
+    private String nameOf(String organisation) {
+        return partnership
+                .organisation(organisation)
+                .map(Partnership.Organisation::name)
+                .orElse("a former partner");
     }
 
     @EventHandler

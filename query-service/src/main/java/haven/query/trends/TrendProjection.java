@@ -22,6 +22,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.HistoricalCaseImported;
 import haven.events.MessageToReporterSent;
+import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.infra.council.Areas;
@@ -76,6 +77,8 @@ class TrendProjection {
     static final String MONTHS = "trend_counts";
     static final String CASES = "trend_facts";
     static final String APPLYING = "applying";
+    /** Marks a referral received: not counted again. */
+    static final String REFERRAL = "referral";
 
     private final MongoCollection<Document> months;
     private final MongoCollection<Document> cases;
@@ -98,6 +101,20 @@ class TrendProjection {
     void on(ReportSubmitted e, @SequenceNumber long sequence, @Timestamp Instant at) {
         var facts = CaseFacts.reported(e, month(at), areas, partnership.organisationOf(e.organisation()));
         change(e.caseId(), sequence, at, none -> new Counted(facts, Map.of()), true);
+    }
+
+    /**
+     * A referral from another partner is the same incident, counted where it was reported: the
+     * receiving organisation's case is remembered only as one not to count.
+     */
+    @EventHandler
+    void on(ReferralReceived e, @SequenceNumber long sequence) {
+        BatchWrites.current()
+                .save(
+                        cases,
+                        new Document("_id", pseudonyms.of(e.caseId()))
+                                .append("seq", sequence)
+                                .append(REFERRAL, true));
     }
 
     /** Whose case it is, for reports made before their first event said so (it comes before triage, so before any count). */
@@ -328,6 +345,9 @@ class TrendProjection {
         if (stored != null && stored.getLong("seq") >= sequence) {
             counting.seen(stored); // delivered again: an interrupted batch may have left marks there
             return;
+        }
+        if (stored != null && stored.getBoolean(REFERRAL, false)) {
+            return; // counted by the organisation the report was made to
         }
         if (stored == null && !opensCase) {
             throw new IllegalStateException("A case event arrived before its report");

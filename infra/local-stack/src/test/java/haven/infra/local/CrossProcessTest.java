@@ -157,6 +157,20 @@ class CrossProcessTest {
         assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary))
                         .status())
                 .isEqualTo(202);
+        // shared with the police (their own copy, sealed under their key, is theirs to keep or erase)
+        assertThat(manager.post(
+                                c + "/referrals",
+                                Map.of(
+                                        "to",
+                                        "castle-police",
+                                        "basis",
+                                        "LAWFUL_BASIS",
+                                        "lawfulBasis",
+                                        canary + " threatened to come back",
+                                        "hide",
+                                        List.of("accent")))
+                        .status())
+                .isEqualTo(202);
         var dpo = JsonHttp.signedIn(identity.url(), "dpo.smith");
         assertThat(manager.post(c + "/conflicts", Map.of("caseworker", "cw.lee", "reason", canary + " is a cousin"))
                         .status())
