@@ -24,7 +24,6 @@ import haven.events.LegalHoldPlaced;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
-import haven.events.Redaction;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;

@@ -299,6 +299,12 @@ public final class Partnership {
         return List.copyOf(organisations.values());
     }
 
+    /** The organisations other than the founder, in the order the partnership file lists them. */
+    public List<Organisation> partners() {
+        var all = organisations();
+        return all.subList(1, all.size());
+    }
+
     /** The organisations a reporter can tell: all but those leaving. */
     public List<Organisation> takingReports() {
         return organisations.values().stream().filter(o -> !o.leaving()).toList();

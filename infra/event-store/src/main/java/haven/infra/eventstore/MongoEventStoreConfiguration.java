@@ -74,13 +74,11 @@ public class MongoEventStoreConfiguration {
             Partnership partnership,
             Environment environment,
             @Value("${haven.privacy.master-key:}") String founderKey) {
-        String founder = partnership.founder().id();
         return MasterKeys.load(
-                founder,
+                partnership.founder().id(),
                 founderKey,
-                partnership.organisations().stream()
+                partnership.partners().stream()
                         .map(Partnership.Organisation::id)
-                        .filter(id -> !id.equals(founder))
                         .toList(),
                 setting -> Optional.ofNullable(environment.getProperty(setting)),
                 !environment.acceptsProfiles(Profiles.of("production")));

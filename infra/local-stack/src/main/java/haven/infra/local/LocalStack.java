@@ -159,13 +159,11 @@ public final class LocalStack {
     /** The services' master keys: on a laptop, the other organisations' are derived from the founder's unless set. */
     private static MasterKeys masterKeys(String founderKey) {
         var partnership = Partnership.load(ServiceProcess.partnership());
-        String founder = partnership.founder().id();
         return MasterKeys.load(
-                founder,
+                partnership.founder().id(),
                 founderKey,
-                partnership.organisations().stream()
+                partnership.partners().stream()
                         .map(Partnership.Organisation::id)
-                        .filter(id -> !id.equals(founder))
                         .toList(),
                 LocalStack::env,
                 true);

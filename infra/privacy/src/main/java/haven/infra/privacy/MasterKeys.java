@@ -63,7 +63,9 @@ public final class MasterKeys {
 
     /** One key for every organisation: for tools and tests that serve a single organisation. */
     public static MasterKeys single(String base64) {
-        return new MasterKeys(null, base64, Map.of());
+        var everyone = new java.util.HashMap<String, byte[]>();
+        everyone.put(null, MasterKey.bytes(base64)); // decoded once, not at every unwrap
+        return new MasterKeys(null, base64, everyone);
     }
 
     /** The setting that holds an organisation's key: {@code HAVEN_MASTER_KEY_} and its id in capitals. */
@@ -84,15 +86,12 @@ public final class MasterKeys {
     }
 
     /** The organisation a key belongs to: the one named, or the founder's where none is (from before partnerships). */
-    public String organisationOrFounder(String organisation) {
+    String organisationOrFounder(String organisation) {
         return organisation == null ? founder : organisation;
     }
 
     byte[] of(String organisation) {
-        if (founder == null) {
-            return MasterKey.bytes(founderKey);
-        }
-        byte[] key = keys.get(organisationOrFounder(organisation));
+        byte[] key = keys.get(founder == null ? null : organisationOrFounder(organisation));
         if (key == null) {
             throw new IllegalStateException(
                     "No master key for organisation " + organisation + ": it is not one of the partnership's");

@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -26,8 +24,8 @@ import org.bson.types.Binary;
  * The keys that personal data is encrypted with: one per case, and one per data subject within a
  * case where that person's erasure must not erase anyone else's data. Each key is stored wrapped
  * (encrypted) by the master key of the case's organisation ({@link MasterKeys}), which comes from
- * configuration (production: a KMS or vault) and is never stored. Destroying a case's keys erases its personal data from every event, snapshot,
- * dead letter and view that holds it sealed, at once.
+ * configuration (production: a KMS or vault) and is never stored. Destroying a case's keys erases
+ * its personal data from every event, snapshot, dead letter and view that holds it sealed, at once.
  *
  * <p>Keys are cached for a short while; an instance that did not destroy a key stops using it
  * when it hears of the erasure ({@link #forget}) or when the cache entry expires.
@@ -180,16 +178,6 @@ public class PersonalDataKeys {
         Document stored =
                 keys.find(eq("_id", caseId)).projection(new Document("org", 1)).first();
         return stored == null ? null : stored.getString("org");
-    }
-
-    /** The cases whose keys the organisation's master key wraps: what an organisation leaving must erase. */
-    public List<String> casesOf(String organisation) {
-        var cases = new LinkedHashSet<String>();
-        // a scan of the keys: an organisation leaves once
-        keys.find(eq("org", organisation))
-                .projection(new Document("_id", 1))
-                .forEach(key -> cases.add(caseOf(key.getString("_id"))));
-        return List.copyOf(cases);
     }
 
     private Optional<byte[]> existingKey(String keyId) {

@@ -55,8 +55,8 @@ class OrganisationKeysTest {
 
         assertThat(partnership.open(police)).contains("\"narrative of a police case\"");
         assertThat(partnership.open(laterNote)).contains("a later event naming no organisation");
-        assertThat(partnership.casesOf("castle-police")).containsExactly("police-case");
-        assertThat(partnership.casesOf("castle-council")).containsExactly("council-case");
+        assertThat(wrappedFor("castle-police")).containsExactly("police-case", "police-case/reporter");
+        assertThat(wrappedFor("castle-council")).containsExactly("council-case");
 
         // the same store under another police key: the council's still open, the police's do not
         var wrongPoliceKey = new PersonalDataKeys(database, keys(ANOTHER_POLICE_KEY), Duration.ZERO);
@@ -66,6 +66,14 @@ class OrganisationKeysTest {
         // and the founder's key alone opens nothing of the police's
         var founderOnly = new PersonalDataKeys(database, MasterKeys.single(COUNCIL_KEY), Duration.ZERO);
         assertThatThrownBy(() -> founderOnly.open(police)).hasMessageContaining("failed authentication");
+    }
+
+    /** The keys the store says are wrapped by the organisation's master key. */
+    private List<String> wrappedFor(String organisation) {
+        return database.getCollection(PersonalDataKeys.COLLECTION)
+                .find(com.mongodb.client.model.Filters.eq("org", organisation))
+                .map(key -> key.getString("_id"))
+                .into(new java.util.ArrayList<>());
     }
 
     @Test

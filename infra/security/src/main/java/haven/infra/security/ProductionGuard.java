@@ -73,9 +73,7 @@ public class ProductionGuard implements EnvironmentPostProcessor {
             return Optional.of("HAVEN_PARTNERSHIP: " + invalid.getMessage());
         }
         var seen = new HashSet<>(Set.of(founderKey));
-        for (var organisation : partnership
-                .organisations()
-                .subList(1, partnership.organisations().size())) {
+        for (var organisation : partnership.partners()) {
             String setting = MasterKeys.settingOf(organisation.id());
             String key = settings.getProperty(setting, "").trim();
             if (!strong(key)) {

@@ -1,4 +1,4 @@
-package haven.events;
+package haven.command.cases;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,16 +6,16 @@ import java.util.Locale;
 /**
  * A narrative with passages masked before it is shared: every occurrence of each passage to hide
  * (in any letter case) becomes as many █ as it has characters, so the copy shows where something
- * was hidden and how long it was, never what. The original is never changed. One function, so the
- * preview a caseworker reads is exactly what is shared.
+ * was hidden and how long it was, never what. The original is never changed: a referral decides
+ * what it shares from the case's report ({@link OriginalReports}) here, on the command side.
  */
-public final class Redaction {
+final class Redaction {
 
-    public static final char MASK = '█';
+    static final char MASK = '█';
 
     private Redaction() {}
 
-    public static String mask(String text, List<String> hide) {
+    static String mask(String text, List<String> hide) {
         char[] masked = text.toCharArray();
         // letter case is ignored where that keeps every position (a few letters change length with their case)
         String lower = text.toLowerCase(Locale.ROOT);
@@ -37,7 +37,7 @@ public final class Redaction {
     }
 
     /** How many characters the masking hid. */
-    public static int masked(String original, String masked) {
+    static int masked(String original, String masked) {
         int count = 0;
         for (int i = 0; i < masked.length(); i++) {
             if (masked.charAt(i) == MASK && original.charAt(i) != MASK) {
