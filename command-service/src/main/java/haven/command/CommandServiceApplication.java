@@ -1,13 +1,17 @@
 package haven.command;
 
+import com.mongodb.client.MongoDatabase;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
 import haven.infra.eventstore.HavenApplication;
+import haven.infra.eventstore.HavenClock;
 import haven.infra.eventstore.MongoEventStoreConfiguration;
+import haven.infra.security.StaffDirectory;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -28,13 +32,27 @@ public class CommandServiceApplication {
         return Areas.load(path).servedBy(partnership);
     }
 
+    /** Who signs in: cases are assigned to them, escalations and notifications reach them. */
+    @Bean
+    StaffDirectory staffDirectory(MongoDatabase havenDatabase, Partnership partnership) {
+        return new StaffDirectory(havenDatabase, partnership);
+    }
+
     public static void main(String[] args) {
         HavenApplication.run(CommandServiceApplication.class, args);
     }
 
-    /** Due dates and appeal windows are counted in the councils' own time zone. */
+    /** Due dates, overdue flags and trend months follow the council's calendar, not the server's. */
     @Bean
-    Clock clock() {
-        return Clock.system(ZoneId.of("Europe/London"));
+    Clock clock(
+            @Value("${haven.time-zone:Europe/London}") ZoneId zone,
+            @Value("${haven.clock.offset-file:}") String offsetFile) {
+        return HavenClock.of(zone, offsetFile);
+    }
+
+    /** "Not in the past" means by the council's clock, the one deadlines are counted by. */
+    @Bean
+    ValidationConfigurationCustomizer validationByTheCouncilsClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
+import haven.events.CaseEscalated;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
 import haven.events.CaseReferred;
@@ -15,7 +16,10 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.DeadlineBasis;
+import haven.events.DeadlinesSet;
 import haven.events.ErasureReason;
+import haven.events.EscalationReason;
 import haven.events.ExclusionLifted;
 import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
@@ -29,6 +33,8 @@ import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
+import haven.events.ReporterMessagesRead;
+import haven.events.RiskLevel;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
@@ -36,6 +42,7 @@ import haven.infra.privacy.StaffPseudonyms;
 import haven.infra.security.NeedToKnow;
 import haven.infra.security.Staff;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,17 +50,22 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.ApplyMore;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A report and everything done about it. Holds only what its rules need. Snapshots serialise
- * its fields directly (it has no getters to expose).
+ * its fields directly (it has no getters to expose); a snapshot of another revision is ignored and
+ * the case rebuilt from its events.
  */
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", snapshotFilter = "caseSnapshotFilter")
+@Revision(Case.REVISION)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
@@ -68,6 +80,8 @@ class Case {
     }
 
     static final String NAMED_BY_REPORTER = "reporter";
+    /** Raised whenever a field is added, so that no snapshot without it is loaded. */
+    static final String REVISION = "3";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -94,18 +108,35 @@ class Case {
     /** A case opened for another partner's referral: it has no reporter of its own. */
     private boolean referral;
 
+    /** The day its deadlines count from: its receipt, or its latest reopening. */
+    private LocalDate countedFrom;
+
+    private RiskLevel risk;
+    private LocalDate triageDue;
+    private LocalDate firstContactDue;
+    private LocalDate resolutionDue;
+    /** Whether the reporter has been written to since the case was received or reopened. */
+    private boolean contacted;
+
+    private final Map<String, LocalDate> actionDue = new HashMap<>();
+    /** Each missed deadline escalated, as {@link #escalationKey}: escalated once, however often it is found. */
+    private final Set<String> escalated = new HashSet<>();
+    /** The reporter has written since anyone replied or marked it read. */
+    private boolean unreadFromReporter;
+
     Case() {
         // for Axon to rebuild the case from its events
     }
 
     @CommandHandler
-    Case(SubmitReport c, StaffPseudonyms pseudonyms) {
+    Case(SubmitReport c, StaffPseudonyms pseudonyms, DueDates dueDates) {
         apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report(), c.organisation()));
-        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));
-        c.namedStaff().stream()
-                .map(pseudonyms::of)
-                .distinct()
-                .forEach(staff -> apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER)));
+        ApplyMore last = apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));
+        for (String staff :
+                c.namedStaff().stream().map(pseudonyms::of).distinct().toList()) {
+            last = apply(new StaffMemberNamed(c.caseId(), staff, NAMED_BY_REPORTER));
+        }
+        last.andThenApply(() -> dueForTriage(dueDates));
     }
 
     /** A case from an earlier incident log: closed, with no personal data, counted in trends by its reported month. */
@@ -116,7 +147,7 @@ class Case {
 
     /** The receiving organisation's case for a referral: only what was shared, in its intake team. */
     @CommandHandler
-    Case(OpenReferredCase c) {
+    Case(OpenReferredCase c, DueDates dueDates) {
         var referral = c.referral();
         apply(new ReferralReceived(
                 c.caseId(),
@@ -130,7 +161,14 @@ class Case {
                 referral.motivations(),
                 referral.sharedNarrative(),
                 referral.to()));
-        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), referral.to()));
+        apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), referral.to()))
+                .andThenApply(() -> dueForTriage(dueDates));
+    }
+
+    /** Once the report is applied: a new case's events reach its fields only after its constructor returns. */
+    private DeadlinesSet dueForTriage(DueDates dueDates) {
+        return new DeadlinesSet(
+                caseId, dueDates.triageDue(organisation, countedFrom), null, null, DeadlineBasis.RECEIPT);
     }
 
     /**
@@ -189,7 +227,9 @@ class Case {
                 || payload instanceof PlaceLegalHold
                 || payload instanceof LiftLegalHold
                 || payload instanceof LiftExclusion;
+        // a reporter's message comes through their receipt, an escalation from the deadlines themselves
         boolean allowed = payload instanceof ReceiveMessageFromReporter
+                || payload instanceof EscalateCase
                 || (dataProtection
                         ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
                         : mayWorkOnIt(staff, ours, pseudonyms));
@@ -205,14 +245,27 @@ class Case {
         return NeedToKnow.worksOn(who, ours, team, assignee);
     }
 
+    /**
+     * Sets the deadlines for the risk, counted from the receipt (from the reopening, for a reopened
+     * case) unless the triager chose dates; triaging again recounts them. Answers the dates set.
+     */
     @CommandHandler
-    void handle(TriageCase c, Areas areas) {
+    DeadlinesSet handle(TriageCase c, Areas areas, DueDates dueDates) {
         refuseIf(
                 stage == Stage.RESOLVED || stage == Stage.CLOSED,
                 "A resolved or closed case cannot be triaged; reopen it first");
         refuseIf(
                 c.area() != null && !areas.allows(organisation, type, c.area()),
                 "That area is not one of the areas for this type of report");
+        LocalDate firstContact = c.firstContactDue() != null
+                ? c.firstContactDue()
+                : dueDates.firstContactDue(organisation, c.risk(), countedFrom);
+        LocalDate resolution = c.resolutionDue() != null
+                ? c.resolutionDue()
+                : dueDates.resolutionDue(organisation, c.risk(), countedFrom);
+        refuseIf(
+                resolution.isBefore(firstContact),
+                "The resolution date must not be before the first-contact date (" + firstContact + ")");
         apply(new CaseTriaged(
                 caseId,
                 c.category(),
@@ -220,10 +273,45 @@ class Case {
                 c.strands(),
                 c.risk(),
                 c.route(),
-                c.firstContactDue(),
-                c.resolutionDue(),
+                null,
+                null,
                 c.triagedBy(),
                 c.area()));
+        var deadlines = new DeadlinesSet(caseId, null, firstContact, resolution, DeadlineBasis.TRIAGE);
+        apply(deadlines);
+        return deadlines;
+    }
+
+    /**
+     * Records a missed deadline, or a case gone quiet, once: nothing if it was met, moved, or already
+     * escalated, or if it is not yet past ({@code today} is the council's day when it was found).
+     * Answers whether it escalated.
+     */
+    @CommandHandler
+    boolean handle(EscalateCase c) {
+        if (erased
+                || stage == Stage.CLOSED
+                || !c.due().isBefore(c.today())
+                || escalated.contains(escalationKey(c.reason(), c.due(), c.actionId()))) {
+            return false;
+        }
+        boolean missed = switch (c.reason()) {
+            case TRIAGE_OVERDUE -> stage == Stage.SUBMITTED && c.due().equals(triageDue);
+            case FIRST_CONTACT_OVERDUE ->
+                stage == Stage.TRIAGED && !contacted && c.due().equals(firstContactDue);
+            case RESOLUTION_OVERDUE -> stage == Stage.TRIAGED && c.due().equals(resolutionDue);
+            case ACTION_OVERDUE -> c.due().equals(actionDue.get(c.actionId())) && !actionDone.get(c.actionId());
+            // the sweep knows when the case last moved; escalated only while it is worked on
+            case NO_ACTIVITY -> stage == Stage.SUBMITTED || stage == Stage.TRIAGED;
+        };
+        if (missed) {
+            apply(new CaseEscalated(caseId, c.reason(), c.due(), c.actionId(), team, c.caseManagers()));
+        }
+        return missed;
+    }
+
+    private static String escalationKey(EscalationReason reason, LocalDate due, String actionId) {
+        return reason + "/" + due + (actionId == null ? "" : "/" + actionId);
     }
 
     @CommandHandler
@@ -311,6 +399,14 @@ class Case {
         apply(new MessageToReporterSent(caseId, c.messageId(), c.text(), c.sender()));
     }
 
+    /** Allowed on a closed case: a reporter who writes after closure puts it back in its team's queue until read. */
+    @CommandHandler
+    void handle(MarkReporterMessagesRead c) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(!unreadFromReporter, "There is no unread message from the reporter");
+        apply(new ReporterMessagesRead(caseId, c.readBy()));
+    }
+
     /** Accepted after closure (a reporter writing then is how most appeals begin), never after erasure. */
     @CommandHandler
     void handle(ReceiveMessageFromReporter c) {
@@ -333,7 +429,7 @@ class Case {
     }
 
     @CommandHandler
-    void handle(ReopenCase c) {
+    void handle(ReopenCase c, DueDates dueDates) {
         refuseIf(erased, RuleViolation.CASE_ERASED);
         refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
         refuseIf(
@@ -341,6 +437,13 @@ class Case {
                 "The appeal window for this case ended on "
                         + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
         apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
+        LocalDate reopenedOn = dueDates.dayOf(c.reopenedAt());
+        apply(new DeadlinesSet(
+                caseId,
+                null,
+                dueDates.firstContactDue(organisation, risk, reopenedOn),
+                dueDates.resolutionDue(organisation, risk, reopenedOn),
+                DeadlineBasis.REOPENING));
     }
 
     /**
@@ -398,8 +501,9 @@ class Case {
      * goes to now (until routed or assigned).
      */
     @EventSourcingHandler
-    void on(ReportSubmitted e, Partnership partnership) {
+    void on(ReportSubmitted e, @Timestamp Instant at, Partnership partnership, DueDates dueDates) {
         caseId = e.caseId();
+        countedFrom = dueDates.dayOf(at);
         stage = Stage.SUBMITTED;
         type = e.type();
         consentToShare = e.consentToShare();
@@ -419,7 +523,8 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(ReferralReceived e) {
+    void on(ReferralReceived e, @Timestamp Instant at, DueDates dueDates) {
+        countedFrom = dueDates.dayOf(at);
         referral = true;
         caseId = e.caseId();
         stage = Stage.SUBMITTED;
@@ -441,6 +546,43 @@ class Case {
     @EventSourcingHandler
     void on(CaseTriaged e) {
         stage = Stage.TRIAGED;
+        risk = e.risk();
+        if (e.resolutionDue() != null) {
+            // triaged before deadlines were counted from receipt: its dates came with the triage
+            onDeadlines(null, e.firstContactDue(), e.resolutionDue());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeadlinesSet e) {
+        onDeadlines(e.triageDue(), e.firstContactDue(), e.resolutionDue());
+    }
+
+    private void onDeadlines(LocalDate triage, LocalDate firstContact, LocalDate resolution) {
+        triageDue = triage;
+        firstContactDue = firstContact;
+        resolutionDue = resolution;
+    }
+
+    @EventSourcingHandler
+    void on(CaseEscalated e) {
+        escalated.add(escalationKey(e.reason(), e.due(), e.actionId()));
+    }
+
+    @EventSourcingHandler
+    void on(MessageToReporterSent e) {
+        contacted = true;
+        unreadFromReporter = false;
+    }
+
+    @EventSourcingHandler
+    void on(MessageFromReporterReceived e) {
+        unreadFromReporter = true;
+    }
+
+    @EventSourcingHandler
+    void on(ReporterMessagesRead e) {
+        unreadFromReporter = false;
     }
 
     @EventSourcingHandler
@@ -480,6 +622,7 @@ class Case {
     @EventSourcingHandler
     void on(ActionAgreed e) {
         actionDone.put(e.actionId(), false);
+        actionDue.put(e.actionId(), e.due());
     }
 
     @EventSourcingHandler
@@ -499,9 +642,11 @@ class Case {
     }
 
     @EventSourcingHandler
-    void on(CaseReopened e) {
+    void on(CaseReopened e, @Timestamp Instant at, DueDates dueDates) {
         stage = Stage.TRIAGED;
         appealDeadline = null;
+        countedFrom = dueDates.dayOf(at);
+        contacted = false;
     }
 
     private void refuseIfClosed() {

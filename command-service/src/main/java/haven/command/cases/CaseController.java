@@ -5,13 +5,13 @@ import haven.command.requests.InvalidRequest;
 import haven.command.requests.StaffId;
 import haven.events.CaseId;
 import haven.events.Category;
+import haven.events.DeadlinesSet;
 import haven.events.MonitoredStrand;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
-import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -69,46 +68,43 @@ class CaseController {
     private final CommandGateway commands;
     private final CasePolicy policy;
     private final Areas areas;
-    private final Partnership partnership;
     private final Clock clock;
 
-    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Partnership partnership, Clock clock) {
+    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Clock clock) {
         this.commands = commands;
         this.policy = policy;
         this.areas = areas;
-        this.partnership = partnership;
         this.clock = clock;
     }
 
-    /** Due dates default to the SLA for the risk level; a caseworker may set earlier or later ones. */
+    /**
+     * Due dates default to the service levels for the risk, in working days from receipt; a caseworker
+     * may set earlier or later ones, never in the past.
+     */
     @PostMapping("/triage")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, LocalDate> triage(@PathVariable CaseId caseId, @Valid @RequestBody TriageRequest r, Staff staff) {
-        LocalDate today = LocalDate.now(clock);
-        // the case is of the triaging manager's organisation: anyone else's triage finds no case
-        var levels = policy.serviceLevelsOf(staff.organisation(), partnership);
-        LocalDate firstContact =
-                Objects.requireNonNullElse(r.firstContactDue(), levels.firstContactDue(r.risk(), today));
-        LocalDate resolution = Objects.requireNonNullElse(r.resolutionDue(), levels.resolutionDue(r.risk(), today));
-        if (resolution.isBefore(firstContact)) {
+        if (r.firstContactDue() != null
+                && r.resolutionDue() != null
+                && r.resolutionDue().isBefore(r.firstContactDue())) {
             throw new InvalidRequest(List.of(new InvalidField("resolutionDue", "must not be before firstContactDue")));
         }
         if (r.area() != null && !areas.codes().contains(r.area()) || Areas.NOT_CODED.equals(r.area())) {
             throw new InvalidRequest(
                     List.of(new InvalidField("area", "must be one of the council's area codes, or NOT_SURE")));
         }
-        commands.sendAndWait(new TriageCase(
+        DeadlinesSet deadlines = commands.sendAndWait(new TriageCase(
                 caseId,
                 r.category(),
                 orEmpty(r.characteristics()),
                 orEmpty(r.strands()),
                 r.risk(),
                 r.route(),
-                firstContact,
-                resolution,
+                r.firstContactDue(),
+                r.resolutionDue(),
                 staff.id(),
                 r.area()));
-        return Map.of("firstContactDue", firstContact, "resolutionDue", resolution);
+        return Map.of("firstContactDue", deadlines.firstContactDue(), "resolutionDue", deadlines.resolutionDue());
     }
 
     @PostMapping("/assignment")

@@ -62,6 +62,13 @@ class InvestigationController {
         commands.sendAndWait(new CompleteAction(caseId, actionId, staff.id()));
     }
 
+    /** What the reporter wrote has been read: the case leaves the unread filter (a closed one, the caseload). */
+    @PostMapping("/messages-read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void messagesRead(@PathVariable CaseId caseId, Staff staff) {
+        commands.sendAndWait(new MarkReporterMessagesRead(caseId, staff.id()));
+    }
+
     @PostMapping("/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> messageReporter(

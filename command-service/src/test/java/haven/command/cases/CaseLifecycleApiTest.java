@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.mongodb.client.model.Filters;
 import haven.command.ApiTest;
+import haven.infra.council.UkCalendar;
+import haven.infra.council.WorkingDays;
 import haven.infra.privacy.PersonalDataKeys;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +32,7 @@ class CaseLifecycleApiTest extends ApiTest {
     static final String TRIAGE = """
             {"category": "VERBAL_ABUSE", "characteristics": ["RACE"], "strands": ["RACE"],
              "risk": "HIGH", "route": "FORMAL_INVESTIGATION"}""";
+    static final WorkingDays WORKING_DAYS = new WorkingDays(UkCalendar.ENGLAND_AND_WALES);
     static final String RESOLUTION = """
             {"outcome": "UPHELD", "summary": "Apology given and training arranged"}""";
 
@@ -40,9 +43,9 @@ class CaseLifecycleApiTest extends ApiTest {
         postJson(c + "/triage", TRIAGE)
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.firstContactDue")
-                        .value(LocalDate.now(LONDON).plusDays(1).toString()))
+                        .value(WORKING_DAYS.after(LocalDate.now(LONDON), 1).toString()))
                 .andExpect(jsonPath("$.resolutionDue")
-                        .value(LocalDate.now(LONDON).plusDays(20).toString()));
+                        .value(WORKING_DAYS.after(LocalDate.now(LONDON), 20).toString()));
         postJson(c + "/assignment", """
                 {"caseworker": "cw.patel", "team": "equality"}""").andExpect(status().isNoContent());
         postJson(c + "/notes", """
@@ -70,7 +73,9 @@ class CaseLifecycleApiTest extends ApiTest {
                 .containsExactly(
                         "ReportSubmitted",
                         "ReportRoutedToTeam",
+                        "DeadlinesSet",
                         "CaseTriaged",
+                        "DeadlinesSet",
                         "CaseworkerAssigned",
                         "InvestigationNoteAdded",
                         "ActionAgreed",
@@ -78,7 +83,8 @@ class CaseLifecycleApiTest extends ApiTest {
                         "MessageToReporterSent",
                         "CaseResolved",
                         "CaseClosed",
-                        "CaseReopened");
+                        "CaseReopened",
+                        "DeadlinesSet");
     }
 
     @Test
@@ -90,7 +96,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:rule-refused"))
                 .andExpect(jsonPath("$.detail").value("A case must be triaged before it can be resolved"));
 
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
     }
 
     @Test
@@ -112,7 +118,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:sign-in-required"));
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
     }
 
     @Test
@@ -180,7 +186,8 @@ class CaseLifecycleApiTest extends ApiTest {
                             .content("{\"text\": \"Called the witness\"}"))
                     .andExpect(status().isAccepted());
         }
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "InvestigationNoteAdded");
+        assertThat(eventsOf(caseId))
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet", "InvestigationNoteAdded");
     }
 
     @Test
@@ -192,7 +199,7 @@ class CaseLifecycleApiTest extends ApiTest {
         postJson("/api/cases/" + caseId + "/notes", "{not json")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:unreadable-body"));
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
     }
 
     /**
@@ -210,7 +217,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(jsonPath("$.type").value("urn:haven:problem:rule-refused"))
                 .andExpect(jsonPath("$.detail").value(RuleViolation.CASE_ERASED));
 
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
         assertThat(database.getCollection("personal_data_keys").countDocuments(Filters.regex("_id", "^" + caseId)))
                 .isZero();
     }

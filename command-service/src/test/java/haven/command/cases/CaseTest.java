@@ -3,6 +3,7 @@ package haven.command.cases;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
+import haven.events.CaseEscalated;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
 import haven.events.CaseReferred;
@@ -13,7 +14,10 @@ import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
+import haven.events.DeadlineBasis;
+import haven.events.DeadlinesSet;
 import haven.events.ErasureReason;
+import haven.events.EscalationReason;
 import haven.events.ExclusionLifted;
 import haven.events.FollowUpKey;
 import haven.events.HistoricalCaseImported;
@@ -36,16 +40,22 @@ import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
+import haven.events.ReporterMessagesRead;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
+import haven.infra.council.ServiceLevels;
+import haven.infra.council.UkCalendar;
 import haven.infra.privacy.StaffPseudonyms;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +89,11 @@ class CaseTest {
             List.of(),
             false,
             false);
+    /** A Thursday: due for triage the next working day, Friday 2 October. */
+    static final Instant RECEIVED_AT = Instant.parse("2026-10-01T09:00:00Z");
+
+    static final DeadlinesSet DUE_FOR_TRIAGE =
+            new DeadlinesSet(ID, LocalDate.parse("2026-10-02"), null, null, DeadlineBasis.RECEIPT);
     static final ReportSubmitted SUBMITTED = ReportSubmitted.of(ID, KEY, ON_THE_BUS, "council");
     static final ReportRoutedToTeam ROUTED = new ReportRoutedToTeam(ID, "equality", "council");
     static final CaseTriaged TRIAGED = new CaseTriaged(
@@ -118,9 +133,23 @@ class CaseTest {
         fixture.registerInjectableResource(partnership);
         fixture.registerInjectableResource(Areas.load(""));
         fixture.registerInjectableResource(new OriginalReports(fixture.getEventStore()));
+        fixture.registerInjectableResource(dueDates(partnership));
         fixture.registerCommandDispatchInterceptor(commands ->
                 (i, command) -> command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
         return fixture;
+    }
+
+    static final ServiceLevels SERVICE_LEVELS = new ServiceLevels(
+            1,
+            Map.of(RiskLevel.LOW, 5, RiskLevel.MEDIUM, 3, RiskLevel.HIGH, 1),
+            Map.of(RiskLevel.LOW, 60, RiskLevel.MEDIUM, 40, RiskLevel.HIGH, 20),
+            10);
+
+    static DueDates dueDates(Partnership partnership) {
+        return new DueDates(
+                new CasePolicy(Duration.ofDays(28), SERVICE_LEVELS, UkCalendar.ENGLAND_AND_WALES),
+                partnership,
+                Clock.system(ZoneId.of("Europe/London")));
     }
 
     static final StaffPseudonyms PSEUDONYMS = new StaffPseudonyms("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
@@ -388,9 +417,9 @@ class CaseTest {
 
         @Test
         void staffNamedInTheReportAreRecordedByPseudonymOnly() {
-            fixture.givenNoPriorActivity()
+            fixture.givenCurrentTime(RECEIVED_AT)
                     .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of("cw.lee", "CW.Lee "), "council", "equality"))
-                    .expectEvents(SUBMITTED, ROUTED, leeNamed);
+                    .expectEvents(SUBMITTED, ROUTED, leeNamed, DUE_FOR_TRIAGE);
         }
 
         @Test
@@ -523,17 +552,27 @@ class CaseTest {
     }
 
     @Test
-    void anAnonymousReportOpensACase() {
-        fixture.givenNoPriorActivity()
+    void anAnonymousReportOpensACaseDueForTriageTheNextWorkingDay() {
+        fixture.givenCurrentTime(RECEIVED_AT)
                 .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of(), "council", "equality"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(SUBMITTED, ROUTED);
+                .expectEvents(SUBMITTED, ROUTED, DUE_FOR_TRIAGE);
+    }
+
+    @Test
+    void aReportOnAFridayEveningIsDueForTriageOnMonday() {
+        fixture.givenCurrentTime(Instant.parse("2026-10-02T22:30:00Z"))
+                .when(new SubmitReport(ID, KEY, ON_THE_BUS, List.of(), "council", "equality"))
+                .expectEvents(
+                        SUBMITTED,
+                        ROUTED,
+                        new DeadlinesSet(ID, LocalDate.parse("2026-10-05"), null, null, DeadlineBasis.RECEIPT));
     }
 
     @Test
     void aNamedReportOnSomeonesBehalfKeepsTheReporter() {
         var reporter = new Reporter("Sam Okafor", "sam@example.org", null);
-        fixture.givenNoPriorActivity()
+        fixture.givenCurrentTime(RECEIVED_AT)
                 .when(new SubmitReport(
                         ID,
                         new FollowUpKey("HV-AAAA-BB", "$2a$10$hash"),
@@ -575,7 +614,8 @@ class CaseTest {
                                 false,
                                 true,
                                 "council"),
-                        new ReportRoutedToTeam(ID, "hr", "council"));
+                        new ReportRoutedToTeam(ID, "hr", "council"),
+                        DUE_FOR_TRIAGE);
     }
 
     /** Each organisation of a partnership keeps its cases to itself, whatever its staff's roles or teams. */
@@ -774,11 +814,13 @@ class CaseTest {
             var linked = new CaseId("linked-1");
             var referral = referred(ReferralBasis.CONSENT, null, "cw.patel");
             partnership
-                    .givenNoPriorActivity()
+                    .givenCurrentTime(RECEIVED_AT)
                     .when(new OpenReferredCase(linked, "HV-REF2-AB", referral, "hate-crime-unit"))
                     .expectEvents(
                             received(linked, "█████████ from ████████ threatened me outside the shop"),
-                            new ReportRoutedToTeam(linked, "hate-crime-unit", "castle-police"));
+                            new ReportRoutedToTeam(linked, "hate-crime-unit", "castle-police"),
+                            // the police triage on the day they receive it (their own service levels)
+                            new DeadlinesSet(linked, LocalDate.parse("2026-10-01"), null, null, DeadlineBasis.RECEIPT));
             // the council's staff find no such case; the police's intake team works on it
             var note = new AddInvestigationNote(linked, "n-1", "Spoke to the council", "sgt.evans");
             partnership
@@ -864,14 +906,116 @@ class CaseTest {
                 "cw.patel",
                 null);
 
-        @Test
-        void aSubmittedCaseCanBeTriaged() {
-            fixture.given(SUBMITTED).when(triage).expectEvents(TRIAGED);
+        final CaseTriaged triaged = new CaseTriaged(
+                ID,
+                TRIAGED.category(),
+                TRIAGED.characteristics(),
+                TRIAGED.strands(),
+                RiskLevel.MEDIUM,
+                TRIAGED.route(),
+                null,
+                null,
+                "cw.patel",
+                null);
+
+        TriageCase withoutDates(RiskLevel risk) {
+            return new TriageCase(
+                    ID,
+                    triage.category(),
+                    triage.characteristics(),
+                    triage.strands(),
+                    risk,
+                    triage.route(),
+                    null,
+                    null,
+                    "cw.patel",
+                    null);
         }
 
         @Test
-        void aTriagedCaseCanBeTriagedAgainWhenTheRiskChanges() {
-            fixture.given(SUBMITTED, TRIAGED).when(triage).expectEvents(TRIAGED);
+        void theTriagersDatesAreKept() {
+            fixture.given(SUBMITTED)
+                    .when(triage)
+                    .expectEvents(
+                            triaged,
+                            new DeadlinesSet(
+                                    ID,
+                                    null,
+                                    LocalDate.parse("2026-10-05"),
+                                    LocalDate.parse("2026-11-10"),
+                                    DeadlineBasis.TRIAGE));
+        }
+
+        /** Medium risk: first contact in 3 working days, resolution in 40, from Thursday 1 October. */
+        @Test
+        void withoutDatesTheDeadlinesAreWorkingDaysFromReceiptForTheRisk() {
+            fixture.givenCurrentTime(RECEIVED_AT)
+                    .andGiven(SUBMITTED, ROUTED, DUE_FOR_TRIAGE)
+                    .andGivenCurrentTime(Instant.parse("2026-10-02T11:00:00Z"))
+                    .when(withoutDates(RiskLevel.MEDIUM))
+                    .expectEvents(
+                            triaged,
+                            new DeadlinesSet(
+                                    ID,
+                                    null,
+                                    LocalDate.parse("2026-10-06"),
+                                    LocalDate.parse("2026-11-26"),
+                                    DeadlineBasis.TRIAGE))
+                    .expectResultMessagePayload(new DeadlinesSet(
+                            ID,
+                            null,
+                            LocalDate.parse("2026-10-06"),
+                            LocalDate.parse("2026-11-26"),
+                            DeadlineBasis.TRIAGE));
+        }
+
+        /** The clock does not restart: a case found high-risk three weeks in is already overdue. */
+        @Test
+        void triagingAgainRecountsFromReceipt() {
+            var high = new CaseTriaged(
+                    ID,
+                    triage.category(),
+                    triage.characteristics(),
+                    triage.strands(),
+                    RiskLevel.HIGH,
+                    triage.route(),
+                    null,
+                    null,
+                    "cw.patel",
+                    null);
+            fixture.givenCurrentTime(RECEIVED_AT)
+                    .andGiven(SUBMITTED, ROUTED, DUE_FOR_TRIAGE, TRIAGED)
+                    .andGivenCurrentTime(Instant.parse("2026-10-20T11:00:00Z"))
+                    .when(withoutDates(RiskLevel.HIGH))
+                    .expectEvents(
+                            high,
+                            new DeadlinesSet(
+                                    ID,
+                                    null,
+                                    LocalDate.parse("2026-10-02"),
+                                    LocalDate.parse("2026-10-29"),
+                                    DeadlineBasis.TRIAGE));
+        }
+
+        @Test
+        void aResolutionDateBeforeTheFirstContactDateIsRefused() {
+            var backwards = new TriageCase(
+                    ID,
+                    triage.category(),
+                    triage.characteristics(),
+                    triage.strands(),
+                    RiskLevel.MEDIUM,
+                    triage.route(),
+                    LocalDate.parse("2026-12-20"),
+                    null,
+                    "cw.patel",
+                    null);
+            fixture.givenCurrentTime(RECEIVED_AT)
+                    .andGiven(SUBMITTED)
+                    .when(backwards)
+                    .expectNoEvents()
+                    .expectExceptionMessage(
+                            "The resolution date must not be before the first-contact date (2026-12-20)");
         }
 
         @Test
@@ -889,17 +1033,24 @@ class CaseTest {
                     "RIVERSIDE");
             fixture.given(SUBMITTED)
                     .when(recoded)
-                    .expectEvents(new CaseTriaged(
-                            ID,
-                            TRIAGED.category(),
-                            TRIAGED.characteristics(),
-                            TRIAGED.strands(),
-                            TRIAGED.risk(),
-                            TRIAGED.route(),
-                            TRIAGED.firstContactDue(),
-                            TRIAGED.resolutionDue(),
-                            TRIAGED.triagedBy(),
-                            "RIVERSIDE"));
+                    .expectEvents(
+                            new CaseTriaged(
+                                    ID,
+                                    TRIAGED.category(),
+                                    TRIAGED.characteristics(),
+                                    TRIAGED.strands(),
+                                    TRIAGED.risk(),
+                                    TRIAGED.route(),
+                                    null,
+                                    null,
+                                    TRIAGED.triagedBy(),
+                                    "RIVERSIDE"),
+                            new DeadlinesSet(
+                                    ID,
+                                    null,
+                                    TRIAGED.firstContactDue(),
+                                    TRIAGED.resolutionDue(),
+                                    DeadlineBasis.TRIAGE));
         }
 
         @Test
@@ -1090,6 +1241,23 @@ class CaseTest {
                     .when(new ReceiveMessageFromReporter(ID, "m-2", "I want to appeal"))
                     .expectEvents(new MessageFromReporterReceived(ID, "m-2", "I want to appeal"));
         }
+
+        @Test
+        void whatTheReporterWroteIsMarkedReadOnceEvenOnAClosedCase() {
+            var wrote = new MessageFromReporterReceived(ID, "m-2", "I want to appeal");
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, wrote)
+                    .when(new MarkReporterMessagesRead(ID, "mgr.jones"))
+                    .expectEvents(new ReporterMessagesRead(ID, "mgr.jones"));
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, wrote, new ReporterMessagesRead(ID, "mgr.jones"))
+                    .when(new MarkReporterMessagesRead(ID, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("There is no unread message from the reporter");
+            // a reply reads it
+            fixture.given(SUBMITTED, wrote, new MessageToReporterSent(ID, "m-3", "Thank you", "cw.patel"))
+                    .when(new MarkReporterMessagesRead(ID, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+        }
     }
 
     @Nested
@@ -1150,10 +1318,19 @@ class CaseTest {
     class Appeal {
 
         @Test
-        void aClosedCaseIsReopenedWithinTheAppealWindow() {
+        void aClosedCaseIsReopenedWithinTheAppealWindowWithNewDeadlinesFromThatDay() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "cw.patel"))
-                    .expectEvents(new CaseReopened(ID, "New evidence", "cw.patel"));
+                    .expectEvents(
+                            new CaseReopened(ID, "New evidence", "cw.patel"),
+                            // medium risk, from Monday 30 November: over Christmas, Boxing Day's substitute and New
+                            // Year
+                            new DeadlinesSet(
+                                    ID,
+                                    null,
+                                    LocalDate.parse("2026-12-03"),
+                                    LocalDate.parse("2027-01-28"),
+                                    DeadlineBasis.REOPENING));
         }
 
         @Test
@@ -1177,6 +1354,118 @@ class CaseTest {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, new CaseReopened(ID, "Appeal", "cw.patel"))
                     .when(new ResolveCase(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"))
                     .expectEvents(new CaseResolved(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"));
+        }
+    }
+
+    /** A deadline passed unmet is escalated to the team's case managers, once, however often the sweep finds it. */
+    @Nested
+    class Escalation {
+
+        final LocalDate triageDue = DUE_FOR_TRIAGE.triageDue();
+        final List<String> managers = List.of("mgr.jones");
+        final EscalateCase triageMissed =
+                new EscalateCase(ID, EscalationReason.TRIAGE_OVERDUE, triageDue, null, managers, triageDue.plusDays(1));
+        final CaseEscalated escalated =
+                new CaseEscalated(ID, EscalationReason.TRIAGE_OVERDUE, triageDue, null, "equality", managers);
+
+        @Test
+        void anUntriagedReportPastItsTriageDateIsEscalatedToItsTeamsManagers() {
+            fixture.given(SUBMITTED, ROUTED, DUE_FOR_TRIAGE)
+                    .when(triageMissed, Map.of())
+                    .expectEvents(escalated)
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void aMissedDeadlineIsEscalatedOnce() {
+            fixture.given(SUBMITTED, ROUTED, DUE_FOR_TRIAGE, escalated)
+                    .when(triageMissed, Map.of())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void nothingIsEscalatedOnTheDayItIsDue() {
+            fixture.given(SUBMITTED, ROUTED, DUE_FOR_TRIAGE)
+                    .when(
+                            new EscalateCase(ID, EscalationReason.TRIAGE_OVERDUE, triageDue, null, managers, triageDue),
+                            Map.of())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeadlineMetOrMovedIsNotEscalated() {
+            fixture.given(SUBMITTED, ROUTED, DUE_FOR_TRIAGE, TRIAGED)
+                    .when(triageMissed, Map.of())
+                    .expectNoEvents();
+            var firstContactMissed = new EscalateCase(
+                    ID,
+                    EscalationReason.FIRST_CONTACT_OVERDUE,
+                    LocalDate.parse("2026-10-05"),
+                    null,
+                    managers,
+                    LocalDate.parse("2026-10-06"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(firstContactMissed, Map.of())
+                    .expectEvents(new CaseEscalated(
+                            ID,
+                            EscalationReason.FIRST_CONTACT_OVERDUE,
+                            LocalDate.parse("2026-10-05"),
+                            null,
+                            "equality",
+                            managers));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, new MessageToReporterSent(ID, "m-1", "Hello", "cw.patel"))
+                    .when(firstContactMissed, Map.of())
+                    .expectNoEvents();
+            var moved = new DeadlinesSet(
+                    ID, null, LocalDate.parse("2026-10-09"), LocalDate.parse("2026-11-10"), DeadlineBasis.TRIAGE);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, moved)
+                    .when(firstContactMissed, Map.of())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOverdueActionIsEscalatedUntilItIsDone() {
+            var actionMissed = new EscalateCase(
+                    ID,
+                    EscalationReason.ACTION_OVERDUE,
+                    ACTION.due(),
+                    ACTION.actionId(),
+                    managers,
+                    ACTION.due().plusDays(3));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION)
+                    .when(actionMissed, Map.of())
+                    .expectEvents(new CaseEscalated(
+                            ID, EscalationReason.ACTION_OVERDUE, ACTION.due(), "a-1", "equality", managers));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
+                    .when(actionMissed, Map.of())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aResolvedOrClosedCaseIsNotEscalatedForGoingQuiet() {
+            var quiet = new EscalateCase(
+                    ID,
+                    EscalationReason.NO_ACTIVITY,
+                    LocalDate.parse("2026-10-20"),
+                    null,
+                    managers,
+                    LocalDate.parse("2026-10-21"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(quiet, Map.of())
+                    .expectEvents(new CaseEscalated(
+                            ID,
+                            EscalationReason.NO_ACTIVITY,
+                            LocalDate.parse("2026-10-20"),
+                            null,
+                            "equality",
+                            managers));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED)
+                    .when(quiet, Map.of())
+                    .expectNoEvents();
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(quiet, Map.of())
+                    .expectNoEvents();
         }
     }
 }

@@ -35,6 +35,7 @@ class NamedStaffApiTest extends ApiTest {
                             + LocalDate.now().plusDays(7) + "\"}"),
             Map.entry("/actions/{actionId}/completion", ""),
             Map.entry("/messages", "{\"text\": \"We are looking into it\"}"),
+            Map.entry("/messages-read", ""),
             Map.entry("/resolution", CaseLifecycleApiTest.RESOLUTION),
             Map.entry("/closure", ""),
             Map.entry("/appeal", "{\"reason\": \"New evidence\"}"),
@@ -60,7 +61,8 @@ class NamedStaffApiTest extends ApiTest {
                         .getContentAsString())
                 .get("caseId")
                 .asText();
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed");
+        assertThat(eventsOf(caseId))
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed", "DeadlinesSet");
 
         var endpoints = AccessMatrix.endpoints(mappings).stream()
                 .filter(e -> e.startsWith("POST /api/cases/{caseId}"))
@@ -85,7 +87,8 @@ class NamedStaffApiTest extends ApiTest {
                     .as(endpoint)
                     .isEqualTo(aboutNoCase.getResponse().getContentAsString().replace(unknown, "ID"));
         }
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed");
+        assertThat(eventsOf(caseId))
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "StaffMemberNamed", "DeadlinesSet");
 
         String colleague = TestTokens.bearer("mgr.ahmed", "equality", Role.CASE_MANAGER);
         postJson("/api/cases/" + caseId + "/triage", CaseLifecycleApiTest.TRIAGE, colleague)

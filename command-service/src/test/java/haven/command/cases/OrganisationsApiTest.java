@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import haven.command.ApiTest;
+import haven.infra.council.UkCalendar;
+import haven.infra.council.WorkingDays;
 import haven.infra.security.Role;
 import haven.infra.security.TestTokens;
 import java.util.List;
@@ -52,7 +54,7 @@ class OrganisationsApiTest extends ApiTest {
         postJson("/api/admin/cases/" + caseId + "/legal-hold", """
                 {"reason": "Evidence for a police investigation"}""", POLICE_OFFICER_FOR_DATA)
                 .andExpect(status().isNotFound());
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
 
         postJson("/api/cases/" + caseId + "/notes", NOTE, COUNCIL_MANAGER).andExpect(status().isAccepted());
     }
@@ -73,6 +75,7 @@ class OrganisationsApiTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/actions/{actionId}/completion", ""),
             Map.entry("POST /api/cases/{caseId}/messages", """
                     {"text": "We are looking into it"}"""),
+            Map.entry("POST /api/cases/{caseId}/messages-read", ""),
             Map.entry("POST /api/cases/{caseId}/resolution", """
                     {"outcome": "RESOLVED_INFORMALLY", "summary": "Agreed a way forward"}"""),
             Map.entry("POST /api/cases/{caseId}/closure", ""),
@@ -126,7 +129,7 @@ class OrganisationsApiTest extends ApiTest {
             }
             assertThat(answers.get(0)).as(endpoint).isEqualTo(answers.get(1)).startsWith("404");
         }
-        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(caseId)).containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
     }
 
     @Test
@@ -144,15 +147,19 @@ class OrganisationsApiTest extends ApiTest {
         String council = caseIdOfNewReport();
         String triage = """
                 {"category": "THREATS", "risk": "HIGH", "route": "FORMAL_INVESTIGATION"}""";
-        var today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        var received = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        var workingDays = new WorkingDays(UkCalendar.ENGLAND_AND_WALES);
 
+        // the police contact a high-risk victim the day they report, and resolve in 10 working days
         postJson("/api/cases/" + police + "/triage", triage, POLICE_UNIT_MANAGER)
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.firstContactDue").value(today.plusDays(1).toString()))
-                .andExpect(jsonPath("$.resolutionDue").value(today.plusDays(10).toString()));
+                .andExpect(jsonPath("$.firstContactDue").value(received.toString()))
+                .andExpect(jsonPath("$.resolutionDue")
+                        .value(workingDays.after(received, 10).toString()));
         postJson("/api/cases/" + council + "/triage", triage, COUNCIL_MANAGER)
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.resolutionDue").value(today.plusDays(20).toString()));
+                .andExpect(jsonPath("$.resolutionDue")
+                        .value(workingDays.after(received, 20).toString()));
     }
 
     @Test

@@ -62,8 +62,8 @@ class ReferralsApiTest extends ApiTest {
 
         String police = Referrals.linkedCaseOf(referralId).value();
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(
-                        () -> assertThat(eventsOf(police)).containsExactly("ReferralReceived", "ReportRoutedToTeam"));
+                .untilAsserted(() -> assertThat(eventsOf(police))
+                        .containsExactly("ReferralReceived", "ReportRoutedToTeam", "DeadlinesSet"));
         assertThat(eventsOf(council)).endsWith("CaseReferred");
 
         // what the police hold is sealed under their own key, and never the hidden names

@@ -26,7 +26,8 @@ class ReportApiTest extends ApiTest {
 
         assertThat(receipt.get("reference").asText()).matches("HV-[2-9A-Z]{4}-[2-9A-Z]{2}");
         assertThat(receipt.get("receipt").asText()).matches("\\d{16}");
-        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(receipt.get("caseId").asText()))
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
         assertThat(everyStoredDocument())
                 .allSatisfy(d -> assertThat(d.toJson())
                         .doesNotContain(receipt.get("receipt").asText()));
@@ -173,8 +174,8 @@ class ReportApiTest extends ApiTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(storedEventCount())
-                .as("one case: reported and routed to its team")
-                .isEqualTo(before + 2);
+                .as("one case: reported, routed to its team and due for triage")
+                .isEqualTo(before + 3);
         String receipt = json.readTree(first).get("receipt").asText();
         assertThat(everyStoredDocument()).allSatisfy(d -> assertThat(d.toJson()).doesNotContain(receipt));
     }
@@ -226,7 +227,8 @@ class ReportApiTest extends ApiTest {
                 .andExpect(jsonPath("$.messageId").exists());
 
         assertThat(eventsOf(receipt.get("caseId").asText()))
-                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "MessageFromReporterReceived");
+                .containsExactly(
+                        "ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet", "MessageFromReporterReceived");
     }
 
     @Test
@@ -255,7 +257,8 @@ class ReportApiTest extends ApiTest {
                 .getContentAsString();
 
         assertThat(a).isEqualTo(b);
-        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(receipt.get("caseId").asText()))
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
     }
 
     @Test
@@ -279,7 +282,8 @@ class ReportApiTest extends ApiTest {
         assertThat(refusals.get(0)).isEqualTo(refusals.get(1));
         guess(receipt.get("reference").asText(), receipt.get("receipt").asText(), client)
                 .andExpect(status().isTooManyRequests());
-        assertThat(eventsOf(receipt.get("caseId").asText())).containsExactly("ReportSubmitted", "ReportRoutedToTeam");
+        assertThat(eventsOf(receipt.get("caseId").asText()))
+                .containsExactly("ReportSubmitted", "ReportRoutedToTeam", "DeadlinesSet");
     }
 
     private org.springframework.test.web.servlet.ResultActions guess(String reference, String receipt, String client)

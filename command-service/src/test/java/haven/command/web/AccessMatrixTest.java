@@ -33,6 +33,7 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/actions", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/actions/{actionId}/completion", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/messages", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/messages-read", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/resolution", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/closure", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/appeal", CASE_TEAM),

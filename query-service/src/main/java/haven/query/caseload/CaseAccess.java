@@ -99,6 +99,13 @@ public class CaseAccess {
         return files;
     }
 
+    /** Whether this member of staff works on the case and is not kept from it: what a list may show them. */
+    boolean mayList(Staff staff, CaseFile file) {
+        return NeedToKnow.sameOrganisation(staff, organisationOf(file))
+                && !file.excluded().contains(pseudonyms.of(staff.id()))
+                && worksOn(staff, file);
+    }
+
     /** A case manager may break the glass on any case they are not excluded from. */
     void mayBreakGlass(String caseId, Staff staff) {
         notExcluded(caseId, staff, null);

@@ -1,12 +1,14 @@
 package haven.query.caseload;
 
 import haven.events.Category;
+import haven.events.EscalationReason;
 import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -30,6 +32,7 @@ public record CaseFile(
         String organisation,
         List<String> excluded,
         Instant openedAt,
+        LocalDate triageDue,
         LocalDate firstContactDue,
         LocalDate resolutionDue,
         boolean firstContactMade,
@@ -38,7 +41,9 @@ public record CaseFile(
         Instant closedAt,
         Instant lastActivityAt,
         boolean held,
-        boolean erased) {
+        boolean erased,
+        List<EscalationReason> escalations,
+        boolean unreadMessage) {
 
     static final String ID = "_id";
     static final String REFERENCE = "reference";
@@ -55,6 +60,7 @@ public record CaseFile(
     static final String EXCLUDED = "excluded";
 
     static final String OPENED_AT = "openedAt";
+    static final String TRIAGE_DUE = "triageDue";
     static final String FIRST_CONTACT_DUE = "firstContactDue";
     static final String RESOLUTION_DUE = "resolutionDue";
     static final String FIRST_CONTACT_MADE = "firstContactMade";
@@ -64,6 +70,10 @@ public record CaseFile(
     static final String LAST_ACTIVITY_AT = "lastActivityAt";
     static final String HELD = "held";
     static final String ERASED = "erased";
+    /** What it is escalated for, each until it is dealt with: {@link EscalationReason} names, an action's with {@code :id}. */
+    static final String ESCALATIONS = "escalations";
+    /** The reporter has written and nobody has replied or marked it read: kept in the caseload even once closed. */
+    static final String UNREAD_MESSAGE = "unreadMessage";
 
     static CaseFile of(Document row) {
         return new CaseFile(
@@ -79,6 +89,7 @@ public record CaseFile(
                 row.getString(ORGANISATION),
                 row.getList(EXCLUDED, String.class, List.of()),
                 instant(row.getDate(OPENED_AT)),
+                date(row.getString(TRIAGE_DUE)),
                 date(row.getString(FIRST_CONTACT_DUE)),
                 date(row.getString(RESOLUTION_DUE)),
                 row.getBoolean(FIRST_CONTACT_MADE, false),
@@ -87,14 +98,31 @@ public record CaseFile(
                 instant(row.getDate(CLOSED_AT)),
                 instant(row.getDate(LAST_ACTIVITY_AT)),
                 row.getBoolean(HELD, false),
-                row.getBoolean(ERASED, false));
+                row.getBoolean(ERASED, false),
+                row.getList(ESCALATIONS, String.class, List.of()).stream()
+                        .map(escalation -> EscalationReason.valueOf(escalation.split(":")[0]))
+                        .distinct()
+                        .toList(),
+                row.getBoolean(UNREAD_MESSAGE, false));
     }
 
-    /** The first-contact date until the reporter has been contacted, then the resolution date; none once resolved. */
+    /**
+     * The triage date until it is triaged, then the first-contact date until the reporter has been
+     * contacted, then the resolution date; none once resolved.
+     */
     LocalDate nextDue() {
-        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED
-                ? null
-                : firstContactDue != null && !firstContactMade ? firstContactDue : resolutionDue;
+        if (status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED) {
+            return null;
+        }
+        if (status == CaseStatus.SUBMITTED) {
+            return triageDue;
+        }
+        return firstContactDue != null && !firstContactMade ? firstContactDue : resolutionDue;
+    }
+
+    /** The key of the list of an organisation's cases closed in a month. */
+    static String closedMonthKey(String organisation, YearMonth month) {
+        return organisation + "/" + month;
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String name) {

@@ -50,13 +50,26 @@ public class CaseViews {
     private static final String CASE_FILES = "case_files";
     /** The open cases only, so a caseload read costs the open cases, never the history. */
     private static final String OPEN_CASES = "caseload";
+    /** Each case's id by its reference: a search by reference is one key lookup. */
+    private static final String REFERENCES = "case_references";
+    /** The ids of an organisation's cases closed in a month, by "organisation/yyyy-MM". */
+    private static final String CLOSED_BY_MONTH = "closed_cases";
 
     private static final Duration SWITCH_CHECK_EVERY = Duration.ofMillis(250);
     /** A switch made by another instance is seen within this long; until then its readers see the old, complete view. */
     private static final long STATE_KEPT_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** One generation's collections; the same objects every time, so a batch keeps one row per case. */
-    public record Generation(MongoCollection<Document> caseFiles, MongoCollection<Document> openCases) {}
+    public record Generation(
+            MongoCollection<Document> caseFiles,
+            MongoCollection<Document> openCases,
+            MongoCollection<Document> references,
+            MongoCollection<Document> closedByMonth) {
+
+        List<MongoCollection<Document>> all() {
+            return List.of(caseFiles, openCases, references, closedByMonth);
+        }
+    }
 
     /** {@code building} is null when no rebuild is under way; {@code caughtUp} lists segments done replaying. */
     private record State(int live, Integer building, Set<Integer> caughtUp) {}
@@ -86,7 +99,11 @@ public class CaseViews {
     }
 
     private static Generation generation(MongoDatabase database, String suffix) {
-        return new Generation(database.getCollection(CASE_FILES + suffix), database.getCollection(OPEN_CASES + suffix));
+        return new Generation(
+                database.getCollection(CASE_FILES + suffix),
+                database.getCollection(OPEN_CASES + suffix),
+                database.getCollection(REFERENCES + suffix),
+                database.getCollection(CLOSED_BY_MONTH + suffix));
     }
 
     /** The rows readers decide access on. */
@@ -109,8 +126,7 @@ public class CaseViews {
     void startRebuild() {
         int building = 1 - state(true).live();
         var existing = database.listCollectionNames().into(new HashSet<>());
-        for (var collection : List.of(
-                generations.get(building).caseFiles(), generations.get(building).openCases())) {
+        for (var collection : generations.get(building).all()) {
             if (existing.contains(collection.getNamespace().getCollectionName())) {
                 collection.drop();
             }

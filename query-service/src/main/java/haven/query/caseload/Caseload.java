@@ -2,18 +2,24 @@ package haven.query.caseload;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
+import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.RiskLevel;
+import haven.infra.security.NeedToKnow;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import haven.query.web.InvalidParameter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
@@ -28,20 +34,22 @@ public class Caseload {
     /** {@code rebuilding}: the caseload is being rebuilt from the events; until it is done, this is the caseload from before it began. */
     public record CaseloadPage(List<CaseView> cases, int page, int size, long total, boolean rebuilding) {}
 
+    /** Escalated cases come first whatever the order, then each order's own. */
     public enum Sort {
-        /** soonest next due date first; cases with nothing due last */
+        /** soonest next due date first (a new report's triage date until it is triaged); nothing due last */
         DUE(Comparator.comparing(CaseView::nextDue, Comparator.nullsLast(Comparator.naturalOrder()))),
         /** longest open first */
         AGE(Comparator.comparing(CaseView::openedAt, Comparator.nullsLast(Comparator.naturalOrder()))),
-        /** highest risk first, cases not yet triaged last, then soonest due */
-        RISK(Comparator.comparing(CaseView::risk, Comparator.nullsFirst(Comparator.<RiskLevel>naturalOrder()))
+        /** cases not yet triaged first (their risk is unknown until someone looks), then highest risk, then soonest due */
+        RISK(Comparator.comparing(CaseView::risk, Comparator.nullsLast(Comparator.<RiskLevel>naturalOrder()))
                 .reversed()
                 .thenComparing(DUE.order));
 
         private final Comparator<CaseView> order;
 
         Sort(Comparator<CaseView> order) {
-            this.order = order;
+            this.order =
+                    Comparator.comparing((CaseView view) -> !view.escalated()).thenComparing(order);
         }
     }
 
@@ -55,37 +63,108 @@ public class Caseload {
         this.clock = clock;
     }
 
-    /** Open cases only; a closed case is found by its id. Filters combine; the page is cut after sorting. */
-    public CaseloadPage caseload(
+    /** What a caseload is narrowed to; a null is no filter. */
+    public record Filter(
             CaseStatus status,
             String assignee,
             String team,
             ReportType type,
             RiskLevel risk,
             Boolean overdue,
-            Sort sort,
-            int page,
-            int size,
-            Staff staff) {
-        if (status == CaseStatus.CLOSED) {
-            throw new InvalidParameter("status", "closed cases are not in the caseload; open a closed case by its id");
+            Boolean unread) {
+
+        public static final Filter NONE = new Filter(null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Open cases, and closed ones the reporter has written to since (until someone reads it); a
+     * closed case is otherwise listed by the month it closed. Filters combine; the page is cut after
+     * sorting.
+     */
+    public CaseloadPage caseload(Filter filter, Sort sort, int page, int size, Staff staff) {
+        if (filter.status() == CaseStatus.CLOSED) {
+            throw new InvalidParameter(
+                    "status", "closed cases are not in the caseload; list them by the month they closed");
         }
         var filters = new ArrayList<Bson>(List.of(access.visibleTo(staff)));
-        if (status != null) {
-            filters.add(eq(CaseFile.STATUS, status.name()));
+        if (filter.status() != null) {
+            filters.add(eq(CaseFile.STATUS, filter.status().name()));
         }
-        addIfPresent(filters, CaseFile.ASSIGNEE, assignee);
-        addIfPresent(filters, CaseFile.TEAM, team);
-        addIfPresent(filters, CaseFile.TYPE, type == null ? null : type.name());
-        addIfPresent(filters, CaseFile.RISK, risk == null ? null : risk.name());
+        addIfPresent(filters, CaseFile.ASSIGNEE, filter.assignee());
+        addIfPresent(filters, CaseFile.TEAM, filter.team());
+        addIfPresent(
+                filters,
+                CaseFile.TYPE,
+                filter.type() == null ? null : filter.type().name());
+        addIfPresent(
+                filters,
+                CaseFile.RISK,
+                filter.risk() == null ? null : filter.risk().name());
         LocalDate today = LocalDate.now(clock);
         var rows = views.live().openCases().find(and(filters)).into(new ArrayList<>()).stream()
                 .map(row -> view(CaseFile.of(row), today))
-                .filter(row -> overdue == null || row.overdue() == overdue)
+                .filter(row -> filter.overdue() == null || row.overdue() == filter.overdue())
+                .filter(row -> filter.unread() == null || row.unreadMessage() == filter.unread())
                 .sorted(sort.order.thenComparing(CaseView::caseId))
                 .toList();
         var shown = rows.stream().skip((long) page * size).limit(size).toList();
         return new CaseloadPage(shown, page, size, rows.size(), views.rebuilding());
+    }
+
+    /**
+     * The case with this reference if this member of staff may see it; otherwise none, the same
+     * answer as for a reference that does not exist. One key lookup for the reference, one for the case.
+     */
+    public List<CaseView> withReference(String reference, Staff staff) {
+        var live = views.live();
+        Document known = live.references().find(eq("_id", reference)).first();
+        if (known == null) {
+            return List.of();
+        }
+        Document row = live.caseFiles()
+                .find(eq(CaseFile.ID, known.getString("caseId")))
+                .first();
+        return row == null || !access.mayList(staff, CaseFile.of(row))
+                ? List.of()
+                : List.of(view(CaseFile.of(row), LocalDate.now(clock)));
+    }
+
+    /**
+     * The organisation's cases closed in a month that this member of staff may see, latest closed
+     * first: the month's list by key, then its cases by key.
+     */
+    public List<CaseView> closedIn(YearMonth month, ReportType type, Outcome outcome, Staff staff) {
+        var live = views.live();
+        Document closed = live.closedByMonth()
+                .find(eq("_id", CaseFile.closedMonthKey(staff.organisation(), month)))
+                .first();
+        List<String> ids = closed == null ? List.of() : closed.getList("cases", String.class, List.of());
+        LocalDate today = LocalDate.now(clock);
+        return live.caseFiles().find(in(CaseFile.ID, ids)).into(new ArrayList<>()).stream()
+                .map(CaseFile::of)
+                .filter(file -> file.status() == CaseStatus.CLOSED && access.mayList(staff, file))
+                .filter(file -> type == null || file.type() == type)
+                .filter(file -> outcome == null || file.outcome() == outcome)
+                .map(file -> view(file, today))
+                .sorted(Comparator.comparing(CaseView::closedAt).reversed().thenComparing(CaseView::caseId))
+                .toList();
+    }
+
+    /**
+     * The id of the case with this reference in the officer's organisation, for the data protection
+     * officer's forms; nothing for a malformed reference or another organisation's case.
+     */
+    public Optional<String> idOfReference(String reference, Staff officer) {
+        return References.wellFormed(reference)
+                .map(wellFormed ->
+                        views.live().references().find(eq("_id", wellFormed)).first())
+                .map(known -> views.live()
+                        .caseFiles()
+                        .find(eq(CaseFile.ID, known.getString("caseId")))
+                        .first())
+                .map(CaseFile::of)
+                .filter(file -> NeedToKnow.sameOrganisation(officer, access.organisationOf(file)))
+                .map(CaseFile::caseId);
     }
 
     public CaseView find(String caseId, Staff staff) {
@@ -115,6 +194,7 @@ public class Caseload {
                 file.assignee(),
                 file.team(),
                 file.openedAt(),
+                file.triageDue(),
                 file.firstContactDue(),
                 file.resolutionDue(),
                 nextDue,
@@ -122,6 +202,8 @@ public class Caseload {
                 Math.max(0, daysOpen),
                 file.outcome(),
                 file.appealDeadline(),
-                file.closedAt());
+                file.closedAt(),
+                file.escalations(),
+                file.unreadMessage());
     }
 }

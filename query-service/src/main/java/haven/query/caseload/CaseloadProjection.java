@@ -1,7 +1,13 @@
 package haven.query.caseload;
 
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.pull;
+
 import com.mongodb.client.MongoCollection;
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
+import haven.events.CaseEscalated;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
 import haven.events.CaseReopened;
@@ -10,17 +16,25 @@ import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.DeadlinesSet;
+import haven.events.EscalationReason;
 import haven.events.ExclusionLifted;
+import haven.events.InvestigationNoteAdded;
+import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
+import haven.events.ReporterMessagesRead;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Partnership;
 import haven.infra.privacy.StaffPseudonyms;
 import haven.query.views.BatchWrites;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -46,8 +60,10 @@ class CaseloadProjection {
     private final CaseViews views;
     private final StaffPseudonyms pseudonyms;
     private final Partnership partnership;
+    private final Clock clock;
 
-    CaseloadProjection(CaseViews views, StaffPseudonyms pseudonyms, Partnership partnership) {
+    CaseloadProjection(CaseViews views, StaffPseudonyms pseudonyms, Partnership partnership, Clock clock) {
+        this.clock = clock;
         this.partnership = partnership;
         this.views = views;
         this.pseudonyms = pseudonyms;
@@ -61,6 +77,13 @@ class CaseloadProjection {
                 row -> opened(row, e.reference(), e.type(), e.category(), at)
                         .append(CaseFile.ORGANISATION, partnership.founder().id())
                         .append(CaseFile.TEAM, partnership.founder().intakeTeam(e.type())));
+        known(e.caseId(), e.reference());
+    }
+
+    /** Found by its reference with one key lookup. */
+    private void known(CaseId caseId, String reference) {
+        BatchWrites.current()
+                .save(views.writing().references(), new Document("_id", reference).append("caseId", caseId.value()));
     }
 
     /** A partner's referral: a case of the receiving organisation's own, in its intake team. */
@@ -70,6 +93,7 @@ class CaseloadProjection {
                 e.caseId(),
                 row -> opened(row, e.reference(), e.type(), e.category(), at)
                         .append(CaseFile.ORGANISATION, e.organisation()));
+        known(e.caseId(), e.reference());
     }
 
     private static Document opened(Document row, String reference, ReportType type, Category category, Instant at) {
@@ -88,26 +112,96 @@ class CaseloadProjection {
 
     @EventHandler
     void on(CaseTriaged e) {
-        update(
-                e.caseId(),
-                row -> row.append(CaseFile.STATUS, CaseStatus.TRIAGED.name())
-                        .append(CaseFile.CATEGORY, e.category().name())
-                        .append(CaseFile.RISK, e.risk().name())
-                        .append(CaseFile.ROUTE, e.route().name())
-                        .append(CaseFile.FIRST_CONTACT_DUE, e.firstContactDue().toString())
-                        .append(CaseFile.RESOLUTION_DUE, e.resolutionDue().toString()));
+        update(e.caseId(), row -> {
+            row.append(CaseFile.STATUS, CaseStatus.TRIAGED.name())
+                    .append(CaseFile.CATEGORY, e.category().name())
+                    .append(CaseFile.RISK, e.risk().name())
+                    .append(CaseFile.ROUTE, e.route().name());
+            row.remove(CaseFile.TRIAGE_DUE);
+            settled(row, EscalationReason.TRIAGE_OVERDUE.name(), EscalationReason.NO_ACTIVITY.name());
+            if (e.resolutionDue() != null) {
+                // triaged before deadlines were counted from receipt: its dates came with the triage
+                dates(row, null, e.firstContactDue(), e.resolutionDue());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(DeadlinesSet e) {
+        update(e.caseId(), row -> dates(row, e.triageDue(), e.firstContactDue(), e.resolutionDue()));
+    }
+
+    private static void dates(Document row, LocalDate triage, LocalDate firstContact, LocalDate resolution) {
+        date(row, CaseFile.TRIAGE_DUE, triage);
+        date(row, CaseFile.FIRST_CONTACT_DUE, firstContact);
+        date(row, CaseFile.RESOLUTION_DUE, resolution);
+    }
+
+    private static void date(Document row, String field, LocalDate date) {
+        if (date == null) {
+            row.remove(field);
+        } else {
+            row.put(field, date.toString());
+        }
+    }
+
+    /** Kept by reason, an action's with its id, so that completing one action settles only its own. */
+    @EventHandler
+    void on(CaseEscalated e) {
+        String escalation = e.actionId() == null ? e.reason().name() : actionOverdue(e.actionId());
+        update(e.caseId(), row -> {
+            var escalations = new ArrayList<>(row.getList(CaseFile.ESCALATIONS, String.class, List.of()));
+            if (!escalations.contains(escalation)) {
+                escalations.add(escalation);
+            }
+            row.put(CaseFile.ESCALATIONS, escalations);
+        });
+    }
+
+    /** Dealt with: these escalations leave the case. */
+    private static void settled(Document row, String... dealtWith) {
+        var escalations = new ArrayList<>(row.getList(CaseFile.ESCALATIONS, String.class, List.of()));
+        escalations.removeAll(List.of(dealtWith));
+        if (escalations.isEmpty()) {
+            row.remove(CaseFile.ESCALATIONS);
+        } else {
+            row.put(CaseFile.ESCALATIONS, escalations);
+        }
+    }
+
+    @EventHandler
+    void on(InvestigationNoteAdded e) {
+        update(e.caseId(), row -> settled(row, EscalationReason.NO_ACTIVITY.name()));
+    }
+
+    @EventHandler
+    void on(ActionAgreed e) {
+        update(e.caseId(), row -> settled(row, EscalationReason.NO_ACTIVITY.name()));
+    }
+
+    @EventHandler
+    void on(ActionCompleted e) {
+        update(e.caseId(), row -> settled(row, EscalationReason.NO_ACTIVITY.name(), actionOverdue(e.actionId())));
+    }
+
+    private static String actionOverdue(String actionId) {
+        return EscalationReason.ACTION_OVERDUE.name() + ":" + actionId;
     }
 
     @EventHandler
     void on(CaseworkerAssigned e) {
-        update(e.caseId(), row -> row.append(CaseFile.ASSIGNEE, e.caseworker()).append(CaseFile.TEAM, e.team()));
+        update(e.caseId(), row -> {
+            row.append(CaseFile.ASSIGNEE, e.caseworker()).append(CaseFile.TEAM, e.team());
+            settled(row, EscalationReason.NO_ACTIVITY.name());
+        });
     }
 
     @EventHandler
     void on(CaseReassigned e) {
-        update(
-                e.caseId(),
-                row -> row.append(CaseFile.ASSIGNEE, e.toCaseworker()).append(CaseFile.TEAM, e.team()));
+        update(e.caseId(), row -> {
+            row.append(CaseFile.ASSIGNEE, e.toCaseworker()).append(CaseFile.TEAM, e.team());
+            settled(row, EscalationReason.NO_ACTIVITY.name());
+        });
     }
 
     @EventHandler
@@ -146,30 +240,72 @@ class CaseloadProjection {
 
     @EventHandler
     void on(MessageToReporterSent e) {
-        update(e.caseId(), row -> row.put(CaseFile.FIRST_CONTACT_MADE, true));
+        update(e.caseId(), row -> {
+            row.put(CaseFile.FIRST_CONTACT_MADE, true);
+            row.remove(CaseFile.UNREAD_MESSAGE); // a reply reads what the reporter wrote
+            settled(row, EscalationReason.FIRST_CONTACT_OVERDUE.name(), EscalationReason.NO_ACTIVITY.name());
+        });
     }
 
+    /** A resolved case owes no contact or resolution any more, and waits for its appeal window quietly. */
     @EventHandler
     void on(CaseResolved e) {
-        update(
-                e.caseId(),
-                row -> row.append(CaseFile.STATUS, CaseStatus.RESOLVED.name())
-                        .append(CaseFile.OUTCOME, e.outcome().name())
-                        .append(CaseFile.APPEAL_DEADLINE, Date.from(e.appealDeadline())));
+        update(e.caseId(), row -> {
+            row.append(CaseFile.STATUS, CaseStatus.RESOLVED.name())
+                    .append(CaseFile.OUTCOME, e.outcome().name())
+                    .append(CaseFile.APPEAL_DEADLINE, Date.from(e.appealDeadline()));
+            settled(
+                    row,
+                    EscalationReason.FIRST_CONTACT_OVERDUE.name(),
+                    EscalationReason.RESOLUTION_OVERDUE.name(),
+                    EscalationReason.NO_ACTIVITY.name());
+        });
+    }
+
+    /** Listed among its organisation's cases closed that month. */
+    @EventHandler
+    void on(CaseClosed e, @Timestamp Instant at) {
+        update(e.caseId(), row -> {
+            row.append(CaseFile.STATUS, CaseStatus.CLOSED.name()).append(CaseFile.CLOSED_AT, Date.from(at));
+            BatchWrites.current()
+                    .upsert(
+                            views.writing().closedByMonth(),
+                            closedIn(row),
+                            addToSet("cases", e.caseId().value()));
+        });
+    }
+
+    /** Written to after closure: back in its team's queue until someone reads it. */
+    @EventHandler
+    void on(MessageFromReporterReceived e) {
+        update(e.caseId(), row -> row.put(CaseFile.UNREAD_MESSAGE, true));
     }
 
     @EventHandler
-    void on(CaseClosed e, @Timestamp Instant at) {
-        update(
-                e.caseId(),
-                row -> row.append(CaseFile.STATUS, CaseStatus.CLOSED.name()).append(CaseFile.CLOSED_AT, Date.from(at)));
+    void on(ReporterMessagesRead e) {
+        update(e.caseId(), row -> row.remove(CaseFile.UNREAD_MESSAGE));
     }
 
+    private String closedIn(Document row) {
+        return CaseFile.closedMonthKey(
+                partnership.organisationOf(row.getString(CaseFile.ORGANISATION)),
+                YearMonth.from(row.getDate(CaseFile.CLOSED_AT).toInstant().atZone(clock.getZone())));
+    }
+
+    /** Its new deadlines follow ({@link DeadlinesSet}); the reporter is owed a first contact again. */
     @EventHandler
     void on(CaseReopened e) {
         update(e.caseId(), row -> {
+            if (row.getDate(CaseFile.CLOSED_AT) != null) {
+                BatchWrites.current()
+                        .upsert(
+                                views.writing().closedByMonth(),
+                                closedIn(row),
+                                pull("cases", e.caseId().value()));
+            }
             row.put(CaseFile.STATUS, CaseStatus.REOPENED.name());
-            List.of(CaseFile.OUTCOME, CaseFile.APPEAL_DEADLINE, CaseFile.CLOSED_AT)
+            row.put(CaseFile.FIRST_CONTACT_MADE, false);
+            List.of(CaseFile.OUTCOME, CaseFile.APPEAL_DEADLINE, CaseFile.CLOSED_AT, CaseFile.ESCALATIONS)
                     .forEach(row::remove);
         });
     }
@@ -194,7 +330,8 @@ class CaseloadProjection {
         row = row == null ? new Document(CaseFile.ID, caseId.value()) : row;
         change.accept(row);
         batch.save(caseFiles, row);
-        if (CaseStatus.CLOSED.name().equals(row.getString(CaseFile.STATUS))) {
+        if (CaseStatus.CLOSED.name().equals(row.getString(CaseFile.STATUS))
+                && !row.getBoolean(CaseFile.UNREAD_MESSAGE, false)) {
             batch.delete(openCases, caseId.value());
         } else {
             batch.save(openCases, row);

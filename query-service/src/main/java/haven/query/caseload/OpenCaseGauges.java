@@ -73,6 +73,7 @@ class OpenCaseGauges implements MeterBinder {
                 .find()
                 .projection(new Document(CaseFile.STATUS, 1)
                         .append(CaseFile.RISK, 1)
+                        .append(CaseFile.TRIAGE_DUE, 1)
                         .append(CaseFile.FIRST_CONTACT_DUE, 1)
                         .append(CaseFile.FIRST_CONTACT_MADE, 1)
                         .append(CaseFile.RESOLUTION_DUE, 1))) {

@@ -6,6 +6,7 @@ import haven.infra.security.Staff;
 import haven.query.access.AccessLog;
 import haven.query.admin.HavenOperators;
 import haven.query.admin.Processors;
+import haven.query.caseload.Caseload;
 import haven.query.caseload.RetentionDue;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,6 +32,9 @@ import org.springframework.web.servlet.ModelAndView;
 class AdminPages {
 
     private static final int LOG_PAGE_SIZE = 50;
+    /** The same answer for a reference that does not exist and another organisation's case. */
+    private static final String NO_SUCH_CASE = "There is no case of your organisation with that reference";
+
     private static final Map<String, String> DONE = Map.of(
             "rebuild", "The projection is being rebuilt; its progress is shown below",
             "hold", "The legal hold has been placed",
@@ -45,6 +49,7 @@ class AdminPages {
     private final RetentionDue retention;
     private final Partnership partnership;
     private final HavenOperators operators;
+    private final Caseload caseload;
 
     AdminPages(
             AccessLog accessLog,
@@ -52,8 +57,10 @@ class AdminPages {
             CommandService commands,
             RetentionDue retention,
             Partnership partnership,
-            HavenOperators operators) {
+            HavenOperators operators,
+            Caseload caseload) {
         this.operators = operators;
+        this.caseload = caseload;
         this.retention = retention;
         this.partnership = partnership;
         this.accessLog = accessLog;
@@ -88,8 +95,8 @@ class AdminPages {
                 missing(
                         answers,
                         "hold",
-                        "caseId",
-                        "Enter the case id",
+                        "reference",
+                        "Enter the case's reference",
                         "reason",
                         "Enter why the case's records must be kept"),
                 answers,
@@ -103,7 +110,7 @@ class AdminPages {
     ModelAndView liftHold(@RequestParam MultiValueMap<String, String> form) {
         var answers = new FormAnswers(form);
         return send(
-                missing(answers, "lift", "caseId", "Enter the case id"),
+                missing(answers, "lift", "reference", "Enter the case's reference"),
                 answers,
                 HttpMethod.DELETE,
                 "legal-hold",
@@ -118,8 +125,8 @@ class AdminPages {
                 missing(
                         answers,
                         "erase",
-                        "caseId",
-                        "Enter the case id",
+                        "reference",
+                        "Enter the case's reference",
                         "confirm",
                         "Confirm that the personal data cannot be recovered once erased"),
                 answers,
@@ -139,8 +146,8 @@ class AdminPages {
                 missing(
                         answers,
                         "unexclude",
-                        "caseId",
-                        "Enter the case id",
+                        "reference",
+                        "Enter the case's reference",
                         "staffId",
                         "Enter the staff id of the person to let back on",
                         "reason",
@@ -171,15 +178,24 @@ class AdminPages {
             String what,
             Object body,
             String form) {
+        String caseId = problems.isEmpty()
+                ? caseload.idOfReference(
+                                answers.value("reference"),
+                                Staff.current(partnership).orElseThrow())
+                        .orElse(null)
+                : null;
+        if (problems.isEmpty() && caseId == null) {
+            problems.put(form + "-reference", NO_SUCH_CASE);
+        }
         if (problems.isEmpty()) {
-            var answer = commands.actAs(method, "/api/admin/cases/{caseId}/" + what, body, answers.value("caseId"));
+            var answer = commands.actAs(method, "/api/admin/cases/{caseId}/" + what, body, caseId);
             if (answer.succeeded()) {
                 return new ModelAndView("redirect:/admin?done=" + form + "#data-protection");
             }
             problems.put(
-                    form + "-caseId",
+                    form + "-reference",
                     answer.status() == 404
-                            ? "There is no case with that id"
+                            ? NO_SUCH_CASE
                             : answer.body().path("detail").asText("This could not be done"));
         }
         var page = page("", "", 0, problems, null, HttpStatus.BAD_REQUEST);

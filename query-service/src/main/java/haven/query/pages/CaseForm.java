@@ -45,6 +45,7 @@ enum CaseForm {
             form -> body(
                     "description", form.value("description"), "owner", form.value("owner"), "due", form.date("due"))),
     MESSAGE("messages", "Your message has been sent to the reporter", form -> body("text", form.value("text"))),
+    MESSAGES_READ("messages-read", "The reporter's message is marked as read", form -> null),
     RESOLUTION(
             "resolution",
             "The case has been resolved",

@@ -81,24 +81,25 @@ class CasePages {
             @RequestParam(required = false) RiskLevel risk,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "DUE") Sort sort,
             @RequestParam(defaultValue = "0") int page,
             Staff staff,
             HttpServletRequest request) {
-        var shown = caseload.caseload(
+        var filter = new Caseload.Filter(
                 status == CaseStatus.CLOSED ? null : status,
                 mine ? staff.id() : null,
                 null,
                 type,
                 risk,
                 overdue ? Boolean.TRUE : null,
-                sort,
-                Math.max(0, page),
-                PAGE_SIZE,
-                staff);
+                unread ? Boolean.TRUE : null);
+        var shown = caseload.caseload(filter, sort, Math.max(0, page), PAGE_SIZE, staff);
         var model = new HashMap<String, Object>();
         model.put("caseload", shown);
-        model.put("filters", filters(status, type, risk, overdue, mine, sort));
+        var filters = filters(status, type, risk, overdue, mine, sort);
+        filters.put("unread", unread);
+        model.put("filters", filters);
         model.put(
                 "statuses",
                 List.of(CaseStatus.SUBMITTED, CaseStatus.TRIAGED, CaseStatus.RESOLVED, CaseStatus.REOPENED));

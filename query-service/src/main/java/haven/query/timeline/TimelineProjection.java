@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseClosed;
+import haven.events.CaseEscalated;
 import haven.events.CaseId;
 import haven.events.CaseReassigned;
 import haven.events.CaseReferred;
@@ -15,6 +16,8 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.DeadlinesSet;
+import haven.events.EscalationReason;
 import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
@@ -47,6 +50,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("timeline")
 class TimelineProjection {
+
+    /** Who the timeline says did what Haven did itself. */
+    private static final String HAVEN = "Haven";
 
     static final String COLLECTION = "timelines";
     static final String REPORTER = "reporter";
@@ -111,8 +117,40 @@ class TimelineProjection {
                 at,
                 e.triagedBy(),
                 "Triaged: " + Words.of(e.category()) + ", risk " + Words.of(e.risk())
-                        + ", " + Words.of(e.route()) + "; first contact by " + e.firstContactDue() + ", resolve by "
-                        + e.resolutionDue());
+                        + ", " + Words.of(e.route())
+                        + (e.resolutionDue() == null
+                                ? ""
+                                : "; first contact by " + e.firstContactDue() + ", resolve by " + e.resolutionDue()));
+    }
+
+    /** Set by Haven from the service levels (or the triager's dates), so nobody is named. */
+    @EventHandler
+    void on(DeadlinesSet e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                HAVEN,
+                switch (e.basis()) {
+                    case RECEIPT -> "Due for triage by " + e.triageDue();
+                    case TRIAGE ->
+                        "Due: first contact by " + e.firstContactDue() + ", resolution by " + e.resolutionDue();
+                    case REOPENING ->
+                        "Due again from the reopening: first contact by " + e.firstContactDue() + ", resolution by "
+                                + e.resolutionDue();
+                });
+    }
+
+    @EventHandler
+    void on(CaseEscalated e, EventMessage<?> m, @Timestamp Instant at) {
+        String to = e.caseManagers().isEmpty() ? "the " + e.team() + " team" : String.join(", ", e.caseManagers());
+        add(
+                e.caseId(),
+                m,
+                at,
+                HAVEN,
+                "Escalated to " + to + ": " + Words.of(e.reason())
+                        + (e.reason() == EscalationReason.NO_ACTIVITY ? " since " : ", was due ") + e.due());
     }
 
     @EventHandler

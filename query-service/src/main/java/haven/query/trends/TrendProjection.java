@@ -20,6 +20,7 @@ import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
+import haven.events.DeadlinesSet;
 import haven.events.HistoricalCaseImported;
 import haven.events.MessageToReporterSent;
 import haven.events.ReferralReceived;
@@ -151,9 +152,27 @@ class TrendProjection {
                 e.caseId(),
                 sequence,
                 at,
-                counted ->
-                        triaged(counted.with(counted.deadlines().due(e.firstContactDue(), e.resolutionDue())), e, at),
+                counted -> triaged(
+                        // dates came with a triage only before deadlines were counted from receipt
+                        e.resolutionDue() == null
+                                ? counted
+                                : counted.with(counted.deadlines().due(e.firstContactDue(), e.resolutionDue())),
+                        e,
+                        at),
                 false);
+    }
+
+    /** The dates a case's service measures are counted against: those after triage or reopening. */
+    @EventHandler
+    void on(DeadlinesSet e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (e.resolutionDue() != null) {
+            change(
+                    e.caseId(),
+                    sequence,
+                    at,
+                    counted -> counted.with(counted.deadlines().due(e.firstContactDue(), e.resolutionDue())),
+                    false);
+        }
     }
 
     /** The first message to the reporter is their first contact: on time or not, against its deadline then. */

@@ -8,13 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.mongodb.client.MongoDatabase;
 import haven.events.CaseClosed;
+import haven.events.CaseEscalated;
 import haven.events.CaseId;
+import haven.events.CaseReassigned;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
+import haven.events.DeadlineBasis;
+import haven.events.DeadlinesSet;
+import haven.events.EscalationReason;
 import haven.events.ExclusionLifted;
 import haven.events.LocationType;
 import haven.events.MessageToReporterSent;
@@ -186,7 +191,7 @@ class CaseloadTest {
                         .param("team", team)
                         .param("sort", "RISK"))
                 .andExpect(jsonPath("$.cases[*].risk")
-                        .value(org.hamcrest.Matchers.contains("HIGH", "MEDIUM", "LOW", null)));
+                        .value(org.hamcrest.Matchers.contains(null, "HIGH", "MEDIUM", "LOW")));
         http.perform(get("/api/caseload")
                         .header("Authorization", managerOf(team))
                         .param("team", team)
@@ -226,6 +231,63 @@ class CaseloadTest {
         http.perform(get("/api/caseload").header("Authorization", MANAGER).param("sort", "NAME"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
+    }
+
+    /**
+     * A new report is due for triage from the day it arrives; a case escalated for a missed deadline
+     * comes first, whatever else is due, until what was missed is done.
+     */
+    @Test
+    void untriagedReportsAreDueForTriageAndEscalatedCasesComeFirst() throws Exception {
+        String team = "team-" + UUID.randomUUID();
+        var fresh = new CaseStream(events);
+        var quiet = new CaseStream(events);
+        fresh.append(submitted(fresh.caseId()));
+        fresh.append(
+                new DeadlinesSet(fresh.caseId(), LocalDate.parse("2097-01-02"), null, null, DeadlineBasis.RECEIPT));
+        quiet.append(submitted(quiet.caseId()));
+        quiet.append(triaged(quiet.caseId(), RiskLevel.LOW, "2098-01-01", "2098-02-01"));
+        quiet.append(new DeadlinesSet(
+                quiet.caseId(),
+                null,
+                LocalDate.parse("2099-01-05"),
+                LocalDate.parse("2099-03-01"),
+                DeadlineBasis.REOPENING));
+        for (var c : List.of(fresh, quiet)) {
+            c.append(new CaseworkerAssigned(c.caseId(), "cw.ng", team, "mgr.jones"));
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/caseload")
+                                .header("Authorization", managerOf(team))
+                                .param("team", team))
+                        .andExpect(jsonPath("$.cases[0].caseId")
+                                .value(fresh.caseId().value()))
+                        .andExpect(jsonPath("$.cases[0].triageDue").value("2097-01-02"))
+                        .andExpect(jsonPath("$.cases[0].nextDue").value("2097-01-02"))
+                        .andExpect(jsonPath("$.cases[1].nextDue").value("2099-01-05"))
+                        .andExpect(jsonPath("$.cases[1].resolutionDue").value("2099-03-01")));
+
+        quiet.append(new CaseEscalated(
+                quiet.caseId(), EscalationReason.NO_ACTIVITY, LocalDate.parse("2026-11-30"), null, team, List.of()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/caseload")
+                                .header("Authorization", managerOf(team))
+                                .param("team", team))
+                        .andExpect(jsonPath("$.cases[0].caseId")
+                                .value(quiet.caseId().value()))
+                        .andExpect(jsonPath("$.cases[0].escalated").value(true))
+                        .andExpect(jsonPath("$.cases[0].escalations[0]").value("NO_ACTIVITY"))
+                        .andExpect(jsonPath("$.cases[1].escalated").value(false)));
+
+        // someone takes it on: the escalation is dealt with
+        quiet.append(new CaseReassigned(quiet.caseId(), "cw.ng", "cw.lee", team, "Cover", "mgr.jones"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> http.perform(get("/api/caseload")
+                                .header("Authorization", managerOf(team))
+                                .param("team", team))
+                        .andExpect(jsonPath("$.cases[0].caseId")
+                                .value(fresh.caseId().value()))
+                        .andExpect(jsonPath("$.cases[1].escalated").value(false)));
     }
 
     private static CaseTriaged triaged(CaseId caseId, RiskLevel risk, String firstContactDue, String resolutionDue) {

@@ -301,7 +301,7 @@ class StaffPagesTest {
                 .contains("Who read which case", "case-record", "caseload", "Place a legal hold");
         assertThat(page(
                         post("/admin/erasure")
-                                .param("caseId", UUID.randomUUID().toString())
+                                .param("reference", "HV-2222-22")
                                 .with(admin)
                                 .with(csrf()),
                         400))
@@ -310,7 +310,7 @@ class StaffPagesTest {
                         "href=\"#erase-confirm\"",
                         "Confirm that the personal data cannot be recovered");
         http.perform(post("/admin/erasure")
-                        .param("caseId", "x")
+                        .param("reference", "x")
                         .param("confirm", "yes")
                         .with(admin))
                 .andExpect(status().isForbidden()); // no CSRF token

@@ -15,6 +15,8 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.Category;
 import haven.events.ContactPreference;
+import haven.events.DeadlineBasis;
+import haven.events.DeadlinesSet;
 import haven.events.HistoricalCaseImported;
 import haven.events.LocationType;
 import haven.events.MessageToReporterSent;
@@ -333,8 +335,12 @@ class TrendsTest {
     @Test
     void serviceMeasuresCountWhetherReportersWereContactedAndCasesResolvedByTheirDeadlines() throws Exception {
         Instant reported = Instant.parse("2019-03-01T09:00:00Z");
+        var firstContactDue = LocalDate.parse("2019-03-05");
+        var resolutionDue = LocalDate.parse("2019-03-31");
         for (int i = 0; i < 24; i++) {
             var stream = new CaseStream(events);
+            // half triaged as before deadlines were counted from receipt (the dates in the triage), half since
+            boolean datesApart = i % 2 == 1;
             stream.append(report(stream, Category.THREATS, "PRIORY"), reported)
                     .append(
                             new CaseTriaged(
@@ -344,11 +350,16 @@ class TrendsTest {
                                     Set.of(),
                                     RiskLevel.HIGH,
                                     Route.FORMAL_INVESTIGATION,
-                                    LocalDate.parse("2019-03-05"),
-                                    LocalDate.parse("2019-03-31"),
+                                    datesApart ? null : firstContactDue,
+                                    datesApart ? null : resolutionDue,
                                     "cw.lee",
                                     null),
                             reported);
+            if (datesApart) {
+                stream.append(
+                        new DeadlinesSet(stream.caseId(), null, firstContactDue, resolutionDue, DeadlineBasis.TRIAGE),
+                        reported);
+            }
             if (i < 12) {
                 stream.append(
                         new MessageToReporterSent(stream.caseId(), "m-" + i, "We are on it", "cw.lee"),

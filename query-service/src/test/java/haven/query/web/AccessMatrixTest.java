@@ -36,6 +36,8 @@ class AccessMatrixTest {
             Map.entry("POST /api/reporter/status", ANYONE),
             Map.entry("GET /api/caseload", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}", CASE_TEAM),
+            Map.entry("GET /api/cases", CASE_TEAM),
+            Map.entry("GET /api/closed-cases", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}/timeline", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}/record", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/break-glass", EnumSet.of(CASE_MANAGER)),

@@ -158,6 +158,11 @@ class IntruderTest {
                         .json("{\"reference\": \"HV-INTR-0001\", \"receipt\": \"" + RECEIPT + "\"}"),
                 Example.of("GET /api/caseload", api),
                 onCase("GET /api/cases/{caseId}", caseId, api),
+                Example.of("GET /api/cases", api).query("reference", "HV-7K3M-Q9"),
+                Example.of("GET /api/closed-cases", api)
+                        .query("month", "2026-11")
+                        .query("type", "HATE_INCIDENT")
+                        .query("outcome", "UPHELD"),
                 onCase("GET /api/cases/{caseId}/timeline", caseId, api),
                 onCase("GET /api/cases/{caseId}/record", caseId, api),
                 onCase("POST /api/cases/{caseId}/break-glass", caseId, api)
@@ -175,11 +180,18 @@ class IntruderTest {
                 Example.of("POST /report/{slug}", anyone).path("slug", "check").form(Reports.COMPLETE_REPORT_FORM),
                 Example.of("GET /admin", page).query("caseId", caseId),
                 Example.of("POST /admin/processors/{name}/rebuild", page).path("name", "no-such-view"),
-                Example.of("POST /admin/legal-hold", page).form(Map.of("caseId", caseId, "reason", "Tribunal claim")),
-                Example.of("POST /admin/legal-hold/lift", page).form(Map.of("caseId", caseId)),
-                Example.of("POST /admin/erasure", page).form(Map.of("caseId", caseId, "confirm", "yes")),
+                Example.of("POST /admin/legal-hold", page)
+                        .form(Map.of("reference", "HV-INTR-22", "reason", "Tribunal claim")),
+                Example.of("POST /admin/legal-hold/lift", page).form(Map.of("reference", "HV-INTR-22")),
+                Example.of("POST /admin/erasure", page).form(Map.of("reference", "HV-INTR-22", "confirm", "yes")),
                 Example.of("POST /admin/lifted-exclusion", page)
-                        .form(Map.of("caseId", caseId, "staffId", "x.someone", "reason", "Named to keep them away")),
+                        .form(Map.of(
+                                "reference",
+                                "HV-INTR-22",
+                                "staffId",
+                                "x.someone",
+                                "reason",
+                                "Named to keep them away")),
                 Example.of("GET /admin/history", page),
                 Example.of("POST /admin/organisation/departure", page).form(Map.of("confirm", "council")),
                 Example.of("POST /admin/history", page)
@@ -198,6 +210,11 @@ class IntruderTest {
                         .query("of", "2025-06"),
                 Example.of("GET /trends/download", page).query("period", "year"),
                 Example.of("GET /cases", page),
+                Example.of("GET /cases/find", page).query("reference", "HV-7K3M-Q9"),
+                Example.of("GET /cases/closed", page)
+                        .query("month", "2026-11")
+                        .query("type", "HATE_INCIDENT")
+                        .query("outcome", "UPHELD"),
                 onCase("GET /cases/{caseId}", caseId, page),
                 onCase("POST /cases/{caseId}/actions/{actionId}/completion", caseId, page)
                         .path("actionId", ACTION_ID)));
@@ -219,6 +236,7 @@ class IntruderTest {
                         "due-year",
                         "2030"),
                 Map.of("slug", "messages", "text", "We are looking into it"),
+                Map.of("slug", "messages-read"),
                 Map.of("slug", "resolution", "outcome", "UPHELD", "summary", "Agreed a way forward"),
                 Map.of("slug", "closure"),
                 Map.of("slug", "appeal", "reason", "New evidence"))) {

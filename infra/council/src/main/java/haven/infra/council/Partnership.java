@@ -219,7 +219,8 @@ public final class Partnership {
         }
         if (!(section instanceof Map<?, ?> levels)) {
             throw new IllegalArgumentException(
-                    source + ": 'service-levels' must give first-contact-days and resolution-days");
+                    source + ": 'service-levels' must give triage-days, first-contact-days, resolution-days"
+                            + " and inactivity-days");
         }
         return Optional.of(ServiceLevels.parse(levels, source));
     }

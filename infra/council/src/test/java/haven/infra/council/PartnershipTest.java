@@ -54,8 +54,12 @@ class PartnershipTest {
                 .orElseThrow()
                 .serviceLevels()
                 .orElseThrow();
-        assertThat(police.firstContactDue(RiskLevel.HIGH, java.time.LocalDate.parse("2026-12-01")))
-                .isEqualTo("2026-12-02");
+        var englishDays = new WorkingDays(UkCalendar.ENGLAND_AND_WALES);
+        assertThat(police.firstContactDue(RiskLevel.LOW, java.time.LocalDate.parse("2026-12-24"), englishDays))
+                .as("two working days after Christmas Eve: not Christmas, Boxing Day's substitute or the weekend")
+                .isEqualTo("2026-12-30");
+        assertThat(police.triageDue(java.time.LocalDate.parse("2026-12-01"), englishDays))
+                .isEqualTo("2026-12-01");
         assertThat(partnership.founder().serviceLevels()).isEmpty();
     }
 
@@ -117,8 +121,14 @@ class PartnershipTest {
                 COUNCIL + "service-levels:\n  first-contact-days: {LOW: 5, MEDIUM: 3}\n"
                         + "  resolution-days: {LOW: 60, MEDIUM: 40, HIGH: 20}\n");
         assertThatThrownBy(() -> load())
-                .hasMessage("council.yml: service-levels first-contact-days must give whole days from 1 to 365"
+                .hasMessage("council.yml: service-levels first-contact-days must give whole working days from 0 to 365"
                         + " for each of LOW, MEDIUM and HIGH");
+        write(
+                "council.yml",
+                COUNCIL + "service-levels:\n  first-contact-days: {LOW: 5, MEDIUM: 3, HIGH: 1}\n"
+                        + "  resolution-days: {LOW: 60, MEDIUM: 40, HIGH: 20}\n  inactivity-days: 10\n");
+        assertThatThrownBy(() -> load())
+                .hasMessage("council.yml: service-levels triage-days must give whole working days from 0 to 365");
         write(
                 "council.yml",
                 COUNCIL + "service-levels:\n  first-contact-days: {LOW: 5, MEDIUM: 3, HIGH: 30}\n"

@@ -46,7 +46,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * client that can get a token with the client-credentials grant (for curl):
  * {@code curl -u mgr.jones:demo -d grant_type=client_credentials localhost:9000/oauth2/token}.
  * The web pages sign staff in as the client {@code haven-web} (authorization code with PKCE).
- * Tokens carry what Haven's services read: {@code sub}, {@code roles}, {@code team}, {@code org}; access tokens
+ * Tokens carry what Haven's services read: {@code sub}, {@code roles}, {@code team}, {@code org}, {@code email}
+ * ({@code <staff id>@haven.example}, the local stack's mail server); access tokens
  * are for audience {@code haven}. The signing key is made at start-up, so tokens end with the process.
  */
 @SpringBootApplication
@@ -160,6 +161,7 @@ public class DevIdentityProvider {
                 context.getClaims().claim("team", staff.team());
             }
             context.getClaims().claim("org", staff.organisation());
+            context.getClaims().claim("email", staff.id() + "@haven.example");
         });
     }
 

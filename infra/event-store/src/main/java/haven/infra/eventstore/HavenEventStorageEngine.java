@@ -509,6 +509,12 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         }
 
         @Override
+        public Builder snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
         public Builder batchSize(int batchSize) {
             super.batchSize(batchSize);
             return this;

@@ -119,6 +119,7 @@ public class MongoEventStoreConfiguration {
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
                 .gapTimeout(gapTimeout)
                 .maxGapOffset(maxGapOffset)
                 .batchSize(batchSize)

@@ -36,6 +36,8 @@ public final class LocalStack {
         int commandPort = Integer.parseInt(env("COMMAND_PORT").orElse("8081"));
         int queryPort = Integer.parseInt(env("QUERY_PORT").orElse("8082"));
         int identityPort = Integer.parseInt(env("IDENTITY_PORT").orElse("9000"));
+        int smtpPort = Integer.parseInt(env("MAIL_SMTP_PORT").orElse("3025"));
+        int imapPort = Integer.parseInt(env("MAIL_IMAP_PORT").orElse("3143"));
 
         Optional<String> externalUri = env("MONGODB_URI");
         EmbeddedStore store;
@@ -54,13 +56,25 @@ public final class LocalStack {
 
         Path logs = data.resolve("logs");
         String masterKey = masterKey(data, mongoUri); // before any process starts: it may refuse to go on
+        var mail = DemoMail.start(smtpPort, imapPort);
         var identity = ServiceProcess.startIdentity(root, identityPort, queryPort, logs);
-        var command =
-                ServiceProcess.startService(root, "command-service", commandPort, mongoUri, identity, masterKey, logs);
+        var commandSettings = new java.util.HashMap<>(mail.senderSettings());
+        commandSettings.put("HAVEN_WEB_URL", "http://localhost:" + queryPort);
+        var command = ServiceProcess.startService(
+                root,
+                "command-service",
+                commandPort,
+                mongoUri,
+                identity,
+                masterKey,
+                ServiceProcess.partnership(),
+                commandSettings,
+                logs);
         var query = ServiceProcess.startQueryService(root, queryPort, mongoUri, identity, masterKey, command, logs);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Haven...");
             List.of(query, command, identity).parallelStream().forEach(ServiceProcess::close);
+            mail.close();
             if (store != null) {
                 store.close();
             }
@@ -91,9 +105,19 @@ public final class LocalStack {
                                          chair.partnership; the police's sgt.evans pc.morgan dpo.hughes;
                                          Castle Homes' hm.ali ho.price dpo.brown; a token for curl:
                                          curl -u mgr.jones:demo -d grant_type=client_credentials %s/oauth2/token)
+                  mail (dev)       %s   (notifications to <staff id>@haven.example and
+                                         reporters; each mailbox's login and password is its address)
                   logs             %s
                 Press Ctrl-C to stop.
-                %n""", query.url(), query.url(), command.url(), query.url(), identity.issuer(), identity.issuer(), logs);
+                %n""",
+                query.url(),
+                query.url(),
+                command.url(),
+                query.url(),
+                identity.issuer(),
+                identity.issuer(),
+                mail.describe(),
+                logs);
 
         while (command.isAlive() && query.isAlive() && identity.isAlive()) {
             Thread.sleep(1000);

@@ -95,23 +95,28 @@ public final class ServiceProcess implements AutoCloseable {
             String masterKey,
             String partnership,
             Path logDirectory) {
+        return startService(root, name, port, mongoUri, identity, masterKey, partnership, Map.of(), logDirectory);
+    }
+
+    /** As above, with more settings ({@code SPRING_MAIL_HOST}, say). */
+    public static ServiceProcess startService(
+            Path root,
+            String name,
+            int port,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            String partnership,
+            Map<String, String> settings,
+            Path logDirectory) {
+        var environment = new java.util.HashMap<>(settings);
+        environment.put("MONGODB_URI", mongoUri);
+        environment.put("HAVEN_ISSUER_URI", identity.issuer());
+        environment.put("HAVEN_MASTER_KEY", masterKey);
         // the query-service's pages relay reporters' addresses from this machine
-        return start(
-                root,
-                name,
-                port,
-                Map.of(
-                        "MONGODB_URI",
-                        mongoUri,
-                        "HAVEN_ISSUER_URI",
-                        identity.issuer(),
-                        "HAVEN_MASTER_KEY",
-                        masterKey,
-                        "HAVEN_TRUSTED_PROXIES",
-                        "127.0.0.1, ::1",
-                        "HAVEN_PARTNERSHIP",
-                        partnership),
-                logDirectory);
+        environment.put("HAVEN_TRUSTED_PROXIES", "127.0.0.1, ::1");
+        environment.put("HAVEN_PARTNERSHIP", partnership);
+        return start(root, name, port, environment, logDirectory);
     }
 
     /** The query-service, whose pages send reports and replies to this command-service. */

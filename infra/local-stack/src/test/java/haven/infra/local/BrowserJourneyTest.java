@@ -355,16 +355,16 @@ class BrowserJourneyTest {
         browser.signIn("/admin", "dpo.smith");
         assertThat(browser.heading()).isEqualTo("Data protection");
         browser.check("admin");
-        browser.type("#erase-caseId", "00000000-0000-0000-0000-000000000000");
+        browser.type("#erase-reference", "HV-2222-22");
         browser.press("Erase personal data");
         assertThat(browser.title()).startsWith("Error:");
         assertThat(browser.text(".govuk-error-summary")).contains("Confirm that the personal data cannot be recovered");
-        assertThat(browser.find("#erase-caseId").getAttribute("value"))
-                .isEqualTo("00000000-0000-0000-0000-000000000000");
+        assertThat(browser.find("#erase-reference").getAttribute("value")).isEqualTo("HV-2222-22");
         browser.check("admin-erasure-unconfirmed");
         browser.click("#erase-confirm");
         browser.press("Erase personal data");
-        assertThat(browser.text(".govuk-error-summary")).contains("There is no case with that id");
+        assertThat(browser.text(".govuk-error-summary"))
+                .contains("There is no case of your organisation with that reference");
 
         browser.press("Rebuild timeline");
         assertThat(browser.text("#done")).contains("The projection is being rebuilt");

@@ -105,7 +105,8 @@ class ScaleOutTest {
                                     e.path("at").asText() + " " + e.path("what").asText()));
                     assertThat(history)
                             .as("history of %s", caseId)
-                            .hasSize(triaged ? 2 : 1)
+                            // each with the deadlines it set: due for triage, then due for contact and resolution
+                            .hasSize(triaged ? 4 : 2)
                             .doesNotHaveDuplicates();
                 }
                 assertThat(manager.get(a.url() + "/api/caseload?size=1")

@@ -56,6 +56,10 @@ public class ProductionGuard implements EnvironmentPostProcessor {
             return Optional.of("HAVEN_TRENDS_KEY is the shipped default or shorter than 32 characters; "
                     + "set a random secret (openssl rand -base64 32)");
         }
+        if (!settings.getProperty("haven.clock.offset-file", "").isBlank()) {
+            return Optional.of("HAVEN_CLOCK_OFFSET_FILE moves Haven's clock for tests and demonstrations;"
+                    + " a live service keeps real time");
+        }
         String founderKey = settings.getProperty("haven.privacy.master-key", "");
         if (!strong(founderKey)) {
             return Optional.of("HAVEN_MASTER_KEY is missing, published or weak; it must be 32 random bytes in base64 "

@@ -43,6 +43,8 @@ class ProductionGuardTest {
                 .contains("HAVEN_MASTER_KEY");
         assertThat(line(safe().withProperty("haven.privacy.master-key", "not base64!")))
                 .contains("HAVEN_MASTER_KEY");
+        assertThat(line(safe().withProperty("haven.clock.offset-file", "/tmp/offset")))
+                .contains("HAVEN_CLOCK_OFFSET_FILE");
     }
 
     @Test

@@ -52,6 +52,17 @@ public final class TestTokens {
                                 .expirationTime(Date.from(Instant.now().plusSeconds(600))));
     }
 
+    /** A bearer header value whose token carries an {@code email} claim, as the identity provider's do. */
+    public static String bearerWithEmail(String staffId, String team, String email, Role... roles) {
+        return "Bearer "
+                + signed(
+                        JWSAlgorithm.RS256,
+                        null,
+                        claims(staffId, team, roles)
+                                .claim("email", email)
+                                .expirationTime(Date.from(Instant.now().plusSeconds(600))));
+    }
+
     public static String token(String staffId, String team, Instant expires, Role... roles) {
         return signed(JWSAlgorithm.RS256, null, claims(staffId, team, roles).expirationTime(Date.from(expires)));
     }

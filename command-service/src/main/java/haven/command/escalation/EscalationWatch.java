@@ -1,0 +1,216 @@
+package haven.command.escalation;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import haven.command.cases.DueDates;
+import haven.events.ActionAgreed;
+import haven.events.ActionCompleted;
+import haven.events.CaseClosed;
+import haven.events.CaseEscalated;
+import haven.events.CaseReassigned;
+import haven.events.CaseReopened;
+import haven.events.CaseResolved;
+import haven.events.CaseTriaged;
+import haven.events.CaseworkerAssigned;
+import haven.events.DeadlinesSet;
+import haven.events.EscalationReason;
+import haven.events.HistoricalCaseImported;
+import haven.events.MessageToReporterSent;
+import haven.events.PersonalDataErased;
+import haven.events.ReportRoutedToTeam;
+import haven.infra.council.Partnership;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each open case's pending deadlines ({@code escalation_cases}, by case id), and for each day the cases
+ * with a deadline falling due on it ({@code escalation_days}, by date): the sweep reads only the days
+ * that have passed, by key, never the whole caseload. A deadline already past when it is set (a late
+ * triage) is filed under yesterday, which the sweep reads on its next round. Every event but an
+ * escalation is activity and restarts the case's quiet period. Idempotent: each write sets what the
+ * event says, so an event seen twice changes nothing.
+ */
+@Component
+@ProcessingGroup("escalations")
+class EscalationWatch {
+
+    static final String CASES = "escalation_cases";
+    static final String DAYS = "escalation_days";
+    private static final String DUE = "due";
+    private static final String ACTIONS = "actions";
+
+    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> days;
+    private final DueDates dueDates;
+    private final Partnership partnership;
+    private final SweepProgress progress;
+    private final Clock clock;
+
+    EscalationWatch(
+            MongoDatabase havenDatabase,
+            DueDates dueDates,
+            Partnership partnership,
+            SweepProgress progress,
+            Clock clock) {
+        this.progress = progress;
+        this.cases = havenDatabase.getCollection(CASES);
+        this.days = havenDatabase.getCollection(DAYS);
+        this.dueDates = dueDates;
+        this.partnership = partnership;
+        this.clock = clock;
+    }
+
+    /** One handler for every event of a case, so that none escapes counting as activity. */
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        String caseId = message.getAggregateIdentifier();
+        if (event instanceof CaseClosed
+                || event instanceof PersonalDataErased
+                || event instanceof HistoricalCaseImported) {
+            cases.deleteOne(eq("_id", caseId));
+            return;
+        }
+        if (event instanceof CaseEscalated) {
+            return;
+        }
+        Document watched = cases.find(eq("_id", caseId)).first();
+        var row = watched == null ? new Document("_id", caseId) : watched;
+        Document due = row.get(DUE, Document.class) == null ? new Document() : row.get(DUE, Document.class);
+        Document actions = row.get(ACTIONS, Document.class) == null ? new Document() : row.get(ACTIONS, Document.class);
+        var before = dates(due, actions);
+        apply(event, row, due, actions);
+        if (!row.getBoolean("resolved", false)) {
+            String organisation = partnership.organisationOf(row.getString("organisation"));
+            due.put(
+                    EscalationReason.NO_ACTIVITY.name(),
+                    dueDates.quietUntil(organisation, dueDates.dayOf(message.getTimestamp()))
+                            .toString());
+        }
+        row.put(DUE, due);
+        row.put(ACTIONS, actions);
+        cases.replaceOne(eq("_id", caseId), row, new ReplaceOptions().upsert(true));
+        var added = dates(due, actions);
+        added.removeAll(before);
+        file(caseId, added);
+    }
+
+    private void apply(Object event, Document row, Document due, Document actions) {
+        if (event instanceof ReportRoutedToTeam routed) {
+            row.put("organisation", partnership.organisationOf(routed.organisation()));
+            row.put("team", routed.team());
+        } else if (event instanceof CaseworkerAssigned assigned) {
+            row.put("team", assigned.team());
+        } else if (event instanceof CaseReassigned reassigned) {
+            row.put("team", reassigned.team());
+        } else if (event instanceof DeadlinesSet set) {
+            put(due, EscalationReason.TRIAGE_OVERDUE, set.triageDue());
+            put(
+                    due,
+                    EscalationReason.FIRST_CONTACT_OVERDUE,
+                    row.getBoolean("contacted", false) ? null : set.firstContactDue());
+            put(due, EscalationReason.RESOLUTION_OVERDUE, set.resolutionDue());
+        } else if (event instanceof CaseTriaged triaged) {
+            due.remove(EscalationReason.TRIAGE_OVERDUE.name());
+            if (triaged.resolutionDue() != null) {
+                // triaged before deadlines were counted from receipt: its dates came with the triage
+                put(
+                        due,
+                        EscalationReason.FIRST_CONTACT_OVERDUE,
+                        row.getBoolean("contacted", false) ? null : triaged.firstContactDue());
+                put(due, EscalationReason.RESOLUTION_OVERDUE, triaged.resolutionDue());
+            }
+        } else if (event instanceof MessageToReporterSent) {
+            row.put("contacted", true);
+            due.remove(EscalationReason.FIRST_CONTACT_OVERDUE.name());
+        } else if (event instanceof CaseResolved) {
+            row.put("resolved", true);
+            List.of(
+                            EscalationReason.FIRST_CONTACT_OVERDUE,
+                            EscalationReason.RESOLUTION_OVERDUE,
+                            EscalationReason.NO_ACTIVITY)
+                    .forEach(reason -> due.remove(reason.name()));
+        } else if (event instanceof CaseReopened) {
+            row.put("resolved", false);
+            row.put("contacted", false);
+        } else if (event instanceof ActionAgreed agreed) {
+            actions.put(agreed.actionId(), agreed.due().toString());
+        } else if (event instanceof ActionCompleted completed) {
+            actions.remove(completed.actionId());
+        }
+    }
+
+    private static void put(Document due, EscalationReason reason, LocalDate date) {
+        if (date == null) {
+            due.remove(reason.name());
+        } else {
+            due.put(reason.name(), date.toString());
+        }
+    }
+
+    private static Set<String> dates(Document due, Document actions) {
+        var dates = new HashSet<String>();
+        due.values().forEach(date -> dates.add((String) date));
+        actions.values().forEach(date -> dates.add((String) date));
+        return dates;
+    }
+
+    /** Files the case under each new due day; under yesterday if that day has already passed. */
+    private void file(String caseId, Collection<String> dates) {
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        for (String date : dates) {
+            LocalDate day = LocalDate.parse(date);
+            days.updateOne(
+                    eq("_id", (day.isBefore(yesterday) ? yesterday : day).toString()),
+                    Updates.addToSet("cases", caseId),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    /** The cases filed under any of these days. */
+    Set<String> filedUnder(List<LocalDate> dueDays) {
+        var filed = new HashSet<String>();
+        days.find(in("_id", dueDays.stream().map(LocalDate::toString).toList()))
+                .forEach(day -> filed.addAll(day.getList("cases", String.class, List.of())));
+        return filed;
+    }
+
+    /** Every day any case is filed under: read once, when no sweep has run before. */
+    List<LocalDate> everyDayFiled() {
+        var all = new ArrayList<LocalDate>();
+        days.find().forEach(day -> all.add(LocalDate.parse(day.getString("_id"))));
+        return all;
+    }
+
+    void forgetDays(List<LocalDate> swept) {
+        days.deleteMany(in("_id", swept.stream().map(LocalDate::toString).toList()));
+    }
+
+    /** The pending deadlines of these cases, where they are still open. */
+    List<Document> pending(Collection<String> caseIds) {
+        return cases.find(in("_id", List.copyOf(caseIds))).into(new ArrayList<>());
+    }
+
+    @ResetHandler
+    void reset() {
+        cases.drop();
+        days.drop();
+        progress.forget();
+    }
+}
