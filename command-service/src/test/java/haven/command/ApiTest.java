@@ -1,5 +1,6 @@
 package haven.command;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -103,6 +104,11 @@ public abstract class ApiTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", bearer)
                 .content(body));
+    }
+
+    /** The member of staff signs in: Haven knows them from now on (cases are assigned only to staff it knows). */
+    protected void signIn(String bearer) throws Exception {
+        http.perform(get("/api/staff/me").header("Authorization", bearer)).andExpect(status().isOk());
     }
 
     protected JsonNode submitAnonymousReport() throws Exception {

@@ -81,7 +81,7 @@ class Case {
 
     static final String NAMED_BY_REPORTER = "reporter";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "3";
+    static final String REVISION = "4";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -119,6 +119,7 @@ class Case {
     private boolean contacted;
 
     private final Map<String, LocalDate> actionDue = new HashMap<>();
+    private final Map<String, String> actionOwner = new HashMap<>();
     /** Each missed deadline escalated, as {@link #escalationKey}: escalated once, however often it is found. */
     private final Set<String> escalated = new HashSet<>();
     /** The reporter has written since anyone replied or marked it read. */
@@ -232,10 +233,20 @@ class Case {
                 || payload instanceof EscalateCase
                 || (dataProtection
                         ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
-                        : mayWorkOnIt(staff, ours, pseudonyms));
+                        : mayWorkOnIt(staff, ours, pseudonyms))
+                || payload instanceof CompleteAction done && ownsAction(staff, done.actionId(), ours, pseudonyms);
         if (!allowed) {
             throw new CaseNotFound(caseId.value());
         }
+    }
+
+    /** An action's owner completes it whether or not they work on the rest of the case. */
+    private boolean ownsAction(Staff who, String actionId, String ours, StaffPseudonyms pseudonyms) {
+        return who != null
+                && who.id().equals(actionOwner.get(actionId))
+                && NeedToKnow.sameOrganisation(who, ours)
+                && !conflicted.contains(who.id())
+                && !named.contains(pseudonyms.of(who.id()));
     }
 
     private boolean mayWorkOnIt(Staff who, String ours, StaffPseudonyms pseudonyms) {
@@ -327,6 +338,9 @@ class Case {
                 conflicted.contains(c.caseworker()),
                 "That caseworker has a declared conflict of interest in this case and cannot be assigned to it");
         refuseIf(c.caseworker().equals(assignee), "The case is already assigned to that caseworker");
+        refuseIf(
+                !c.known(),
+                "Haven knows no caseworker of that team with that staff id: choose someone who has signed in to Haven");
         if (assignee == null) {
             apply(new CaseworkerAssigned(caseId, c.caseworker(), c.team(), c.assignedBy()));
         } else {
@@ -623,6 +637,7 @@ class Case {
     void on(ActionAgreed e) {
         actionDone.put(e.actionId(), false);
         actionDue.put(e.actionId(), e.due());
+        actionOwner.put(e.actionId(), e.owner());
     }
 
     @EventSourcingHandler

@@ -12,7 +12,9 @@ import haven.events.ProtectedCharacteristic;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
+import haven.infra.security.Role;
 import haven.infra.security.Staff;
+import haven.infra.security.StaffDirectory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -69,8 +71,10 @@ class CaseController {
     private final CasePolicy policy;
     private final Areas areas;
     private final Clock clock;
+    private final StaffDirectory directory;
 
-    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Clock clock) {
+    CaseController(CommandGateway commands, CasePolicy policy, Areas areas, Clock clock, StaffDirectory directory) {
+        this.directory = directory;
         this.commands = commands;
         this.policy = policy;
         this.areas = areas;
@@ -107,10 +111,21 @@ class CaseController {
         return Map.of("firstContactDue", deadlines.firstContactDue(), "resolutionDue", deadlines.resolutionDue());
     }
 
+    /**
+     * To someone Haven knows: a member of that team of the manager's organisation who has signed in as
+     * a caseworker or case manager, so that a mistyped id never leaves a case with nobody (the case
+     * refuses anyone else, after deciding whether the manager may work on it at all).
+     */
     @PostMapping("/assignment")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void assign(@PathVariable CaseId caseId, @Valid @RequestBody AssignmentRequest r, Staff staff) {
-        commands.sendAndWait(new AssignCaseworker(caseId, r.caseworker(), r.team(), r.reason(), staff.id()));
+        boolean known = directory
+                .member(r.caseworker())
+                .filter(member -> member.organisation().equals(staff.organisation())
+                        && member.team().equals(r.team())
+                        && (member.is(Role.CASEWORKER) || member.is(Role.CASE_MANAGER)))
+                .isPresent();
+        commands.sendAndWait(new AssignCaseworker(caseId, r.caseworker(), r.team(), r.reason(), staff.id(), known));
     }
 
     @PostMapping("/conflicts")

@@ -21,6 +21,8 @@ class Access {
         return endpoints -> endpoints
                 .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages")
                 .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/staff/me")
+                .authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment")
                 .hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.POST, "/api/cases/**")

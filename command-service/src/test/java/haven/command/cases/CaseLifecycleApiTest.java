@@ -11,6 +11,8 @@ import haven.command.ApiTest;
 import haven.infra.council.UkCalendar;
 import haven.infra.council.WorkingDays;
 import haven.infra.privacy.PersonalDataKeys;
+import haven.infra.security.Role;
+import haven.infra.security.TestTokens;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ class CaseLifecycleApiTest extends ApiTest {
     @Test
     void aCaseworkerTakesAReportFromTriageToClosureAndAppeal() throws Exception {
         String c = "/api/cases/" + caseIdOfNewReport();
+        signIn(TestTokens.bearer("cw.patel", "equality", Role.CASEWORKER));
 
         postJson(c + "/triage", TRIAGE)
                 .andExpect(status().isAccepted())

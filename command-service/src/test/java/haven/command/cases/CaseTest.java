@@ -425,7 +425,7 @@ class CaseTest {
         @Test
         void aNamedCaseworkerCannotBeAssigned() {
             fixture.given(SUBMITTED, leeNamed)
-                    .when(new AssignCaseworker(ID, "cw.lee", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.lee", "equality", null, "mgr.jones", true))
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
         }
@@ -441,7 +441,7 @@ class CaseTest {
                     .expectNoEvents()
                     .expectException(AggregateNotFoundException.class);
             fixture.given(SUBMITTED, leeAssigned, leeNamed)
-                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones", true))
                     .expectEvents(new CaseworkerAssigned(ID, "cw.patel", "equality", "mgr.jones"));
         }
 
@@ -1086,23 +1086,32 @@ class CaseTest {
     class Assignment {
 
         @Test
+        void nobodyHavenDoesNotKnowIsAssigned() {
+            fixture.given(SUBMITTED, ROUTED)
+                    .when(new AssignCaseworker(ID, "cw.pate1", "equality", null, "mgr.jones", false))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Haven knows no caseworker of that team with that staff id: choose someone"
+                            + " who has signed in to Haven");
+        }
+
+        @Test
         void anUnassignedCaseIsAssigned() {
             fixture.given(SUBMITTED)
-                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones", true))
                     .expectEvents(ASSIGNED);
         }
 
         @Test
         void anAssignedCaseIsReassignedWithTheReason() {
             fixture.given(SUBMITTED, ASSIGNED)
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", "Workload", "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", "Workload", "mgr.jones", true))
                     .expectEvents(new CaseReassigned(ID, "cw.patel", "cw.ahmed", "equality", "Workload", "mgr.jones"));
         }
 
         @Test
         void cannotAssignTheCaseworkerWhoAlreadyHasIt() {
             fixture.given(SUBMITTED, ASSIGNED)
-                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.patel", "equality", null, "mgr.jones", true))
                     .expectNoEvents()
                     .expectExceptionMessage("The case is already assigned to that caseworker");
         }
@@ -1112,7 +1121,7 @@ class CaseTest {
             fixture.given(
                             SUBMITTED,
                             new ConflictOfInterestDeclared(ID, "cw.ahmed", "Line manager of a party", "cw.ahmed"))
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones", true))
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
         }
@@ -1120,7 +1129,7 @@ class CaseTest {
         @Test
         void aManagerAssignsOnlyWithinTheirOwnTeam() {
             fixture.given(SUBMITTED)
-                    .when(new AssignCaseworker(ID, "cw.khan", "hr", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.khan", "hr", null, "mgr.jones", true))
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
         }
@@ -1128,7 +1137,7 @@ class CaseTest {
         @Test
         void cannotAssignAClosedCase() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones", true))
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
         }
@@ -1141,7 +1150,7 @@ class CaseTest {
         void declaringAConflictUnassignsTheConflictedCaseworker() {
             var conflict = new ConflictOfInterestDeclared(ID, "cw.patel", "Friend of a party", "cw.patel");
             fixture.given(SUBMITTED, ASSIGNED, conflict)
-                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones"))
+                    .when(new AssignCaseworker(ID, "cw.ahmed", "equality", null, "mgr.jones", true))
                     .expectEvents(new CaseworkerAssigned(ID, "cw.ahmed", "equality", "mgr.jones"));
         }
 
@@ -1240,6 +1249,29 @@ class CaseTest {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(new ReceiveMessageFromReporter(ID, "m-2", "I want to appeal"))
                     .expectEvents(new MessageFromReporterReceived(ID, "m-2", "I want to appeal"));
+        }
+
+        @Test
+        void theOwnerOfAnActionCompletesItWithoutWorkingOnTheCase() {
+            var forHr = new ActionAgreed(
+                    ID,
+                    "a-9",
+                    "Check the rota with the depot",
+                    "hr.adviser",
+                    LocalDate.parse("2026-11-20"),
+                    "mgr.jones");
+            var adviser = Acting.metaData("hr.adviser", List.of("CASEWORKER"), "hr");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, forHr)
+                    .when(new CompleteAction(ID, "a-9", "hr.adviser"), adviser)
+                    .expectEvents(new ActionCompleted(ID, "a-9", "hr.adviser"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, forHr)
+                    .when(new AddInvestigationNote(ID, "n-1", "Looked at the file", "hr.adviser"), adviser)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, forHr, ACTION)
+                    .when(new CompleteAction(ID, "a-1", "hr.adviser"), adviser)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
         }
 
         @Test

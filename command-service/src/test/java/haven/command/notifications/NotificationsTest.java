@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,12 +132,6 @@ class NotificationsTest extends ApiTest {
             MAIL.start();
         }
         awaitMail("cw.patel@haven.example", "has been assigned to you");
-    }
-
-    /** Any request at all makes them known to Haven, with the address their token carries. */
-    private void signIn(String bearer) throws Exception {
-        postJson("/api/cases/" + UUID.randomUUID() + "/notes", "{\"text\": \"hello\"}", bearer)
-                .andExpect(status().isNotFound());
     }
 
     private MimeMessage awaitMail(String to, String subject) {

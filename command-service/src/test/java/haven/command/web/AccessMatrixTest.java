@@ -25,6 +25,7 @@ class AccessMatrixTest extends ApiTest {
     static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
             Map.entry("POST /api/reports", ANYONE),
             Map.entry("POST /api/reporter/messages", ANYONE),
+            Map.entry("GET /api/staff/me", EnumSet.complementOf(EnumSet.of(Caller.NOBODY))),
             Map.entry("POST /api/cases/{caseId}/triage", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/assignment", EnumSet.of(CASE_MANAGER)),
             Map.entry("POST /api/cases/{caseId}/conflicts", CASE_TEAM),

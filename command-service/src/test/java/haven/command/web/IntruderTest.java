@@ -73,11 +73,13 @@ class IntruderTest extends ApiTest {
                         .getContentAsString())
                 .get("actionId")
                 .asText();
+        signIn(TestTokens.bearer("cw.patel", "equality", Role.CASEWORKER));
         RequestPostProcessor anyone = request -> request;
         RequestPostProcessor staff = bearer(TestTokens.bearer("intruder.staff", "equality", Role.values()));
         String future = LocalDate.now().plusDays(3).toString();
         var examples = List.of(
                 Example.of("POST /api/reports", anyone).json(NAMED_REPORT),
+                Example.of("GET /api/staff/me", staff),
                 Example.of("POST /api/reporter/messages", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText() + "\", \"text\": \"Any news?\"}"),

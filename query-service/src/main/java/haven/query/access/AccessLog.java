@@ -57,7 +57,9 @@ public class AccessLog {
         TIMELINE,
         RECORD,
         /** everything, into the archive an organisation takes with it when it leaves the partnership */
-        ARCHIVE
+        ARCHIVE,
+        /** an action's description, in its owner's list of actions */
+        ACTIONS
     }
 
     /** Why the reader was allowed to read it. */
@@ -66,7 +68,9 @@ public class AccessLog {
         TEAM_MANAGER,
         BREAK_GLASS,
         /** the officer of an organisation leaving the partnership exported its cases */
-        ORGANISATION_LEAVING
+        ORGANISATION_LEAVING,
+        /** the owner of an action agreed on the case read what it is */
+        ACTION_OWNER
     }
 
     /** What happened: a read, a read refused on need to know, or emergency access granted. */

@@ -1,7 +1,6 @@
 package haven.query.caseload;
 
 import haven.infra.security.Staff;
-import haven.query.access.BreakGlass;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -18,22 +17,16 @@ class BreakGlassController {
     record BreakGlassRequest(
             @NotBlank @Size(min = 10, max = 1000) String reason) {}
 
-    private final CaseAccess access;
-    private final BreakGlass breakGlass;
+    private final EmergencyAccess emergency;
 
-    BreakGlassController(CaseAccess access, BreakGlass breakGlass) {
-        this.access = access;
-        this.breakGlass = breakGlass;
+    BreakGlassController(EmergencyAccess emergency) {
+        this.emergency = emergency;
     }
 
     /** Opens a case outside the caller's own work for a while; the case file and timeline then answer them. */
     @PostMapping("/api/cases/{caseId}/break-glass")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void breakGlass(@PathVariable String caseId, @Valid @RequestBody BreakGlassRequest request, Staff staff) {
-        access.mayBreakGlass(caseId, staff);
-        if (breakGlass.isErased(caseId)) {
-            throw new CaseErased();
-        }
-        breakGlass.grant(caseId, staff, request.reason());
+        emergency.open(caseId, request.reason(), staff);
     }
 }

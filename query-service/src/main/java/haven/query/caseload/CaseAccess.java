@@ -17,6 +17,7 @@ import haven.query.access.AccessLog.Basis;
 import haven.query.access.AccessLog.View;
 import haven.query.access.BreakGlass;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -100,10 +101,28 @@ public class CaseAccess {
     }
 
     /** Whether this member of staff works on the case and is not kept from it: what a list may show them. */
-    boolean mayList(Staff staff, CaseFile file) {
+    public boolean mayList(Staff staff, CaseFile file) {
         return NeedToKnow.sameOrganisation(staff, organisationOf(file))
                 && !file.excluded().contains(pseudonyms.of(staff.id()))
                 && worksOn(staff, file);
+    }
+
+    /**
+     * The open cases among these on which this member of staff owns actions, as far as that lets them
+     * read the actions (their organisation's, not excluded), each read in the access log. Whether they
+     * may see the rest of each case is {@link #mayList}.
+     */
+    public List<CaseFile> forActionOwner(Staff owner, Collection<String> caseIds) {
+        var files =
+                views.live().caseFiles().find(in(CaseFile.ID, List.copyOf(caseIds))).into(new ArrayList<>()).stream()
+                        .map(CaseFile::of)
+                        .filter(file -> file.status() != CaseStatus.CLOSED
+                                && !file.erased()
+                                && NeedToKnow.sameOrganisation(owner, organisationOf(file))
+                                && !file.excluded().contains(pseudonyms.of(owner.id())))
+                        .toList();
+        files.forEach(file -> log.read(owner, file.caseId(), View.ACTIONS, Basis.ACTION_OWNER, null));
+        return files;
     }
 
     /** A case manager may break the glass on any case they are not excluded from. */

@@ -38,6 +38,14 @@ enum CaseForm {
                     form.value("team"),
                     "reason",
                     form.value("reason"))),
+    CONFLICT(
+            "conflicts",
+            "The conflict of interest is recorded: they are off the case",
+            form -> body("caseworker", form.value("caseworker"), "reason", form.value("reason"))),
+    NAMED_STAFF(
+            "named-staff",
+            "The member of staff is named in the case and kept off it",
+            form -> body("staffId", form.value("staffId"))),
     NOTE("notes", "Your note has been added", form -> body("text", form.value("text"))),
     ACTION(
             "actions",
@@ -80,10 +88,11 @@ enum CaseForm {
             Map.entry("route", new Field("Select", "how it will be handled")),
             Map.entry("outcome", new Field("Select", "the outcome")),
             Map.entry("area", new Field("Select", "the area")),
-            Map.entry("caseworker", new Field("Enter", "the caseworker's staff id")),
+            Map.entry("caseworker", new Field("Select", "the caseworker")),
             Map.entry("team", new Field("Enter", "the team")),
             Map.entry("reason", new Field("Enter", "the reason")),
             Map.entry("text", new Field("Enter", "your text")),
+            Map.entry("staffId", new Field("Enter", "their staff id")),
             Map.entry("description", new Field("Enter", "what will be done")),
             Map.entry("owner", new Field("Enter", "the staff id of who will do it")),
             Map.entry("due", new Field("Enter", "the date it is due, as a real date")),

@@ -14,6 +14,7 @@ import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
+import haven.infra.security.StaffDirectory;
 import haven.query.caseload.CaseStatus;
 import haven.query.caseload.CaseView;
 import haven.query.caseload.Caseload;
@@ -47,6 +48,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class CasePages {
 
+    private final StaffDirectory directory;
+
     private static final int PAGE_SIZE = 25;
 
     private final Caseload caseload;
@@ -58,6 +61,7 @@ class CasePages {
     private final Partnership partnership;
 
     CasePages(
+            StaffDirectory directory,
             Caseload caseload,
             CaseRecords records,
             Timelines timelines,
@@ -65,6 +69,7 @@ class CasePages {
             FreshViews freshViews,
             Areas areas,
             Partnership partnership) {
+        this.directory = directory;
         this.partnership = partnership;
         this.caseload = caseload;
         this.records = records;
@@ -97,6 +102,7 @@ class CasePages {
         var shown = caseload.caseload(filter, sort, Math.max(0, page), PAGE_SIZE, staff);
         var model = new HashMap<String, Object>();
         model.put("caseload", shown);
+        model.put("manager", staff.is(Role.CASE_MANAGER));
         var filters = filters(status, type, risk, overdue, mine, sort);
         filters.put("unread", unread);
         model.put("filters", filters);
@@ -132,6 +138,9 @@ class CasePages {
                 commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.slug, caseForm.body(answers), caseId);
         if (answer.succeeded()) {
             freshViews.await();
+            if (caseForm == CaseForm.CONFLICT && staff.id().equals(answers.value("caseworker"))) {
+                return new ModelAndView("redirect:/cases"); // they are off the case: it is no longer theirs to see
+            }
             return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + caseForm.slug);
         }
         if (answer.status() == 404) {
@@ -186,6 +195,8 @@ class CasePages {
         model.put("answers", answers);
         model.put("manager", staff.is(Role.CASE_MANAGER));
         model.put("team", staff.team() == null ? "" : staff.team());
+        model.put("assignable", assignable(staff, shown));
+        model.put("me", staff.id());
         model.put("categories", Category.values());
         model.put("characteristics", ProtectedCharacteristic.values());
         model.put("strands", MonitoredStrand.values());
@@ -207,6 +218,23 @@ class CasePages {
                                 .map(Partnership.Organisation::name)
                                 .orElse("a former partner"));
         return new ModelAndView("cases/case", model);
+    }
+
+    /** Someone to assign the case to, as the list shows them. */
+    record Assignable(String id, String label) {}
+
+    /** The manager's team as Haven knows it (those who have signed in), not whoever holds the case now. */
+    private List<Assignable> assignable(Staff manager, CaseView shown) {
+        if (!manager.is(Role.CASE_MANAGER) || manager.team() == null || manager.organisation() == null) {
+            return List.of();
+        }
+        return directory.ofOrganisation(manager.organisation()).stream()
+                .filter(member ->
+                        member.team().equals(manager.team()) && !member.id().equals(shown.assignee()))
+                .filter(member -> member.is(Role.CASEWORKER) || member.is(Role.CASE_MANAGER))
+                .map(member -> new Assignable(
+                        member.id(), member.id() + (member.is(Role.CASE_MANAGER) ? " (case manager)" : "")))
+                .toList();
     }
 
     /**

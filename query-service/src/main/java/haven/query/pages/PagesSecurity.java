@@ -50,7 +50,7 @@ class PagesSecurity {
 
     static final Set<Role> READ_TRENDS = EnumSet.of(Role.BOARD, Role.PARTNERSHIP_BOARD, Role.CASE_MANAGER, Role.ADMIN);
     static final String FORBIDDEN = "/forbidden";
-    static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/trends", "/admin");
+    static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/actions", "/trends", "/admin");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
     @Bean
@@ -83,7 +83,7 @@ class PagesSecurity {
                         .permitAll()
                         .requestMatchers("/staff")
                         .authenticated()
-                        .requestMatchers("/cases", "/cases/**")
+                        .requestMatchers("/cases", "/cases/**", "/actions", "/actions/**")
                         .hasAnyRole(names(WORK_ON_CASES))
                         .requestMatchers("/trends", "/trends/**")
                         .hasAnyRole(names(READ_TRENDS))

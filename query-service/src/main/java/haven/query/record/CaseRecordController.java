@@ -2,6 +2,8 @@ package haven.query.record;
 
 import haven.infra.security.Staff;
 import haven.query.record.CaseRecords.CaseRecord;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,5 +21,11 @@ class CaseRecordController {
     @GetMapping("/api/cases/{caseId}/record")
     CaseRecord record(@PathVariable String caseId, Staff staff) {
         return records.read(caseId, staff);
+    }
+
+    /** The caller's own actions not yet done, whether or not they work on those cases; each read is logged. */
+    @GetMapping("/api/actions/mine")
+    Map<String, List<CaseRecords.OwnedAction>> myActions(Staff staff) {
+        return Map.of("actions", records.actionsOwnedBy(staff));
     }
 }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseId;
@@ -44,14 +45,19 @@ import org.springframework.stereotype.Component;
 class CaseRecordProjection {
 
     static final String COLLECTION = "case_records";
+    /** Each member of staff's actions, as "caseId/actionId", by staff id: their list is one key lookup. */
+    static final String BY_OWNER = "actions_by_owner";
+
     static final String CASE_TEAM = "case team";
     static final String REPORTER = "reporter";
 
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> byOwner;
     private final PersonalDataKeys keys;
 
     CaseRecordProjection(MongoDatabase havenDatabase, PersonalDataKeys keys) {
         this.records = havenDatabase.getCollection(COLLECTION);
+        this.byOwner = havenDatabase.getCollection(BY_OWNER);
         this.keys = keys;
     }
 
@@ -121,6 +127,12 @@ class CaseRecordProjection {
                 set("actions." + e.actionId() + ".owner", e.owner()),
                 set("actions." + e.actionId() + ".due", e.due().toString()),
                 set("actions." + e.actionId() + ".agreedAt", Date.from(at)));
+        // kept when done: the list is read against the record, which says what is done
+        BatchWrites.current()
+                .upsert(
+                        byOwner,
+                        e.owner(),
+                        Updates.addToSet("actions", e.caseId().value() + "/" + e.actionId()));
     }
 
     @EventHandler
@@ -176,6 +188,7 @@ class CaseRecordProjection {
     @ResetHandler
     void reset() {
         records.drop();
+        byOwner.drop();
     }
 
     private String seal(CaseId caseId, String text) {

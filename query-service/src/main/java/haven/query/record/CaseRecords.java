@@ -1,6 +1,7 @@
 package haven.query.record;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -14,10 +15,13 @@ import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
 import haven.query.caseload.CaseAccess;
 import haven.query.caseload.CaseFile;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.bson.Document;
@@ -77,14 +81,78 @@ public class CaseRecords {
 
     public record Resolution(Outcome outcome, String summary, Instant at) {}
 
+    /**
+     * An action someone owns, in their list: {@code onTheCase} says whether they may open the case
+     * itself (they work on it), or see only their action.
+     */
+    public record OwnedAction(
+            String caseId,
+            String reference,
+            String actionId,
+            String description,
+            LocalDate due,
+            boolean overdue,
+            boolean onTheCase) {}
+
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> byOwner;
     private final CaseAccess access;
     private final PersonalDataKeys keys;
+    private final Clock clock;
 
-    CaseRecords(MongoDatabase havenDatabase, CaseAccess access, PersonalDataKeys keys) {
+    CaseRecords(MongoDatabase havenDatabase, CaseAccess access, PersonalDataKeys keys, Clock clock) {
         this.records = havenDatabase.getCollection(CaseRecordProjection.COLLECTION);
+        this.byOwner = havenDatabase.getCollection(CaseRecordProjection.BY_OWNER);
+        this.clock = clock;
         this.access = access;
         this.keys = keys;
+    }
+
+    /**
+     * The actions this member of staff owns and has not done, on the open cases of their organisation
+     * they are not kept from, soonest due first; nothing else of those cases. Key lookups only: their
+     * list, then its cases and records.
+     */
+    public List<OwnedAction> actionsOwnedBy(Staff owner) {
+        Document listed = byOwner.find(eq("_id", owner.id())).first();
+        if (listed == null) {
+            return List.of();
+        }
+        var caseAndAction = listed.getList("actions", String.class, List.of()).stream()
+                .map(entry -> entry.split("/", 2))
+                .toList();
+        var files = access.forActionOwner(
+                owner, caseAndAction.stream().map(pair -> pair[0]).toList());
+        var byCase = new HashMap<String, Document>();
+        records.find(in("_id", files.stream().map(CaseFile::caseId).toList()))
+                .forEach(record -> byCase.put(record.getString("_id"), record));
+        LocalDate today = LocalDate.now(clock);
+        var owned = new ArrayList<OwnedAction>();
+        for (CaseFile file : files) {
+            Document record = byCase.get(file.caseId());
+            Document actions = record == null ? null : record.get("actions", Document.class);
+            for (String[] pair : caseAndAction) {
+                Document action =
+                        actions == null || !pair[0].equals(file.caseId()) ? null : actions.get(pair[1], Document.class);
+                if (action == null
+                        || action.get("completedAt") != null
+                        || !owner.id().equals(action.getString("owner"))) {
+                    continue;
+                }
+                LocalDate due = date(action.getString("due"));
+                owned.add(new OwnedAction(
+                        file.caseId(),
+                        file.reference(),
+                        pair[1],
+                        open(action, "description"),
+                        due,
+                        due != null && due.isBefore(today),
+                        access.mayList(owner, file)));
+            }
+        }
+        owned.sort(Comparator.comparing(OwnedAction::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OwnedAction::reference));
+        return owned;
     }
 
     /** As if there were no such case when this member of staff may not read it. */

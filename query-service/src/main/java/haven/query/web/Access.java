@@ -24,7 +24,13 @@ class Access {
                 .permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/break-glass")
                 .hasRole(Role.CASE_MANAGER.name())
-                .requestMatchers(HttpMethod.GET, "/api/caseload", "/api/cases", "/api/cases/**", "/api/closed-cases")
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/caseload",
+                        "/api/cases",
+                        "/api/cases/**",
+                        "/api/closed-cases",
+                        "/api/actions/mine")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.GET, "/api/trends", "/api/trends.csv")
                 .hasAnyRole(

@@ -487,9 +487,14 @@ class CaseloadTest {
     }
 
     private static ReportSubmitted submitted(CaseId caseId) {
+        return submitted(caseId, "HV-TEST-" + caseId.value().substring(0, 2).toUpperCase());
+    }
+
+    /** An anonymous hate incident reported by a witness. */
+    static ReportSubmitted submitted(CaseId caseId, String reference) {
         return new ReportSubmitted(
                 caseId,
-                "HV-TEST-" + caseId.value().substring(0, 2).toUpperCase(),
+                reference,
                 "$2a$10$x",
                 ReportType.HATE_INCIDENT,
                 Category.THREATS,

@@ -13,15 +13,9 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
-import haven.events.ContactPreference;
-import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
-import haven.events.Motivation;
 import haven.events.Outcome;
-import haven.events.ReportSubmitted;
-import haven.events.ReportType;
 import haven.events.ReporterMessagesRead;
-import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.security.Role;
@@ -31,7 +25,6 @@ import haven.query.QueryServiceTest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +56,7 @@ class FindingCasesTest {
     void aCaseIsFoundByItsReferenceByThoseWhoWorkOnItAndByNobodyElse() throws Exception {
         var found = new CaseStream(events);
         String reference = newReference();
-        found.append(submitted(found, reference));
+        found.append(CaseloadTest.submitted(found.caseId(), reference));
         found.append(new CaseworkerAssigned(found.caseId(), "cw.ng", team, "mgr.jones"));
 
         await().atMost(Duration.ofSeconds(10))
@@ -90,7 +83,7 @@ class FindingCasesTest {
         var closed = new CaseStream(events);
         var elsewhere = new CaseStream(events);
         for (var c : List.of(closed, elsewhere)) {
-            c.append(submitted(c, newReference()));
+            c.append(CaseloadTest.submitted(c.caseId(), newReference()));
             c.append(triaged(c));
             c.append(new CaseworkerAssigned(c.caseId(), "cw.ng", c == closed ? team : "elsewhere", "mgr.jones"));
             c.append(new CaseResolved(
@@ -127,7 +120,7 @@ class FindingCasesTest {
     @Test
     void aClosedCaseTheReporterWritesToReturnsToItsTeamsQueueUntilItIsRead() throws Exception {
         var written = new CaseStream(events);
-        written.append(submitted(written, newReference()));
+        written.append(CaseloadTest.submitted(written.caseId(), newReference()));
         written.append(triaged(written));
         written.append(new CaseworkerAssigned(written.caseId(), "cw.ng", team, "mgr.jones"));
         written.append(new CaseResolved(
@@ -183,28 +176,6 @@ class FindingCasesTest {
                 null,
                 null,
                 "cw.ng",
-                null);
-    }
-
-    private static ReportSubmitted submitted(CaseStream c, String reference) {
-        return new ReportSubmitted(
-                c.caseId(),
-                reference,
-                "$2a$10$x",
-                ReportType.HATE_INCIDENT,
-                Category.THREATS,
-                LocalDate.parse("2026-09-30"),
-                LocationType.STREET_OR_PUBLIC_SPACE,
-                "Basildon",
-                Set.of(Motivation.DISABILITY),
-                ReporterRole.WITNESS,
-                true,
-                null,
-                ContactPreference.FOLLOW_UP_ONLY,
-                "Someone threatened a wheelchair user",
-                List.of(),
-                true,
-                false,
                 null);
     }
 }

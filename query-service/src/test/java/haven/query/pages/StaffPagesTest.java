@@ -139,7 +139,9 @@ class StaffPagesTest {
                         "Triaged: harassment, risk medium",
                         "Resolve the case",
                         "Signed in as");
-        assertThat(casePage).doesNotContain("Triage case"); // already triaged
+        assertThat(casePage)
+                .contains("Triage again", "Declare the conflict", "Unread message", "Mark as read")
+                .doesNotContain("Name them and keep them off the case"); // case managers name staff
 
         assertThat(page(get("/cases").with(caseworker), 200)).contains(reference, "overdue");
         assertThat(page(
@@ -154,6 +156,12 @@ class StaffPagesTest {
         var colleague = PageLogin.as("cw.ng", TEAM, Role.CASEWORKER);
         assertThat(page(get("/cases").with(colleague), 200)).doesNotContain(reference);
         page(get("/cases/" + caseId.value()).with(colleague), 404);
+
+        // the manager assigns only to staff Haven knows: cw.ng has signed in, a typo never can be chosen
+        var manager = PageLogin.as("mgr." + TEAM, TEAM, Role.CASE_MANAGER);
+        assertThat(flat(page(get("/cases/" + caseId.value()).with(manager), 200)))
+                .contains("<option value=\"cw.ng\">cw.ng</option>", "Name them and keep them off the case")
+                .doesNotContain("<option value=\"cw.lee\">"); // it is theirs already
 
         http.perform(get("/api/admin/access-log")
                         .param("caseId", caseId.value())

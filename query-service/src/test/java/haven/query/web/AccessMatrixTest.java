@@ -38,6 +38,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/cases/{caseId}", CASE_TEAM),
             Map.entry("GET /api/cases", CASE_TEAM),
             Map.entry("GET /api/closed-cases", CASE_TEAM),
+            Map.entry("GET /api/actions/mine", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}/timeline", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}/record", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/break-glass", EnumSet.of(CASE_MANAGER)),

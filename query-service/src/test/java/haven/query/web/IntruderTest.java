@@ -159,6 +159,10 @@ class IntruderTest {
                 Example.of("GET /api/caseload", api),
                 onCase("GET /api/cases/{caseId}", caseId, api),
                 Example.of("GET /api/cases", api).query("reference", "HV-7K3M-Q9"),
+                Example.of("GET /api/actions/mine", api),
+                Example.of("GET /actions", page),
+                onCase("POST /actions/{caseId}/{actionId}/completion", caseId, page)
+                        .path("actionId", ACTION_ID),
                 Example.of("GET /api/closed-cases", api)
                         .query("month", "2026-11")
                         .query("type", "HATE_INCIDENT")
@@ -211,6 +215,9 @@ class IntruderTest {
                 Example.of("GET /trends/download", page).query("period", "year"),
                 Example.of("GET /cases", page),
                 Example.of("GET /cases/find", page).query("reference", "HV-7K3M-Q9"),
+                Example.of("GET /cases/break-glass", page),
+                Example.of("POST /cases/break-glass", page)
+                        .form(Map.of("reference", "HV-7K3M-Q9", "reason", "Reporter at risk tonight")),
                 Example.of("GET /cases/closed", page)
                         .query("month", "2026-11")
                         .query("type", "HATE_INCIDENT")
@@ -237,6 +244,8 @@ class IntruderTest {
                         "2030"),
                 Map.of("slug", "messages", "text", "We are looking into it"),
                 Map.of("slug", "messages-read"),
+                Map.of("slug", "conflicts", "caseworker", "cw.other", "reason", "Knows the reporter"),
+                Map.of("slug", "named-staff", "staffId", "x.someone"),
                 Map.of("slug", "resolution", "outcome", "UPHELD", "summary", "Agreed a way forward"),
                 Map.of("slug", "closure"),
                 Map.of("slug", "appeal", "reason", "New evidence"))) {

@@ -64,6 +64,8 @@ final class DemoData {
         String caseUrl = commandUrl + "/api/cases/" + named.get("caseId");
         ok(manager.post(
                 caseUrl + "/triage", Map.of("category", "BULLYING", "risk", "MEDIUM", "route", "INFORMAL_RESOLUTION")));
+        // cases are assigned only to staff Haven knows: the caseworker signs in first
+        ok(JsonHttp.signedIn(identityUrl, "cw.patel").get(commandUrl + "/api/staff/me"));
         ok(manager.post(caseUrl + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality")));
 
         return anonymous;

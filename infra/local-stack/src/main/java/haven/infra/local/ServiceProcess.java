@@ -82,23 +82,13 @@ public final class ServiceProcess implements AutoCloseable {
             ServiceProcess identity,
             String masterKey,
             Path logDirectory) {
-        return startService(root, name, port, mongoUri, identity, masterKey, partnership(), logDirectory);
+        return startService(root, name, port, mongoUri, identity, masterKey, partnership(), Map.of(), logDirectory);
     }
 
-    /** As above, serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP). */
-    public static ServiceProcess startService(
-            Path root,
-            String name,
-            int port,
-            String mongoUri,
-            ServiceProcess identity,
-            String masterKey,
-            String partnership,
-            Path logDirectory) {
-        return startService(root, name, port, mongoUri, identity, masterKey, partnership, Map.of(), logDirectory);
-    }
-
-    /** As above, with more settings ({@code SPRING_MAIL_HOST}, say). */
+    /**
+     * As above, serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP), with
+     * more settings ({@code SPRING_MAIL_HOST}, say).
+     */
     public static ServiceProcess startService(
             Path root,
             String name,

@@ -86,6 +86,11 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Picks the option with this value in a select. */
+    void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    }
+
     /** Chooses a file for a file input, as a person picking it in the file dialogue. */
     void choose(String css, Path file) {
         find(css).sendKeys(file.toAbsolutePath().toString());

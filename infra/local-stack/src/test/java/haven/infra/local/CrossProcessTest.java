@@ -75,6 +75,11 @@ class CrossProcessTest {
                         && "MEDIUM".equals(v.path("risk").asText()),
                 VISIBLE_WITHIN);
 
+        // cases are assigned only to staff Haven knows: the caseworker has signed in
+        assertThat(JsonHttp.signedIn(system.identity().url(), "cw.patel")
+                        .get(command.url() + "/api/staff/me")
+                        .status())
+                .isEqualTo(200);
         assertThat(manager.post(c + "/assignment", Map.of("caseworker", "cw.patel", "team", "equality"))
                         .status())
                 .isEqualTo(204);

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Haven as it runs for real, for the tests that need it: an in-memory store in the test's JVM and
@@ -70,6 +71,7 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
                 identity,
                 masterKey,
                 partnership,
+                Map.of(),
                 logDirectory);
         var query = ServiceProcess.startQueryService(
                 ROOT, queryPort, store.uri("haven"), identity, masterKey, command, partnership, logDirectory);
