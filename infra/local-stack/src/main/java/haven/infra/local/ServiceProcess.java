@@ -131,25 +131,30 @@ public final class ServiceProcess implements AutoCloseable {
             ServiceProcess command,
             String partnership,
             Path logDirectory) {
+        return startQueryService(
+                root, port, mongoUri, identity, masterKey, command, partnership, Map.of(), logDirectory);
+    }
+
+    /** As above, with more settings ({@code HAVEN_CLOCK_OFFSET_FILE}, say). */
+    public static ServiceProcess startQueryService(
+            Path root,
+            int port,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            ServiceProcess command,
+            String partnership,
+            Map<String, String> settings,
+            Path logDirectory) {
+        var environment = new java.util.HashMap<>(settings);
+        environment.put("MONGODB_URI", mongoUri);
+        environment.put("HAVEN_ISSUER_URI", identity.issuer());
+        environment.put("HAVEN_MASTER_KEY", masterKey);
+        environment.put("HAVEN_COMMAND_URL", command.url());
         // local development over plain http: browsers refuse Secure cookies there
-        return start(
-                root,
-                "query-service",
-                port,
-                Map.of(
-                        "MONGODB_URI",
-                        mongoUri,
-                        "HAVEN_ISSUER_URI",
-                        identity.issuer(),
-                        "HAVEN_MASTER_KEY",
-                        masterKey,
-                        "HAVEN_COMMAND_URL",
-                        command.url(),
-                        "HAVEN_SECURE_COOKIES",
-                        "false",
-                        "HAVEN_PARTNERSHIP",
-                        partnership),
-                logDirectory);
+        environment.put("HAVEN_SECURE_COOKIES", "false");
+        environment.put("HAVEN_PARTNERSHIP", partnership);
+        return start(root, "query-service", port, environment, logDirectory);
     }
 
     /** The demo partnership, whose organisations the development identity provider's staff belong to, unless set. */

@@ -13,7 +13,12 @@ import java.util.Map;
  * Haven as it runs for real, for the tests that need it: an in-memory store in the test's JVM and
  * the dev identity provider, command-service and query-service each as its own process.
  */
-record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess command, ServiceProcess query)
+record LocalSystem(
+        EmbeddedStore store,
+        ServiceProcess identity,
+        ServiceProcess command,
+        ServiceProcess query,
+        Map<String, String> settings)
         implements AutoCloseable {
 
     static final Path ROOT = Path.of(System.getProperty("haven.root", "../.."));
@@ -32,10 +37,17 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
     /** Serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP). */
     static LocalSystem start(String logs, EmbeddedStore store, String masterKey, String partnership)
             throws InterruptedException {
+        return start(logs, store, masterKey, partnership, Map.of());
+    }
+
+    /** With more settings for both services (a mail server, a movable clock). */
+    static LocalSystem start(
+            String logs, EmbeddedStore store, String masterKey, String partnership, Map<String, String> settings)
+            throws InterruptedException {
         Path logDirectory = Path.of("target", logs);
         int queryPort = freePort();
         var identity = ServiceProcess.startIdentity(ROOT, freePort(), queryPort, logDirectory);
-        return services(identity, queryPort, store, masterKey, partnership, logDirectory);
+        return services(identity, queryPort, store, masterKey, partnership, settings, logDirectory);
     }
 
     /**
@@ -52,6 +64,7 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
                 store,
                 masterKey,
                 partnership,
+                settings,
                 command.log().getParent());
     }
 
@@ -61,6 +74,7 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
             EmbeddedStore store,
             String masterKey,
             String partnership,
+            Map<String, String> settings,
             Path logDirectory)
             throws InterruptedException {
         var command = ServiceProcess.startService(
@@ -71,11 +85,11 @@ record LocalSystem(EmbeddedStore store, ServiceProcess identity, ServiceProcess 
                 identity,
                 masterKey,
                 partnership,
-                Map.of(),
+                settings,
                 logDirectory);
         var query = ServiceProcess.startQueryService(
-                ROOT, queryPort, store.uri("haven"), identity, masterKey, command, partnership, logDirectory);
-        var system = new LocalSystem(store, identity, command, query);
+                ROOT, queryPort, store.uri("haven"), identity, masterKey, command, partnership, settings, logDirectory);
+        var system = new LocalSystem(store, identity, command, query, settings);
         try {
             for (var service : new ServiceProcess[] {identity, command, query}) {
                 service.awaitHealthy(Duration.ofMinutes(3));
