@@ -81,7 +81,7 @@ class Case {
 
     static final String NAMED_BY_REPORTER = "reporter";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "4";
+    static final String REVISION = "5";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -97,7 +97,10 @@ class Case {
     /** Pseudonyms of the staff named in the case. */
     private final Set<String> named = new HashSet<>();
 
-    private final Map<String, Boolean> actionDone = new HashMap<>();
+    /** What each agreed action's rules need, by its id. */
+    private record AgreedAction(String owner, LocalDate due, boolean done) {}
+
+    private final Map<String, AgreedAction> actions = new HashMap<>();
     private Instant appealDeadline;
     private boolean erased;
     private boolean onLegalHold;
@@ -118,8 +121,6 @@ class Case {
     /** Whether the reporter has been written to since the case was received or reopened. */
     private boolean contacted;
 
-    private final Map<String, LocalDate> actionDue = new HashMap<>();
-    private final Map<String, String> actionOwner = new HashMap<>();
     /** Each missed deadline escalated, as {@link #escalationKey}: escalated once, however often it is found. */
     private final Set<String> escalated = new HashSet<>();
     /** The reporter has written since anyone replied or marked it read. */
@@ -243,7 +244,8 @@ class Case {
     /** An action's owner completes it whether or not they work on the rest of the case. */
     private boolean ownsAction(Staff who, String actionId, String ours, StaffPseudonyms pseudonyms) {
         return who != null
-                && who.id().equals(actionOwner.get(actionId))
+                && actions.containsKey(actionId)
+                && who.id().equals(actions.get(actionId).owner())
                 && NeedToKnow.sameOrganisation(who, ours)
                 && !conflicted.contains(who.id())
                 && !named.contains(pseudonyms.of(who.id()));
@@ -311,7 +313,10 @@ class Case {
             case FIRST_CONTACT_OVERDUE ->
                 stage == Stage.TRIAGED && !contacted && c.due().equals(firstContactDue);
             case RESOLUTION_OVERDUE -> stage == Stage.TRIAGED && c.due().equals(resolutionDue);
-            case ACTION_OVERDUE -> c.due().equals(actionDue.get(c.actionId())) && !actionDone.get(c.actionId());
+            case ACTION_OVERDUE ->
+                actions.containsKey(c.actionId())
+                        && c.due().equals(actions.get(c.actionId()).due())
+                        && !actions.get(c.actionId()).done();
             // the sweep knows when the case last moved; escalated only while it is worked on
             case NO_ACTIVITY -> stage == Stage.SUBMITTED || stage == Stage.TRIAGED;
         };
@@ -392,15 +397,15 @@ class Case {
     @CommandHandler
     void handle(AgreeAction c) {
         refuseIfClosed();
-        refuseIf(actionDone.containsKey(c.actionId()), "An action with that id already exists");
+        refuseIf(actions.containsKey(c.actionId()), "An action with that id already exists");
         apply(new ActionAgreed(caseId, c.actionId(), c.description(), c.owner(), c.due(), c.agreedBy()));
     }
 
     @CommandHandler
     void handle(CompleteAction c) {
         refuseIfClosed();
-        refuseIf(!actionDone.containsKey(c.actionId()), "The case has no action with that id");
-        refuseIf(actionDone.get(c.actionId()), "That action is already completed");
+        refuseIf(!actions.containsKey(c.actionId()), "The case has no action with that id");
+        refuseIf(actions.get(c.actionId()).done(), "That action is already completed");
         apply(new ActionCompleted(caseId, c.actionId(), c.completedBy()));
     }
 
@@ -635,14 +640,12 @@ class Case {
 
     @EventSourcingHandler
     void on(ActionAgreed e) {
-        actionDone.put(e.actionId(), false);
-        actionDue.put(e.actionId(), e.due());
-        actionOwner.put(e.actionId(), e.owner());
+        actions.put(e.actionId(), new AgreedAction(e.owner(), e.due(), false));
     }
 
     @EventSourcingHandler
     void on(ActionCompleted e) {
-        actionDone.put(e.actionId(), true);
+        actions.computeIfPresent(e.actionId(), (id, agreed) -> new AgreedAction(agreed.owner(), agreed.due(), true));
     }
 
     @EventSourcingHandler

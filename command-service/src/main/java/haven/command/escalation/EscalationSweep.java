@@ -9,6 +9,7 @@ import haven.infra.security.StaffDirectory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -72,8 +73,10 @@ public class EscalationSweep {
         }
         int escalated = 0;
         boolean complete = true;
+        // each team's managers read once a sweep, and only for a team with something missed
+        var managersOf = new HashMap<String, List<String>>();
         for (Document pending : watch.pending(watch.filedUnder(passed))) {
-            for (EscalateCase missed : missed(pending, today)) {
+            for (EscalateCase missed : missed(pending, today, managersOf)) {
                 try {
                     if (Boolean.TRUE.equals(commands.sendAndWait(missed))) {
                         escalated++;
@@ -99,31 +102,34 @@ public class EscalationSweep {
         return escalated;
     }
 
-    private List<EscalateCase> missed(Document pending, LocalDate today) {
-        var caseId = new CaseId(pending.getString("_id"));
+    /** A deadline of the case that has passed; {@code actionId} for an action's. */
+    private record Passed(EscalationReason reason, LocalDate due, String actionId) {}
+
+    private List<EscalateCase> missed(Document pending, LocalDate today, Map<String, List<String>> managersOf) {
+        var passed = new ArrayList<Passed>();
+        pending.get("due", new Document())
+                .forEach((reason, day) ->
+                        passed.add(new Passed(EscalationReason.valueOf(reason), LocalDate.parse((String) day), null)));
+        pending.get("actions", new Document())
+                .forEach((actionId, day) -> passed.add(
+                        new Passed(EscalationReason.ACTION_OVERDUE, LocalDate.parse((String) day), actionId)));
+        passed.removeIf(deadline -> !deadline.due().isBefore(today));
+        if (passed.isEmpty()) {
+            return List.of();
+        }
         String organisation = partnership.organisationOf(pending.getString("organisation"));
         String team = pending.getString("team");
         List<String> managers = team == null
                 ? List.of()
-                : directory.ofTeam(organisation, team, Role.CASE_MANAGER).stream()
-                        .map(StaffDirectory.Member::id)
-                        .toList();
-        var missed = new ArrayList<EscalateCase>();
-        for (Map.Entry<String, Object> due : pending.get("due", new Document()).entrySet()) {
-            LocalDate day = LocalDate.parse((String) due.getValue());
-            if (day.isBefore(today)) {
-                missed.add(
-                        new EscalateCase(caseId, EscalationReason.valueOf(due.getKey()), day, null, managers, today));
-            }
-        }
-        for (Map.Entry<String, Object> action :
-                pending.get("actions", new Document()).entrySet()) {
-            LocalDate day = LocalDate.parse((String) action.getValue());
-            if (day.isBefore(today)) {
-                missed.add(new EscalateCase(
-                        caseId, EscalationReason.ACTION_OVERDUE, day, action.getKey(), managers, today));
-            }
-        }
-        return missed;
+                : managersOf.computeIfAbsent(
+                        organisation + "/" + team,
+                        key -> directory.ofTeam(organisation, team, Role.CASE_MANAGER).stream()
+                                .map(StaffDirectory.Member::id)
+                                .toList());
+        var caseId = new CaseId(pending.getString("_id"));
+        return passed.stream()
+                .map(deadline -> new EscalateCase(
+                        caseId, deadline.reason(), deadline.due(), deadline.actionId(), managers, today))
+                .toList();
     }
 }

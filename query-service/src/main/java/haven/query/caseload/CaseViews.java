@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -104,6 +105,17 @@ public class CaseViews {
                 database.getCollection(OPEN_CASES + suffix),
                 database.getCollection(REFERENCES + suffix),
                 database.getCollection(CLOSED_BY_MONTH + suffix));
+    }
+
+    /** The case file of the case with this reference, however it was typed; one key lookup each. */
+    Optional<CaseFile> withReference(String typed) {
+        var live = live();
+        return References.wellFormed(typed)
+                .map(reference -> live.references().find(eq("_id", reference)).first())
+                .map(known -> live.caseFiles()
+                        .find(eq(CaseFile.ID, known.getString("caseId")))
+                        .first())
+                .map(CaseFile::of);
     }
 
     /** The rows readers decide access on. */

@@ -116,17 +116,10 @@ public class Caseload {
      * answer as for a reference that does not exist. One key lookup for the reference, one for the case.
      */
     public List<CaseView> withReference(String reference, Staff staff) {
-        var live = views.live();
-        Document known = live.references().find(eq("_id", reference)).first();
-        if (known == null) {
-            return List.of();
-        }
-        Document row = live.caseFiles()
-                .find(eq(CaseFile.ID, known.getString("caseId")))
-                .first();
-        return row == null || !access.mayList(staff, CaseFile.of(row))
-                ? List.of()
-                : List.of(view(CaseFile.of(row), LocalDate.now(clock)));
+        return views.withReference(reference)
+                .filter(file -> access.mayList(staff, file))
+                .map(file -> List.of(view(file, LocalDate.now(clock))))
+                .orElse(List.of());
     }
 
     /**
@@ -155,14 +148,7 @@ public class Caseload {
      * officer's forms; nothing for a malformed reference or another organisation's case.
      */
     public Optional<String> idOfReference(String reference, Staff officer) {
-        return References.wellFormed(reference)
-                .map(wellFormed ->
-                        views.live().references().find(eq("_id", wellFormed)).first())
-                .map(known -> views.live()
-                        .caseFiles()
-                        .find(eq(CaseFile.ID, known.getString("caseId")))
-                        .first())
-                .map(CaseFile::of)
+        return views.withReference(reference)
                 .filter(file -> NeedToKnow.sameOrganisation(officer, access.organisationOf(file)))
                 .map(CaseFile::caseId);
     }

@@ -1,7 +1,5 @@
 package haven.query.caseload;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import haven.infra.security.Staff;
 import haven.query.access.BreakGlass;
 import java.util.Optional;
@@ -35,9 +33,6 @@ public class EmergencyAccess {
 
     /** The id of the case with this reference, to open it by; empty if there is none. */
     public Optional<String> caseWithReference(String reference) {
-        return References.wellFormed(reference)
-                .map(wellFormed ->
-                        views.live().references().find(eq("_id", wellFormed)).first())
-                .map(known -> known.getString("caseId"));
+        return views.withReference(reference).map(CaseFile::caseId);
     }
 }

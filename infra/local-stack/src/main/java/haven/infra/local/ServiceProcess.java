@@ -99,13 +99,9 @@ public final class ServiceProcess implements AutoCloseable {
             String partnership,
             Map<String, String> settings,
             Path logDirectory) {
-        var environment = new java.util.HashMap<>(settings);
-        environment.put("MONGODB_URI", mongoUri);
-        environment.put("HAVEN_ISSUER_URI", identity.issuer());
-        environment.put("HAVEN_MASTER_KEY", masterKey);
+        var environment = environment(settings, mongoUri, identity, masterKey, partnership);
         // the query-service's pages relay reporters' addresses from this machine
         environment.put("HAVEN_TRUSTED_PROXIES", "127.0.0.1, ::1");
-        environment.put("HAVEN_PARTNERSHIP", partnership);
         return start(root, name, port, environment, logDirectory);
     }
 
@@ -118,24 +114,14 @@ public final class ServiceProcess implements AutoCloseable {
             String masterKey,
             ServiceProcess command,
             Path logDirectory) {
-        return startQueryService(root, port, mongoUri, identity, masterKey, command, partnership(), logDirectory);
-    }
-
-    /** As above, serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP). */
-    public static ServiceProcess startQueryService(
-            Path root,
-            int port,
-            String mongoUri,
-            ServiceProcess identity,
-            String masterKey,
-            ServiceProcess command,
-            String partnership,
-            Path logDirectory) {
         return startQueryService(
-                root, port, mongoUri, identity, masterKey, command, partnership, Map.of(), logDirectory);
+                root, port, mongoUri, identity, masterKey, command, partnership(), Map.of(), logDirectory);
     }
 
-    /** As above, with more settings ({@code HAVEN_CLOCK_OFFSET_FILE}, say). */
+    /**
+     * As above, serving the partnership at {@code partnership} (a setting of HAVEN_PARTNERSHIP), with
+     * more settings ({@code HAVEN_CLOCK_OFFSET_FILE}, say).
+     */
     public static ServiceProcess startQueryService(
             Path root,
             int port,
@@ -146,15 +132,26 @@ public final class ServiceProcess implements AutoCloseable {
             String partnership,
             Map<String, String> settings,
             Path logDirectory) {
+        var environment = environment(settings, mongoUri, identity, masterKey, partnership);
+        environment.put("HAVEN_COMMAND_URL", command.url());
+        // local development over plain http: browsers refuse Secure cookies there
+        environment.put("HAVEN_SECURE_COOKIES", "false");
+        return start(root, "query-service", port, environment, logDirectory);
+    }
+
+    /** What both services are started with: the store, the identity provider, the keys, the partnership. */
+    private static Map<String, String> environment(
+            Map<String, String> settings,
+            String mongoUri,
+            ServiceProcess identity,
+            String masterKey,
+            String partnership) {
         var environment = new java.util.HashMap<>(settings);
         environment.put("MONGODB_URI", mongoUri);
         environment.put("HAVEN_ISSUER_URI", identity.issuer());
         environment.put("HAVEN_MASTER_KEY", masterKey);
-        environment.put("HAVEN_COMMAND_URL", command.url());
-        // local development over plain http: browsers refuse Secure cookies there
-        environment.put("HAVEN_SECURE_COOKIES", "false");
         environment.put("HAVEN_PARTNERSHIP", partnership);
-        return start(root, "query-service", port, environment, logDirectory);
+        return environment;
     }
 
     /** The demo partnership, whose organisations the development identity provider's staff belong to, unless set. */
