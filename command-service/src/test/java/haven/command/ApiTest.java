@@ -1,6 +1,7 @@
 package haven.command;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -99,7 +101,15 @@ public abstract class ApiTest {
         return postJson(path, body, MANAGER);
     }
 
+    /** Stands for a valid evidence file in a table of bodies: sent as multipart, not JSON. */
+    public static final String EVIDENCE_FILE = "(a text file, multipart)";
+
     protected ResultActions postJson(String path, String body, String bearer) throws Exception {
+        if (EVIDENCE_FILE.equals(body)) {
+            return http.perform(multipart(path)
+                    .file(new MockMultipartFile("file", "statement.txt", "text/plain", "What I saw".getBytes()))
+                    .header("Authorization", bearer));
+        }
         return http.perform(post(path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", bearer)

@@ -20,6 +20,7 @@ import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
 import haven.events.ErasureReason;
 import haven.events.EscalationReason;
+import haven.events.EvidenceAttached;
 import haven.events.ExclusionLifted;
 import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
@@ -231,6 +232,7 @@ class Case {
                 || payload instanceof LiftExclusion;
         // a reporter's message comes through their receipt, an escalation from the deadlines themselves
         boolean allowed = payload instanceof ReceiveMessageFromReporter
+                || payload instanceof AttachEvidence file && file.byReporter() && who == null
                 || payload instanceof EscalateCase
                 || (dataProtection
                         ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
@@ -433,6 +435,20 @@ class Case {
         apply(new MessageFromReporterReceived(caseId, c.messageId(), c.text()));
     }
 
+    /**
+     * Staff add evidence to an open case; a reporter also after closure (new evidence is how a closed
+     * case is looked at again), which puts the case back in its team's queue like a message would.
+     */
+    @CommandHandler
+    void handle(AttachEvidence c) {
+        if (c.byReporter()) {
+            refuseIf(erased, RuleViolation.CASE_ERASED);
+        } else {
+            refuseIfClosed();
+        }
+        apply(new EvidenceAttached(caseId, c.fileId(), c.fileName(), c.contentType(), c.size(), c.addedBy()));
+    }
+
     @CommandHandler
     void handle(ResolveCase c) {
         refuseIf(stage == Stage.SUBMITTED, "A case must be triaged before it can be resolved");
@@ -597,6 +613,11 @@ class Case {
     @EventSourcingHandler
     void on(MessageFromReporterReceived e) {
         unreadFromReporter = true;
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAttached e) {
+        unreadFromReporter |= e.byReporter();
     }
 
     @EventSourcingHandler

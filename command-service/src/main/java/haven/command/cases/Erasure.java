@@ -1,5 +1,6 @@
 package haven.command.cases;
 
+import haven.infra.privacy.EvidenceFiles;
 import haven.infra.privacy.PersonalDataKeys;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,10 +17,12 @@ public class Erasure {
 
     private final CommandGateway commands;
     private final PersonalDataKeys keys;
+    private final EvidenceFiles evidence;
 
-    Erasure(CommandGateway commands, PersonalDataKeys keys) {
+    Erasure(CommandGateway commands, PersonalDataKeys keys, EvidenceFiles evidence) {
         this.commands = commands;
         this.keys = keys;
+        this.evidence = evidence;
     }
 
     /** Sends the erasure as whoever the message names; once the case has recorded it, destroys its keys. */
@@ -31,5 +34,6 @@ public class Erasure {
     /** Destroys the keys of a case whose erasure is recorded. Destroying them again changes nothing. */
     public void finish(String caseId) {
         keys.destroy(caseId);
+        evidence.deleteCase(caseId); // unreadable already; this frees the space
     }
 }

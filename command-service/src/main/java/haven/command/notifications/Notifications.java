@@ -4,6 +4,7 @@ import haven.events.CaseEscalated;
 import haven.events.CaseReassigned;
 import haven.events.CaseworkerAssigned;
 import haven.events.EscalationReason;
+import haven.events.EvidenceAttached;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
@@ -80,6 +81,18 @@ class Notifications {
         var contacts = contactsOf(caseId);
         Set<String> to = contacts.assignee() != null ? Set.of(contacts.assignee()) : caseManagersOf(contacts);
         toStaff(message, caseId, contacts, to, "The reporter has written about case %s");
+    }
+
+    /** A file from the reporter is news like a message; one staff add is not (they know). */
+    @EventHandler
+    void on(EvidenceAttached e, EventMessage<?> message) {
+        if (!e.byReporter()) {
+            return;
+        }
+        String caseId = e.caseId().value();
+        var contacts = contactsOf(caseId);
+        Set<String> to = contacts.assignee() != null ? Set.of(contacts.assignee()) : caseManagersOf(contacts);
+        toStaff(message, caseId, contacts, to, "The reporter has added a file to case %s");
     }
 
     @EventHandler

@@ -45,7 +45,7 @@ class ReporterMessageController {
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
     }
 
-    private static ProblemDetail notRecognised() {
+    static ProblemDetail notRecognised() {
         return ProblemResponses.problem(
                 HttpStatus.NOT_FOUND,
                 "reference-not-recognised",

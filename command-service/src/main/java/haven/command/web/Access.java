@@ -19,7 +19,7 @@ class Access {
     @Bean
     AccessRules commandAccessRules() {
         return endpoints -> endpoints
-                .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages")
+                .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages", "/api/reporter/attachments")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/staff/me")
                 .authenticated()

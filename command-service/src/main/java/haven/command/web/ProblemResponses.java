@@ -3,6 +3,7 @@ package haven.command.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import haven.command.cases.RuleViolation;
+import haven.command.evidence.EvidenceCheck;
 import haven.command.requests.InvalidField;
 import haven.command.requests.InvalidRequest;
 import haven.events.CaseId;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -82,6 +85,33 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             return unknownCase();
         }
         return invalid(List.of(new InvalidField(e.getName(), "has the wrong format")));
+    }
+
+    @ExceptionHandler(EvidenceCheck.FileTooLarge.class)
+    ResponseEntity<ProblemDetail> fileTooLarge(EvidenceCheck.FileTooLarge e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(e.fields()));
+    }
+
+    /** An upload that is not multipart/form-data at all. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return invalid(List.of(new InvalidField("file", "must be sent as multipart/form-data")));
+    }
+
+    /** A file over the multipart limit, refused as it was read. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(tooLarge(List.of(new InvalidField("file", "is too large"))));
+    }
+
+    private static ProblemDetail tooLarge(List<InvalidField> fields) {
+        var problem = invalid(fields);
+        problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        problem.setType(URI.create("urn:haven:problem:too-large"));
+        problem.setTitle("The file is too large");
+        return problem;
     }
 
     @ExceptionHandler(InvalidRequest.class)

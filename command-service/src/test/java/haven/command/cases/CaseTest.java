@@ -18,6 +18,7 @@ import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
 import haven.events.ErasureReason;
 import haven.events.EscalationReason;
+import haven.events.EvidenceAttached;
 import haven.events.ExclusionLifted;
 import haven.events.FollowUpKey;
 import haven.events.HistoricalCaseImported;
@@ -1289,6 +1290,62 @@ class CaseTest {
                     .when(new MarkReporterMessagesRead(ID, "mgr.jones"))
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
+        }
+    }
+
+    @Nested
+    class Evidence {
+
+        final AttachEvidence letter = new AttachEvidence(ID, "f-1", "letter.pdf", "application/pdf", 2048, "mgr.jones");
+        final AttachEvidence photo = new AttachEvidence(ID, "f-2", "bus.jpg", "image/jpeg", 4096, null);
+
+        @Test
+        void staffWorkingOnAnOpenCaseAddEvidence() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(letter)
+                    .expectEvents(new EvidenceAttached(ID, "f-1", "letter.pdf", "application/pdf", 2048, "mgr.jones"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(
+                            new AttachEvidence(ID, "f-1", "letter.pdf", "application/pdf", 2048, "cw.other"),
+                            caseworker("cw.other"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void staffCannotAddEvidenceToAClosedCaseButTheReporterCanAndTheTeamIsToldToLook() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(letter)
+                    .expectNoEvents()
+                    .expectExceptionMessage("A closed case cannot be changed; reopen it on appeal first");
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(photo, NOBODY)
+                    .expectEvents(new EvidenceAttached(ID, "f-2", "bus.jpg", "image/jpeg", 4096, null));
+            fixture.given(
+                            SUBMITTED,
+                            TRIAGED,
+                            RESOLVED,
+                            CLOSED,
+                            new EvidenceAttached(ID, "f-2", "bus.jpg", "image/jpeg", 4096, null))
+                    .when(new MarkReporterMessagesRead(ID, "mgr.jones"))
+                    .expectEvents(new ReporterMessagesRead(ID, "mgr.jones"));
+        }
+
+        @Test
+        void onlyTheReporterAddsEvidenceAsTheReporterAndNeverToAnErasedCase() {
+            fixture.given(SUBMITTED, ROUTED)
+                    .when(photo, caseworker("cw.other"))
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+            fixture.given(
+                            SUBMITTED,
+                            TRIAGED,
+                            RESOLVED,
+                            CLOSED,
+                            new PersonalDataErased(ID, ErasureReason.ERASURE_REQUEST, "dpo.smith"))
+                    .when(photo, NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage(RuleViolation.CASE_ERASED);
         }
     }
 

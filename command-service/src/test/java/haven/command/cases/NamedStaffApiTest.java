@@ -35,6 +35,7 @@ class NamedStaffApiTest extends ApiTest {
                             + LocalDate.now().plusDays(7) + "\"}"),
             Map.entry("/actions/{actionId}/completion", ""),
             Map.entry("/messages", "{\"text\": \"We are looking into it\"}"),
+            Map.entry("/attachments", EVIDENCE_FILE),
             Map.entry("/messages-read", ""),
             Map.entry("/resolution", CaseLifecycleApiTest.RESOLUTION),
             Map.entry("/closure", ""),

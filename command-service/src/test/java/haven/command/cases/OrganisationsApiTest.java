@@ -76,6 +76,7 @@ class OrganisationsApiTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/messages", """
                     {"text": "We are looking into it"}"""),
             Map.entry("POST /api/cases/{caseId}/messages-read", ""),
+            Map.entry("POST /api/cases/{caseId}/attachments", EVIDENCE_FILE),
             Map.entry("POST /api/cases/{caseId}/resolution", """
                     {"outcome": "RESOLVED_INFORMALLY", "summary": "Agreed a way forward"}"""),
             Map.entry("POST /api/cases/{caseId}/closure", ""),
@@ -119,11 +120,18 @@ class OrganisationsApiTest extends ApiTest {
             String template = endpoint.split(" ")[1];
             var answers = new java.util.ArrayList<String>();
             for (String id : List.of(caseId, unknown)) {
-                var request = request(org.springframework.http.HttpMethod.valueOf(method), template, id, "a-1")
-                        .header("Authorization", everyRole)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(BODIES.get(endpoint));
-                var response = http.perform(request).andReturn().getResponse();
+                var response = (BODIES.get(endpoint).equals(EVIDENCE_FILE)
+                                ? postJson(template.replace("{caseId}", id), EVIDENCE_FILE, everyRole)
+                                : http.perform(request(
+                                                org.springframework.http.HttpMethod.valueOf(method),
+                                                template,
+                                                id,
+                                                "a-1")
+                                        .header("Authorization", everyRole)
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(BODIES.get(endpoint))))
+                        .andReturn()
+                        .getResponse();
                 answers.add(response.getStatus() + " "
                         + response.getContentAsString().replace(id, "{caseId}"));
             }

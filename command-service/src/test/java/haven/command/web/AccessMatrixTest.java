@@ -25,6 +25,8 @@ class AccessMatrixTest extends ApiTest {
     static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
             Map.entry("POST /api/reports", ANYONE),
             Map.entry("POST /api/reporter/messages", ANYONE),
+            Map.entry("POST /api/reporter/attachments", ANYONE),
+            Map.entry("POST /api/cases/{caseId}/attachments", CASE_TEAM),
             Map.entry("GET /api/staff/me", EnumSet.complementOf(EnumSet.of(Caller.NOBODY))),
             Map.entry("POST /api/cases/{caseId}/triage", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/assignment", EnumSet.of(CASE_MANAGER)),

@@ -83,6 +83,14 @@ class IntruderTest extends ApiTest {
                 Example.of("POST /api/reporter/messages", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText() + "\", \"text\": \"Any news?\"}"),
+                Example.of("POST /api/reporter/attachments", anyone)
+                        .form(Map.of(
+                                "reference", report.get("reference").asText(),
+                                "receipt", report.get("receipt").asText()))
+                        .upload("file", "what-they-wrote.txt", "You will be sorry"),
+                onCase("POST /api/cases/{caseId}/attachments", caseId, staff)
+                        .form(Map.of())
+                        .upload("file", "statement.txt", "The witness statement"),
                 onCase("POST /api/cases/{caseId}/triage", caseId, staff)
                         .json("{\"category\": \"VERBAL_ABUSE\", "
                                 + "\"characteristics\": [\"RACE\"], \"strands\": [\"RACE\"], \"risk\": \"LOW\", \"route\": \"INFORMAL_RESOLUTION\", "

@@ -3,6 +3,7 @@ package haven.infra.eventstore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.council.Partnership;
+import haven.infra.privacy.EvidenceFiles;
 import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.privacy.StaffPseudonyms;
@@ -90,6 +91,11 @@ public class MongoEventStoreConfiguration {
             MasterKeys masterKeys,
             @Value("${haven.privacy.key-cache:30s}") Duration cacheFor) {
         return new PersonalDataKeys(havenDatabase, masterKeys, cacheFor);
+    }
+
+    @Bean
+    public EvidenceFiles evidenceFiles(MongoDatabase havenDatabase, PersonalDataKeys keys) {
+        return new EvidenceFiles(havenDatabase, keys);
     }
 
     @Bean

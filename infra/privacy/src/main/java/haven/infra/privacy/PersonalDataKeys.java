@@ -92,6 +92,19 @@ public class PersonalDataKeys {
         }
     }
 
+    /**
+     * Bytes (a file) sealed with the case's key, bound to {@code name} (what they are, such as a
+     * file's id), so that sealed bytes moved to another name or case do not open.
+     */
+    public byte[] sealBytes(String caseId, String name, byte[] plain) {
+        return Aead.seal(keyFor(caseId, null), caseId + "#" + name, plain);
+    }
+
+    /** The plain bytes, or empty once the case's key has been destroyed. */
+    public Optional<byte[]> openBytes(String caseId, String name, byte[] sealed) {
+        return existingKey(caseId).map(key -> Aead.open(key, caseId + "#" + name, sealed));
+    }
+
     public static boolean isSealed(String text) {
         return text != null && text.startsWith(SEALED_PREFIX);
     }

@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -26,8 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BodyLimit extends OncePerRequestFilter {
 
-    /** Where files are uploaded (a council's incident log), which may be larger than any other body. */
-    public static final Set<String> UPLOADS = Set.of("/api/admin/imports", "/admin/history");
+    /**
+     * Where files are uploaded (a council's incident log, evidence for a case), which may be larger
+     * than any other body: the API's addresses and the pages' that relay to them.
+     */
+    public static final Pattern UPLOADS =
+            Pattern.compile("/api/admin/imports|/admin/history|/api/reporter/attachments|/follow-up/attachments"
+                    + "|(/api)?/cases/[A-Za-z0-9-]{1,64}/attachments");
 
     private final long bodyBytes;
     private final long uploadBytes;
@@ -42,9 +49,10 @@ public class BodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = UPLOADS.contains(request.getRequestURI()) ? uploadBytes : bodyBytes;
+        boolean upload = UPLOADS.matcher(request.getRequestURI()).matches();
+        long maxBytes = upload ? uploadBytes : bodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response, maxBytes);
+            refuse(response, maxBytes, upload);
             return;
         }
         var counted = new Counted(request, maxBytes);
@@ -58,15 +66,18 @@ public class BodyLimit extends OncePerRequestFilter {
         // whatever a handler made of the cut-off body (usually a 400), the answer is that it was too large
         if (counted.exceeded && !response.isCommitted()) {
             response.reset();
-            refuse(response, maxBytes);
+            refuse(response, maxBytes, upload);
         }
     }
 
-    private void refuse(HttpServletResponse response, long maxBytes) throws IOException {
+    private void refuse(HttpServletResponse response, long maxBytes, boolean upload) throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.PAYLOAD_TOO_LARGE, "The request body must be at most " + maxBytes / 1024 + " KB.");
         problem.setType(URI.create("urn:haven:problem:too-large"));
         problem.setTitle("Request too large");
+        if (upload) { // the one large part of an upload is its file
+            problem.setProperty("errors", List.of(Map.of("field", "file", "reason", "is too large")));
+        }
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setHeader("Connection", "close"); // the rest of the body is not read
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -126,7 +126,7 @@ public final class Intruder {
      * @param json      a valid JSON body, or null
      * @param form      a valid form body, or null
      * @param csv       a valid CSV file as the body (a header and a row), or null
-     * @param upload    a file uploaded from a page form (its field and content), sent with {@code form}, or null
+     * @param upload    a file uploaded from a form (its field, name and content), sent with {@code form}, or null
      */
     public record Example(
             String endpoint,
@@ -135,7 +135,7 @@ public final class Intruder {
             String json,
             Map<String, List<String>> form,
             String csv,
-            Map.Entry<String, String> upload,
+            Upload upload,
             RequestPostProcessor caller) {
 
         public Example(
@@ -153,9 +153,14 @@ public final class Intruder {
             return new Example(endpoint, Map.of(), Map.of(), null, null, null, caller);
         }
 
-        /** A page form that uploads a file: the file's field and content (the form's other fields from {@link #form}). */
+        /** A page form that uploads a CSV file: the file's field and content (the form's other fields from {@link #form}). */
         public Example upload(String field, String content) {
-            return new Example(endpoint, path, query, json, form, csv, Map.entry(field, content), caller);
+            return upload(field, "history.csv", content);
+        }
+
+        /** A form that uploads a file: its field, name and content (the form's other fields from {@link #form}). */
+        public Example upload(String field, String fileName, String content) {
+            return new Example(endpoint, path, query, json, form, csv, new Upload(field, fileName, content), caller);
         }
 
         public Example path(String variable, String value) {
@@ -185,6 +190,9 @@ public final class Intruder {
         public Example csv(String file) {
             return new Example(endpoint, path, query, json, form, file, upload, caller);
         }
+
+        /** A file sent in a multipart form. */
+        public record Upload(String field, String fileName, String content) {}
 
         String method() {
             return endpoint.split(" ", 2)[0];
@@ -301,11 +309,15 @@ public final class Intruder {
                 attacks.add(new Attack(
                         "uploaded file's content",
                         payload,
-                        uploadRequest(example, example.form(), payload.text(), "history.csv")));
+                        uploadRequest(
+                                example,
+                                example.form(),
+                                payload.text(),
+                                example.upload().fileName())));
                 attacks.add(new Attack(
                         "uploaded file's name",
                         payload,
-                        uploadRequest(example, example.form(), example.upload().getValue(), payload.text())));
+                        uploadRequest(example, example.form(), example.upload().content(), payload.text())));
             }
         }
         return attacks;
@@ -319,7 +331,7 @@ public final class Intruder {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
                         example.template(), variables)
                 .file(new org.springframework.mock.web.MockMultipartFile(
-                        example.upload().getKey(),
+                        example.upload().field(),
                         fileName,
                         "text/csv",
                         content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -429,7 +441,8 @@ public final class Intruder {
             String json,
             Map<String, List<String>> form) {
         if (example.upload() != null && path.equals(example.path()) && query.equals(example.query())) {
-            return uploadRequest(example, form, example.upload().getValue(), "history.csv");
+            return uploadRequest(
+                    example, form, example.upload().content(), example.upload().fileName());
         }
         Object[] variables = variablesOf(example.template()).stream()
                 .map(v -> path.getOrDefault(v, "x"))
