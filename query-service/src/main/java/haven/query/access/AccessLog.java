@@ -59,7 +59,9 @@ public class AccessLog {
         /** everything, into the archive an organisation takes with it when it leaves the partnership */
         ARCHIVE,
         /** an action's description, in its owner's list of actions */
-        ACTIONS
+        ACTIONS,
+        /** an evidence file, downloaded */
+        EVIDENCE
     }
 
     /** Why the reader was allowed to read it. */

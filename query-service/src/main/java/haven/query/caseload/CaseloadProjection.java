@@ -18,6 +18,7 @@ import haven.events.Category;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.DeadlinesSet;
 import haven.events.EscalationReason;
+import haven.events.EvidenceAttached;
 import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.MessageFromReporterReceived;
@@ -279,6 +280,14 @@ class CaseloadProjection {
     @EventHandler
     void on(MessageFromReporterReceived e) {
         update(e.caseId(), row -> row.put(CaseFile.UNREAD_MESSAGE, true));
+    }
+
+    /** A file from the reporter wants looking at, as a message does. */
+    @EventHandler
+    void on(EvidenceAttached e) {
+        if (e.byReporter()) {
+            update(e.caseId(), row -> row.put(CaseFile.UNREAD_MESSAGE, true));
+        }
     }
 
     @EventHandler

@@ -53,6 +53,8 @@ enum CaseForm {
             form -> body(
                     "description", form.value("description"), "owner", form.value("owner"), "due", form.date("due"))),
     MESSAGE("messages", "Your message has been sent to the reporter", form -> body("text", form.value("text"))),
+    /** Sent as a file upload by {@code CasePages#attach}; here for its message. */
+    ATTACHMENTS("attachments", "Your file has been added to the case", form -> null),
     MESSAGES_READ("messages-read", "The reporter's message is marked as read", form -> null),
     RESOLUTION(
             "resolution",

@@ -20,6 +20,7 @@ import haven.query.caseload.CaseView;
 import haven.query.caseload.Caseload;
 import haven.query.caseload.Caseload.Sort;
 import haven.query.record.CaseRecords;
+import haven.query.record.EvidenceDownloads;
 import haven.query.timeline.Timelines;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -51,6 +54,8 @@ class CasePages {
     private final StaffDirectory directory;
 
     private static final int PAGE_SIZE = 25;
+    /** The file input's id, which its error message links to. */
+    private static final String ATTACHMENT = "attachments-file";
 
     private final Caseload caseload;
     private final CaseRecords records;
@@ -59,6 +64,7 @@ class CasePages {
     private final FreshViews freshViews;
     private final Areas areas;
     private final Partnership partnership;
+    private final EvidenceDownloads downloads;
 
     CasePages(
             StaffDirectory directory,
@@ -68,8 +74,10 @@ class CasePages {
             CommandService commands,
             FreshViews freshViews,
             Areas areas,
-            Partnership partnership) {
+            Partnership partnership,
+            EvidenceDownloads downloads) {
         this.directory = directory;
+        this.downloads = downloads;
         this.partnership = partnership;
         this.caseload = caseload;
         this.records = records;
@@ -157,6 +165,46 @@ class CasePages {
         var page = casePage(caseId, staff, problems, caseForm.slug, answers);
         page.setStatus(answer.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(answer.status()));
         return page;
+    }
+
+    /** A file for the case, sent on to the command-service as an upload; refused files are named by what is wrong. */
+    @PostMapping("/cases/{caseId}/attachments")
+    ModelAndView attach(@PathVariable String caseId, @RequestParam(required = false) MultipartFile file, Staff staff) {
+        requireWellFormed(caseId);
+        var empty = new FormAnswers(new LinkedMultiValueMap<>());
+        if (file == null || file.isEmpty()) {
+            var page = casePage(caseId, staff, Map.of(ATTACHMENT, "Choose a file to add"), "attachments", empty);
+            page.setStatus(HttpStatus.BAD_REQUEST);
+            return page;
+        }
+        var answer = commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/attachments", file, caseId);
+        if (answer.succeeded()) {
+            freshViews.await();
+            return new ModelAndView("redirect:/cases/" + caseId + "?done=attachments#evidence");
+        }
+        if (answer.status() == 404) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        String reason = answer.fieldErrors().get("file");
+        var page = casePage(
+                caseId,
+                staff,
+                Map.of(
+                        ATTACHMENT,
+                        reason != null
+                                ? "The file " + reason
+                                : answer.body().path("detail").asText("The file could not be added.")),
+                "attachments",
+                empty);
+        page.setStatus(answer.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(answer.status()));
+        return page;
+    }
+
+    /** An evidence file, saved by the browser; the download is in the access log. */
+    @GetMapping("/cases/{caseId}/attachments/{fileId}")
+    ResponseEntity<byte[]> evidence(@PathVariable String caseId, @PathVariable String fileId, Staff staff) {
+        requireWellFormed(caseId);
+        return downloads.download(caseId, fileId, staff);
     }
 
     /** Completing an action has its own address: the action's id is part of it. */

@@ -16,11 +16,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A reporter follows up with their reference and receipt: what is happening, the messages, and a
- * reply. The receipt travels in the forms' bodies, never in a URL, and is not kept anywhere.
+ * A reporter follows up with their reference and receipt: what is happening, the messages, a
+ * reply, and files to add. The receipt travels in the forms' bodies, never in a URL, and is not kept anywhere.
  */
 @Controller
 class FollowUpPages {
@@ -93,6 +94,46 @@ class FollowUpPages {
                 "/api/reporter/messages",
                 Map.of("reference", reference, "receipt", receipt, "text", text),
                 request.getRemoteAddr());
+        return answered(sent, status.get(), receipt, "text", text, "message", "sent");
+    }
+
+    /** A file the reporter adds (a photo, a screenshot, a letter), from this page or straight after reporting. */
+    @PostMapping("/follow-up/attachments")
+    ModelAndView attach(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(required = false) MultipartFile file,
+            HttpServletRequest request) {
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        if (!status.get().open()) {
+            return statusPage(status.get(), receipt, Map.of(), null);
+        }
+        if (file == null || file.isEmpty()) {
+            return statusPage(status.get(), receipt, Map.of("file", "Choose a file to add"), null);
+        }
+        var sent = commands.postFile(
+                "/api/reporter/attachments",
+                Map.of("reference", reference, "receipt", receipt),
+                file,
+                request.getRemoteAddr());
+        return answered(sent, status.get(), receipt, "file", null, "file", "fileAdded");
+    }
+
+    /**
+     * The page after sending: throttled, the store away for a moment (nothing sent, the draft kept),
+     * erased meanwhile, refused (the field named), or done ({@code flag} set for its banner).
+     */
+    private ModelAndView answered(
+            CommandService.Answer sent,
+            ReporterStatus status,
+            String receipt,
+            String field,
+            String draft,
+            String what,
+            String flag) {
         if (sent.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             return signIn(
                     "",
@@ -104,24 +145,30 @@ class FollowUpPages {
         }
         if (sent.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
             var page = statusPage(
-                    status.get(),
+                    status,
                     receipt,
                     Map.of(
-                            "text",
-                            "Haven could not send your message just now. "
-                                    + "Nothing was sent, and your message is still here: send it again in a few seconds."),
-                    text);
+                            field,
+                            "Haven could not send your " + what + " just now. "
+                                    + "Nothing was sent: send it again in a few seconds."),
+                    draft);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;
         }
         if (sent.status() == HttpStatus.CONFLICT.value()) { // erased since the page was shown
-            return statusPage(ReporterStatuses.erased(status.get().reference()), receipt, Map.of(), null);
+            return statusPage(ReporterStatuses.erased(status.reference()), receipt, Map.of(), null);
+        }
+        String refused = sent.fieldErrors().get(field);
+        if (refused != null && sent.status() < 500) { // a file that is too large or not what it says
+            var page = statusPage(status, receipt, Map.of(field, "The " + what + " " + refused), draft);
+            page.setStatus(HttpStatus.valueOf(sent.status()));
+            return page;
         }
         if (!sent.succeeded()) {
-            throw new IllegalStateException("The reply was refused (" + sent.status() + ")");
+            throw new IllegalStateException("The " + what + " was refused (" + sent.status() + ")");
         }
-        var page = statusPage(status.get(), receipt, Map.of(), null);
-        page.addObject("sent", true);
+        var page = statusPage(status, receipt, Map.of(), null);
+        page.addObject(flag, true);
         return page;
     }
 
@@ -155,6 +202,7 @@ class FollowUpPages {
         model.put("problems", problems);
         model.put("draft", draft == null ? "" : draft);
         model.put("sent", false);
+        model.put("fileAdded", false);
         var page = new ModelAndView("follow-up/status", model);
         page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         return page;

@@ -6,7 +6,9 @@ import haven.infra.security.Staff;
 import haven.query.web.Words;
 import java.util.Collections;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -17,9 +19,12 @@ class PageModel {
     private final MessageSource messages;
     private final Areas areas;
 
-    PageModel(MessageSource messages, Areas areas) {
+    private final DataSize largestFile;
+
+    PageModel(MessageSource messages, Areas areas, @Value("${haven.evidence.max-file-size:8MB}") DataSize largestFile) {
         this.messages = messages;
         this.areas = areas;
+        this.largestFile = largestFile;
     }
 
     /** Who is signed in, as the page header needs it: what they may open. Null on anonymous pages. */
@@ -46,6 +51,12 @@ class PageModel {
                         !Collections.disjoint(staff.roles(), PagesSecurity.READ_TRENDS),
                         staff.is(Role.ADMIN)))
                 .orElse(null);
+    }
+
+    /** The largest evidence file, in the words a file upload's hint uses ("8 MB"). */
+    @ModelAttribute("largestFile")
+    String largestFile() {
+        return largestFile.toMegabytes() + " MB";
     }
 
     @ModelAttribute("words")

@@ -112,6 +112,7 @@ class ReportPages {
         if (answer.succeeded()) {
             model.addAttribute("reference", answer.body().path("reference").asText());
             model.addAttribute("receipt", answer.body().path("receipt").asText());
+            model.addAttribute("problems", Map.of());
             return "report/sent";
         }
         if (answer.status() == 400 && !answer.fieldErrors().isEmpty()) {

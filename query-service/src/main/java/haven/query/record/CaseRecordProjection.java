@@ -11,6 +11,7 @@ import haven.events.ActionCompleted;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
+import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What those working on a case read: the report as it was made, the investigation notes, the
- * agreed actions, the messages both ways and the resolution. Every free text and the reporter's
+ * agreed actions, the messages both ways, the evidence files' details and the resolution. Every free text and the reporter's
  * details are kept sealed with the case's keys, so erasing the case erases them here too.
  * Entries are keyed by their own ids, so a redelivered event rewrites what it wrote.
  */
@@ -161,6 +162,20 @@ class CaseRecordProjection {
                         new Document("from", REPORTER)
                                 .append("at", Date.from(at))
                                 .append("text", seal(e.caseId(), e.text()))));
+    }
+
+    /** The file's name sealed like any text; the file itself stays in the evidence store, sealed too. */
+    @EventHandler
+    void on(EvidenceAttached e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "evidence." + e.fileId(),
+                        new Document("name", seal(e.caseId(), e.fileName()))
+                                .append("type", e.contentType())
+                                .append("size", e.size())
+                                .append("addedBy", e.byReporter() ? REPORTER : e.addedBy())
+                                .append("at", Date.from(at))));
     }
 
     @EventHandler

@@ -40,6 +40,7 @@ public class CaseRecords {
             List<Note> notes,
             List<Action> actions,
             List<Message> messages,
+            List<EvidenceFile> evidence,
             Resolution resolution) {}
 
     public record Report(
@@ -78,6 +79,14 @@ public class CaseRecords {
 
     /** {@code from} is {@code case team} or {@code reporter}; {@code sender} names the member of staff. */
     public record Message(String id, String from, String sender, Instant at, String text) {}
+
+    /** A file added to the case: {@code addedBy} is {@code reporter} or the member of staff; {@code name} null once erased. */
+    public record EvidenceFile(String id, String name, String type, long size, String addedBy, Instant at) {
+
+        public boolean byReporter() {
+            return CaseRecordProjection.REPORTER.equals(addedBy);
+        }
+    }
 
     public record Resolution(Outcome outcome, String summary, Instant at) {}
 
@@ -165,7 +174,7 @@ public class CaseRecords {
         String caseId = granted.caseId();
         Document d = records.find(eq("_id", caseId)).first();
         if (d == null) {
-            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), null);
+            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), List.of(), null);
         }
         return new CaseRecord(
                 caseId,
@@ -192,6 +201,17 @@ public class CaseRecords {
                         (id, m) -> new Message(
                                 id, m.getString("from"), m.getString("sender"), at(m, "at"), open(m, "text")),
                         Comparator.comparing(Message::at)),
+                entries(
+                        d,
+                        "evidence",
+                        (id, f) -> new EvidenceFile(
+                                id,
+                                open(f, "name"),
+                                f.getString("type"),
+                                f.get("size", Number.class).longValue(),
+                                f.getString("addedBy"),
+                                at(f, "at")),
+                        Comparator.comparing(EvidenceFile::at)),
                 resolution(d.get("resolution", Document.class)));
     }
 

@@ -18,6 +18,7 @@ import haven.events.CaseworkerAssigned;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.DeadlinesSet;
 import haven.events.EscalationReason;
+import haven.events.EvidenceAttached;
 import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
@@ -228,6 +229,11 @@ class TimelineProjection {
     @EventHandler
     void on(MessageFromReporterReceived e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, REPORTER, "Message received from the reporter");
+    }
+
+    @EventHandler
+    void on(EvidenceAttached e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.byReporter() ? REPORTER : e.addedBy(), "File added");
     }
 
     @EventHandler

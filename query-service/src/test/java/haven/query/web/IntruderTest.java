@@ -10,6 +10,7 @@ import haven.events.CaseId;
 import haven.events.CaseTriaged;
 import haven.events.Category;
 import haven.events.ContactPreference;
+import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
@@ -20,6 +21,7 @@ import haven.events.Reporter;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
+import haven.infra.privacy.EvidenceFiles;
 import haven.infra.security.Intruder;
 import haven.infra.security.Intruder.Example;
 import haven.infra.security.Role;
@@ -80,6 +82,7 @@ class IntruderTest {
     static final String TEAM = "equality";
     static final String RECEIPT = "1234-5678-9012-3456";
     static final String ACTION_ID = UUID.randomUUID().toString();
+    static final String FILE_ID = UUID.randomUUID().toString();
     static final CommandServiceStandIn COMMANDS = CommandServiceStandIn.start();
 
     @Autowired
@@ -87,6 +90,9 @@ class IntruderTest {
 
     @Autowired
     EventStore events;
+
+    @Autowired
+    EvidenceFiles evidence;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -169,6 +175,15 @@ class IntruderTest {
                         .query("outcome", "UPHELD"),
                 onCase("GET /api/cases/{caseId}/timeline", caseId, api),
                 onCase("GET /api/cases/{caseId}/record", caseId, api),
+                onCase("GET /api/cases/{caseId}/attachments/{fileId}", caseId, api)
+                        .path("fileId", FILE_ID),
+                onCase("GET /cases/{caseId}/attachments/{fileId}", caseId, page).path("fileId", FILE_ID),
+                onCase("POST /cases/{caseId}/attachments", caseId, page)
+                        .form(Map.of())
+                        .upload("file", "letter.txt", "A letter from the depot"),
+                Example.of("POST /follow-up/attachments", anyone)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT))
+                        .upload("file", "photo.txt", "What I saw"),
                 onCase("POST /api/cases/{caseId}/break-glass", caseId, api)
                         .json("{\"reason\": \"Safeguarding concern raised\"}"),
                 Example.of("GET /api/admin/access-log", api).query("caseId", caseId),
@@ -308,6 +323,8 @@ class IntruderTest {
         history.append(new MessageToReporterSent(caseId, "message-1", "[[${7*7}]]", "cw.lee"));
         history.append(
                 new MessageFromReporterReceived(caseId, "message-2", "=HYPERLINK(\"https://intruder.example/\")"));
+        evidence.store(caseId.value(), FILE_ID, "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        history.append(new EvidenceAttached(caseId, FILE_ID, "${7*7}.txt", "text/plain", 25, null));
         return caseId.value();
     }
 
