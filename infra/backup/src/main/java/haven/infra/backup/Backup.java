@@ -98,6 +98,7 @@ public final class Backup {
                     "%,d reporter entries", writeOfCases(Sections.REPORTER_ACCESS, "caseId", cases, out)));
             counts.add(String.format("%,d case keys", writeKeysOf(cases, new Section(out, Sections.KEYS))));
             writeOfCases(Sections.ERASED, "_id", cases, out); // no key is made for them again after a restore
+            counts.add(String.format("%,d evidence files", writeEvidenceOf(cases, out)));
             counts.add(String.format("%,d access log entries", writeAccessLog(out)));
             writeSample(sample, new Section(out, Sections.SAMPLE));
         }
@@ -183,6 +184,31 @@ public final class Backup {
             }
         }
         return section.end();
+    }
+
+    /**
+     * The evidence files of the cases backed up, sealed as they are stored, then their chunks. A file
+     * is stored before the event that lists it, and its chunks before its file entry, so every file
+     * an archived event lists is here whole.
+     */
+    private long writeEvidenceOf(Set<String> cases, Writer out) throws IOException {
+        var files = new Section(out, Sections.EVIDENCE_FILES);
+        var fileIds = new HashSet<Object>();
+        for (Document file : database.getCollection(Sections.EVIDENCE_FILES).find()) {
+            if (cases.contains(file.getString("filename"))) {
+                files.add(file);
+                fileIds.add(file.get("_id"));
+            }
+        }
+        long count = files.end();
+        var chunks = new Section(out, Sections.EVIDENCE_CHUNKS);
+        for (Document chunk : database.getCollection(Sections.EVIDENCE_CHUNKS).find()) {
+            if (fileIds.contains(chunk.get("files_id"))) {
+                chunks.add(chunk);
+            }
+        }
+        chunks.end();
+        return count;
     }
 
     /** The chain up to the head as it is now, so the restored log verifies (entries after it are newer). */

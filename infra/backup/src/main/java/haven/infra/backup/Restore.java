@@ -241,7 +241,8 @@ public final class Restore {
                 return;
             }
             batch.add(document);
-            if (batch.size() == 1000) {
+            // an evidence chunk is up to 255 KB: a thousand of them would be a quarter of a gigabyte
+            if (batch.size() == (collection.equals(Sections.EVIDENCE_CHUNKS) ? 16 : 1000)) {
                 flush(collection);
                 progress.printf("\r%s: %,d", collection, written);
             }

@@ -1,6 +1,7 @@
 package haven.infra.backup;
 
 import haven.infra.privacy.DerivedKey;
+import haven.infra.privacy.EvidenceFiles;
 import haven.infra.privacy.PersonalDataKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,15 +25,34 @@ final class Sections {
     static final String REPORTER_ACCESS = "reporter_access";
     static final String KEYS = PersonalDataKeys.COLLECTION;
     static final String ERASED = PersonalDataKeys.ERASED;
+    static final String EVIDENCE_FILES = EvidenceFiles.FILES;
+    static final String EVIDENCE_CHUNKS = EvidenceFiles.CHUNKS;
     static final String ACCESS_LOG = "access_log";
     static final String ACCESS_LOG_HEAD = "access_log_head";
     /** Not a collection: digests of sealed fields, checked after a restore and never written. */
     static final String SAMPLE = "sample";
 
-    static final List<String> COLLECTIONS =
-            List.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG, ACCESS_LOG_HEAD);
-    static final Set<String> KNOWN =
-            Set.of(COUNTERS, EVENTS, REPORTER_ACCESS, KEYS, ERASED, ACCESS_LOG, ACCESS_LOG_HEAD, SAMPLE);
+    static final List<String> COLLECTIONS = List.of(
+            COUNTERS,
+            EVENTS,
+            REPORTER_ACCESS,
+            KEYS,
+            ERASED,
+            EVIDENCE_FILES,
+            EVIDENCE_CHUNKS,
+            ACCESS_LOG,
+            ACCESS_LOG_HEAD);
+    static final Set<String> KNOWN = Set.of(
+            COUNTERS,
+            EVENTS,
+            REPORTER_ACCESS,
+            KEYS,
+            ERASED,
+            EVIDENCE_FILES,
+            EVIDENCE_CHUNKS,
+            ACCESS_LOG,
+            ACCESS_LOG_HEAD,
+            SAMPLE);
 
     private static final Pattern SEALED = Pattern.compile("sealed:v1:[A-Za-z0-9_/:+=-]+");
 

@@ -28,6 +28,7 @@ import haven.infra.embedded.EmbeddedStore;
 import haven.infra.eventstore.HavenEventStorageEngine;
 import haven.infra.eventstore.PersonalDataSerializer;
 import haven.infra.privacy.Aead;
+import haven.infra.privacy.EvidenceFiles;
 import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.ByteArrayOutputStream;
@@ -73,6 +74,9 @@ class BackupTest {
                 history.caseWorkedOn(i);
             }
             CaseId held = history.caseWorkedOn(300);
+            byte[] photo = new byte[600_000]; // three chunks
+            new java.util.Random(3).nextBytes(photo);
+            new EvidenceFiles(sourceDb, history.keys).store(held.value(), "photo-1", photo);
             history.append(held, new LegalHoldPlaced(held, "Tribunal claim 2401234/2026", "dpo.smith"));
             CaseId erased = history.caseWorkedOn(301);
             history.append(erased, new PersonalDataErased(erased, ErasureReason.ERASURE_REQUEST, "dpo.smith"));
@@ -163,6 +167,11 @@ class BackupTest {
                 assertThat(new PersonalDataKeys(restored, MASTER_KEY, Duration.ofSeconds(1)).isErased(erased.value()))
                         .as("an erased case still takes no new key")
                         .isTrue();
+                assertThat(new EvidenceFiles(
+                                        restored, new PersonalDataKeys(restored, MASTER_KEY, Duration.ofSeconds(1)))
+                                .open(held.value(), "photo-1"))
+                        .as("evidence files come back whole, and open with the restored case key")
+                        .hasValueSatisfying(read -> assertThat(read).isEqualTo(photo));
                 assertThat(sorted(restored, "access_log")).isEqualTo(sorted(sourceDb, "access_log"));
                 assertThat(restored.getCollection("event_counters")
                                 .find()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 /** A small JSON-over-HTTP client for the demo seed and the cross-process tests. */
 public final class JsonHttp {
@@ -65,6 +68,42 @@ public final class JsonHttp {
     public Response postCsv(String url, byte[] file) {
         return send(
                 request(url).setHeader("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+    }
+
+    /** A file as a multipart upload (part {@code file}), with the form's other fields. */
+    public Response postFile(String url, Map<String, String> fields, String fileName, byte[] content) {
+        String boundary = "haven-" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(content);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        return send(request(url)
+                .setHeader("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The body as bytes, whatever its type (an evidence file), with the status and headers. */
+    public HttpResponse<byte[]> bytes(String url) {
+        try {
+            return http.send(
+                    request(url).setHeader("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public Response get(String url) {

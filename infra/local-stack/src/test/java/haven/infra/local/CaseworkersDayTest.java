@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import haven.infra.embedded.EmbeddedStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A caseworker's day, in a real browser against the real services, with mail read from a real SMTP
  * server and the clock moved: a report waits past its triage date and is escalated; the case manager
  * is emailed, finds it by its reference and assigns it to a caseworker from the staff Haven knows; the
- * caseworker is emailed, triages it and agrees an action with a colleague, who completes it from their
- * own list without seeing the rest of the case.
+ * caseworker is emailed, triages it and adds a letter; the reporter adds a photo from the follow-up
+ * page and the caseworker is emailed; the caseworker agrees an action with a colleague, who completes
+ * it from their own list without seeing the rest of the case.
  */
 class CaseworkersDayTest {
 
@@ -33,6 +36,9 @@ class CaseworkersDayTest {
     static Path clock;
     static LocalSystem system;
     static Browser browser;
+
+    @TempDir
+    static Path work;
 
     @BeforeAll
     static void startTheSystemWithMailAndAMovableClock() throws Exception {
@@ -68,13 +74,13 @@ class CaseworkersDayTest {
     }
 
     @Test
-    void anEscalatedReportIsFoundAssignedAndItsActionDone() throws Exception {
+    void anEscalatedReportIsFoundAssignedGivenEvidenceAndItsActionDone() throws Exception {
         // the team's manager and caseworkers have used Haven, so it knows whom to tell and whom to offer
         for (String staff : new String[] {"mgr.jones", "cw.patel", "cw.lee"}) {
             browser.signIn("/cases", staff);
             browser.signOut();
         }
-        String reference = JsonHttp.anonymous()
+        var receipt = JsonHttp.anonymous()
                 .post(
                         system.command().url() + "/api/reports",
                         Map.ofEntries(
@@ -88,9 +94,8 @@ class CaseworkersDayTest {
                                 Map.entry("reporterRole", "VICTIM"),
                                 Map.entry("anonymous", true),
                                 Map.entry("narrative", "They said they would burn my house down tonight.")))
-                .body()
-                .path("reference")
-                .asText();
+                .body();
+        String reference = receipt.path("reference").asText();
 
         // a week on, nobody has triaged it: it was due the next working day
         Files.writeString(clock, "P7D");
@@ -118,6 +123,38 @@ class CaseworkersDayTest {
         browser.click("input[name=route][value=REFERRAL_TO_POLICE]");
         browser.press("Triage case");
         assertThat(browser.text("#done")).isEqualTo("The case has been triaged");
+
+        // the caseworker adds the letter they sent the housing officer; a disguised file is refused
+        Path letter = Files.createTempFile(work, "letter-to-housing", ".pdf");
+        Files.write(letter, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        Path disguised = Files.createTempFile(work, "photo", ".jpg");
+        Files.writeString(disguised, "<html><script>alert(1)</script></html>");
+        browser.choose("#attachments-file", disguised);
+        browser.press("Add file");
+        assertThat(browser.text("#attachments-file-error")).contains("The file must be a photo or screenshot");
+        browser.choose("#attachments-file", letter);
+        browser.press("Add file");
+        assertThat(browser.text("#done")).isEqualTo("Your file has been added to the case");
+        assertThat(browser.text("#evidence")).contains(letter.getFileName().toString(), "cw.patel");
+        browser.check("case-evidence");
+        browser.signOut();
+
+        // the reporter adds a photo from the follow-up page; the caseworker is told and finds it on the case
+        browser.go("/follow-up");
+        browser.type("#reference", reference);
+        browser.type("#receipt", receipt.path("receipt").asText());
+        browser.press("Continue");
+        Path photo = Files.createTempFile(work, "doorstep", ".png");
+        Files.write(photo, PNG);
+        browser.choose("#file", photo);
+        browser.press("Add file");
+        assertThat(browser.text("#file-added")).isEqualTo("Your file has been added to your report.");
+        browser.check("follow-up-file-added");
+        awaitMail("cw.patel@haven.example", "The reporter has added a file to case " + reference);
+        browser.signIn("/cases", "cw.patel");
+        browser.press(reference);
+        assertThat(browser.text("#evidence")).contains(photo.getFileName().toString(), "The reporter");
+        assertThat(browser.findAll("#evidence a[download]")).hasSize(2);
         LocalDate due = LocalDate.now().plusDays(10);
         browser.type("#actions-description", "Check the door camera footage with the housing officer");
         browser.type("#actions-owner", "cw.lee");
@@ -140,6 +177,10 @@ class CaseworkersDayTest {
         browser.check("my-actions-done");
         browser.signOut();
     }
+
+    /** A real 1x1 PNG, as a phone's photo would be to Tika. */
+    static final byte[] PNG = java.util.Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     /** The first mail to that address whose subject says so, waiting for it to be sent. */
     private static MimeMessage awaitMail(String to, String subject) throws Exception {

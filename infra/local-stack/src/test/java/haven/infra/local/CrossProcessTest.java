@@ -1,5 +1,6 @@
 package haven.infra.local;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -162,6 +163,19 @@ class CrossProcessTest {
         assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary))
                         .status())
                 .isEqualTo(202);
+        // evidence named after, and naming, the canary: from the case team and from the reporter
+        var letter = manager.postFile(
+                c + "/attachments", Map.of(), canary + ".txt", ("A statement about " + canary).getBytes(UTF_8));
+        assertThat(letter.status()).isEqualTo(201);
+        String download = query.url() + "/api/cases/" + caseId + "/attachments/"
+                + letter.body().path("fileId").asText();
+        assertThat(reporter.postFile(
+                                command.url() + "/api/reporter/attachments",
+                                followUp,
+                                "photo.txt",
+                                (canary + " outside my door").getBytes(UTF_8))
+                        .status())
+                .isEqualTo(202);
         // shared with the police (their own copy, sealed under their key, is theirs to keep or erase)
         assertThat(manager.post(
                                 c + "/referrals",
@@ -202,7 +216,9 @@ class CrossProcessTest {
         awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
         awaitReporterStatus(followUp, status -> status.contains(canary)); // the reporter reads it, opened
 
+        assertThat(new String(manager.bytes(download).body(), UTF_8)).isEqualTo("A statement about " + canary);
         assertThat(storeContents()).as("the store holds the canary only sealed").doesNotContain(canary);
+        assertThat(evidenceAsStored()).as("files are stored sealed").doesNotContain(canary);
         String trendsBefore = trendCounts();
 
         assertThat(dpo.post(
@@ -213,10 +229,15 @@ class CrossProcessTest {
         awaitReporterStatus(followUp, status -> !status.contains(canary));
 
         assertThat(storeContents()).doesNotContain(canary);
+        assertThat(evidenceFilesOf(caseId)).as("erasure deletes the files too").isZero();
+        assertThat(manager.bytes(download).statusCode()).isEqualTo(404);
         assertThat(trendCounts()).isEqualTo(trendsBefore);
         String trends = query.url() + "/api/trends%s?period=month&from=2026-10&to=2026-10&by=category";
         for (String answer : List.of(
                 manager.get(query.url() + "/api/cases/" + caseId).body().toString(),
+                manager.get(query.url() + "/api/cases/" + caseId + "/record")
+                        .body()
+                        .toString(),
                 manager.get(query.url() + "/api/cases/" + caseId + "/timeline")
                         .body()
                         .toString(),
@@ -261,6 +282,28 @@ class CrossProcessTest {
                         .find()
                         .forEach(d -> all.append(d.toJson()).append('\n'));
             }
+            return all.toString();
+        }
+    }
+
+    private long evidenceFilesOf(String caseId) {
+        try (var client = com.mongodb.client.MongoClients.create(store.uri("haven"))) {
+            return client.getDatabase("haven")
+                    .getCollection("evidence.files")
+                    .countDocuments(com.mongodb.client.model.Filters.eq("filename", caseId));
+        }
+    }
+
+    /** The bytes of every evidence chunk in the store, as they are kept. */
+    private String evidenceAsStored() {
+        try (var client = com.mongodb.client.MongoClients.create(store.uri("haven"))) {
+            var all = new StringBuilder();
+            client.getDatabase("haven")
+                    .getCollection("evidence.chunks")
+                    .find()
+                    .forEach(chunk -> all.append(new String(
+                            chunk.get("data", org.bson.types.Binary.class).getData(),
+                            java.nio.charset.StandardCharsets.ISO_8859_1)));
             return all.toString();
         }
     }
