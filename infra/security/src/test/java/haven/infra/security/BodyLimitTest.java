@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -80,6 +81,42 @@ class BodyLimitTest {
         response = new MockHttpServletResponse();
         limit.doFilter(
                 tooLarge,
+                response,
+                new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+        assertThat(response.getStatus()).isEqualTo(413);
+    }
+
+    @Test
+    void everyEvidenceUploadAddressHasTheUploadLimitAndItsRefusalNamesTheFile() throws Exception {
+        for (String upload : List.of(
+                "/api/cases/0b6f9c1e-5d1a-4d6e-9f0a-3c2b1a0d9e8f/attachments",
+                "/cases/0b6f9c1e-5d1a-4d6e-9f0a-3c2b1a0d9e8f/attachments",
+                "/api/reporter/attachments",
+                "/follow-up/attachments")) {
+            var fits = post(new byte[2048]);
+            fits.setRequestURI(upload);
+            var response = new MockHttpServletResponse();
+            limit.doFilter(
+                    fits,
+                    response,
+                    new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+            assertThat(response.getStatus()).as(upload).isEqualTo(200);
+
+            var tooLarge = post(new byte[8192]);
+            tooLarge.setRequestURI(upload);
+            response = new MockHttpServletResponse();
+            limit.doFilter(
+                    tooLarge,
+                    response,
+                    new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
+            assertThat(response.getStatus()).as(upload).isEqualTo(413);
+            assertThat(response.getContentAsString()).contains("\"field\":\"file\"");
+        }
+        var notAnUpload = post(new byte[2048]);
+        notAnUpload.setRequestURI("/api/cases/x/y/attachments");
+        var response = new MockHttpServletResponse();
+        limit.doFilter(
+                notAnUpload,
                 response,
                 new MockFilterChain(servlet((in, out) -> in.getInputStream().readAllBytes())));
         assertThat(response.getStatus()).isEqualTo(413);
