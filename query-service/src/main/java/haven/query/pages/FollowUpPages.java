@@ -31,10 +31,12 @@ class FollowUpPages {
 
     private final ReporterStatuses statuses;
     private final CommandService commands;
+    private final FreshViews freshViews;
 
-    FollowUpPages(ReporterStatuses statuses, CommandService commands) {
+    FollowUpPages(ReporterStatuses statuses, CommandService commands, FreshViews freshViews) {
         this.statuses = statuses;
         this.commands = commands;
+        this.freshViews = freshViews;
     }
 
     @GetMapping("/")
@@ -119,7 +121,12 @@ class FollowUpPages {
                 Map.of("reference", reference, "receipt", receipt),
                 file,
                 request.getRemoteAddr());
-        return answered(sent, status.get(), receipt, "file", null, "file", "fileAdded");
+        var page = answered(sent, status.get(), receipt, "file", null, "file", "fileAdded");
+        if (sent.succeeded()) { // the list of their files shows the new one
+            freshViews.await();
+            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
+        }
+        return page;
     }
 
     /**

@@ -9,7 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * After a member of staff acts on a case, the page they come back to should show what they did.
+ * After a member of staff (or a reporter) acts on a case, the page they come back to should show what they did.
  * The views are updated a moment after the command-service stores the event, so the pages wait,
  * briefly, until this instance's case views have read every event stored so far. If that takes
  * longer than the wait, the page shows what it has; the success banner still says what was done.
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FreshViews {
 
-    private static final List<String> CASE_VIEWS = List.of("caseload", "timeline", "case-record");
+    private static final List<String> CASE_VIEWS = List.of("caseload", "timeline", "case-record", "reporter-status");
     private static final Duration AT_MOST = Duration.ofSeconds(3);
 
     private final EventStore events;

@@ -10,6 +10,7 @@ import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
+import haven.events.EvidenceAttached;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
@@ -95,6 +96,21 @@ class ReporterStatusProjection {
     @EventHandler
     void on(MessageFromReporterReceived e, @Timestamp Instant at) {
         update(e.caseId(), message(e.caseId(), e.messageId(), "you", e.text(), at));
+    }
+
+    /** The reporter's own files, so they can see what they have sent; the case team's stay with the case. */
+    @EventHandler
+    void on(EvidenceAttached e, @Timestamp Instant at) {
+        if (e.byReporter()) {
+            update(
+                    e.caseId(),
+                    set(
+                            "files." + e.fileId(),
+                            new Document(
+                                            "name",
+                                            keys.sealUnlessErased(e.caseId().value(), e.fileName()))
+                                    .append("at", Date.from(at))));
+        }
     }
 
     /** The messages are sealed with the case's key, now destroyed: stop using any cached copy of it. */

@@ -25,6 +25,9 @@ public class ReporterStatuses {
     /** {@code text} is null once the case's personal data has been erased. */
     public record Message(String from, String text, Instant at) {}
 
+    /** A file the reporter added; {@code name} is null once erased. */
+    public record AddedFile(String name, Instant at) {}
+
     /** {@code open}: the case still takes the reporter's messages (not once its details are deleted). */
     public record ReporterStatus(
             String reference,
@@ -33,6 +36,7 @@ public class ReporterStatuses {
             String outcome,
             Instant appealUntil,
             List<Message> messages,
+            List<AddedFile> files,
             boolean open) {}
 
     private final MongoCollection<Document> references;
@@ -69,6 +73,12 @@ public class ReporterStatuses {
                         m.getDate("at").toInstant()))
                 .sorted(Comparator.comparing(Message::at))
                 .toList();
+        var files = d.get("files", new Document()).values().stream()
+                .map(Document.class::cast)
+                .map(f ->
+                        new AddedFile(text(f.getString("name")), f.getDate("at").toInstant()))
+                .sorted(Comparator.comparing(AddedFile::at))
+                .toList();
         // a case closed without a resolution (left idle until retention closed it) has neither
         boolean decided = stage != Stage.RECEIVED
                 && stage != Stage.BEING_LOOKED_INTO
@@ -79,12 +89,13 @@ public class ReporterStatuses {
                 ? d.getDate("appealDeadline").toInstant()
                 : null;
         return new ReporterStatus(
-                reference, stage.status, stage.nextStep, outcome, appealUntil, messages, stage != Stage.ERASED);
+                reference, stage.status, stage.nextStep, outcome, appealUntil, messages, files, stage != Stage.ERASED);
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
     public static ReporterStatus erased(String reference) {
-        return new ReporterStatus(reference, Stage.ERASED.status, Stage.ERASED.nextStep, null, null, List.of(), false);
+        return new ReporterStatus(
+                reference, Stage.ERASED.status, Stage.ERASED.nextStep, null, null, List.of(), List.of(), false);
     }
 
     private String text(String sealed) {

@@ -149,6 +149,7 @@ class CaseworkersDayTest {
         browser.choose("#file", photo);
         browser.press("Add file");
         assertThat(browser.text("#file-added")).isEqualTo("Your file has been added to your report.");
+        assertThat(browser.text("#your-files")).contains(photo.getFileName().toString());
         browser.check("follow-up-file-added");
         awaitMail("cw.patel@haven.example", "The reporter has added a file to case " + reference);
         browser.signIn("/cases", "cw.patel");
