@@ -44,18 +44,13 @@ public class EvidenceCheck {
         this.maxBytes = maxSize.toBytes();
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     /** The file, or a refusal naming the field {@code file} (never repeating its name or content). */
     public Accepted check(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             throw refused("must be a file that is not empty");
         }
         if (file.getSize() > maxBytes) {
-            throw new FileTooLarge(
-                    "must be at most " + DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+            throw new FileTooLarge("must be at most " + inWords(maxBytes));
         }
         String name = nameOf(file);
         byte[] bytes = bytesOf(file);
@@ -69,6 +64,10 @@ public class EvidenceCheck {
                     + TYPES.get(sniffed).get(0));
         }
         return new Accepted(bytes, sniffed, name);
+    }
+
+    private static String inWords(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 
     /** The name without any folder a browser sent with it, in one line. */

@@ -156,8 +156,11 @@ class FollowUpPages {
                     receipt,
                     Map.of(
                             field,
-                            "Haven could not send your " + what + " just now. "
-                                    + "Nothing was sent: send it again in a few seconds."),
+                            draft != null
+                                    ? "Haven could not send your message just now. Nothing was sent, and your"
+                                            + " message is still here: send it again in a few seconds."
+                                    : "Haven could not add your file just now. Nothing was added: choose it"
+                                            + " again and add it in a few seconds."),
                     draft);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;

@@ -74,8 +74,11 @@ class OrganisationsTest {
                         .andExpect(status().isOk()));
 
         for (String stranger : List.of(POLICE_MANAGER, POLICE_CASEWORKER, NO_ORGANISATION)) {
-            for (String path :
-                    List.of("/api/cases/" + id, "/api/cases/" + id + "/timeline", "/api/cases/" + id + "/record")) {
+            for (String path : List.of(
+                    "/api/cases/" + id,
+                    "/api/cases/" + id + "/timeline",
+                    "/api/cases/" + id + "/record",
+                    "/api/cases/" + id + "/attachments/00000000-0000-0000-0000-000000000001")) {
                 http.perform(get(path).header("Authorization", stranger))
                         .andExpect(status().isNotFound())
                         .andExpect(jsonPath("$.detail").value("There is no case with that id."));
@@ -134,6 +137,7 @@ class OrganisationsTest {
                         "GET /api/cases/{caseId}",
                         "GET /api/cases/{caseId}/timeline",
                         "GET /api/cases/{caseId}/record",
+                        "GET /api/cases/{caseId}/attachments/{fileId}",
                         "POST /api/cases/{caseId}/break-glass");
     }
 
