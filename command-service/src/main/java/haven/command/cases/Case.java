@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.AppealDecided;
+import haven.events.AppealHearerAppointed;
+import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
 import haven.events.CaseId;
@@ -77,12 +80,14 @@ class Case {
         SUBMITTED,
         TRIAGED,
         RESOLVED,
+        /** its outcome is appealed: heard and decided apart from the case's work */
+        APPEALED,
         CLOSED
     }
 
     static final String NAMED_BY_REPORTER = "reporter";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "5";
+    static final String REVISION = "6";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -103,6 +108,13 @@ class Case {
 
     private final Map<String, AgreedAction> actions = new HashMap<>();
     private Instant appealDeadline;
+    /** Who resolved it, and so may not hear its appeal. */
+    private String resolvedBy;
+    /** Whether its current outcome has been appealed, and whether that appeal is decided (then final). */
+    private boolean appealLodged;
+
+    private boolean appealDecided;
+    private String appealHearer;
     private boolean erased;
     private boolean onLegalHold;
     /** Whether the reporter consented to their report being shared. */
@@ -233,6 +245,7 @@ class Case {
         // a reporter's message comes through their receipt, an escalation from the deadlines themselves
         boolean allowed = payload instanceof ReceiveMessageFromReporter
                 || payload instanceof AttachEvidence file && file.byReporter() && who == null
+                || payload instanceof LodgeAppeal appeal && appeal.byReporter() && who == null
                 || payload instanceof EscalateCase
                 || (dataProtection
                         ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
@@ -257,7 +270,7 @@ class Case {
         if (who == null || conflicted.contains(who.id()) || named.contains(pseudonyms.of(who.id()))) {
             return false;
         }
-        return NeedToKnow.worksOn(who, ours, team, assignee);
+        return NeedToKnow.worksOn(who, ours, team, assignee, appealHearer);
     }
 
     /**
@@ -267,8 +280,8 @@ class Case {
     @CommandHandler
     DeadlinesSet handle(TriageCase c, Areas areas, DueDates dueDates) {
         refuseIf(
-                stage == Stage.RESOLVED || stage == Stage.CLOSED,
-                "A resolved or closed case cannot be triaged; reopen it first");
+                stage == Stage.RESOLVED || stage == Stage.CLOSED || stage == Stage.APPEALED,
+                "A resolved, appealed or closed case cannot be triaged; reopen it first");
         refuseIf(
                 c.area() != null && !areas.allows(organisation, type, c.area()),
                 "That area is not one of the areas for this type of report");
@@ -452,6 +465,7 @@ class Case {
     @CommandHandler
     void handle(ResolveCase c) {
         refuseIf(stage == Stage.SUBMITTED, "A case must be triaged before it can be resolved");
+        refuseIf(stage == Stage.APPEALED, "The case is under appeal: its hearer decides the appeal");
         refuseIf(stage == Stage.RESOLVED || stage == Stage.CLOSED, "The case is already resolved");
         apply(new CaseResolved(caseId, c.outcome(), c.summary(), c.appealDeadline(), c.resolvedBy()));
     }
@@ -459,18 +473,72 @@ class Case {
     @CommandHandler
     void handle(CloseCase c) {
         refuseIfClosed();
+        refuseIf(stage == Stage.APPEALED, "The case is under appeal: it is closed once the appeal is decided");
         refuseIf(stage != Stage.RESOLVED, "A case must be resolved before it can be closed");
         apply(new CaseClosed(caseId, c.closedBy()));
     }
 
+    /**
+     * The reporter appeals the written outcome within its window, once; the appeal is heard apart
+     * from the case's work ({@link AppointAppealHearer}, {@link DecideAppeal}) and its outcome is
+     * final. New evidence after the window is a reopening instead.
+     */
     @CommandHandler
-    void handle(ReopenCase c, DueDates dueDates) {
+    void handle(LodgeAppeal c) {
         refuseIf(erased, RuleViolation.CASE_ERASED);
-        refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
+        refuseIf(appealDecided, "The appeal has been decided; its outcome is final");
+        refuseIf(appealLodged, "An appeal against this outcome has already been lodged");
         refuseIf(
-                c.reopenedAt().isAfter(appealDeadline),
-                "The appeal window for this case ended on "
-                        + appealDeadline.atZone(ZoneId.of("Europe/London")).toLocalDate());
+                (stage != Stage.RESOLVED && stage != Stage.CLOSED) || appealDeadline == null,
+                "There is no outcome to appeal yet");
+        refuseIf(
+                c.lodgedAt().isAfter(appealDeadline),
+                "The appeal window for this case ended on " + dayOf(appealDeadline)
+                        + "; a case manager can reopen it if there is new evidence");
+        apply(new AppealLodged(caseId, c.grounds(), c.lodgedBy()));
+    }
+
+    /**
+     * Someone who took no part in the decision hears the appeal: never whoever resolved the case or
+     * investigated it, nor anyone kept off it, and only a case manager Haven knows.
+     */
+    @CommandHandler
+    void handle(AppointAppealHearer c, MetaData metaData, StaffPseudonyms pseudonyms) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(stage != Stage.APPEALED, "There is no appeal waiting to be heard");
+        refuseIf(!Acting.of(metaData).managesCases(), "Only a case manager appoints who hears an appeal");
+        refuseIf(c.hearer().equals(resolvedBy), "The person who decided the case cannot hear its appeal");
+        refuseIf(c.hearer().equals(assignee), "The caseworker who investigated the case cannot hear its appeal");
+        refuseIf(
+                conflicted.contains(c.hearer()) || named.contains(pseudonyms.of(c.hearer())),
+                "That manager is kept off this case (named in it, or a declared conflict) and cannot hear its appeal");
+        refuseIf(c.hearer().equals(appealHearer), "That manager already hears the appeal");
+        refuseIf(
+                !c.known(),
+                "Haven knows no case manager of your organisation with that staff id: choose someone who has"
+                        + " signed in to Haven");
+        apply(new AppealHearerAppointed(caseId, c.hearer(), c.appointedBy()));
+    }
+
+    @CommandHandler
+    void handle(DecideAppeal c) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(stage != Stage.APPEALED, "There is no appeal waiting to be decided");
+        refuseIf(appealHearer == null, "Appoint a case manager to hear the appeal first");
+        refuseIf(!c.decidedBy().equals(appealHearer), "Only the manager appointed to hear the appeal decides it");
+        apply(new AppealDecided(caseId, c.outcome(), c.reasons(), c.decidedBy()));
+    }
+
+    /**
+     * New evidence: a case manager looks at a resolved or closed case again, at any time (an appeal
+     * has its window; this does not), and says why. Its deadlines are counted from the reopening.
+     */
+    @CommandHandler
+    void handle(ReopenCase c, MetaData metaData, DueDates dueDates) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(stage == Stage.APPEALED, "The case is under appeal: its hearer decides the appeal");
+        refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
+        refuseIf(!Acting.of(metaData).managesCases(), "Only a case manager reopens a case for new evidence");
         apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
         LocalDate reopenedOn = dueDates.dayOf(c.reopenedAt());
         apply(new DeadlinesSet(
@@ -643,6 +711,9 @@ class Case {
         if (e.caseworker().equals(assignee)) {
             assignee = null;
         }
+        if (e.caseworker().equals(appealHearer)) {
+            appealHearer = null;
+        }
     }
 
     @EventSourcingHandler
@@ -656,6 +727,9 @@ class Case {
         named.add(e.staffPseudonym());
         if (assignee != null && pseudonyms.of(assignee).equals(e.staffPseudonym())) {
             assignee = null;
+        }
+        if (appealHearer != null && pseudonyms.of(appealHearer).equals(e.staffPseudonym())) {
+            appealHearer = null;
         }
     }
 
@@ -673,6 +747,28 @@ class Case {
     void on(CaseResolved e) {
         stage = Stage.RESOLVED;
         appealDeadline = e.appealDeadline();
+        resolvedBy = e.resolvedBy();
+        appealLodged = false; // a new outcome may be appealed in its own right
+        appealDecided = false;
+        appealHearer = null;
+    }
+
+    @EventSourcingHandler
+    void on(AppealLodged e) {
+        stage = Stage.APPEALED;
+        appealLodged = true;
+    }
+
+    @EventSourcingHandler
+    void on(AppealHearerAppointed e) {
+        appealHearer = e.hearer();
+    }
+
+    /** The outcome stands as the appeal decided it, for good; the case is resolved, to be closed. */
+    @EventSourcingHandler
+    void on(AppealDecided e) {
+        stage = Stage.RESOLVED;
+        appealDecided = true;
     }
 
     @EventSourcingHandler
@@ -686,6 +782,10 @@ class Case {
         appealDeadline = null;
         countedFrom = dueDates.dayOf(at);
         contacted = false;
+    }
+
+    private static LocalDate dayOf(Instant at) {
+        return at.atZone(ZoneId.of("Europe/London")).toLocalDate();
     }
 
     private void refuseIfClosed() {

@@ -3,6 +3,7 @@ package haven.command.cases;
 import haven.command.requests.InvalidField;
 import haven.command.requests.InvalidRequest;
 import haven.command.requests.StaffId;
+import haven.events.AppealOutcome;
 import haven.events.CaseId;
 import haven.events.Category;
 import haven.events.DeadlinesSet;
@@ -35,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How a case moves through its lifecycle: triage, assignment, resolution, closure, appeal. */
+/** How a case moves through its lifecycle: triage, assignment, resolution, closure, appeal, reopening. */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 class CaseController {
@@ -65,7 +66,15 @@ class CaseController {
             @NotNull Outcome outcome,
             @NotBlank @Size(max = 5000) String summary) {}
 
-    record AppealRequest(@NotBlank @Size(max = 5000) String reason) {}
+    record AppealRequest(@NotBlank @Size(max = 5000) String grounds) {}
+
+    record HearerRequest(@StaffId String hearer) {}
+
+    record AppealDecisionRequest(
+            @NotNull AppealOutcome outcome,
+            @NotBlank @Size(max = 5000) String reasons) {}
+
+    record ReopeningRequest(@NotBlank @Size(max = 5000) String reason) {}
 
     private final CommandGateway commands;
     private final CasePolicy policy;
@@ -155,9 +164,34 @@ class CaseController {
         commands.sendAndWait(new CloseCase(caseId, staff.id()));
     }
 
+    /** Lodged for the reporter (who can lodge it themselves from the follow-up page), within the appeal window. */
     @PostMapping("/appeal")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     void appeal(@PathVariable CaseId caseId, @Valid @RequestBody AppealRequest r, Staff staff) {
+        commands.sendAndWait(new LodgeAppeal(caseId, r.grounds(), clock.instant(), staff.id()));
+    }
+
+    /** A case manager of the organisation whom Haven knows (the case refuses anyone who took part in the decision). */
+    @PostMapping("/appeal/hearer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void appointHearer(@PathVariable CaseId caseId, @Valid @RequestBody HearerRequest r, Staff staff) {
+        boolean known = directory
+                .member(r.hearer())
+                .filter(member -> member.organisation().equals(staff.organisation()) && member.is(Role.CASE_MANAGER))
+                .isPresent();
+        commands.sendAndWait(new AppointAppealHearer(caseId, r.hearer(), staff.id(), known));
+    }
+
+    @PostMapping("/appeal/decision")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void decideAppeal(@PathVariable CaseId caseId, @Valid @RequestBody AppealDecisionRequest r, Staff staff) {
+        commands.sendAndWait(new DecideAppeal(caseId, r.outcome(), r.reasons(), staff.id()));
+    }
+
+    /** New evidence, at any time: a case manager's step, separate from an appeal. */
+    @PostMapping("/reopening")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reopen(@PathVariable CaseId caseId, @Valid @RequestBody ReopeningRequest r, Staff staff) {
         commands.sendAndWait(new ReopenCase(caseId, r.reason(), clock.instant(), staff.id()));
     }
 

@@ -1,11 +1,13 @@
 package haven.command.report;
 
+import haven.command.cases.LodgeAppeal;
 import haven.command.cases.ReceiveMessageFromReporter;
 import haven.command.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A reporter, possibly anonymous, writes to the case team using their reference and receipt. */
+/** A reporter, possibly anonymous, writes to the case team or appeals the outcome using their reference and receipt. */
 @RestController
 class ReporterMessageController {
 
@@ -25,12 +27,19 @@ class ReporterMessageController {
             @NotBlank @Size(max = 40) String receipt,
             @NotBlank @Size(max = 5000) String text) {}
 
+    record ReporterAppeal(
+            @NotBlank @Size(max = 40) String reference,
+            @NotBlank @Size(max = 40) String receipt,
+            @NotBlank @Size(max = 5000) String grounds) {}
+
     private final CommandGateway commands;
     private final ReporterAccess access;
+    private final Clock clock;
 
-    ReporterMessageController(CommandGateway commands, ReporterAccess access) {
+    ReporterMessageController(CommandGateway commands, ReporterAccess access, Clock clock) {
         this.commands = commands;
         this.access = access;
+        this.clock = clock;
     }
 
     /** A wrong receipt and an unknown reference get the same answer, so neither can be probed. */
@@ -41,6 +50,17 @@ class ReporterMessageController {
                     String messageId = UUID.randomUUID().toString();
                     commands.sendAndWait(new ReceiveMessageFromReporter(caseId, messageId, m.text()));
                     return ResponseEntity.accepted().body(Map.of("messageId", messageId));
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
+    }
+
+    /** Within the appeal window after the outcome, once; otherwise a 409 naming the rule. */
+    @PostMapping("/api/reporter/appeal")
+    ResponseEntity<?> appeal(@Valid @RequestBody ReporterAppeal a, HttpServletRequest request) {
+        return access.open(a.reference(), a.receipt(), request.getRemoteAddr())
+                .<ResponseEntity<?>>map(caseId -> {
+                    commands.sendAndWait(new LodgeAppeal(caseId, a.grounds(), clock.instant(), null));
+                    return ResponseEntity.accepted().build();
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
     }

@@ -14,6 +14,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import haven.command.cases.Erasure;
+import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseReopened;
 import haven.events.HistoricalCaseImported;
@@ -69,8 +70,8 @@ class RetentionSchedule {
                         ? set("organisation", imported.organisation())
                         : event instanceof CaseClosed
                                 ? set("closedAt", Date.from(message.getTimestamp()))
-                                : event instanceof CaseReopened
-                                        ? unset("closedAt")
+                                : event instanceof CaseReopened || event instanceof AppealLodged
+                                        ? unset("closedAt") // open again: kept until it closes once more
                                         : event instanceof LegalHoldPlaced
                                                 ? set("held", true)
                                                 : event instanceof LegalHoldLifted ? set("held", false) : null;

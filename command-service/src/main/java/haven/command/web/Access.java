@@ -19,7 +19,12 @@ class Access {
     @Bean
     AccessRules commandAccessRules() {
         return endpoints -> endpoints
-                .requestMatchers(HttpMethod.POST, "/api/reports", "/api/reporter/messages", "/api/reporter/attachments")
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/reports",
+                        "/api/reporter/messages",
+                        "/api/reporter/attachments",
+                        "/api/reporter/appeal")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/staff/me")
                 .authenticated()

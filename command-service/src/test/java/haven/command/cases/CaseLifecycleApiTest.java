@@ -39,8 +39,9 @@ class CaseLifecycleApiTest extends ApiTest {
             {"outcome": "UPHELD", "summary": "Apology given and training arranged"}""";
 
     @Test
-    void aCaseworkerTakesAReportFromTriageToClosureAndAppeal() throws Exception {
-        String c = "/api/cases/" + caseIdOfNewReport();
+    void aCaseworkerTakesAReportFromTriageToClosureAndTheReporterAppealsToSomeoneElse() throws Exception {
+        var report = submitAnonymousReport();
+        String c = "/api/cases/" + report.get("caseId").asText();
         signIn(TestTokens.bearer("cw.patel", "equality", Role.CASEWORKER));
 
         postJson(c + "/triage", TRIAGE)
@@ -69,7 +70,33 @@ class CaseLifecycleApiTest extends ApiTest {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.appealDeadline").exists());
         postJson(c + "/closure", "").andExpect(status().isNoContent());
-        postJson(c + "/appeal", """
+        var followUp = json.createObjectNode()
+                .put("reference", report.get("reference").asText())
+                .put("receipt", report.get("receipt").asText());
+        postJson(
+                        "/api/reporter/appeal",
+                        followUp.put("grounds", "My witness was never asked").toString())
+                .andExpect(status().isAccepted());
+        postJson("/api/reporter/appeal", followUp.put("grounds", "Again").toString())
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("An appeal against this outcome has already been lodged"));
+        // mgr.jones decided it; a manager of another team hears it
+        String hearer = TestTokens.bearer("mgr.ahmed", "finance", Role.CASE_MANAGER);
+        signIn(hearer);
+        postJson(c + "/appeal/hearer", """
+                {"hearer": "mgr.jones"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("The person who decided the case cannot hear its appeal"));
+        postJson(c + "/appeal/hearer", """
+                {"hearer": "mgr.ahmed"}""").andExpect(status().isNoContent());
+        postJson(c + "/appeal/decision", """
+                {"outcome": "UPHELD", "reasons": "Agreed"}""").andExpect(status().isConflict());
+        postJson(c + "/appeal/decision", """
+                {"outcome": "PARTLY_UPHELD", "reasons": "The witness supports part of it"}""", hearer).andExpect(status().isAccepted());
+        postJson("/api/reporter/appeal", followUp.put("grounds", "Once more").toString())
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("The appeal has been decided; its outcome is final"));
+        postJson(c + "/reopening", """
                 {"reason": "The reporter has new evidence"}""").andExpect(status().isNoContent());
 
         assertThat(eventsOf(c.substring("/api/cases/".length())))
@@ -86,6 +113,9 @@ class CaseLifecycleApiTest extends ApiTest {
                         "MessageToReporterSent",
                         "CaseResolved",
                         "CaseClosed",
+                        "AppealLodged",
+                        "AppealHearerAppointed",
+                        "AppealDecided",
                         "CaseReopened",
                         "DeadlinesSet");
     }

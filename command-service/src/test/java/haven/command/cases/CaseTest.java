@@ -2,6 +2,10 @@ package haven.command.cases;
 
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.AppealDecided;
+import haven.events.AppealHearerAppointed;
+import haven.events.AppealLodged;
+import haven.events.AppealOutcome;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
 import haven.events.CaseId;
@@ -1403,15 +1407,160 @@ class CaseTest {
         }
     }
 
+    /**
+     * An appeal is its own stage: lodged by the reporter (or for them) within the window after the
+     * written outcome, heard by a case manager who took no part in the decision, decided once and for
+     * good. Reopening for new evidence is a different step, a case manager's, at any time.
+     */
     @Nested
     class Appeal {
 
+        final CaseResolved resolvedByManager =
+                new CaseResolved(ID, Outcome.NOT_UPHELD, "No evidence of bullying found", APPEAL_DEADLINE, "mgr.jones");
+        final LodgeAppeal byReporter =
+                new LodgeAppeal(ID, "The witness was never asked", APPEAL_DEADLINE.minusSeconds(1), null);
+        final AppealLodged lodged = new AppealLodged(ID, "The witness was never asked", null);
+        final MetaData otherManager = Acting.metaData("mgr.ahmed", List.of("CASE_MANAGER"), "finance");
+        final AppealHearerAppointed ahmedHears = new AppealHearerAppointed(ID, "mgr.ahmed", "mgr.jones");
+
         @Test
-        void aClosedCaseIsReopenedWithinTheAppealWindowWithNewDeadlinesFromThatDay() {
+        void theReporterAppealsTheOutcomeWithinTheWindowThroughTheirReceiptAlone() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager)
+                    .when(byReporter, NOBODY)
+                    .expectEvents(lodged);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, CLOSED)
+                    .when(new LodgeAppeal(ID, "On their behalf", APPEAL_DEADLINE.minusSeconds(1), "cw.patel"))
+                    .expectEvents(new AppealLodged(ID, "On their behalf", "cw.patel"));
+        }
+
+        @Test
+        void noAppealBeforeAnOutcomeNorAfterTheWindowNorTwice() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(byReporter, NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("There is no outcome to appeal yet");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager)
+                    .when(new LodgeAppeal(ID, "Late", APPEAL_DEADLINE.plusSeconds(1), null), NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("The appeal window for this case ended on 2026-11-30; a case manager"
+                            + " can reopen it if there is new evidence");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(byReporter, NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("An appeal against this outcome has already been lodged");
+            fixture.given(
+                            SUBMITTED,
+                            ROUTED,
+                            TRIAGED,
+                            resolvedByManager,
+                            lodged,
+                            ahmedHears,
+                            new AppealDecided(ID, AppealOutcome.DISMISSED, "The witness was asked", "mgr.ahmed"))
+                    .when(byReporter, NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("The appeal has been decided; its outcome is final");
+        }
+
+        @Test
+        void theDecisionMakerCannotHearTheAppeal() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(new AppointAppealHearer(ID, "mgr.jones", "mgr.jones", true))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The person who decided the case cannot hear its appeal");
+        }
+
+        @Test
+        void norTheInvestigatingCaseworkerNorAnyoneKeptOffTheCaseNorAStranger() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ASSIGNED, resolvedByManager, lodged)
+                    .when(new AppointAppealHearer(ID, "cw.patel", "mgr.jones", true))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The caseworker who investigated the case cannot hear its appeal");
+            fixture.given(
+                            SUBMITTED,
+                            ROUTED,
+                            TRIAGED,
+                            new ConflictOfInterestDeclared(ID, "mgr.ahmed", "Manages the respondent", "mgr.ahmed"),
+                            resolvedByManager,
+                            lodged)
+                    .when(new AppointAppealHearer(ID, "mgr.ahmed", "mgr.jones", true))
+                    .expectNoEvents()
+                    .expectExceptionMessage("That manager is kept off this case (named in it, or a declared"
+                            + " conflict) and cannot hear its appeal");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(new AppointAppealHearer(ID, "mgr.nobody", "mgr.jones", false))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Haven knows no case manager of your organisation with that staff id:"
+                            + " choose someone who has signed in to Haven");
+        }
+
+        @Test
+        void onlyACaseManagerAppointsTheHearer() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ASSIGNED, resolvedByManager, lodged)
+                    .when(new AppointAppealHearer(ID, "mgr.ahmed", "cw.patel", true), caseworker("cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Only a case manager appoints who hears an appeal");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager)
+                    .when(new AppointAppealHearer(ID, "mgr.ahmed", "mgr.jones", true))
+                    .expectNoEvents()
+                    .expectExceptionMessage("There is no appeal waiting to be heard");
+        }
+
+        @Test
+        void theHearerFromAnotherTeamDecidesTheAppealOnceAndForGood() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(new AppointAppealHearer(ID, "mgr.ahmed", "mgr.jones", true))
+                    .expectEvents(ahmedHears);
+            var decided =
+                    new AppealDecided(ID, AppealOutcome.PARTLY_UPHELD, "The witness supports part of it", "mgr.ahmed");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged, ahmedHears)
+                    .when(
+                            new DecideAppeal(
+                                    ID, AppealOutcome.PARTLY_UPHELD, "The witness supports part of it", "mgr.ahmed"),
+                            otherManager)
+                    .expectEvents(decided);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged, ahmedHears, decided)
+                    .when(new CloseCase(ID, "mgr.jones"))
+                    .expectEvents(new CaseClosed(ID, "mgr.jones"));
+        }
+
+        @Test
+        void onlyTheHearerDecidesAndNobodyResolvesOrClosesACaseUnderAppeal() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(new DecideAppeal(ID, AppealOutcome.UPHELD, "Agreed", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Appoint a case manager to hear the appeal first");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged, ahmedHears)
+                    .when(new DecideAppeal(ID, AppealOutcome.UPHELD, "Agreed", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Only the manager appointed to hear the appeal decides it");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged, ahmedHears)
+                    .when(new ResolveCase(ID, Outcome.UPHELD, "Changed my mind", APPEAL_DEADLINE, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case is under appeal: its hearer decides the appeal");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(new CloseCase(ID, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case is under appeal: it is closed once the appeal is decided");
+            // a hearer who turns out to be conflicted is off the appeal, and someone else must be appointed
+            fixture.given(
+                            SUBMITTED,
+                            ROUTED,
+                            TRIAGED,
+                            resolvedByManager,
+                            lodged,
+                            ahmedHears,
+                            new ConflictOfInterestDeclared(ID, "mgr.ahmed", "Knows the reporter", "mgr.ahmed"))
+                    .when(new DecideAppeal(ID, AppealOutcome.UPHELD, "Agreed", "mgr.ahmed"), otherManager)
+                    .expectNoEvents()
+                    .expectException(AggregateNotFoundException.class);
+        }
+
+        @Test
+        void aCaseManagerReopensForNewEvidenceEvenAfterTheWindowWithNewDeadlinesFromThatDay() {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
-                    .when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.minusSeconds(1), "cw.patel"))
+                    .when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE.plusSeconds(1), "mgr.jones"))
                     .expectEvents(
-                            new CaseReopened(ID, "New evidence", "cw.patel"),
+                            new CaseReopened(ID, "New evidence", "mgr.jones"),
                             // medium risk, from Monday 30 November: over Christmas, Boxing Day's substitute and New
                             // Year
                             new DeadlinesSet(
@@ -1420,29 +1569,38 @@ class CaseTest {
                                     LocalDate.parse("2026-12-03"),
                                     LocalDate.parse("2027-01-28"),
                                     DeadlineBasis.REOPENING));
-        }
-
-        @Test
-        void cannotReopenAfterTheAppealWindow() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
-                    .when(new ReopenCase(ID, "Too late", APPEAL_DEADLINE.plusSeconds(1), "cw.patel"))
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ASSIGNED, RESOLVED, CLOSED)
+                    .when(new ReopenCase(ID, "New evidence", APPEAL_DEADLINE, "cw.patel"), caseworker("cw.patel"))
                     .expectNoEvents()
-                    .expectExceptionMessage("The appeal window for this case ended on 2026-11-30");
+                    .expectExceptionMessage("Only a case manager reopens a case for new evidence");
         }
 
         @Test
-        void cannotReopenAnOpenCase() {
+        void cannotReopenAnOpenCaseOrOneUnderAppeal() {
             fixture.given(SUBMITTED, TRIAGED)
-                    .when(new ReopenCase(ID, "Why", RESOLVED_AT, "cw.patel"))
+                    .when(new ReopenCase(ID, "Why", RESOLVED_AT, "mgr.jones"))
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, resolvedByManager, lodged)
+                    .when(new ReopenCase(ID, "Why", RESOLVED_AT, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case is under appeal: its hearer decides the appeal");
         }
 
         @Test
-        void aReopenedCaseCanBeResolvedAgain() {
-            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, new CaseReopened(ID, "Appeal", "cw.patel"))
+        void aReopenedCaseCanBeResolvedAgainAndThatOutcomeAppealed() {
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED, new CaseReopened(ID, "New evidence", "mgr.jones"))
                     .when(new ResolveCase(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"))
                     .expectEvents(new CaseResolved(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"));
+            fixture.given(
+                            SUBMITTED,
+                            TRIAGED,
+                            RESOLVED,
+                            CLOSED,
+                            new CaseReopened(ID, "New evidence", "mgr.jones"),
+                            new CaseResolved(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"))
+                    .when(byReporter, NOBODY)
+                    .expectEvents(lodged);
         }
     }
 

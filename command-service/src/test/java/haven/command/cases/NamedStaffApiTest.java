@@ -39,7 +39,10 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry("/messages-read", ""),
             Map.entry("/resolution", CaseLifecycleApiTest.RESOLUTION),
             Map.entry("/closure", ""),
-            Map.entry("/appeal", "{\"reason\": \"New evidence\"}"),
+            Map.entry("/appeal", "{\"grounds\": \"The witness was never asked\"}"),
+            Map.entry("/appeal/hearer", "{\"hearer\": \"mgr.ahmed\"}"),
+            Map.entry("/appeal/decision", "{\"outcome\": \"DISMISSED\", \"reasons\": \"The witness was asked\"}"),
+            Map.entry("/reopening", "{\"reason\": \"New evidence\"}"),
             Map.entry(
                     "/referrals",
                     "{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\"}"));

@@ -83,6 +83,12 @@ class OrganisationsApiTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/referrals", """
                     {"to": "castle-homes", "basis": "LAWFUL_BASIS", "lawfulBasis": "Risk to life", "hide": []}"""),
             Map.entry("POST /api/cases/{caseId}/appeal", """
+                    {"grounds": "The witness was never asked"}"""),
+            Map.entry("POST /api/cases/{caseId}/appeal/hearer", """
+                    {"hearer": "mgr.ahmed"}"""),
+            Map.entry("POST /api/cases/{caseId}/appeal/decision", """
+                    {"outcome": "DISMISSED", "reasons": "The witness was asked"}"""),
+            Map.entry("POST /api/cases/{caseId}/reopening", """
                     {"reason": "New evidence"}"""),
             Map.entry("POST /api/admin/cases/{caseId}/erasure", """
                     {"reason": "ERASURE_REQUEST"}"""),

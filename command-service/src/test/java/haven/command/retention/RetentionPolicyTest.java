@@ -143,7 +143,8 @@ class RetentionPolicyTest extends ApiTest {
                         "/notes", "{\"text\": \"A note\"}",
                         "/conflicts", "{\"caseworker\": \"cw.lee\", \"reason\": \"A friend of the reporter\"}",
                         "/messages", "{\"text\": \"Hello again\"}",
-                        "/appeal", "{\"reason\": \"New evidence\"}")
+                        "/appeal", "{\"grounds\": \"The witness was never asked\"}",
+                        "/reopening", "{\"reason\": \"New evidence\"}")
                 .entrySet()) {
             postJson("/api/cases/" + caseId + attempt.getKey(), attempt.getValue())
                     .andExpect(status().isConflict())

@@ -112,7 +112,15 @@ class IntruderTest extends ApiTest {
                 onCase("POST /api/cases/{caseId}/resolution", caseId, staff)
                         .json("{\"outcome\": \"RESOLVED_INFORMALLY\", \"summary\": \"Agreed a way forward\"}"),
                 onCase("POST /api/cases/{caseId}/closure", caseId, staff),
-                onCase("POST /api/cases/{caseId}/appeal", caseId, staff).json("{\"reason\": \"New evidence\"}"),
+                onCase("POST /api/cases/{caseId}/appeal", caseId, staff)
+                        .json("{\"grounds\": \"The witness was never asked\"}"),
+                onCase("POST /api/cases/{caseId}/appeal/hearer", caseId, staff).json("{\"hearer\": \"mgr.ahmed\"}"),
+                onCase("POST /api/cases/{caseId}/appeal/decision", caseId, staff)
+                        .json("{\"outcome\": \"DISMISSED\", \"reasons\": \"The witness was asked\"}"),
+                onCase("POST /api/cases/{caseId}/reopening", caseId, staff).json("{\"reason\": \"New evidence\"}"),
+                Example.of("POST /api/reporter/appeal", anyone)
+                        .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
+                                + report.get("receipt").asText() + "\", \"grounds\": \"The witness was never asked\"}"),
                 onCase("POST /api/cases/{caseId}/referrals", caseId, staff)
                         .json("{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\","
                                 + " \"hide\": [\"a name\"]}"),

@@ -136,8 +136,13 @@ public class CaseAccess {
      */
     Bson visibleTo(Staff staff) {
         var worksOn = NeedToKnow.grants(staff).stream()
-                .map(grant ->
-                        eq(grant.field() == NeedToKnow.Field.TEAM ? CaseFile.TEAM : CaseFile.ASSIGNEE, grant.value()))
+                .map(grant -> eq(
+                        switch (grant.field()) {
+                            case TEAM -> CaseFile.TEAM;
+                            case ASSIGNEE -> CaseFile.ASSIGNEE;
+                            case APPEAL_HEARER -> CaseFile.APPEAL_HEARER;
+                        },
+                        grant.value()))
                 .toList();
         return worksOn.isEmpty()
                 ? in(CaseFile.ID, List.of())
@@ -181,7 +186,8 @@ public class CaseAccess {
     }
 
     private boolean worksOn(Staff staff, CaseFile caseFile) {
-        return NeedToKnow.worksOn(staff, organisationOf(caseFile), caseFile.team(), caseFile.assignee());
+        return NeedToKnow.worksOn(
+                staff, organisationOf(caseFile), caseFile.team(), caseFile.assignee(), caseFile.appealHearer());
     }
 
     private static ResponseStatusException noSuchCase() {

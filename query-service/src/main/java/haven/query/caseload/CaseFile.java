@@ -43,7 +43,8 @@ public record CaseFile(
         boolean held,
         boolean erased,
         List<EscalationReason> escalations,
-        boolean unreadMessage) {
+        boolean unreadMessage,
+        String appealHearer) {
 
     static final String ID = "_id";
     static final String REFERENCE = "reference";
@@ -74,6 +75,8 @@ public record CaseFile(
     static final String ESCALATIONS = "escalations";
     /** The reporter has written and nobody has replied or marked it read: kept in the caseload even once closed. */
     static final String UNREAD_MESSAGE = "unreadMessage";
+    /** The case manager appointed to hear its appeal, who works on it whatever their team. */
+    static final String APPEAL_HEARER = "appealHearer";
 
     static CaseFile of(Document row) {
         return new CaseFile(
@@ -103,7 +106,8 @@ public record CaseFile(
                         .map(escalation -> EscalationReason.valueOf(escalation.split(":")[0]))
                         .distinct()
                         .toList(),
-                row.getBoolean(UNREAD_MESSAGE, false));
+                row.getBoolean(UNREAD_MESSAGE, false),
+                row.getString(APPEAL_HEARER));
     }
 
     /**
@@ -111,7 +115,7 @@ public record CaseFile(
      * contacted, then the resolution date; none once resolved.
      */
     LocalDate nextDue() {
-        if (status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED) {
+        if (status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED || status == CaseStatus.APPEALED) {
             return null;
         }
         if (status == CaseStatus.SUBMITTED) {

@@ -6,5 +6,7 @@ public enum CaseStatus {
     TRIAGED,
     RESOLVED,
     CLOSED,
-    REOPENED
+    REOPENED,
+    /** its outcome appealed, the appeal not yet decided */
+    APPEALED
 }

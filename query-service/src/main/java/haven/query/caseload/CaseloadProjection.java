@@ -6,6 +6,9 @@ import static com.mongodb.client.model.Updates.pull;
 import com.mongodb.client.MongoCollection;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.AppealDecided;
+import haven.events.AppealHearerAppointed;
+import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
 import haven.events.CaseId;
@@ -276,6 +279,31 @@ class CaseloadProjection {
         });
     }
 
+    /** Under appeal it is open work again, off the month it had closed in, until the appeal is decided. */
+    @EventHandler
+    void on(AppealLodged e) {
+        update(e.caseId(), row -> {
+            leaveClosedMonth(e.caseId(), row);
+            row.put(CaseFile.STATUS, CaseStatus.APPEALED.name());
+            row.remove(CaseFile.CLOSED_AT);
+        });
+    }
+
+    /** The hearer works on the case from now on, whatever their team (and can still read it once decided). */
+    @EventHandler
+    void on(AppealHearerAppointed e) {
+        update(e.caseId(), row -> row.put(CaseFile.APPEAL_HEARER, e.hearer()));
+    }
+
+    /** Decided for good: resolved again, to be closed; no further appeal. */
+    @EventHandler
+    void on(AppealDecided e) {
+        update(e.caseId(), row -> {
+            row.put(CaseFile.STATUS, CaseStatus.RESOLVED.name());
+            row.remove(CaseFile.APPEAL_DEADLINE);
+        });
+    }
+
     /** Written to after closure: back in its team's queue until someone reads it. */
     @EventHandler
     void on(MessageFromReporterReceived e) {
@@ -295,6 +323,12 @@ class CaseloadProjection {
         update(e.caseId(), row -> row.remove(CaseFile.UNREAD_MESSAGE));
     }
 
+    private void leaveClosedMonth(CaseId caseId, Document row) {
+        if (row.getDate(CaseFile.CLOSED_AT) != null) {
+            BatchWrites.current().upsert(views.writing().closedByMonth(), closedIn(row), pull("cases", caseId.value()));
+        }
+    }
+
     private String closedIn(Document row) {
         return CaseFile.closedMonthKey(
                 partnership.organisationOf(row.getString(CaseFile.ORGANISATION)),
@@ -305,13 +339,7 @@ class CaseloadProjection {
     @EventHandler
     void on(CaseReopened e) {
         update(e.caseId(), row -> {
-            if (row.getDate(CaseFile.CLOSED_AT) != null) {
-                BatchWrites.current()
-                        .upsert(
-                                views.writing().closedByMonth(),
-                                closedIn(row),
-                                pull("cases", e.caseId().value()));
-            }
+            leaveClosedMonth(e.caseId(), row);
             row.put(CaseFile.STATUS, CaseStatus.REOPENED.name());
             row.put(CaseFile.FIRST_CONTACT_MADE, false);
             List.of(CaseFile.OUTCOME, CaseFile.APPEAL_DEADLINE, CaseFile.CLOSED_AT, CaseFile.ESCALATIONS)

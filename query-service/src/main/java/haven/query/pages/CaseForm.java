@@ -61,7 +61,18 @@ enum CaseForm {
             "The case has been resolved",
             form -> body("outcome", form.value("outcome"), "summary", form.value("summary"))),
     CLOSURE("closure", "The case has been closed", form -> null),
-    APPEAL("appeal", "The case has been reopened on appeal", form -> body("reason", form.value("reason"))),
+    APPEAL("appeal", "The appeal is lodged for the reporter", form -> body("grounds", form.value("grounds"))),
+    APPEAL_HEARER(
+            "appeal-hearer",
+            "appeal/hearer",
+            "The case manager who will hear the appeal is appointed",
+            form -> body("hearer", form.value("hearer"))),
+    APPEAL_DECISION(
+            "appeal-decision",
+            "appeal/decision",
+            "The appeal is decided; its outcome is final",
+            form -> body("outcome", form.value("outcome"), "reasons", form.value("reasons"))),
+    REOPENING("reopening", "The case has been reopened for new evidence", form -> body("reason", form.value("reason"))),
     REFERRAL(
             "referrals",
             "The case has been referred: the partner has a case of its own with what you shared",
@@ -102,14 +113,25 @@ enum CaseForm {
             Map.entry("to", new Field("Select", "the partner to refer it to")),
             Map.entry("basis", new Field("Select", "the basis for sharing")),
             Map.entry("lawfulBasis", new Field("Enter", "the lawful basis for sharing without consent")),
-            Map.entry("hide", new Field("Enter", "the passages to hide, one per line")));
+            Map.entry("hide", new Field("Enter", "the passages to hide, one per line")),
+            Map.entry("grounds", new Field("Enter", "why the reporter is appealing")),
+            Map.entry("hearer", new Field("Select", "the case manager who will hear the appeal")),
+            Map.entry("reasons", new Field("Enter", "the reasons for the decision")));
 
     final String slug;
+    /** Where the command-service takes it, under {@code /api/cases/{caseId}/}: the slug unless it says otherwise. */
+    final String path;
+
     final String done;
     private final Function<FormAnswers, Map<String, Object>> body;
 
     CaseForm(String slug, String done, Function<FormAnswers, Map<String, Object>> body) {
+        this(slug, slug, done, body);
+    }
+
+    CaseForm(String slug, String path, String done, Function<FormAnswers, Map<String, Object>> body) {
         this.slug = slug;
+        this.path = path;
         this.done = done;
         this.body = body;
     }

@@ -1,5 +1,6 @@
 package haven.query.pages;
 
+import haven.events.AppealOutcome;
 import haven.events.CaseId;
 import haven.events.Category;
 import haven.events.MonitoredStrand;
@@ -23,6 +24,7 @@ import haven.query.record.CaseRecords;
 import haven.query.record.EvidenceDownloads;
 import haven.query.timeline.Timelines;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,7 @@ class CasePages {
     private final Areas areas;
     private final Partnership partnership;
     private final EvidenceDownloads downloads;
+    private final Clock clock;
 
     CasePages(
             StaffDirectory directory,
@@ -75,8 +78,10 @@ class CasePages {
             FreshViews freshViews,
             Areas areas,
             Partnership partnership,
-            EvidenceDownloads downloads) {
+            EvidenceDownloads downloads,
+            Clock clock) {
         this.directory = directory;
+        this.clock = clock;
         this.downloads = downloads;
         this.partnership = partnership;
         this.caseload = caseload;
@@ -116,7 +121,12 @@ class CasePages {
         model.put("filters", filters);
         model.put(
                 "statuses",
-                List.of(CaseStatus.SUBMITTED, CaseStatus.TRIAGED, CaseStatus.RESOLVED, CaseStatus.REOPENED));
+                List.of(
+                        CaseStatus.SUBMITTED,
+                        CaseStatus.TRIAGED,
+                        CaseStatus.RESOLVED,
+                        CaseStatus.APPEALED,
+                        CaseStatus.REOPENED));
         model.put("types", ReportType.values());
         model.put("risks", RiskLevel.values());
         model.put("previous", page > 0 ? pageLink(request, page - 1) : null);
@@ -143,7 +153,7 @@ class CasePages {
         var caseForm = CaseForm.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         var answers = new FormAnswers(form);
         var answer =
-                commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.slug, caseForm.body(answers), caseId);
+                commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.path, caseForm.body(answers), caseId);
         if (answer.succeeded()) {
             freshViews.await();
             if (caseForm == CaseForm.CONFLICT && staff.id().equals(answers.value("caseworker"))) {
@@ -244,6 +254,9 @@ class CasePages {
         model.put("manager", staff.is(Role.CASE_MANAGER));
         model.put("team", staff.team() == null ? "" : staff.team());
         model.put("assignable", assignable(staff, shown));
+        model.put("hearers", hearers(staff, shown, record));
+        model.put("appealOutcomes", AppealOutcome.values());
+        model.put("mayAppeal", mayAppeal(shown, record));
         model.put("me", staff.id());
         model.put("categories", Category.values());
         model.put("characteristics", ProtectedCharacteristic.values());
@@ -283,6 +296,36 @@ class CasePages {
                 .map(member -> new Assignable(
                         member.id(), member.id() + (member.is(Role.CASE_MANAGER) ? " (case manager)" : "")))
                 .toList();
+    }
+
+    /**
+     * The case managers of the organisation Haven knows who may hear the appeal: not whoever resolved
+     * the case or investigated it (the case refuses them, and anyone kept off it, whatever the list says).
+     */
+    private List<Assignable> hearers(Staff manager, CaseView shown, CaseRecords.CaseRecord record) {
+        if (!manager.is(Role.CASE_MANAGER) || manager.organisation() == null || shown.status() != CaseStatus.APPEALED) {
+            return List.of();
+        }
+        String decidedBy =
+                record.resolution() == null ? null : record.resolution().by();
+        return directory.ofOrganisation(manager.organisation()).stream()
+                .filter(member -> member.is(Role.CASE_MANAGER))
+                .filter(member -> !member.id().equals(decidedBy) && !member.id().equals(shown.assignee()))
+                .map(member -> new Assignable(
+                        member.id(), member.id() + (member.team() == null ? "" : " (" + member.team() + ")")))
+                .toList();
+    }
+
+    /** The current outcome may still be appealed: resolved or closed, within its window, not yet appealed. */
+    private boolean mayAppeal(CaseView shown, CaseRecords.CaseRecord record) {
+        boolean decided = shown.status() == CaseStatus.RESOLVED || shown.status() == CaseStatus.CLOSED;
+        boolean appealedSince = record.appeal() != null
+                && record.resolution() != null
+                && !record.appeal().lodgedAt().isBefore(record.resolution().at());
+        return decided
+                && shown.appealDeadline() != null
+                && shown.appealDeadline().isAfter(clock.instant())
+                && !appealedSince;
     }
 
     /**

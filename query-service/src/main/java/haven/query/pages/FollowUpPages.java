@@ -99,6 +99,43 @@ class FollowUpPages {
         return answered(sent, status.get(), receipt, "text", text, "message", "sent");
     }
 
+    /** The reporter appeals the outcome, within the window, once; the case's refusal (too late, already) is shown in its words. */
+    @PostMapping("/follow-up/appeal")
+    ModelAndView appeal(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(defaultValue = "") String grounds,
+            HttpServletRequest request) {
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        if (!status.get().mayAppeal()) {
+            return statusPage(status.get(), receipt, Map.of(), null); // the page says where things stand
+        }
+        if (grounds.isBlank() || grounds.length() > 5000) {
+            return statusPage(
+                    status.get(),
+                    receipt,
+                    Map.of(
+                            "grounds",
+                            grounds.isBlank()
+                                    ? "Enter why you are appealing"
+                                    : "Your reasons must be 5,000 characters or fewer"),
+                    grounds);
+        }
+        var sent = commands.post(
+                "/api/reporter/appeal",
+                Map.of("reference", reference, "receipt", receipt, "grounds", grounds),
+                request.getRemoteAddr());
+        var page = answered(sent, status.get(), receipt, "grounds", grounds, "appeal", "appealSent");
+        if (sent.succeeded()) { // the page says the appeal is received
+            freshViews.await();
+            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
+        }
+        return page;
+    }
+
     /** A file the reporter adds (a photo, a screenshot, a letter), from this page or straight after reporting. */
     @PostMapping("/follow-up/attachments")
     ModelAndView attach(
@@ -156,17 +193,21 @@ class FollowUpPages {
                     receipt,
                     Map.of(
                             field,
-                            draft != null
-                                    ? "Haven could not send your message just now. Nothing was sent, and your"
-                                            + " message is still here: send it again in a few seconds."
-                                    : "Haven could not add your file just now. Nothing was added: choose it"
-                                            + " again and add it in a few seconds."),
+                            "Haven could not send your " + what + " just now. Nothing was sent"
+                                    + (draft != null ? ", and what you wrote is still here" : "")
+                                    + ": send it again in a few seconds."),
                     draft);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;
         }
-        if (sent.status() == HttpStatus.CONFLICT.value()) { // erased since the page was shown
-            return statusPage(ReporterStatuses.erased(status.reference()), receipt, Map.of(), null);
+        if (sent.status() == HttpStatus.CONFLICT.value()) {
+            String rule = sent.body().path("detail").asText("");
+            if (rule.contains("details have been deleted")) { // erased since the page was shown
+                return statusPage(ReporterStatuses.erased(status.reference()), receipt, Map.of(), null);
+            }
+            var page = statusPage(status, receipt, Map.of(field, rule), draft); // too late, or already appealed
+            page.setStatus(HttpStatus.CONFLICT);
+            return page;
         }
         String refused = sent.fieldErrors().get(field);
         if (refused != null && sent.status() < 500) { // a file that is too large or not what it says
@@ -213,6 +254,7 @@ class FollowUpPages {
         model.put("draft", draft == null ? "" : draft);
         model.put("sent", false);
         model.put("fileAdded", false);
+        model.put("appealSent", false);
         var page = new ModelAndView("follow-up/status", model);
         page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         return page;

@@ -8,6 +8,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.AppealDecided;
+import haven.events.AppealHearerAppointed;
+import haven.events.AppealLodged;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
@@ -185,6 +188,7 @@ class CaseRecordProjection {
                 set(
                         "resolution",
                         new Document("outcome", e.outcome().name())
+                                .append("by", e.resolvedBy())
                                 .append("at", Date.from(at))
                                 .append("summary", seal(e.caseId(), e.summary()))));
     }
@@ -192,6 +196,32 @@ class CaseRecordProjection {
     @EventHandler
     void on(CaseReopened e) {
         update(e.caseId(), set("resolution", null));
+    }
+
+    /** The appeal against the current outcome: its grounds, who hears it, and its final decision. */
+    @EventHandler
+    void on(AppealLodged e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "appeal",
+                        new Document("grounds", seal(e.caseId(), e.grounds()))
+                                .append("lodgedBy", e.byReporter() ? REPORTER : e.lodgedBy())
+                                .append("lodgedAt", Date.from(at))));
+    }
+
+    @EventHandler
+    void on(AppealHearerAppointed e) {
+        update(e.caseId(), set("appeal.hearer", e.hearer()));
+    }
+
+    @EventHandler
+    void on(AppealDecided e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set("appeal.outcome", e.outcome().name()),
+                set("appeal.reasons", seal(e.caseId(), e.reasons())),
+                set("appeal.decidedAt", Date.from(at)));
     }
 
     /** The texts here are sealed with the case's keys, now destroyed: stop using any cached copy of them. */

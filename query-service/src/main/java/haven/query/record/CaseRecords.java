@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.events.AppealOutcome;
 import haven.events.ContactPreference;
 import haven.events.LocationType;
 import haven.events.Motivation;
@@ -41,7 +42,8 @@ public class CaseRecords {
             List<Action> actions,
             List<Message> messages,
             List<EvidenceFile> evidence,
-            Resolution resolution) {}
+            Resolution resolution,
+            Appeal appeal) {}
 
     public record Report(
             Instant submittedAt,
@@ -88,7 +90,26 @@ public class CaseRecords {
         }
     }
 
-    public record Resolution(Outcome outcome, String summary, Instant at) {}
+    /** {@code by} is null for a resolution recorded before Haven kept who made it. */
+    public record Resolution(Outcome outcome, String summary, String by, Instant at) {}
+
+    /**
+     * The appeal against the current outcome: {@code lodgedBy} is {@code reporter} or a member of
+     * staff; {@code hearer}, {@code outcome} and {@code reasons} once appointed and decided.
+     */
+    public record Appeal(
+            String grounds,
+            String lodgedBy,
+            Instant lodgedAt,
+            String hearer,
+            AppealOutcome outcome,
+            String reasons,
+            Instant decidedAt) {
+
+        public boolean decided() {
+            return outcome != null;
+        }
+    }
 
     /**
      * An action someone owns, in their list: {@code onTheCase} says whether they may open the case
@@ -174,7 +195,7 @@ public class CaseRecords {
         String caseId = granted.caseId();
         Document d = records.find(eq("_id", caseId)).first();
         if (d == null) {
-            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), List.of(), null);
+            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), List.of(), null, null);
         }
         return new CaseRecord(
                 caseId,
@@ -212,7 +233,8 @@ public class CaseRecords {
                                 f.getString("addedBy"),
                                 at(f, "at")),
                         Comparator.comparing(EvidenceFile::at)),
-                resolution(d.get("resolution", Document.class)));
+                resolution(d.get("resolution", Document.class)),
+                appeal(d.get("appeal", Document.class)));
     }
 
     private Report report(Document r) {
@@ -243,7 +265,21 @@ public class CaseRecords {
     private Resolution resolution(Document r) {
         return r == null
                 ? null
-                : new Resolution(Outcome.valueOf(r.getString("outcome")), open(r, "summary"), at(r, "at"));
+                : new Resolution(
+                        Outcome.valueOf(r.getString("outcome")), open(r, "summary"), r.getString("by"), at(r, "at"));
+    }
+
+    private Appeal appeal(Document a) {
+        return a == null
+                ? null
+                : new Appeal(
+                        open(a, "grounds"),
+                        a.getString("lodgedBy"),
+                        at(a, "lodgedAt"),
+                        a.getString("hearer"),
+                        value(AppealOutcome.class, a.getString("outcome")),
+                        open(a, "reasons"),
+                        at(a, "decidedAt"));
     }
 
     /** A map of entries keyed by their ids, in order. */

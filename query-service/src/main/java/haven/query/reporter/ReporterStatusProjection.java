@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.events.AppealDecided;
+import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
@@ -69,13 +71,29 @@ class ReporterStatusProjection {
         update(e.caseId(), set("stage", Stage.BEING_LOOKED_INTO.name()));
     }
 
+    /** A new outcome, which may be appealed in its own right. */
     @EventHandler
     void on(CaseResolved e) {
         update(
                 e.caseId(),
                 set("stage", Stage.RESOLVED.name()),
                 set("outcome", e.outcome().name()),
-                set("appealDeadline", Date.from(e.appealDeadline())));
+                set("appealDeadline", Date.from(e.appealDeadline())),
+                set("appealed", false),
+                set("appealOutcome", null));
+    }
+
+    @EventHandler
+    void on(AppealLodged e) {
+        update(e.caseId(), set("stage", Stage.APPEALED.name()), set("appealed", true));
+    }
+
+    @EventHandler
+    void on(AppealDecided e) {
+        update(
+                e.caseId(),
+                set("stage", Stage.APPEAL_DECIDED.name()),
+                set("appealOutcome", e.outcome().name()));
     }
 
     @EventHandler

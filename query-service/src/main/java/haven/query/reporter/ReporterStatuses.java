@@ -4,10 +4,12 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import haven.events.AppealOutcome;
 import haven.events.Outcome;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
 import haven.query.web.Words;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -37,14 +39,18 @@ public class ReporterStatuses {
             Instant appealUntil,
             List<Message> messages,
             List<AddedFile> files,
-            boolean open) {}
+            boolean open,
+            String appealOutcome,
+            boolean mayAppeal) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
     private final ReceiptGuard guard;
     private final PersonalDataKeys keys;
+    private final Clock clock;
 
-    ReporterStatuses(MongoDatabase havenDatabase, ReceiptGuard guard, PersonalDataKeys keys) {
+    ReporterStatuses(MongoDatabase havenDatabase, ReceiptGuard guard, PersonalDataKeys keys, Clock clock) {
+        this.clock = clock;
         this.guard = guard;
         this.keys = keys;
         this.references = havenDatabase.getCollection(ReporterStatusProjection.REFERENCES);
@@ -88,14 +94,40 @@ public class ReporterStatuses {
         Instant appealUntil = decided && d.getDate("appealDeadline") != null
                 ? d.getDate("appealDeadline").toInstant()
                 : null;
+        String appealOutcome = d.getString("appealOutcome") == null
+                ? null
+                : Words.of(AppealOutcome.valueOf(d.getString("appealOutcome")));
+        // an outcome is appealed within its window, once
+        boolean mayAppeal = (stage == Stage.RESOLVED || stage == Stage.CLOSED)
+                && appealUntil != null
+                && appealUntil.isAfter(clock.instant())
+                && !d.getBoolean("appealed", false);
         return new ReporterStatus(
-                reference, stage.status, stage.nextStep, outcome, appealUntil, messages, files, stage != Stage.ERASED);
+                reference,
+                stage.status,
+                stage.nextStep,
+                outcome,
+                appealUntil,
+                messages,
+                files,
+                stage != Stage.ERASED,
+                appealOutcome,
+                mayAppeal);
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
     public static ReporterStatus erased(String reference) {
         return new ReporterStatus(
-                reference, Stage.ERASED.status, Stage.ERASED.nextStep, null, null, List.of(), List.of(), false);
+                reference,
+                Stage.ERASED.status,
+                Stage.ERASED.nextStep,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                false,
+                null,
+                false);
     }
 
     private String text(String sealed) {

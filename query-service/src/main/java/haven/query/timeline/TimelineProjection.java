@@ -6,6 +6,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.AppealDecided;
+import haven.events.AppealHearerAppointed;
+import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
 import haven.events.CaseId;
@@ -248,7 +251,22 @@ class TimelineProjection {
 
     @EventHandler
     void on(CaseReopened e, EventMessage<?> m, @Timestamp Instant at) {
-        add(e.caseId(), m, at, e.reopenedBy(), "Reopened");
+        add(e.caseId(), m, at, e.reopenedBy(), "Reopened for new evidence");
+    }
+
+    @EventHandler
+    void on(AppealLodged e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.byReporter() ? REPORTER : e.lodgedBy(), "Appeal lodged");
+    }
+
+    @EventHandler
+    void on(AppealHearerAppointed e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.appointedBy(), "Appeal to be heard by " + e.hearer());
+    }
+
+    @EventHandler
+    void on(AppealDecided e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.decidedBy(), "Appeal decided: " + Words.of(e.outcome()) + " (final)");
     }
 
     @ResetHandler

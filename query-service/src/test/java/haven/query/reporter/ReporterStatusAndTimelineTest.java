@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.mongodb.client.MongoDatabase;
+import haven.events.AppealDecided;
+import haven.events.AppealHearerAppointed;
+import haven.events.AppealLodged;
+import haven.events.AppealOutcome;
 import haven.events.CaseClosed;
 import haven.events.CaseId;
 import haven.events.CaseResolved;
@@ -139,6 +143,32 @@ class ReporterStatusAndTimelineTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(body).doesNotContain("cw.lee", "mgr.jones", "equality", caseId.value(), "A. Colleague");
+    }
+
+    @Test
+    void theReporterSeesTheirAppealReceivedAndDecidedForGoodButNotWhoHearsIt() throws Exception {
+        append(new CaseResolved(
+                caseId, Outcome.NOT_UPHELD, "Not upheld", Instant.now().plus(Duration.ofDays(14)), "cw.lee"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.outcome").value("not upheld"))
+                        .andExpect(jsonPath("$.mayAppeal").value(true)));
+
+        append(new AppealLodged(caseId, "The posts were never looked at", null));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.status").value("We have received your appeal."))
+                        .andExpect(jsonPath("$.mayAppeal").value(false)));
+
+        append(new AppealHearerAppointed(caseId, "mgr.ahmed", "mgr.jones"));
+        append(new AppealDecided(caseId, AppealOutcome.DISMISSED, "The posts were looked at", "mgr.ahmed"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.status").value("Your appeal has been decided."))
+                        .andExpect(jsonPath("$.appealOutcome").value("dismissed"))
+                        .andExpect(jsonPath("$.mayAppeal").value(false)));
+        assertThat(followUp(reference, RECEIPT).andReturn().getResponse().getContentAsString())
+                .doesNotContain("mgr.ahmed", "mgr.jones");
     }
 
     @Test

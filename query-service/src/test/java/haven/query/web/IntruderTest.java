@@ -194,6 +194,8 @@ class IntruderTest {
                 Example.of("POST /api/admin/dead-letters/{processingGroup}/retry", api)
                         .path("processingGroup", "no-such-view"),
                 Example.of("POST /follow-up", anyone).form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT)),
+                Example.of("POST /follow-up/appeal", anyone)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "grounds", "Not looked at")),
                 Example.of("POST /follow-up/reply", anyone)
                         .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "text", "Any news?")),
                 Example.of("POST /report/{slug}", anyone).path("slug", "check").form(Reports.COMPLETE_REPORT_FORM),
@@ -263,7 +265,10 @@ class IntruderTest {
                 Map.of("slug", "named-staff", "staffId", "x.someone"),
                 Map.of("slug", "resolution", "outcome", "UPHELD", "summary", "Agreed a way forward"),
                 Map.of("slug", "closure"),
-                Map.of("slug", "appeal", "reason", "New evidence"))) {
+                Map.of("slug", "appeal", "grounds", "The witness was never asked"),
+                Map.of("slug", "appeal-hearer", "hearer", "mgr.ahmed"),
+                Map.of("slug", "appeal-decision", "outcome", "DISMISSED", "reasons", "The witness was asked"),
+                Map.of("slug", "reopening", "reason", "New evidence"))) {
             var fields = new java.util.HashMap<>(form);
             String slug = fields.remove("slug");
             examples.add(onCase("POST /cases/{caseId}/{slug}", caseId, page)

@@ -19,6 +19,8 @@ record DemoStaff(String id, String organisation, String team, List<String> roles
             new DemoStaff("cw.patel", COUNCIL, "equality", List.of("CASEWORKER")),
             new DemoStaff("cw.lee", COUNCIL, "equality", List.of("CASEWORKER")),
             new DemoStaff("mgr.jones", COUNCIL, "equality", List.of("CASE_MANAGER")),
+            // a manager of another team, who hears appeals against the equality team's decisions
+            new DemoStaff("mgr.ahmed", COUNCIL, "people-services", List.of("CASE_MANAGER")),
             new DemoStaff("board.chair", COUNCIL, null, List.of("BOARD")),
             new DemoStaff("chair.partnership", COUNCIL, null, List.of("PARTNERSHIP_BOARD")),
             new DemoStaff("dpo.smith", COUNCIL, null, List.of("ADMIN")),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,8 +41,24 @@ class NeedToKnowTest {
             boolean worksOn) {
         var staff = new Staff(id, roles(roles), team, organisation);
 
-        assertThat(NeedToKnow.worksOn(staff, caseOrganisation, caseTeam, caseAssignee))
+        assertThat(NeedToKnow.worksOn(staff, caseOrganisation, caseTeam, caseAssignee, null))
                 .isEqualTo(worksOn);
+    }
+
+    @Test
+    void theCaseManagerAppointedToHearAnAppealWorksOnThatCaseWhateverTheirTeam() {
+        var hearer = new Staff("cm.ahmed", Set.of(Role.CASE_MANAGER), "finance", "council");
+        var caseworkerOfThatId = new Staff("cm.ahmed", Set.of(Role.CASEWORKER), "finance", "council");
+        var otherOrganisation = new Staff("cm.ahmed", Set.of(Role.CASE_MANAGER), "finance", "police");
+
+        assertThat(NeedToKnow.worksOn(hearer, "council", "hr", "cw.patel", "cm.ahmed"))
+                .isTrue();
+        assertThat(NeedToKnow.worksOn(hearer, "council", "hr", "cw.patel", "cm.jones"))
+                .isFalse();
+        assertThat(NeedToKnow.worksOn(caseworkerOfThatId, "council", "hr", "cw.patel", "cm.ahmed"))
+                .isFalse();
+        assertThat(NeedToKnow.worksOn(otherOrganisation, "council", "hr", "cw.patel", "cm.ahmed"))
+                .isFalse();
     }
 
     private static Set<Role> roles(String names) {

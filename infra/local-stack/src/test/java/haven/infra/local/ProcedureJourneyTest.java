@@ -1,0 +1,126 @@
+package haven.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The procedure a tribunal would expect, in a real browser against the real services: a dignity at
+ * work case is decided, the reporter appeals from their follow-up page, a manager who took no part in
+ * the decision is appointed to hear it, and their decision is final.
+ */
+class ProcedureJourneyTest {
+
+    static LocalSystem system;
+    static Browser browser;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        system = LocalSystem.start("procedure-journey-logs");
+        browser = Browser.open(LocalSystem.ROOT, system.query().url());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void theReporterAppealsAndSomeoneWhoTookNoPartDecidesItForGood() {
+        // the managers have used Haven, so it knows who may hear an appeal
+        for (String staff : new String[] {"mgr.jones", "mgr.ahmed"}) {
+            browser.signIn("/cases", staff);
+            browser.signOut();
+        }
+        JsonNode receipt = JsonHttp.anonymous()
+                .post(
+                        system.command().url() + "/api/reports",
+                        Map.ofEntries(
+                                Map.entry("type", "DIGNITY_AT_WORK"),
+                                Map.entry("organisation", "castle-council"),
+                                Map.entry("category", "BULLYING"),
+                                Map.entry(
+                                        "occurredOn",
+                                        LocalDate.now().minusDays(10).toString()),
+                                Map.entry("locationType", "WORKPLACE"),
+                                Map.entry("area", "RESOURCES"),
+                                Map.entry("reporterRole", "VICTIM"),
+                                Map.entry("anonymous", true),
+                                Map.entry("narrative", "My supervisor shouts at me in front of the team every week.")))
+                .body();
+        String reference = receipt.path("reference").asText();
+
+        // the equality team's manager decides the case
+        browser.signIn("/cases", "mgr.jones");
+        browser.type("#reference", reference);
+        browser.press("Find");
+        browser.click("input[name=category][value=BULLYING]");
+        browser.click("input[name=risk][value=MEDIUM]");
+        browser.click("input[name=route][value=FORMAL_INVESTIGATION]");
+        browser.press("Triage case");
+        browser.click("input[name=outcome][value=NOT_UPHELD]");
+        browser.type("#resolution-summary", "The witnesses did not support the account.");
+        browser.press("Resolve case");
+        assertThat(browser.text("#done")).isEqualTo("The case has been resolved");
+        browser.signOut();
+
+        // the reporter appeals from their follow-up page
+        followUp(reference, receipt.path("receipt").asText());
+        browser.type("#grounds", "The witness I named was never asked.");
+        browser.press("Send appeal");
+        assertThat(browser.text("#appeal-sent")).startsWith("Your appeal has been sent.");
+        assertThat(browser.text("#status")).isEqualTo("We have received your appeal.");
+        browser.check("follow-up-appeal-sent");
+
+        // the deciding manager cannot hear it; a manager of another team is appointed
+        browser.signIn("/cases", "mgr.jones");
+        browser.type("#reference", reference);
+        browser.press("Find");
+        assertThat(browser.text("#appeal-record")).contains("The witness I named was never asked.");
+        assertThat(browser.findAll("#appeal-hearer-hearer option[value='mgr.jones']"))
+                .isEmpty();
+        browser.select("#appeal-hearer-hearer", "mgr.ahmed");
+        browser.press("Appoint");
+        assertThat(browser.text("#done")).isEqualTo("The case manager who will hear the appeal is appointed");
+        assertThat(browser.findAll("#appeal-decision"))
+                .as("only the hearer decides")
+                .isEmpty();
+        browser.check("case-appeal-appointed");
+        browser.signOut();
+
+        // the hearer finds it in their own caseload and decides it
+        browser.signIn("/cases", "mgr.ahmed");
+        browser.press(reference);
+        browser.click("input[name=outcome][value=PARTLY_UPHELD]");
+        browser.type("#appeal-decision-reasons", "The named witness supports part of the account.");
+        browser.press("Decide appeal");
+        assertThat(browser.text("#done")).isEqualTo("The appeal is decided; its outcome is final");
+        assertThat(browser.text("#appeal-decision-text")).startsWith("partly upheld");
+        assertThat(browser.findAll("#appeal")).as("no second appeal").isEmpty();
+        browser.check("case-appeal-decided");
+        browser.signOut();
+
+        // the reporter sees the final decision and cannot appeal again
+        followUp(reference, receipt.path("receipt").asText());
+        assertThat(browser.text("#appeal-outcome")).isEqualTo("Partly upheld (final)");
+        assertThat(browser.findAll("#appeal")).isEmpty();
+        browser.check("follow-up-appeal-decided");
+    }
+
+    private static void followUp(String reference, String receipt) {
+        browser.go("/follow-up");
+        browser.type("#reference", reference);
+        browser.type("#receipt", receipt);
+        browser.press("Continue");
+    }
+}

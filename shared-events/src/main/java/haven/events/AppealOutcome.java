@@ -1,0 +1,8 @@
+package haven.events;
+
+/** What the hearing of an appeal decided; final. */
+public enum AppealOutcome {
+    UPHELD,
+    PARTLY_UPHELD,
+    DISMISSED
+}
