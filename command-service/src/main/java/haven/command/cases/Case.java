@@ -29,6 +29,11 @@ import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
+import haven.events.MeetingAdjourned;
+import haven.events.MeetingKind;
+import haven.events.MeetingNotesRecorded;
+import haven.events.MeetingNotesShared;
+import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
@@ -86,6 +91,8 @@ class Case {
     }
 
     static final String NAMED_BY_REPORTER = "reporter";
+    private static final String NO_REPORTER =
+            "A referral has no reporter to write to: the organisation that referred it is in touch with them";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
     static final String REVISION = "6";
 
@@ -107,6 +114,11 @@ class Case {
     private record AgreedAction(String owner, LocalDate due, boolean done) {}
 
     private final Map<String, AgreedAction> actions = new HashMap<>();
+
+    /** What each meeting's rules need, by its id: whether its notes are recorded, and shared. */
+    private record Meeting(boolean held, boolean shared) {}
+
+    private final Map<String, Meeting> meetings = new HashMap<>();
     private Instant appealDeadline;
     /** Who resolved it, and so may not hear its appeal. */
     private String resolvedBy;
@@ -424,12 +436,65 @@ class Case {
         apply(new ActionCompleted(caseId, c.actionId(), c.completedBy()));
     }
 
+    /**
+     * A meeting or hearing on an open case; an appeal hearing only while an appeal is open. The
+     * reporter's companion (colleague or trade union representative, or nobody) is recorded with it.
+     */
+    @CommandHandler
+    void handle(ScheduleMeeting c) {
+        refuseIfClosed();
+        refuseIf(meetings.containsKey(c.meetingId()), "A meeting with that id already exists");
+        refuseIf(
+                (c.kind() == MeetingKind.APPEAL_HEARING) != (stage == Stage.APPEALED),
+                stage == Stage.APPEALED
+                        ? "While the case is under appeal, only its appeal hearing is held"
+                        : "An appeal hearing is held only while an appeal is open");
+        apply(new MeetingScheduled(
+                caseId,
+                c.meetingId(),
+                c.kind(),
+                c.startsAt(),
+                c.place(),
+                c.attendees(),
+                c.companion(),
+                c.scheduledBy()));
+    }
+
+    @CommandHandler
+    void handle(AdjournMeeting c) {
+        refuseIfClosed();
+        refuseIf(!meetings.containsKey(c.meetingId()), "The case has no meeting with that id");
+        refuseIf(meetings.get(c.meetingId()).held(), "That meeting has been held: its notes are recorded");
+        apply(new MeetingAdjourned(caseId, c.meetingId(), c.reason(), c.resumesAt(), c.adjournedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordMeetingNotes c) {
+        refuseIfClosed();
+        refuseIf(!meetings.containsKey(c.meetingId()), "The case has no meeting with that id");
+        refuseIf(meetings.get(c.meetingId()).held(), "That meeting's notes are already recorded");
+        refuseIf(c.share() && referral, NO_REPORTER);
+        apply(new MeetingNotesRecorded(caseId, c.meetingId(), c.notes(), c.recordedBy()));
+        if (c.share()) {
+            apply(new MeetingNotesShared(caseId, c.meetingId(), c.recordedBy()));
+        }
+    }
+
+    /** Also after closure: the reporter may ask for the notes of a hearing later. */
+    @CommandHandler
+    void handle(ShareMeetingNotes c) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(referral, NO_REPORTER);
+        refuseIf(!meetings.containsKey(c.meetingId()), "The case has no meeting with that id");
+        refuseIf(!meetings.get(c.meetingId()).held(), "That meeting's notes are not recorded yet");
+        refuseIf(meetings.get(c.meetingId()).shared(), "That meeting's notes are already shared with the reporter");
+        apply(new MeetingNotesShared(caseId, c.meetingId(), c.sharedBy()));
+    }
+
     @CommandHandler
     void handle(SendMessageToReporter c) {
         refuseIfClosed();
-        refuseIf(
-                referral,
-                "A referral has no reporter to write to: the organisation that referred it is in touch with them");
+        refuseIf(referral, NO_REPORTER);
         apply(new MessageToReporterSent(caseId, c.messageId(), c.text(), c.sender()));
     }
 
@@ -731,6 +796,21 @@ class Case {
         if (appealHearer != null && pseudonyms.of(appealHearer).equals(e.staffPseudonym())) {
             appealHearer = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduled e) {
+        meetings.put(e.meetingId(), new Meeting(false, false));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingNotesRecorded e) {
+        meetings.put(e.meetingId(), new Meeting(true, false));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingNotesShared e) {
+        meetings.put(e.meetingId(), new Meeting(true, true));
     }
 
     @EventSourcingHandler

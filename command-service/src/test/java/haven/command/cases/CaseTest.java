@@ -16,6 +16,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
+import haven.events.Companion;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
 import haven.events.DeadlineBasis;
@@ -30,6 +31,11 @@ import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.LocationType;
+import haven.events.MeetingAdjourned;
+import haven.events.MeetingKind;
+import haven.events.MeetingNotesRecorded;
+import haven.events.MeetingNotesShared;
+import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
@@ -59,6 +65,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -1601,6 +1608,96 @@ class CaseTest {
                             new CaseResolved(ID, Outcome.PARTLY_UPHELD, "Revised", APPEAL_DEADLINE, "cw.patel"))
                     .when(byReporter, NOBODY)
                     .expectEvents(lodged);
+        }
+    }
+
+    /** Meetings and hearings: scheduled with the right to be accompanied, adjourned, their notes shared. */
+    @Nested
+    class Meetings {
+
+        final LocalDateTime tenAm = LocalDateTime.parse("2026-12-10T10:00");
+        final Companion union = new Companion(Companion.Role.TRADE_UNION_REPRESENTATIVE, "J. Rep (Unison)");
+        final ScheduleMeeting hearing = new ScheduleMeeting(
+                ID,
+                "m-1",
+                MeetingKind.FORMAL_HEARING,
+                tenAm,
+                "Room 4, Civic Centre",
+                List.of("mgr.jones"),
+                union,
+                "cw.patel");
+        final MeetingScheduled scheduled = new MeetingScheduled(
+                ID,
+                "m-1",
+                MeetingKind.FORMAL_HEARING,
+                tenAm,
+                "Room 4, Civic Centre",
+                List.of("mgr.jones"),
+                union,
+                "cw.patel");
+        final MeetingNotesRecorded notes = new MeetingNotesRecorded(ID, "m-1", "Both accounts heard", "cw.patel");
+
+        @Test
+        void aHearingIsScheduledWithTheReportersCompanionAndAdjourned() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED).when(hearing).expectEvents(scheduled);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled)
+                    .when(new AdjournMeeting(ID, "m-1", "The representative is ill", tenAm.plusDays(7), "cw.patel"))
+                    .expectEvents(new MeetingAdjourned(
+                            ID, "m-1", "The representative is ill", tenAm.plusDays(7), "cw.patel"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled, notes)
+                    .when(new AdjournMeeting(ID, "m-1", "Too late", null, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("That meeting has been held: its notes are recorded");
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(hearing)
+                    .expectNoEvents()
+                    .expectExceptionMessage("A closed case cannot be changed; reopen it on appeal first");
+        }
+
+        @Test
+        void anAppealHearingOnlyWhileAnAppealIsOpenAndNothingElseThen() {
+            var appealHearing = new ScheduleMeeting(
+                    ID, "m-2", MeetingKind.APPEAL_HEARING, tenAm, "Video call", List.of(), union, "mgr.ahmed");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(appealHearing)
+                    .expectNoEvents()
+                    .expectExceptionMessage("An appeal hearing is held only while an appeal is open");
+            var underAppeal =
+                    new Object[] {SUBMITTED, ROUTED, TRIAGED, RESOLVED, new AppealLodged(ID, "Not looked at", null)};
+            fixture.given(underAppeal)
+                    .when(appealHearing)
+                    .expectEvents(new MeetingScheduled(
+                            ID, "m-2", MeetingKind.APPEAL_HEARING, tenAm, "Video call", List.of(), union, "mgr.ahmed"));
+            fixture.given(underAppeal)
+                    .when(hearing)
+                    .expectNoEvents()
+                    .expectExceptionMessage("While the case is under appeal, only its appeal hearing is held");
+        }
+
+        @Test
+        void notesAreRecordedOnceAndSharedWithTheReporterOnce() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled)
+                    .when(new RecordMeetingNotes(ID, "m-1", "Both accounts heard", true, "cw.patel"))
+                    .expectEvents(notes, new MeetingNotesShared(ID, "m-1", "cw.patel"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled, notes)
+                    .when(new RecordMeetingNotes(ID, "m-1", "Again", false, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("That meeting's notes are already recorded");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled)
+                    .when(new ShareMeetingNotes(ID, "m-1", "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("That meeting's notes are not recorded yet");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled, notes, RESOLVED, CLOSED)
+                    .when(new ShareMeetingNotes(ID, "m-1", "mgr.jones"))
+                    .expectEvents(new MeetingNotesShared(ID, "m-1", "mgr.jones"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, scheduled, notes, new MeetingNotesShared(ID, "m-1", "cw.patel"))
+                    .when(new ShareMeetingNotes(ID, "m-1", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("That meeting's notes are already shared with the reporter");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(new RecordMeetingNotes(ID, "m-9", "Which meeting?", false, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case has no meeting with that id");
         }
     }
 

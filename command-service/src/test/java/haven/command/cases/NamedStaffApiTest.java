@@ -44,6 +44,13 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry("/appeal/decision", "{\"outcome\": \"DISMISSED\", \"reasons\": \"The witness was asked\"}"),
             Map.entry("/reopening", "{\"reason\": \"New evidence\"}"),
             Map.entry(
+                    "/meetings",
+                    "{\"kind\": \"FORMAL_HEARING\", \"startsAt\": \"2099-01-05T10:00\", \"place\": \"Room 4\", \"attendees\": [\"mgr.jones\"], \"companion\": {\"role\": \"COLLEAGUE\", \"name\": \"A. Friend\"}}"),
+            Map.entry("/meetings/{meetingId}/adjournment", "{\"reason\": \"The representative is ill\"}"),
+            Map.entry(
+                    "/meetings/{meetingId}/notes", "{\"notes\": \"Both accounts heard\", \"shareWithReporter\": true}"),
+            Map.entry("/meetings/{meetingId}/sharing", ""),
+            Map.entry(
                     "/referrals",
                     "{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\"}"));
 
@@ -77,7 +84,7 @@ class NamedStaffApiTest extends ApiTest {
                 .containsExactlyInAnyOrderElementsOf(endpoints);
 
         for (String endpoint : endpoints) {
-            String path = endpoint.replace("{actionId}", "a-1");
+            String path = endpoint.replace("{actionId}", "a-1").replace("{meetingId}", "m-1");
             String unknown = UUID.randomUUID().toString();
             MvcResult aboutNamedCase = postJson("/api/cases/" + caseId + path, VALID_BODIES.get(endpoint))
                     .andReturn();

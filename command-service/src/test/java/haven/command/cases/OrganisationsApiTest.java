@@ -90,6 +90,13 @@ class OrganisationsApiTest extends ApiTest {
                     {"outcome": "DISMISSED", "reasons": "The witness was asked"}"""),
             Map.entry("POST /api/cases/{caseId}/reopening", """
                     {"reason": "New evidence"}"""),
+            Map.entry("POST /api/cases/{caseId}/meetings", """
+                    {"kind": "FORMAL_HEARING", "startsAt": "2099-01-05T10:00", "place": "Room 4", "attendees": ["mgr.jones"], "companion": {"role": "COLLEAGUE", "name": "A. Friend"}}"""),
+            Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/adjournment", """
+                    {"reason": "The representative is ill"}"""),
+            Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/notes", """
+                    {"notes": "Both accounts heard", "shareWithReporter": true}"""),
+            Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", ""),
             Map.entry("POST /api/admin/cases/{caseId}/erasure", """
                     {"reason": "ERASURE_REQUEST"}"""),
             Map.entry("POST /api/admin/cases/{caseId}/legal-hold", """

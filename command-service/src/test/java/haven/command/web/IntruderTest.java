@@ -41,6 +41,10 @@ class IntruderTest extends ApiTest {
               "policeInformed": false, "consentToShare": true, "organisation": "council" }
             """;
 
+    static final String MEETING = """
+            {"kind": "FORMAL_HEARING", "startsAt": "2099-01-05T10:00", "place": "Room 4, Civic Centre",
+             "attendees": ["mgr.jones"], "companion": {"role": "TRADE_UNION_REPRESENTATIVE", "name": "J. Rep"}}""";
+
     static final String HISTORY = "source_id,reported_month,type,category,area,location_type,reporter_role,"
             + "perceived_motivations,characteristics,strands,outcome,closed_on\r\n"
             + "INC-2021-0042,2021-06,HATE_INCIDENT,VERBAL_ABUSE,CASTLE,STREET_OR_PUBLIC_SPACE,VICTIM,RACE,RACE,RACE,"
@@ -72,6 +76,13 @@ class IntruderTest extends ApiTest {
                         .getResponse()
                         .getContentAsString())
                 .get("actionId")
+                .asText();
+        String meetingId = json.readTree(postJson("/api/cases/" + caseId + "/meetings", MEETING)
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("meetingId")
                 .asText();
         signIn(TestTokens.bearer("cw.patel", "equality", Role.CASEWORKER));
         RequestPostProcessor anyone = request -> request;
@@ -118,6 +129,15 @@ class IntruderTest extends ApiTest {
                 onCase("POST /api/cases/{caseId}/appeal/decision", caseId, staff)
                         .json("{\"outcome\": \"DISMISSED\", \"reasons\": \"The witness was asked\"}"),
                 onCase("POST /api/cases/{caseId}/reopening", caseId, staff).json("{\"reason\": \"New evidence\"}"),
+                onCase("POST /api/cases/{caseId}/meetings", caseId, staff).json(MEETING),
+                onCase("POST /api/cases/{caseId}/meetings/{meetingId}/adjournment", caseId, staff)
+                        .path("meetingId", meetingId)
+                        .json("{\"reason\": \"The representative is ill\", \"resumesAt\": \"2099-01-12T10:00\"}"),
+                onCase("POST /api/cases/{caseId}/meetings/{meetingId}/notes", caseId, staff)
+                        .path("meetingId", meetingId)
+                        .json("{\"notes\": \"Both accounts heard\", \"shareWithReporter\": true}"),
+                onCase("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", caseId, staff)
+                        .path("meetingId", meetingId),
                 Example.of("POST /api/reporter/appeal", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText() + "\", \"grounds\": \"The witness was never asked\"}"),

@@ -55,6 +55,36 @@ enum CaseForm {
     MESSAGE("messages", "Your message has been sent to the reporter", form -> body("text", form.value("text"))),
     /** Sent as a file upload by {@code CasePages#attach}; here for its message. */
     ATTACHMENTS("attachments", "Your file has been added to the case", form -> null),
+    MEETING(
+            "meetings",
+            "The meeting is arranged",
+            form -> body(
+                    "kind",
+                    form.value("kind"),
+                    "startsAt",
+                    form.dateTime("starts"),
+                    "place",
+                    form.value("place"),
+                    "attendees",
+                    lines(form.value("attendees")),
+                    "companion",
+                    body("role", form.value("companionRole"), "name", form.value("companionName")))),
+    /** On one meeting: its id is part of the address ({@code CasePages#actOnMeeting}). */
+    ADJOURNMENT(
+            "adjournment",
+            "meetings/{meetingId}/adjournment",
+            "The meeting is adjourned",
+            form -> body("reason", form.value("reason"), "resumesAt", form.dateTime("resumes"))),
+    MEETING_NOTES(
+            "meeting-notes",
+            "meetings/{meetingId}/notes",
+            "The meeting's notes are recorded",
+            form -> body("notes", form.value("notes"), "shareWithReporter", form.has("share", "yes"))),
+    NOTES_SHARING(
+            "notes-sharing",
+            "meetings/{meetingId}/sharing",
+            "The meeting's notes are shared with the reporter",
+            form -> null),
     MESSAGES_READ("messages-read", "The reporter's message is marked as read", form -> null),
     RESOLUTION(
             "resolution",
@@ -84,13 +114,7 @@ enum CaseForm {
                     "lawfulBasis",
                     form.value("lawfulBasis"),
                     "hide",
-                    form.value("hide") == null
-                            ? List.of()
-                            : form.value("hide")
-                                    .lines()
-                                    .map(String::strip)
-                                    .filter(line -> !line.isEmpty())
-                                    .toList()));
+                    lines(form.value("hide"))));
 
     /** How the page asks for a field that is missing ("Select the risk level"), and names it otherwise. */
     private record Field(String verb, String label) {}
@@ -116,7 +140,23 @@ enum CaseForm {
             Map.entry("hide", new Field("Enter", "the passages to hide, one per line")),
             Map.entry("grounds", new Field("Enter", "why the reporter is appealing")),
             Map.entry("hearer", new Field("Select", "the case manager who will hear the appeal")),
-            Map.entry("reasons", new Field("Enter", "the reasons for the decision")));
+            Map.entry("reasons", new Field("Enter", "the reasons for the decision")),
+            Map.entry("kind", new Field("Select", "what the meeting is for")),
+            Map.entry("startsAt", new Field("Enter", "the date and time, in the future")),
+            Map.entry("resumesAt", new Field("Enter", "a date and time in the future, or leave it blank")),
+            Map.entry("place", new Field("Enter", "the place, or the video link")),
+            Map.entry("attendees", new Field("Enter", "who attends, one per line")),
+            Map.entry("companion.role", new Field("Select", "who accompanies the reporter")),
+            Map.entry("companion.name", new Field("Enter", "the companion's name")),
+            Map.entry("notes", new Field("Enter", "the notes of the meeting")));
+
+    /** Where a field's message points on the page, when that is not the form's field of that name. */
+    private static final Map<String, String> PAGE_IDS = Map.of(
+            "due", "due-day",
+            "startsAt", "starts-day",
+            "resumesAt", "resumes-day",
+            "companion.role", "companionRole",
+            "companion.name", "companionName");
 
     final String slug;
     /** Where the command-service takes it, under {@code /api/cases/{caseId}/}: the slug unless it says otherwise. */
@@ -134,6 +174,21 @@ enum CaseForm {
         this.path = path;
         this.done = done;
         this.body = body;
+    }
+
+    /** Whether it acts on one meeting, whose id is part of its address. */
+    boolean onMeeting() {
+        return path.contains("{meetingId}");
+    }
+
+    /** Lines of a text box, each trimmed, blanks left out. */
+    private static List<String> lines(String text) {
+        return text == null
+                ? List.of()
+                : text.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
     }
 
     static Optional<CaseForm> bySlug(String slug) {
@@ -155,8 +210,9 @@ enum CaseForm {
         String message = reason.contains("must not be null") || reason.contains("must not be blank")
                 ? named.verb() + " " + named.label()
                 : Character.toUpperCase(named.label().charAt(0)) + named.label().substring(1) + ": " + reason;
-        // a date's error links to its first box, the day
-        return Map.entry(slug + "-" + (field.equals("due") ? "due-day" : field), message);
+        // a date's error links to its first box, the day; a list's to its box
+        String onPage = PAGE_IDS.getOrDefault(field.replaceAll("\\[\\d+]$", ""), field.replaceAll("\\[\\d+]$", ""));
+        return Map.entry(slug + "-" + onPage, message);
     }
 
     private static Map<String, Object> body(Object... namesAndValues) {

@@ -3,6 +3,8 @@ package haven.query.pages;
 import haven.events.AppealOutcome;
 import haven.events.CaseId;
 import haven.events.Category;
+import haven.events.Companion;
+import haven.events.MeetingKind;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
@@ -150,16 +152,44 @@ class CasePages {
             @RequestParam MultiValueMap<String, String> form,
             Staff staff) {
         requireWellFormed(caseId);
-        var caseForm = CaseForm.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var answers = new FormAnswers(form);
+        var caseForm = CaseForm.bySlug(slug)
+                .filter(found -> !found.onMeeting())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return send(caseId, caseForm, new FormAnswers(form), staff, null);
+    }
+
+    /** A form about one meeting of the case (adjourn it, record or share its notes). */
+    @PostMapping("/cases/{caseId}/meetings/{meetingId}/{slug}")
+    ModelAndView actOnMeeting(
+            @PathVariable String caseId,
+            @PathVariable String meetingId,
+            @PathVariable String slug,
+            @RequestParam MultiValueMap<String, String> form,
+            Staff staff) {
+        requireWellFormed(caseId);
+        requireWellFormed(meetingId);
+        var caseForm = CaseForm.bySlug(slug)
+                .filter(CaseForm::onMeeting)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return send(caseId, caseForm, new FormAnswers(form), staff, meetingId);
+    }
+
+    /**
+     * Sends one form; on success back to the case, otherwise the page with what went wrong. A form on
+     * one meeting has that meeting's id in its fields' ids, as the page has one such form per meeting.
+     */
+    private ModelAndView send(String caseId, CaseForm caseForm, FormAnswers answers, Staff staff, String meetingId) {
+        Object[] ids = meetingId == null ? new Object[] {caseId} : new Object[] {caseId, meetingId};
         var answer =
-                commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.path, caseForm.body(answers), caseId);
+                commands.actAs(HttpMethod.POST, "/api/cases/{caseId}/" + caseForm.path, caseForm.body(answers), ids);
+        String formId = meetingId == null ? caseForm.slug : caseForm.slug + "-" + meetingId;
         if (answer.succeeded()) {
             freshViews.await();
             if (caseForm == CaseForm.CONFLICT && staff.id().equals(answers.value("caseworker"))) {
                 return new ModelAndView("redirect:/cases"); // they are off the case: it is no longer theirs to see
             }
-            return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + caseForm.slug);
+            String anchor = caseForm.onMeeting() ? "meetings" : caseForm.slug;
+            return new ModelAndView("redirect:/cases/" + caseId + "?done=" + caseForm.slug + "#" + anchor);
         }
         if (answer.status() == 404) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -167,12 +197,12 @@ class CasePages {
         var problems = new LinkedHashMap<String, String>();
         answer.fieldErrors().forEach((field, reason) -> {
             var problem = caseForm.problem(field, reason);
-            problems.putIfAbsent(problem.getKey(), problem.getValue());
+            problems.putIfAbsent(formId + problem.getKey().substring(caseForm.slug.length()), problem.getValue());
         });
         if (problems.isEmpty()) { // refused as a whole, such as a 409: the command-service says why
-            problems.put(caseForm.slug, answer.body().path("detail").asText("This could not be done."));
+            problems.put(formId, answer.body().path("detail").asText("This could not be done."));
         }
-        var page = casePage(caseId, staff, problems, caseForm.slug, answers);
+        var page = casePage(caseId, staff, problems, formId, answers);
         page.setStatus(answer.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(answer.status()));
         return page;
     }
@@ -256,6 +286,8 @@ class CasePages {
         model.put("assignable", assignable(staff, shown));
         model.put("hearers", hearers(staff, shown, record));
         model.put("appealOutcomes", AppealOutcome.values());
+        model.put("meetingKinds", MeetingKind.values());
+        model.put("companionRoles", Companion.Role.values());
         model.put("mayAppeal", mayAppeal(shown, record));
         model.put("me", staff.id());
         model.put("categories", Category.values());

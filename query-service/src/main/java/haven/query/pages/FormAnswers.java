@@ -2,6 +2,8 @@ package haven.query.pages;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.springframework.util.LinkedMultiValueMap;
@@ -34,6 +36,21 @@ public class FormAnswers {
 
     public boolean has(String field, String value) {
         return values(field).contains(value);
+    }
+
+    /** A date input ({@link #date}) and a time box ({@code field-time}, 14:30); null unless both are real. */
+    public LocalDateTime dateTime(String field) {
+        LocalDate day = date(field);
+        String time = value(field + "-time");
+        if (day == null || time == null || !time.matches("\\d{1,2}[:.]\\d{2}")) {
+            return null;
+        }
+        String[] parts = time.split("[:.]");
+        try {
+            return day.atTime(LocalTime.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** A GOV.UK date input's three fields ({@code field-day}, {@code -month}, {@code -year}); null unless a real date. */

@@ -17,6 +17,10 @@ import haven.events.CaseResolved;
 import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
+import haven.events.MeetingAdjourned;
+import haven.events.MeetingNotesRecorded;
+import haven.events.MeetingNotesShared;
+import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.Motivation;
@@ -196,6 +200,55 @@ class CaseRecordProjection {
     @EventHandler
     void on(CaseReopened e) {
         update(e.caseId(), set("resolution", null));
+    }
+
+    /** A meeting: when and what it is plain; where, who attends and the companion's name sealed. */
+    @EventHandler
+    void on(MeetingScheduled e) {
+        var companion = e.companion();
+        update(
+                e.caseId(),
+                set(
+                        "meetings." + e.meetingId(),
+                        new Document("kind", e.kind().name())
+                                .append("startsAt", e.startsAt().toString())
+                                .append("place", seal(e.caseId(), e.place()))
+                                .append(
+                                        "attendees",
+                                        e.attendees() == null || e.attendees().isEmpty()
+                                                ? null
+                                                : seal(e.caseId(), String.join("\n", e.attendees())))
+                                .append("companionRole", companion == null ? null : name(companion.role()))
+                                .append(
+                                        "companionName",
+                                        companion == null || companion.name() == null
+                                                ? null
+                                                : seal(e.caseId(), companion.name()))
+                                .append("scheduledBy", e.scheduledBy())));
+    }
+
+    @EventHandler
+    void on(MeetingAdjourned e) {
+        update(
+                e.caseId(),
+                set("meetings." + e.meetingId() + ".adjournedFor", seal(e.caseId(), e.reason())),
+                set(
+                        "meetings." + e.meetingId() + ".resumesAt",
+                        e.resumesAt() == null ? null : e.resumesAt().toString()));
+    }
+
+    @EventHandler
+    void on(MeetingNotesRecorded e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set("meetings." + e.meetingId() + ".notes", seal(e.caseId(), e.notes())),
+                set("meetings." + e.meetingId() + ".notesBy", e.recordedBy()),
+                set("meetings." + e.meetingId() + ".notesAt", Date.from(at)));
+    }
+
+    @EventHandler
+    void on(MeetingNotesShared e) {
+        update(e.caseId(), set("meetings." + e.meetingId() + ".shared", true));
     }
 
     /** The appeal against the current outcome: its grounds, who hears it, and its final decision. */

@@ -6,8 +6,10 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.AppealOutcome;
+import haven.events.Companion;
 import haven.events.ContactPreference;
 import haven.events.LocationType;
+import haven.events.MeetingKind;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ReporterRole;
@@ -19,6 +21,7 @@ import haven.query.caseload.CaseFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -43,7 +46,8 @@ public class CaseRecords {
             List<Message> messages,
             List<EvidenceFile> evidence,
             Resolution resolution,
-            Appeal appeal) {}
+            Appeal appeal,
+            List<Meeting> meetings) {}
 
     public record Report(
             Instant submittedAt,
@@ -87,6 +91,34 @@ public class CaseRecords {
 
         public boolean byReporter() {
             return CaseRecordProjection.REPORTER.equals(addedBy);
+        }
+    }
+
+    /**
+     * A meeting or hearing: when (the council's local time) and what for, where, who attends, who
+     * accompanies the reporter; any adjournment; its notes once held, and whether the reporter has them.
+     */
+    public record Meeting(
+            String id,
+            MeetingKind kind,
+            LocalDateTime startsAt,
+            String place,
+            List<String> attendees,
+            Companion.Role companionRole,
+            String companionName,
+            String adjournedFor,
+            LocalDateTime resumesAt,
+            String notes,
+            String notesBy,
+            boolean shared) {
+
+        public boolean held() {
+            return notesBy != null;
+        }
+
+        /** When it takes place now: the adjourned-to time if one was set. */
+        public LocalDateTime when() {
+            return resumesAt != null ? resumesAt : startsAt;
         }
     }
 
@@ -195,7 +227,7 @@ public class CaseRecords {
         String caseId = granted.caseId();
         Document d = records.find(eq("_id", caseId)).first();
         if (d == null) {
-            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), List.of(), null, null);
+            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of());
         }
         return new CaseRecord(
                 caseId,
@@ -234,7 +266,8 @@ public class CaseRecords {
                                 at(f, "at")),
                         Comparator.comparing(EvidenceFile::at)),
                 resolution(d.get("resolution", Document.class)),
-                appeal(d.get("appeal", Document.class)));
+                appeal(d.get("appeal", Document.class)),
+                entries(d, "meetings", this::meeting, Comparator.comparing(Meeting::startsAt)));
     }
 
     private Report report(Document r) {
@@ -267,6 +300,23 @@ public class CaseRecords {
                 ? null
                 : new Resolution(
                         Outcome.valueOf(r.getString("outcome")), open(r, "summary"), r.getString("by"), at(r, "at"));
+    }
+
+    private Meeting meeting(String id, Document m) {
+        String attendees = open(m, "attendees");
+        return new Meeting(
+                id,
+                value(MeetingKind.class, m.getString("kind")),
+                LocalDateTime.parse(m.getString("startsAt")),
+                open(m, "place"),
+                attendees == null ? List.of() : attendees.lines().toList(),
+                value(Companion.Role.class, m.getString("companionRole")),
+                open(m, "companionName"),
+                open(m, "adjournedFor"),
+                m.getString("resumesAt") == null ? null : LocalDateTime.parse(m.getString("resumesAt")),
+                open(m, "notes"),
+                m.getString("notesBy"),
+                m.getBoolean("shared", false));
     }
 
     private Appeal appeal(Document a) {

@@ -13,6 +13,10 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.EvidenceAttached;
+import haven.events.MeetingAdjourned;
+import haven.events.MeetingNotesRecorded;
+import haven.events.MeetingNotesShared;
+import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
@@ -114,6 +118,45 @@ class ReporterStatusProjection {
     @EventHandler
     void on(MessageFromReporterReceived e, @Timestamp Instant at) {
         update(e.caseId(), message(e.caseId(), e.messageId(), "you", e.text(), at));
+    }
+
+    /** Their meetings: what for, when and where (sealed), and whether they may bring a companion. */
+    @EventHandler
+    void on(MeetingScheduled e) {
+        update(
+                e.caseId(),
+                set(
+                        "meetings." + e.meetingId(),
+                        new Document("kind", e.kind().name())
+                                .append("startsAt", e.startsAt().toString())
+                                .append(
+                                        "place",
+                                        keys.sealUnlessErased(e.caseId().value(), e.place()))));
+    }
+
+    @EventHandler
+    void on(MeetingAdjourned e) {
+        update(
+                e.caseId(),
+                set("meetings." + e.meetingId() + ".adjourned", true),
+                set(
+                        "meetings." + e.meetingId() + ".resumesAt",
+                        e.resumesAt() == null ? null : e.resumesAt().toString()));
+    }
+
+    /** Kept sealed, and shown to the reporter only once shared with them. */
+    @EventHandler
+    void on(MeetingNotesRecorded e) {
+        update(
+                e.caseId(),
+                set(
+                        "meetings." + e.meetingId() + ".notes",
+                        keys.sealUnlessErased(e.caseId().value(), e.notes())));
+    }
+
+    @EventHandler
+    void on(MeetingNotesShared e) {
+        update(e.caseId(), set("meetings." + e.meetingId() + ".shared", true));
     }
 
     /** The reporter's own files, so they can see what they have sent; the case team's stay with the case. */

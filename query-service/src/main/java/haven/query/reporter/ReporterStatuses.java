@@ -5,12 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.AppealOutcome;
+import haven.events.MeetingKind;
 import haven.events.Outcome;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
 import haven.query.web.Words;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,12 @@ public class ReporterStatuses {
     /** {@code text} is null once the case's personal data has been erased. */
     public record Message(String from, String text, Instant at) {}
 
+    /**
+     * A meeting they are invited to: what for, when (the adjourned-to time if it was moved), where;
+     * its notes once shared with them.
+     */
+    public record Meeting(String kind, LocalDateTime when, String place, boolean adjourned, String notes) {}
+
     /** A file the reporter added; {@code name} is null once erased. */
     public record AddedFile(String name, Instant at) {}
 
@@ -39,6 +47,7 @@ public class ReporterStatuses {
             Instant appealUntil,
             List<Message> messages,
             List<AddedFile> files,
+            List<Meeting> meetings,
             boolean open,
             String appealOutcome,
             boolean mayAppeal) {}
@@ -85,6 +94,17 @@ public class ReporterStatuses {
                         new AddedFile(text(f.getString("name")), f.getDate("at").toInstant()))
                 .sorted(Comparator.comparing(AddedFile::at))
                 .toList();
+        var meetings = d.get("meetings", new Document()).values().stream()
+                .map(Document.class::cast)
+                .map(m -> new Meeting(
+                        Words.capitalised(MeetingKind.valueOf(m.getString("kind"))),
+                        LocalDateTime.parse(
+                                m.getString("resumesAt") != null ? m.getString("resumesAt") : m.getString("startsAt")),
+                        text(m.getString("place")),
+                        m.getBoolean("adjourned", false),
+                        m.getBoolean("shared", false) ? text(m.getString("notes")) : null))
+                .sorted(Comparator.comparing(Meeting::when))
+                .toList();
         // a case closed without a resolution (left idle until retention closed it) has neither
         boolean decided = stage != Stage.RECEIVED
                 && stage != Stage.BEING_LOOKED_INTO
@@ -110,6 +130,7 @@ public class ReporterStatuses {
                 appealUntil,
                 messages,
                 files,
+                meetings,
                 stage != Stage.ERASED,
                 appealOutcome,
                 mayAppeal);
@@ -123,6 +144,7 @@ public class ReporterStatuses {
                 Stage.ERASED.nextStep,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 false,

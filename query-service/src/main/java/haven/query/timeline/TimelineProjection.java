@@ -26,6 +26,10 @@ import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
+import haven.events.MeetingAdjourned;
+import haven.events.MeetingNotesRecorded;
+import haven.events.MeetingNotesShared;
+import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
@@ -37,7 +41,9 @@ import haven.infra.council.Partnership;
 import haven.query.views.BatchWrites;
 import haven.query.web.Words;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -54,6 +60,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("timeline")
 class TimelineProjection {
+
+    /** A meeting's time, as the history reads it: 10 December 2026 at 14:00. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     /** Who the timeline says did what Haven did itself. */
     private static final String HAVEN = "Haven";
@@ -252,6 +261,37 @@ class TimelineProjection {
     @EventHandler
     void on(CaseReopened e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.reopenedBy(), "Reopened for new evidence");
+    }
+
+    @EventHandler
+    void on(MeetingScheduled e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.scheduledBy(),
+                Words.capitalised(e.kind()) + " arranged for " + e.startsAt().format(WHEN));
+    }
+
+    @EventHandler
+    void on(MeetingAdjourned e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.adjournedBy(),
+                "Meeting adjourned"
+                        + (e.resumesAt() == null ? "" : " to " + e.resumesAt().format(WHEN)));
+    }
+
+    @EventHandler
+    void on(MeetingNotesRecorded e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.recordedBy(), "Meeting notes recorded");
+    }
+
+    @EventHandler
+    void on(MeetingNotesShared e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.sharedBy(), "Meeting notes shared with the reporter");
     }
 
     @EventHandler

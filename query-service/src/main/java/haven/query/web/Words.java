@@ -11,6 +11,12 @@ public final class Words {
         return value == null ? null : ofName(value.name());
     }
 
+    /** With a capital letter, to start a sentence. */
+    public static String capitalised(Enum<?> value) {
+        String words = of(value);
+        return words == null || words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** An enum value's name, such as a view stores it. */
     public static String ofName(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -9,10 +9,13 @@ import haven.events.ActionAgreed;
 import haven.events.CaseId;
 import haven.events.CaseTriaged;
 import haven.events.Category;
+import haven.events.Companion;
 import haven.events.ContactPreference;
 import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LocationType;
+import haven.events.MeetingKind;
+import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.ReportSubmitted;
@@ -37,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +87,7 @@ class IntruderTest {
     static final String RECEIPT = "1234-5678-9012-3456";
     static final String ACTION_ID = UUID.randomUUID().toString();
     static final String FILE_ID = UUID.randomUUID().toString();
+    static final String MEETING_ID = UUID.randomUUID().toString();
     static final CommandServiceStandIn COMMANDS = CommandServiceStandIn.start();
 
     @Autowired
@@ -268,10 +273,44 @@ class IntruderTest {
                 Map.of("slug", "appeal", "grounds", "The witness was never asked"),
                 Map.of("slug", "appeal-hearer", "hearer", "mgr.ahmed"),
                 Map.of("slug", "appeal-decision", "outcome", "DISMISSED", "reasons", "The witness was asked"),
-                Map.of("slug", "reopening", "reason", "New evidence"))) {
+                Map.of("slug", "reopening", "reason", "New evidence"),
+                Map.ofEntries(
+                        Map.entry("slug", "meetings"),
+                        Map.entry("kind", "FORMAL_HEARING"),
+                        Map.entry("starts-day", "5"),
+                        Map.entry("starts-month", "1"),
+                        Map.entry("starts-year", "2099"),
+                        Map.entry("starts-time", "10:00"),
+                        Map.entry("place", "Room 4, Civic Centre"),
+                        Map.entry("attendees", "mgr.jones"),
+                        Map.entry("companionRole", "TRADE_UNION_REPRESENTATIVE"),
+                        Map.entry("companionName", "J. Rep")))) {
             var fields = new java.util.HashMap<>(form);
             String slug = fields.remove("slug");
             examples.add(onCase("POST /cases/{caseId}/{slug}", caseId, page)
+                    .path("slug", slug)
+                    .form(fields));
+        }
+        for (var form : List.of(
+                Map.of("slug", "meeting-notes", "notes", "Both accounts heard", "share", "yes"),
+                Map.of(
+                        "slug",
+                        "adjournment",
+                        "reason",
+                        "The representative is ill",
+                        "resumes-day",
+                        "12",
+                        "resumes-month",
+                        "1",
+                        "resumes-year",
+                        "2099",
+                        "resumes-time",
+                        "10:00"),
+                Map.of("slug", "notes-sharing"))) {
+            var fields = new java.util.HashMap<>(form);
+            String slug = fields.remove("slug");
+            examples.add(onCase("POST /cases/{caseId}/meetings/{meetingId}/{slug}", caseId, page)
+                    .path("meetingId", MEETING_ID)
                     .path("slug", slug)
                     .form(fields));
         }
@@ -328,6 +367,15 @@ class IntruderTest {
         history.append(new MessageToReporterSent(caseId, "message-1", "[[${7*7}]]", "cw.lee"));
         history.append(
                 new MessageFromReporterReceived(caseId, "message-2", "=HYPERLINK(\"https://intruder.example/\")"));
+        history.append(new MeetingScheduled(
+                caseId,
+                MEETING_ID,
+                MeetingKind.FORMAL_HEARING,
+                LocalDateTime.now().plusDays(5).withNano(0),
+                "${7*7} Room",
+                List.of("[[${7*7}]]"),
+                new Companion(Companion.Role.COLLEAGUE, "__${7*7}__"),
+                "cw.lee"));
         evidence.store(caseId.value(), FILE_ID, "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         history.append(new EvidenceAttached(caseId, FILE_ID, "${7*7}.txt", "text/plain", 25, null));
         return caseId.value();

@@ -108,6 +108,15 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** As {@link #press(String)}, for the button or link of that text within the element {@code within}. */
+    void press(String within, String text) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(within)
+                .findElement(By.xpath(".//*[self::button or self::a][normalize-space()='" + text + "']"))
+                .click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /**
      * Signs in as a demo member of staff through the dev identity provider's own sign-in form,
      * starting from a staff page, and comes back to it.

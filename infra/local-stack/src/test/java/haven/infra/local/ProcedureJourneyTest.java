@@ -66,16 +66,37 @@ class ProcedureJourneyTest {
         browser.press("Find");
         browser.click("input[name=category][value=BULLYING]");
         browser.click("input[name=risk][value=MEDIUM]");
+        browser.click("input[name=route][value=INFORMAL_RESOLUTION]");
+        browser.press("Triage case");
+        arrange("INFORMAL_MEETING", LocalDate.now().plusDays(3), "Meeting room 2, Civic Centre", "NONE", "");
+
+        // talking it through did not settle it: it goes formal, to a hearing with a trade union representative
+        browser.click("input[name=risk][value=MEDIUM]");
         browser.click("input[name=route][value=FORMAL_INVESTIGATION]");
         browser.press("Triage case");
+        arrange(
+                "FORMAL_HEARING",
+                LocalDate.now().plusDays(7),
+                "Room 4, Civic Centre",
+                "TRADE_UNION_REPRESENTATIVE",
+                "J. Rep (Unison)");
+        String hearing = "#meetings div.govuk-summary-card:nth-of-type(2)";
+        assertThat(browser.text(hearing)).contains("Formal hearing", "Trade union representative: J. Rep (Unison)");
+        browser.type(hearing + " textarea[name=notes]", "Both accounts heard; the supervisor denies shouting.");
+        browser.click(hearing + " input[name=share]");
+        browser.press(hearing, "Record notes");
+        assertThat(browser.text("#done")).isEqualTo("The meeting's notes are recorded");
+        assertThat(browser.text(hearing)).contains("Notes (shared with the reporter)");
+        browser.check("case-meetings");
         browser.click("input[name=outcome][value=NOT_UPHELD]");
         browser.type("#resolution-summary", "The witnesses did not support the account.");
         browser.press("Resolve case");
         assertThat(browser.text("#done")).isEqualTo("The case has been resolved");
         browser.signOut();
 
-        // the reporter appeals from their follow-up page
+        // the reporter reads the hearing's notes, and appeals from their follow-up page
         followUp(reference, receipt.path("receipt").asText());
+        assertThat(browser.text(".meeting-notes")).isEqualTo("Both accounts heard; the supervisor denies shouting.");
         browser.type("#grounds", "The witness I named was never asked.");
         browser.press("Send appeal");
         assertThat(browser.text("#appeal-sent")).startsWith("Your appeal has been sent.");
@@ -101,6 +122,7 @@ class ProcedureJourneyTest {
         // the hearer finds it in their own caseload and decides it
         browser.signIn("/cases", "mgr.ahmed");
         browser.press(reference);
+        arrange("APPEAL_HEARING", LocalDate.now().plusDays(14), "Video call (link sent by email)", "COLLEAGUE", "");
         browser.click("input[name=outcome][value=PARTLY_UPHELD]");
         browser.type("#appeal-decision-reasons", "The named witness supports part of the account.");
         browser.press("Decide appeal");
@@ -115,6 +137,22 @@ class ProcedureJourneyTest {
         assertThat(browser.text("#appeal-outcome")).isEqualTo("Partly upheld (final)");
         assertThat(browser.findAll("#appeal")).isEmpty();
         browser.check("follow-up-appeal-decided");
+    }
+
+    /** Arranges a meeting from the case page, and sees it arranged. */
+    private static void arrange(String kind, LocalDate day, String place, String companion, String companionName) {
+        browser.click("input[name=kind][value=" + kind + "]");
+        browser.type("#meetings-starts-day", Integer.toString(day.getDayOfMonth()));
+        browser.type("#meetings-starts-month", Integer.toString(day.getMonthValue()));
+        browser.type("#meetings-starts-year", Integer.toString(day.getYear()));
+        browser.type("#meetings-starts-time", "10:00");
+        browser.type("#meetings-place", place);
+        browser.click("input[name=companionRole][value=" + companion + "]");
+        if (!companionName.isEmpty()) {
+            browser.type("#meetings-companionName", companionName);
+        }
+        browser.press("Arrange meeting");
+        assertThat(browser.text("#done")).isEqualTo("The meeting is arranged");
     }
 
     private static void followUp(String reference, String receipt) {
