@@ -163,6 +163,27 @@ class CrossProcessTest {
         assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary))
                         .status())
                 .isEqualTo(202);
+        // a hearing whose place, attendees, companion, adjournment and notes all name the canary
+        var meeting = manager.post(
+                c + "/meetings",
+                Map.of(
+                        "kind", "FORMAL_HEARING",
+                        "startsAt",
+                                java.time.LocalDateTime.now()
+                                        .plusDays(5)
+                                        .withNano(0)
+                                        .toString(),
+                        "place", canary + " Room, Civic Centre",
+                        "attendees", List.of(canary + " (witness)"),
+                        "companion", Map.of("role", "COLLEAGUE", "name", canary + " Senior")));
+        assertThat(meeting.status()).isEqualTo(202);
+        String m = c + "/meetings/" + meeting.body().path("meetingId").asText();
+        assertThat(manager.post(m + "/adjournment", Map.of("reason", canary + " was ill"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(manager.post(m + "/notes", Map.of("notes", canary + " gave evidence", "shareWithReporter", true))
+                        .status())
+                .isEqualTo(202);
         // evidence named after, and naming, the canary: from the case team and from the reporter
         var letter = manager.postFile(
                 c + "/attachments", Map.of(), canary + ".txt", ("A statement about " + canary).getBytes(UTF_8));
@@ -212,9 +233,24 @@ class CrossProcessTest {
                                 Map.of("outcome", "RESOLVED_INFORMALLY", "summary", canary + " apologised"))
                         .status())
                 .isEqualTo(202);
+        // appealed with grounds naming the canary, heard by a manager of another team, decided, closed again
+        var appeal = new java.util.HashMap<String, Object>(followUp);
+        appeal.put("grounds", canary + " was never asked");
+        assertThat(reporter.post(command.url() + "/api/reporter/appeal", appeal).status())
+                .isEqualTo(202);
+        var hearer = JsonHttp.signedIn(identity.url(), "mgr.ahmed");
+        assertThat(hearer.get(command.url() + "/api/staff/me").status()).isEqualTo(200);
+        assertThat(manager.post(c + "/appeal/hearer", Map.of("hearer", "mgr.ahmed"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(hearer.post(
+                                c + "/appeal/decision",
+                                Map.of("outcome", "DISMISSED", "reasons", canary + " was asked after all"))
+                        .status())
+                .isEqualTo(202);
         assertThat(manager.post(c + "/closure", Map.of()).status()).isEqualTo(204);
         awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
-        awaitReporterStatus(followUp, status -> status.contains(canary)); // the reporter reads it, opened
+        awaitReporterStatus(followUp, status -> status.contains(canary + " gave evidence")); // shared notes, opened
 
         assertThat(new String(manager.bytes(download).body(), UTF_8)).isEqualTo("A statement about " + canary);
         assertThat(storeContents()).as("the store holds the canary only sealed").doesNotContain(canary);
