@@ -43,6 +43,9 @@ import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.ReporterMessagesRead;
+import haven.events.RespondentRecorded;
+import haven.events.RespondentStep;
+import haven.events.RespondentStepTaken;
 import haven.events.RiskLevel;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Areas;
@@ -94,7 +97,7 @@ class Case {
     private static final String NO_REPORTER =
             "A referral has no reporter to write to: the organisation that referred it is in touch with them";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "6";
+    static final String REVISION = "7";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -119,6 +122,10 @@ class Case {
     private record Meeting(boolean held, boolean shared) {}
 
     private final Map<String, Meeting> meetings = new HashMap<>();
+
+    /** The steps taken with each person complained about, by their id. */
+    private final Map<String, Set<RespondentStep>> respondents = new HashMap<>();
+
     private Instant appealDeadline;
     /** Who resolved it, and so may not hear its appeal. */
     private String resolvedBy;
@@ -492,6 +499,26 @@ class Case {
     }
 
     @CommandHandler
+    void handle(RecordRespondent c) {
+        refuseIfClosed();
+        refuseIf(respondents.containsKey(c.respondentId()), "A respondent with that id already exists");
+        apply(new RespondentRecorded(caseId, c.respondentId(), c.name(), c.role(), c.relationship(), c.recordedBy()));
+    }
+
+    /** Each step once; a referral to the disciplinary process only once they were told of the complaint. */
+    @CommandHandler
+    void handle(TakeRespondentStep c) {
+        refuseIfClosed();
+        refuseIf(!respondents.containsKey(c.respondentId()), "The case has no respondent with that id");
+        Set<RespondentStep> taken = respondents.get(c.respondentId());
+        refuseIf(taken.contains(c.step()), "That step is already recorded for this respondent");
+        refuseIf(
+                c.step() == RespondentStep.REFERRED_TO_DISCIPLINARY && !taken.contains(RespondentStep.INFORMED),
+                "A respondent is informed of the complaint before any referral to the disciplinary process");
+        apply(new RespondentStepTaken(caseId, c.respondentId(), c.step(), c.takenBy()));
+    }
+
+    @CommandHandler
     void handle(SendMessageToReporter c) {
         refuseIfClosed();
         refuseIf(referral, NO_REPORTER);
@@ -799,6 +826,16 @@ class Case {
     }
 
     @EventSourcingHandler
+    void on(RespondentRecorded e) {
+        respondents.put(e.respondentId(), new HashSet<>());
+    }
+
+    @EventSourcingHandler
+    void on(RespondentStepTaken e) {
+        respondents.computeIfAbsent(e.respondentId(), id -> new HashSet<>()).add(e.step());
+    }
+
+    @EventSourcingHandler
     void on(MeetingScheduled e) {
         meetings.put(e.meetingId(), new Meeting(false, false));
     }
@@ -870,7 +907,9 @@ class Case {
 
     private void refuseIfClosed() {
         refuseIf(erased, RuleViolation.CASE_ERASED);
-        refuseIf(stage == Stage.CLOSED, "A closed case cannot be changed; reopen it on appeal first");
+        refuseIf(
+                stage == Stage.CLOSED,
+                "A closed case cannot be changed; a case manager can reopen it for new evidence");
     }
 
     private static void refuseIf(boolean refused, String rule) {

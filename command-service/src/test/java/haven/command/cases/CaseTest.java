@@ -53,6 +53,10 @@ import haven.events.ReportType;
 import haven.events.Reporter;
 import haven.events.ReporterMessagesRead;
 import haven.events.ReporterRole;
+import haven.events.RespondentRecorded;
+import haven.events.RespondentRelationship;
+import haven.events.RespondentStep;
+import haven.events.RespondentStepTaken;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.events.StaffMemberNamed;
@@ -1328,7 +1332,8 @@ class CaseTest {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(letter)
                     .expectNoEvents()
-                    .expectExceptionMessage("A closed case cannot be changed; reopen it on appeal first");
+                    .expectExceptionMessage(
+                            "A closed case cannot be changed; a case manager can reopen it for new evidence");
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(photo, NOBODY)
                     .expectEvents(new EvidenceAttached(ID, "f-2", "bus.jpg", "image/jpeg", 4096, null));
@@ -1651,7 +1656,8 @@ class CaseTest {
             fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
                     .when(hearing)
                     .expectNoEvents()
-                    .expectExceptionMessage("A closed case cannot be changed; reopen it on appeal first");
+                    .expectExceptionMessage(
+                            "A closed case cannot be changed; a case manager can reopen it for new evidence");
         }
 
         @Test
@@ -1698,6 +1704,45 @@ class CaseTest {
                     .when(new RecordMeetingNotes(ID, "m-9", "Which meeting?", false, "cw.patel"))
                     .expectNoEvents()
                     .expectExceptionMessage("The case has no meeting with that id");
+        }
+    }
+
+    /** The people complained about, and what has been done with them. */
+    @Nested
+    class Respondents {
+
+        final RespondentRecorded supervisor = new RespondentRecorded(
+                ID, "r-1", "D. Smith", "Shift supervisor", RespondentRelationship.MANAGER, "cw.patel");
+
+        @Test
+        void aRespondentIsRecordedThenInformedInterviewedAndReferredInThatOrder() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(new RecordRespondent(
+                            ID, "r-1", "D. Smith", "Shift supervisor", RespondentRelationship.MANAGER, "cw.patel"))
+                    .expectEvents(supervisor);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, supervisor)
+                    .when(new TakeRespondentStep(ID, "r-1", RespondentStep.REFERRED_TO_DISCIPLINARY, "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage(
+                            "A respondent is informed of the complaint before any referral to the disciplinary process");
+            var informed = new RespondentStepTaken(ID, "r-1", RespondentStep.INFORMED, "cw.patel");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, supervisor, informed)
+                    .when(new TakeRespondentStep(ID, "r-1", RespondentStep.REFERRED_TO_DISCIPLINARY, "mgr.jones"))
+                    .expectEvents(
+                            new RespondentStepTaken(ID, "r-1", RespondentStep.REFERRED_TO_DISCIPLINARY, "mgr.jones"));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, supervisor, informed)
+                    .when(new TakeRespondentStep(ID, "r-1", RespondentStep.INFORMED, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("That step is already recorded for this respondent");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(new TakeRespondentStep(ID, "r-9", RespondentStep.INTERVIEWED, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case has no respondent with that id");
+            fixture.given(SUBMITTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new RecordRespondent(ID, "r-2", "X", null, RespondentRelationship.UNKNOWN, "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage(
+                            "A closed case cannot be changed; a case manager can reopen it for new evidence");
         }
     }
 

@@ -50,6 +50,8 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry(
                     "/meetings/{meetingId}/notes", "{\"notes\": \"Both accounts heard\", \"shareWithReporter\": true}"),
             Map.entry("/meetings/{meetingId}/sharing", ""),
+            Map.entry("/respondents", "{\"name\": \"D. Smith\", \"relationship\": \"MANAGER\"}"),
+            Map.entry("/respondents/{respondentId}/steps", "{\"step\": \"INFORMED\"}"),
             Map.entry(
                     "/referrals",
                     "{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\"}"));
@@ -84,7 +86,9 @@ class NamedStaffApiTest extends ApiTest {
                 .containsExactlyInAnyOrderElementsOf(endpoints);
 
         for (String endpoint : endpoints) {
-            String path = endpoint.replace("{actionId}", "a-1").replace("{meetingId}", "m-1");
+            String path = endpoint.replace("{actionId}", "a-1")
+                    .replace("{meetingId}", "m-1")
+                    .replace("{respondentId}", "r-1");
             String unknown = UUID.randomUUID().toString();
             MvcResult aboutNamedCase = postJson("/api/cases/" + caseId + path, VALID_BODIES.get(endpoint))
                     .andReturn();

@@ -97,6 +97,10 @@ class OrganisationsApiTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/notes", """
                     {"notes": "Both accounts heard", "shareWithReporter": true}"""),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", ""),
+            Map.entry("POST /api/cases/{caseId}/respondents", """
+                    {"name": "D. Smith", "role": "Shift supervisor", "relationship": "MANAGER"}"""),
+            Map.entry("POST /api/cases/{caseId}/respondents/{respondentId}/steps", """
+                    {"step": "INFORMED"}"""),
             Map.entry("POST /api/admin/cases/{caseId}/erasure", """
                     {"reason": "ERASURE_REQUEST"}"""),
             Map.entry("POST /api/admin/cases/{caseId}/legal-hold", """

@@ -44,6 +44,8 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/appeal/decision", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/reopening", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/respondents", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/respondents/{respondentId}/steps", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/adjournment", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/notes", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", CASE_TEAM),

@@ -84,6 +84,15 @@ class IntruderTest extends ApiTest {
                         .getContentAsString())
                 .get("meetingId")
                 .asText();
+        String respondentId = json.readTree(postJson(
+                                "/api/cases/" + caseId + "/respondents",
+                                "{\"name\": \"D. Smith\", \"relationship\": \"MANAGER\"}")
+                        .andExpect(status().isAccepted())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("respondentId")
+                .asText();
         signIn(TestTokens.bearer("cw.patel", "equality", Role.CASEWORKER));
         RequestPostProcessor anyone = request -> request;
         RequestPostProcessor staff = bearer(TestTokens.bearer("intruder.staff", "equality", Role.values()));
@@ -130,6 +139,12 @@ class IntruderTest extends ApiTest {
                         .json("{\"outcome\": \"DISMISSED\", \"reasons\": \"The witness was asked\"}"),
                 onCase("POST /api/cases/{caseId}/reopening", caseId, staff).json("{\"reason\": \"New evidence\"}"),
                 onCase("POST /api/cases/{caseId}/meetings", caseId, staff).json(MEETING),
+                onCase("POST /api/cases/{caseId}/respondents", caseId, staff)
+                        .json(
+                                "{\"name\": \"D. Smith\", \"role\": \"Shift supervisor\", \"relationship\": \"MANAGER\"}"),
+                onCase("POST /api/cases/{caseId}/respondents/{respondentId}/steps", caseId, staff)
+                        .path("respondentId", respondentId)
+                        .json("{\"step\": \"INTERVIEWED\"}"),
                 onCase("POST /api/cases/{caseId}/meetings/{meetingId}/adjournment", caseId, staff)
                         .path("meetingId", meetingId)
                         .json("{\"reason\": \"The representative is ill\", \"resumesAt\": \"2099-01-12T10:00\"}"),

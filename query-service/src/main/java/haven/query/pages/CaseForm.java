@@ -69,6 +69,17 @@ enum CaseForm {
                     lines(form.value("attendees")),
                     "companion",
                     body("role", form.value("companionRole"), "name", form.value("companionName")))),
+    RESPONDENT(
+            "respondents",
+            "The person complained about is recorded",
+            form -> body(
+                    "name",
+                    form.value("name"),
+                    "role",
+                    form.value("role"),
+                    "relationship",
+                    form.value("relationship"))),
+    RESPONDENT_STEP("respondent-step", "The step is recorded", form -> null),
     /** On one meeting: its id is part of the address ({@code CasePages#actOnMeeting}). */
     ADJOURNMENT(
             "adjournment",
@@ -148,7 +159,10 @@ enum CaseForm {
             Map.entry("attendees", new Field("Enter", "who attends, one per line")),
             Map.entry("companion.role", new Field("Select", "who accompanies the reporter")),
             Map.entry("companion.name", new Field("Enter", "the companion's name")),
-            Map.entry("notes", new Field("Enter", "the notes of the meeting")));
+            Map.entry("notes", new Field("Enter", "the notes of the meeting")),
+            Map.entry("name", new Field("Enter", "their name")),
+            Map.entry("role", new Field("Enter", "their job or part")),
+            Map.entry("relationship", new Field("Select", "who they are to the reporter")));
 
     /** Where a field's message points on the page, when that is not the form's field of that name. */
     private static final Map<String, String> PAGE_IDS = Map.of(

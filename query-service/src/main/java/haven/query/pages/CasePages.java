@@ -11,6 +11,8 @@ import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReferralBasis;
 import haven.events.ReportType;
+import haven.events.RespondentRelationship;
+import haven.events.RespondentStep;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
@@ -207,6 +209,41 @@ class CasePages {
         return page;
     }
 
+    /** A step taken with a person complained about: informed, interviewed, referred to the disciplinary process. */
+    @PostMapping("/cases/{caseId}/respondents/{respondentId}/steps")
+    ModelAndView respondentStep(
+            @PathVariable String caseId,
+            @PathVariable String respondentId,
+            @RequestParam(required = false) RespondentStep step,
+            Staff staff) {
+        requireWellFormed(caseId);
+        requireWellFormed(respondentId);
+        if (step == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        var answer = commands.actAs(
+                HttpMethod.POST,
+                "/api/cases/{caseId}/respondents/{respondentId}/steps",
+                Map.of("step", step.name()),
+                caseId,
+                respondentId);
+        if (answer.succeeded()) {
+            freshViews.await();
+            return new ModelAndView("redirect:/cases/" + caseId + "?done=respondent-step#respondents");
+        }
+        if (answer.status() == 404) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        var page = casePage(
+                caseId,
+                staff,
+                Map.of("respondents", answer.body().path("detail").asText("This could not be done.")),
+                "respondent-step",
+                new FormAnswers(new LinkedMultiValueMap<>()));
+        page.setStatus(answer.status() >= 500 ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(answer.status()));
+        return page;
+    }
+
     /** A file for the case, sent on to the command-service as an upload; refused files are named by what is wrong. */
     @PostMapping("/cases/{caseId}/attachments")
     ModelAndView attach(@PathVariable String caseId, @RequestParam(required = false) MultipartFile file, Staff staff) {
@@ -287,6 +324,8 @@ class CasePages {
         model.put("hearers", hearers(staff, shown, record));
         model.put("appealOutcomes", AppealOutcome.values());
         model.put("meetingKinds", MeetingKind.values());
+        model.put("relationships", RespondentRelationship.values());
+        model.put("respondentSteps", RespondentStep.values());
         model.put("companionRoles", Companion.Role.values());
         model.put("mayAppeal", mayAppeal(shown, record));
         model.put("me", staff.id());

@@ -27,6 +27,8 @@ import haven.events.Motivation;
 import haven.events.PersonalDataErased;
 import haven.events.ReferralReceived;
 import haven.events.ReportSubmitted;
+import haven.events.RespondentRecorded;
+import haven.events.RespondentStepTaken;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.query.views.BatchWrites;
 import java.time.Instant;
@@ -249,6 +251,28 @@ class CaseRecordProjection {
     @EventHandler
     void on(MeetingNotesShared e) {
         update(e.caseId(), set("meetings." + e.meetingId() + ".shared", true));
+    }
+
+    /** A person complained about: their relationship plain, their name and role sealed. */
+    @EventHandler
+    void on(RespondentRecorded e) {
+        update(
+                e.caseId(),
+                set(
+                        "respondents." + e.respondentId(),
+                        new Document("name", seal(e.caseId(), e.name()))
+                                .append("role", e.role() == null ? null : seal(e.caseId(), e.role()))
+                                .append("relationship", e.relationship().name())
+                                .append("recordedBy", e.recordedBy())
+                                .append("steps", List.of())));
+    }
+
+    @EventHandler
+    void on(RespondentStepTaken e) {
+        update(
+                e.caseId(),
+                Updates.addToSet(
+                        "respondents." + e.respondentId() + ".steps", e.step().name()));
     }
 
     /** The appeal against the current outcome: its grounds, who hears it, and its final decision. */

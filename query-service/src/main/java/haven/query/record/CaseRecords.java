@@ -13,6 +13,8 @@ import haven.events.MeetingKind;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ReporterRole;
+import haven.events.RespondentRelationship;
+import haven.events.RespondentStep;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
@@ -47,7 +49,8 @@ public class CaseRecords {
             List<EvidenceFile> evidence,
             Resolution resolution,
             Appeal appeal,
-            List<Meeting> meetings) {}
+            List<Meeting> meetings,
+            List<Respondent> respondents) {}
 
     public record Report(
             Instant submittedAt,
@@ -119,6 +122,15 @@ public class CaseRecords {
         /** When it takes place now: the adjourned-to time if one was set. */
         public LocalDateTime when() {
             return resumesAt != null ? resumesAt : startsAt;
+        }
+    }
+
+    /** A person complained about: name and role null once erased; the steps taken with them. */
+    public record Respondent(
+            String id, String name, String role, RespondentRelationship relationship, List<RespondentStep> steps) {
+
+        public boolean took(RespondentStep step) {
+            return steps.contains(step);
         }
     }
 
@@ -227,7 +239,8 @@ public class CaseRecords {
         String caseId = granted.caseId();
         Document d = records.find(eq("_id", caseId)).first();
         if (d == null) {
-            return new CaseRecord(caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of());
+            return new CaseRecord(
+                    caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of());
         }
         return new CaseRecord(
                 caseId,
@@ -267,7 +280,19 @@ public class CaseRecords {
                         Comparator.comparing(EvidenceFile::at)),
                 resolution(d.get("resolution", Document.class)),
                 appeal(d.get("appeal", Document.class)),
-                entries(d, "meetings", this::meeting, Comparator.comparing(Meeting::startsAt)));
+                entries(d, "meetings", this::meeting, Comparator.comparing(Meeting::startsAt)),
+                entries(
+                        d,
+                        "respondents",
+                        (id, r) -> new Respondent(
+                                id,
+                                open(r, "name"),
+                                open(r, "role"),
+                                value(RespondentRelationship.class, r.getString("relationship")),
+                                r.getList("steps", String.class, List.of()).stream()
+                                        .map(RespondentStep::valueOf)
+                                        .toList()),
+                        Comparator.comparing(Respondent::id)));
     }
 
     private Report report(Document r) {

@@ -36,6 +36,8 @@ import haven.events.PersonalDataErased;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
 import haven.events.ReportSubmitted;
+import haven.events.RespondentRecorded;
+import haven.events.RespondentStepTaken;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Partnership;
 import haven.query.views.BatchWrites;
@@ -292,6 +294,16 @@ class TimelineProjection {
     @EventHandler
     void on(MeetingNotesShared e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.sharedBy(), "Meeting notes shared with the reporter");
+    }
+
+    @EventHandler
+    void on(RespondentRecorded e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.recordedBy(), "Person complained about recorded: " + Words.of(e.relationship()));
+    }
+
+    @EventHandler
+    void on(RespondentStepTaken e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.takenBy(), "Person complained about " + Words.of(e.step()));
     }
 
     @EventHandler

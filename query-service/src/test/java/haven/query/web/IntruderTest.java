@@ -22,6 +22,8 @@ import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
 import haven.events.ReporterRole;
+import haven.events.RespondentRecorded;
+import haven.events.RespondentRelationship;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.privacy.EvidenceFiles;
@@ -88,6 +90,7 @@ class IntruderTest {
     static final String ACTION_ID = UUID.randomUUID().toString();
     static final String FILE_ID = UUID.randomUUID().toString();
     static final String MEETING_ID = UUID.randomUUID().toString();
+    static final String RESPONDENT_ID = UUID.randomUUID().toString();
     static final CommandServiceStandIn COMMANDS = CommandServiceStandIn.start();
 
     @Autowired
@@ -284,7 +287,8 @@ class IntruderTest {
                         Map.entry("place", "Room 4, Civic Centre"),
                         Map.entry("attendees", "mgr.jones"),
                         Map.entry("companionRole", "TRADE_UNION_REPRESENTATIVE"),
-                        Map.entry("companionName", "J. Rep")))) {
+                        Map.entry("companionName", "J. Rep")),
+                Map.of("slug", "respondents", "name", "D. Smith", "role", "Supervisor", "relationship", "MANAGER"))) {
             var fields = new java.util.HashMap<>(form);
             String slug = fields.remove("slug");
             examples.add(onCase("POST /cases/{caseId}/{slug}", caseId, page)
@@ -314,6 +318,9 @@ class IntruderTest {
                     .path("slug", slug)
                     .form(fields));
         }
+        examples.add(onCase("POST /cases/{caseId}/respondents/{respondentId}/steps", caseId, page)
+                .path("respondentId", RESPONDENT_ID)
+                .form(Map.of("step", "INFORMED")));
         return Intruder.attack(new Intruder.Target(
                 http,
                 mappings,
@@ -376,6 +383,8 @@ class IntruderTest {
                 List.of("[[${7*7}]]"),
                 new Companion(Companion.Role.COLLEAGUE, "__${7*7}__"),
                 "cw.lee"));
+        history.append(new RespondentRecorded(
+                caseId, RESPONDENT_ID, "${7*7}", "[[${7*7}]]", RespondentRelationship.COLLEAGUE, "cw.lee"));
         evidence.store(caseId.value(), FILE_ID, "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         history.append(new EvidenceAttached(caseId, FILE_ID, "${7*7}.txt", "text/plain", 25, null));
         return caseId.value();

@@ -163,6 +163,17 @@ class CrossProcessTest {
         assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary))
                         .status())
                 .isEqualTo(202);
+        assertThat(manager.post(
+                                c + "/respondents",
+                                Map.of(
+                                        "name",
+                                        canary + " Jones",
+                                        "role",
+                                        canary + "'s deputy",
+                                        "relationship",
+                                        "COLLEAGUE"))
+                        .status())
+                .isEqualTo(202);
         // a hearing whose place, attendees, companion, adjournment and notes all name the canary
         var meeting = manager.post(
                 c + "/meetings",

@@ -70,6 +70,16 @@ class ProcedureJourneyTest {
         browser.press("Triage case");
         arrange("INFORMAL_MEETING", LocalDate.now().plusDays(3), "Meeting room 2, Civic Centre", "NONE", "");
 
+        // the person complained about: the reporter's supervisor, told of the complaint
+        browser.type("#respondents-name", "D. Smith");
+        browser.type("#respondents-role", "Shift supervisor");
+        browser.click("input[name=relationship][value=MANAGER]");
+        browser.press("Record person");
+        assertThat(browser.text("#done")).isEqualTo("The person complained about is recorded");
+        browser.press("#respondents", "Mark informed: D. Smith");
+        assertThat(browser.text("#respondents")).contains("D. Smith, Shift supervisor", "Manager", "informed");
+        browser.check("case-respondent");
+
         // talking it through did not settle it: it goes formal, to a hearing with a trade union representative
         browser.click("input[name=risk][value=MEDIUM]");
         browser.click("input[name=route][value=FORMAL_INVESTIGATION]");
