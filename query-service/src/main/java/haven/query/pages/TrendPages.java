@@ -166,6 +166,7 @@ class TrendPages {
         dimensions.put("area", "Area or directorate");
         dimensions.put("reporter-role", "Who reported it");
         dimensions.put("route", "How it was handled");
+        dimensions.put("respondent", "Who the person complained about is to the reporter (cases resolved)");
         dimensions.put("outcome", "Outcome (cases resolved)");
         dimensions.put("resolution-time", "Time to resolve (cases resolved)");
         dimensions.put("first-contact", "First contact by the deadline (cases resolved)");

@@ -43,6 +43,7 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         facts.put(TrendDimension.RESOLUTION_TIME, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.RESOLUTION_DEADLINE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.RESPONDENT, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.ORGANISATION, List.of(organisation));
         return new CaseFacts(month, facts);
     }
@@ -84,6 +85,7 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
                 TrendDimension.RESOLUTION_DEADLINE,
                 List.of(TrendDimension.NONE)); // an old log's deadlines are not known
         facts.put(TrendDimension.FIRST_CONTACT, List.of(TrendDimension.NONE));
+        facts.put(TrendDimension.RESPONDENT, List.of(TrendDimension.NONE)); // an old log does not say
         facts.put(TrendDimension.ORGANISATION, List.of(organisation));
         return new CaseFacts(e.reportedIn(), facts);
     }
@@ -91,6 +93,16 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
     /** A dimension's one value; null is none recorded. */
     CaseFacts with(TrendDimension dimension, Enum<?> value) {
         return with(dimension, value == null ? Set.of() : Set.of(value));
+    }
+
+    /** One more value of a dimension a case can have several of (none recorded no longer). */
+    CaseFacts adding(TrendDimension dimension, Enum<?> value) {
+        var more = new java.util.ArrayList<>(values.getOrDefault(dimension, List.of()));
+        more.remove(TrendDimension.NONE);
+        more.add(value.name());
+        var changed = new EnumMap<>(values);
+        changed.put(dimension, names(more));
+        return new CaseFacts(reportedIn, changed);
     }
 
     /** Not known (any more), e.g. the outcome of a reopened case. */

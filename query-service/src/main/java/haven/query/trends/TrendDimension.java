@@ -8,6 +8,7 @@ import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
+import haven.events.RespondentRelationship;
 import haven.events.Route;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,11 @@ enum TrendDimension {
     RESOLUTION_TIME("resolution-time", ResolutionTime.class, true),
     RESOLUTION_DEADLINE("resolution-deadline", Deadlines.Deadline.class, true),
     FIRST_CONTACT("first-contact", Deadlines.Deadline.class, true),
+    /**
+     * who the people complained about are to the reporter (a case may have several), known by the
+     * time it is resolved: counted of resolved cases, as they are usually named during the investigation
+     */
+    RESPONDENT("respondent", RespondentRelationship.class, true),
     /** the partner the case belongs to: the partnership's board only (last, so the other cells keep their names) */
     ORGANISATION("organisation", null, false);
 
@@ -64,12 +70,16 @@ enum TrendDimension {
 
     /** Whether a case can have several values (and so count in several rows, which add up to at least the total). */
     boolean multiValued() {
-        return this == PERCEIVED || this == CHARACTERISTIC || this == STRAND;
+        return this == PERCEIVED || this == CHARACTERISTIC || this == STRAND || this == RESPONDENT;
     }
 
     /** Whether only resolved cases have a value. */
     boolean ofResolvedCases() {
-        return this == OUTCOME || this == RESOLUTION_TIME || this == RESOLUTION_DEADLINE || this == FIRST_CONTACT;
+        return this == OUTCOME
+                || this == RESOLUTION_TIME
+                || this == RESOLUTION_DEADLINE
+                || this == FIRST_CONTACT
+                || this == RESPONDENT;
     }
 
     /** Every value a table shows a row for, zeros included; {@code null} for area and organisation, which are configured. */

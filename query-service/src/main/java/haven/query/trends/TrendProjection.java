@@ -26,6 +26,7 @@ import haven.events.MessageToReporterSent;
 import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
+import haven.events.RespondentRecorded;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
 import haven.query.views.BatchWrites;
@@ -72,9 +73,10 @@ import org.springframework.stereotype.Component;
  * already marked (and skips it). Both documents stay small: a month holds counts, not cases.
  */
 @Component
-@ProcessingGroup("trends-v3")
+@ProcessingGroup(TrendProjection.PROCESSOR)
 class TrendProjection {
 
+    static final String PROCESSOR = "trends-v3";
     static final String MONTHS = "trend_counts";
     static final String CASES = "trend_facts";
     static final String APPLYING = "applying";
@@ -173,6 +175,17 @@ class TrendProjection {
                     counted -> counted.with(counted.deadlines().due(e.firstContactDue(), e.resolutionDue())),
                     false);
         }
+    }
+
+    /** Counted by who the people complained about are to the reporter: a manager, a colleague, the public. */
+    @EventHandler
+    void on(RespondentRecorded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted -> counted.as(counted.facts().adding(TrendDimension.RESPONDENT, e.relationship())),
+                false);
     }
 
     /** The first message to the reporter is their first contact: on time or not, against its deadline then. */

@@ -28,6 +28,8 @@ import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
 import haven.events.ReporterRole;
+import haven.events.RespondentRecorded;
+import haven.events.RespondentRelationship;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
@@ -214,6 +216,46 @@ class TrendsTest {
                         .containsExactly(1, 1));
         awaitCounts("2012-04", "resolution-time", Map.of("TWO_TO_THREE_MONTHS", 10L, "ALL", 10L));
         awaitCounts("2012-02", "category", Map.of("VERBAL_ABUSE", 12L, "ALL", 12L));
+    }
+
+    @Test
+    void resolvedCasesAreCountedByWhoThePeopleComplainedAboutAreToTheReporter() throws Exception {
+        Instant reported = Instant.parse("2013-02-04T09:00:00Z");
+        for (int i = 0; i < 14; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.HARASSMENT, "RIVERSIDE"), reported)
+                    .append(triage(stream, Category.HARASSMENT), reported)
+                    .append(
+                            new RespondentRecorded(
+                                    stream.caseId(),
+                                    "r-1",
+                                    "A name",
+                                    null,
+                                    i < 8
+                                            ? RespondentRelationship.MANAGER
+                                            : RespondentRelationship.MEMBER_OF_THE_PUBLIC,
+                                    "cw.lee"),
+                            Instant.parse("2013-03-11T10:00:00Z"));
+            if (i < 5) { // harassed by a manager and a colleague together: counted under each
+                stream.append(
+                        new RespondentRecorded(
+                                stream.caseId(), "r-2", "Another", null, RespondentRelationship.COLLEAGUE, "cw.lee"),
+                        Instant.parse("2013-03-12T10:00:00Z"));
+            }
+            stream.append(
+                    new CaseResolved(
+                            stream.caseId(),
+                            Outcome.UPHELD,
+                            "Summary",
+                            Instant.parse("2013-05-01T00:00:00Z"),
+                            "cw.lee"),
+                    Instant.parse("2013-04-10T10:00:00Z"));
+        }
+
+        awaitCounts(
+                "2013-04",
+                "respondent",
+                Map.of("MANAGER", 8L, "MEMBER_OF_THE_PUBLIC", 6L, "COLLEAGUE", 5L, "NONE", 0L, "ALL", 14L));
     }
 
     @Test
