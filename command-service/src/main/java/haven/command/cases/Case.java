@@ -29,6 +29,8 @@ import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
+import haven.events.LetterKind;
+import haven.events.LetterSent;
 import haven.events.MeetingAdjourned;
 import haven.events.MeetingKind;
 import haven.events.MeetingNotesRecorded;
@@ -94,6 +96,7 @@ class Case {
     }
 
     static final String NAMED_BY_REPORTER = "reporter";
+    static final String LETTER_MESSAGE = "We have sent you a letter. You can read it below and download it as a PDF.";
     private static final String NO_REPORTER =
             "A referral has no reporter to write to: the organisation that referred it is in touch with them";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
@@ -516,6 +519,28 @@ class Case {
                 c.step() == RespondentStep.REFERRED_TO_DISCIPLINARY && !taken.contains(RespondentStep.INFORMED),
                 "A respondent is informed of the complaint before any referral to the disciplinary process");
         apply(new RespondentStepTaken(caseId, c.respondentId(), c.step(), c.takenBy()));
+    }
+
+    /**
+     * A letter, sent as a message that tells the reporter it is there (so it is their contact, and a
+     * named reporter who chose email is told): an outcome letter only once there is an outcome, an
+     * appeal outcome only once the appeal is decided, an invitation only to a meeting arranged.
+     */
+    @CommandHandler
+    void handle(SendLetter c) {
+        refuseIfClosed();
+        refuseIf(referral, NO_REPORTER);
+        refuseIf(
+                c.kind() == LetterKind.OUTCOME && stage != Stage.RESOLVED,
+                "An outcome letter is sent once the case is resolved");
+        refuseIf(
+                c.kind() == LetterKind.APPEAL_OUTCOME && !appealDecided,
+                "An appeal outcome letter is sent once the appeal is decided");
+        refuseIf(
+                c.kind() == LetterKind.MEETING_INVITATION && meetings.isEmpty(),
+                "Arrange the meeting before inviting the reporter to it");
+        apply(new LetterSent(caseId, c.letterId(), c.kind(), c.text(), c.sentBy()));
+        apply(new MessageToReporterSent(caseId, c.letterId(), LETTER_MESSAGE, c.sentBy()));
     }
 
     @CommandHandler

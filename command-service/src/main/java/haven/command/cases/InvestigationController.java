@@ -2,6 +2,7 @@ package haven.command.cases;
 
 import haven.command.requests.StaffId;
 import haven.events.CaseId;
+import haven.events.LetterKind;
 import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The work on an open case: notes, agreed actions, and messages to the reporter. */
+/** The work on an open case: notes, agreed actions, and messages and letters to the reporter. */
 @RestController
 @RequestMapping("/api/cases/{caseId}")
 class InvestigationController {
@@ -33,6 +34,10 @@ class InvestigationController {
             @NotNull @FutureOrPresent LocalDate due) {}
 
     record MessageRequest(@NotBlank @Size(max = 5000) String text) {}
+
+    record LetterRequest(
+            @NotNull LetterKind kind,
+            @NotBlank @Size(max = 20000) String text) {}
 
     private final CommandGateway commands;
 
@@ -67,6 +72,15 @@ class InvestigationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void messagesRead(@PathVariable CaseId caseId, Staff staff) {
         commands.sendAndWait(new MarkReporterMessagesRead(caseId, staff.id()));
+    }
+
+    /** A letter as the caseworker edited it from its template; the reporter reads and downloads it. */
+    @PostMapping("/letters")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> sendLetter(@PathVariable CaseId caseId, @Valid @RequestBody LetterRequest r, Staff staff) {
+        String letterId = UUID.randomUUID().toString();
+        commands.sendAndWait(new SendLetter(caseId, letterId, r.kind(), r.text(), staff.id()));
+        return Map.of("letterId", letterId);
     }
 
     @PostMapping("/messages")

@@ -30,6 +30,8 @@ import haven.events.HistoricalCaseImported;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
+import haven.events.LetterKind;
+import haven.events.LetterSent;
 import haven.events.LocationType;
 import haven.events.MeetingAdjourned;
 import haven.events.MeetingKind;
@@ -1704,6 +1706,36 @@ class CaseTest {
                     .when(new RecordMeetingNotes(ID, "m-9", "Which meeting?", false, "cw.patel"))
                     .expectNoEvents()
                     .expectExceptionMessage("The case has no meeting with that id");
+        }
+    }
+
+    /** Letters from templates, each sent as a message telling the reporter it is there. */
+    @Nested
+    class Letters {
+
+        @Test
+        void anOutcomeLetterOnceResolvedAndItIsTheReportersContact() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(new SendLetter(ID, "l-1", LetterKind.OUTCOME, "Dear reporter", "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("An outcome letter is sent once the case is resolved");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED)
+                    .when(new SendLetter(ID, "l-1", LetterKind.OUTCOME, "Dear reporter", "cw.patel"))
+                    .expectEvents(
+                            new LetterSent(ID, "l-1", LetterKind.OUTCOME, "Dear reporter", "cw.patel"),
+                            new MessageToReporterSent(ID, "l-1", Case.LETTER_MESSAGE, "cw.patel"));
+        }
+
+        @Test
+        void anAppealOutcomeOnlyOnceDecidedAndAnInvitationOnlyToAMeeting() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, new AppealLodged(ID, "Grounds", null))
+                    .when(new SendLetter(ID, "l-2", LetterKind.APPEAL_OUTCOME, "Dear reporter", "mgr.jones"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("An appeal outcome letter is sent once the appeal is decided");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED)
+                    .when(new SendLetter(ID, "l-3", LetterKind.MEETING_INVITATION, "Please come", "cw.patel"))
+                    .expectNoEvents()
+                    .expectExceptionMessage("Arrange the meeting before inviting the reporter to it");
         }
     }
 

@@ -50,6 +50,9 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry(
                     "/meetings/{meetingId}/notes", "{\"notes\": \"Both accounts heard\", \"shareWithReporter\": true}"),
             Map.entry("/meetings/{meetingId}/sharing", ""),
+            Map.entry(
+                    "/letters",
+                    "{\"kind\": \"ACKNOWLEDGEMENT\", \"text\": \"Dear reporter, thank you for your report.\"}"),
             Map.entry("/respondents", "{\"name\": \"D. Smith\", \"relationship\": \"MANAGER\"}"),
             Map.entry("/respondents/{respondentId}/steps", "{\"step\": \"INFORMED\"}"),
             Map.entry(

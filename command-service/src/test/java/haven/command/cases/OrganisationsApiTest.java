@@ -97,6 +97,8 @@ class OrganisationsApiTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/notes", """
                     {"notes": "Both accounts heard", "shareWithReporter": true}"""),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", ""),
+            Map.entry("POST /api/cases/{caseId}/letters", """
+                    {"kind": "ACKNOWLEDGEMENT", "text": "Dear reporter, thank you for your report."}"""),
             Map.entry("POST /api/cases/{caseId}/respondents", """
                     {"name": "D. Smith", "role": "Shift supervisor", "relationship": "MANAGER"}"""),
             Map.entry("POST /api/cases/{caseId}/respondents/{respondentId}/steps", """

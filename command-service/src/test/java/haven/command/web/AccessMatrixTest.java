@@ -45,6 +45,7 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/cases/{caseId}/reopening", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/respondents", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/letters", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/respondents/{respondentId}/steps", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/adjournment", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/meetings/{meetingId}/notes", CASE_TEAM),

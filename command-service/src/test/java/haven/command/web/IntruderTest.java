@@ -139,6 +139,9 @@ class IntruderTest extends ApiTest {
                         .json("{\"outcome\": \"DISMISSED\", \"reasons\": \"The witness was asked\"}"),
                 onCase("POST /api/cases/{caseId}/reopening", caseId, staff).json("{\"reason\": \"New evidence\"}"),
                 onCase("POST /api/cases/{caseId}/meetings", caseId, staff).json(MEETING),
+                onCase("POST /api/cases/{caseId}/letters", caseId, staff)
+                        .json(
+                                "{\"kind\": \"ACKNOWLEDGEMENT\", \"text\": \"Dear reporter, thank you for your report.\"}"),
                 onCase("POST /api/cases/{caseId}/respondents", caseId, staff)
                         .json(
                                 "{\"name\": \"D. Smith\", \"role\": \"Shift supervisor\", \"relationship\": \"MANAGER\"}"),

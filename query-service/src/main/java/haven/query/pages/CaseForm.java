@@ -80,6 +80,8 @@ enum CaseForm {
                     "relationship",
                     form.value("relationship"))),
     RESPONDENT_STEP("respondent-step", "The step is recorded", form -> null),
+    /** Sent from its own page ({@code LetterPages}); here for its message. */
+    LETTERS("letters", "The letter has been sent to the reporter", form -> null),
     /** On one meeting: its id is part of the address ({@code CasePages#actOnMeeting}). */
     ADJOURNMENT(
             "adjournment",

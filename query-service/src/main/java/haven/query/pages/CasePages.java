@@ -4,6 +4,7 @@ import haven.events.AppealOutcome;
 import haven.events.CaseId;
 import haven.events.Category;
 import haven.events.Companion;
+import haven.events.LetterKind;
 import haven.events.MeetingKind;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
@@ -325,6 +326,7 @@ class CasePages {
         model.put("appealOutcomes", AppealOutcome.values());
         model.put("meetingKinds", MeetingKind.values());
         model.put("relationships", RespondentRelationship.values());
+        model.put("letterKinds", LetterKind.values());
         model.put("respondentSteps", RespondentStep.values());
         model.put("companionRoles", Companion.Role.values());
         model.put("mayAppeal", mayAppeal(shown, record));

@@ -16,6 +16,7 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
+import haven.events.LetterSent;
 import haven.events.LocationType;
 import haven.events.MeetingAdjourned;
 import haven.events.MeetingNotesRecorded;
@@ -251,6 +252,18 @@ class CaseRecordProjection {
     @EventHandler
     void on(MeetingNotesShared e) {
         update(e.caseId(), set("meetings." + e.meetingId() + ".shared", true));
+    }
+
+    @EventHandler
+    void on(LetterSent e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "letters." + e.letterId(),
+                        new Document("kind", e.kind().name())
+                                .append("text", seal(e.caseId(), e.text()))
+                                .append("sentBy", e.sentBy())
+                                .append("at", Date.from(at))));
     }
 
     /** A person complained about: their relationship plain, their name and role sealed. */

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import haven.events.AppealOutcome;
 import haven.events.Companion;
 import haven.events.ContactPreference;
+import haven.events.LetterKind;
 import haven.events.LocationType;
 import haven.events.MeetingKind;
 import haven.events.Motivation;
@@ -29,6 +30,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -50,7 +52,18 @@ public class CaseRecords {
             Resolution resolution,
             Appeal appeal,
             List<Meeting> meetings,
-            List<Respondent> respondents) {}
+            List<Respondent> respondents,
+            List<Letter> letters) {
+
+        public Optional<Letter> letter(String letterId) {
+            return letters.stream()
+                    .filter(letter -> letter.id().equals(letterId))
+                    .findFirst();
+        }
+    }
+
+    /** A letter sent to the reporter; {@code text} null once erased. */
+    public record Letter(String id, LetterKind kind, String text, String sentBy, Instant at) {}
 
     public record Report(
             Instant submittedAt,
@@ -240,7 +253,8 @@ public class CaseRecords {
         Document d = records.find(eq("_id", caseId)).first();
         if (d == null) {
             return new CaseRecord(
-                    caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of());
+                    caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
+                    List.of());
         }
         return new CaseRecord(
                 caseId,
@@ -292,7 +306,17 @@ public class CaseRecords {
                                 r.getList("steps", String.class, List.of()).stream()
                                         .map(RespondentStep::valueOf)
                                         .toList()),
-                        Comparator.comparing(Respondent::id)));
+                        Comparator.comparing(Respondent::id)),
+                entries(
+                        d,
+                        "letters",
+                        (id, l) -> new Letter(
+                                id,
+                                value(LetterKind.class, l.getString("kind")),
+                                open(l, "text"),
+                                l.getString("sentBy"),
+                                at(l, "at")),
+                        Comparator.comparing(Letter::at)));
     }
 
     private Report report(Document r) {

@@ -13,6 +13,7 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.EvidenceAttached;
+import haven.events.LetterSent;
 import haven.events.MeetingAdjourned;
 import haven.events.MeetingNotesRecorded;
 import haven.events.MeetingNotesShared;
@@ -118,6 +119,18 @@ class ReporterStatusProjection {
     @EventHandler
     void on(MessageFromReporterReceived e, @Timestamp Instant at) {
         update(e.caseId(), message(e.caseId(), e.messageId(), "you", e.text(), at));
+    }
+
+    /** Their letters, to read here and download as PDFs; sealed. */
+    @EventHandler
+    void on(LetterSent e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "letters." + e.letterId(),
+                        new Document("kind", e.kind().name())
+                                .append("text", keys.sealUnlessErased(e.caseId().value(), e.text()))
+                                .append("at", Date.from(at))));
     }
 
     /** Their meetings: what for, when and where (sealed), and whether they may bring a companion. */

@@ -5,10 +5,12 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.AppealOutcome;
+import haven.events.LetterKind;
 import haven.events.MeetingKind;
 import haven.events.Outcome;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
+import haven.query.letters.LetterTitles;
 import haven.query.web.Words;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +37,9 @@ public class ReporterStatuses {
      */
     public record Meeting(String kind, LocalDateTime when, String place, boolean adjourned, String notes) {}
 
+    /** A letter to them: {@code text} null once erased. */
+    public record Letter(String id, String title, String text, Instant at) {}
+
     /** A file the reporter added; {@code name} is null once erased. */
     public record AddedFile(String name, Instant at) {}
 
@@ -48,6 +53,7 @@ public class ReporterStatuses {
             List<Message> messages,
             List<AddedFile> files,
             List<Meeting> meetings,
+            List<Letter> letters,
             boolean open,
             String appealOutcome,
             boolean mayAppeal) {}
@@ -105,6 +111,17 @@ public class ReporterStatuses {
                         m.getBoolean("shared", false) ? text(m.getString("notes")) : null))
                 .sorted(Comparator.comparing(Meeting::when))
                 .toList();
+        var letters = d.get("letters", new Document()).entrySet().stream()
+                .map(entry -> {
+                    var l = (Document) entry.getValue();
+                    return new Letter(
+                            entry.getKey(),
+                            LetterTitles.of(LetterKind.valueOf(l.getString("kind"))),
+                            text(l.getString("text")),
+                            l.getDate("at").toInstant());
+                })
+                .sorted(Comparator.comparing(Letter::at))
+                .toList();
         // a case closed without a resolution (left idle until retention closed it) has neither
         boolean decided = stage != Stage.RECEIVED
                 && stage != Stage.BEING_LOOKED_INTO
@@ -131,6 +148,7 @@ public class ReporterStatuses {
                 messages,
                 files,
                 meetings,
+                letters,
                 stage != Stage.ERASED,
                 appealOutcome,
                 mayAppeal);
@@ -144,6 +162,7 @@ public class ReporterStatuses {
                 Stage.ERASED.nextStep,
                 null,
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),

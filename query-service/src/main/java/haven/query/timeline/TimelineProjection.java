@@ -26,6 +26,7 @@ import haven.events.ExclusionLifted;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
+import haven.events.LetterSent;
 import haven.events.MeetingAdjourned;
 import haven.events.MeetingNotesRecorded;
 import haven.events.MeetingNotesShared;
@@ -294,6 +295,11 @@ class TimelineProjection {
     @EventHandler
     void on(MeetingNotesShared e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.sharedBy(), "Meeting notes shared with the reporter");
+    }
+
+    @EventHandler
+    void on(LetterSent e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.sentBy(), "Letter sent: " + Words.of(e.kind()));
     }
 
     @EventHandler

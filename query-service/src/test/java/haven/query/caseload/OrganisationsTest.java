@@ -78,7 +78,8 @@ class OrganisationsTest {
                     "/api/cases/" + id,
                     "/api/cases/" + id + "/timeline",
                     "/api/cases/" + id + "/record",
-                    "/api/cases/" + id + "/attachments/00000000-0000-0000-0000-000000000001")) {
+                    "/api/cases/" + id + "/attachments/00000000-0000-0000-0000-000000000001",
+                    "/api/cases/" + id + "/letters/00000000-0000-0000-0000-000000000001/pdf")) {
                 http.perform(get(path).header("Authorization", stranger))
                         .andExpect(status().isNotFound())
                         .andExpect(jsonPath("$.detail").value("There is no case with that id."));
@@ -138,6 +139,7 @@ class OrganisationsTest {
                         "GET /api/cases/{caseId}/timeline",
                         "GET /api/cases/{caseId}/record",
                         "GET /api/cases/{caseId}/attachments/{fileId}",
+                        "GET /api/cases/{caseId}/letters/{letterId}/pdf",
                         "POST /api/cases/{caseId}/break-glass");
     }
 

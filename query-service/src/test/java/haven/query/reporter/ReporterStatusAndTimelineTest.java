@@ -20,6 +20,8 @@ import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.ContactPreference;
 import haven.events.ErasureReason;
+import haven.events.LetterKind;
+import haven.events.LetterSent;
 import haven.events.LocationType;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
@@ -169,6 +171,45 @@ class ReporterStatusAndTimelineTest {
                         .andExpect(jsonPath("$.mayAppeal").value(false)));
         assertThat(followUp(reference, RECEIPT).andReturn().getResponse().getContentAsString())
                 .doesNotContain("mgr.ahmed", "mgr.jones");
+    }
+
+    @Test
+    void aLetterIsReadOnTheFollowUpPageAndDownloadedAsAPdfByTheReporterAndTheCaseTeam() throws Exception {
+        String letterId = UUID.randomUUID().toString();
+        append(new LetterSent(
+                caseId, letterId, LetterKind.OUTCOME, "Your report: the outcome\n\nThe posts were removed.", "cw.lee"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.letters[0].title").value("The outcome of your report"))
+                        .andExpect(
+                                jsonPath("$.letters[0].text").value(org.hamcrest.Matchers.containsString("removed"))));
+
+        var pdf = http.perform(
+                        post("/follow-up/letters/" + letterId + "/pdf")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("reference", reference)
+                                .param("receipt", RECEIPT))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdf.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"" + reference + "-letter.pdf\"");
+        assertThat(new String(pdf.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        http.perform(
+                        post("/follow-up/letters/" + letterId + "/pdf")
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf())
+                                .param("reference", reference)
+                                .param("receipt", "0000000000000000"))
+                .andExpect(status().isNotFound());
+        http.perform(get("/api/cases/" + caseId.value() + "/letters/" + letterId + "/pdf")
+                        .header("Authorization", MANAGER))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import haven.events.Companion;
 import haven.events.ContactPreference;
 import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
+import haven.events.LetterKind;
+import haven.events.LetterSent;
 import haven.events.LocationType;
 import haven.events.MeetingKind;
 import haven.events.MeetingScheduled;
@@ -91,6 +93,7 @@ class IntruderTest {
     static final String FILE_ID = UUID.randomUUID().toString();
     static final String MEETING_ID = UUID.randomUUID().toString();
     static final String RESPONDENT_ID = UUID.randomUUID().toString();
+    static final String LETTER_ID = UUID.randomUUID().toString();
     static final CommandServiceStandIn COMMANDS = CommandServiceStandIn.start();
 
     @Autowired
@@ -318,6 +321,17 @@ class IntruderTest {
                     .path("slug", slug)
                     .form(fields));
         }
+        examples.addAll(List.of(
+                onCase("GET /cases/{caseId}/letters/draft", caseId, page).query("kind", "OUTCOME"),
+                onCase("POST /cases/{caseId}/letters", caseId, page)
+                        .form(Map.of("kind", "ACKNOWLEDGEMENT", "text", "Dear reporter")),
+                onCase("GET /cases/{caseId}/letters/{letterId}/pdf", caseId, page)
+                        .path("letterId", LETTER_ID),
+                onCase("GET /api/cases/{caseId}/letters/{letterId}/pdf", caseId, api)
+                        .path("letterId", LETTER_ID),
+                Example.of("POST /follow-up/letters/{letterId}/pdf", anyone)
+                        .path("letterId", LETTER_ID)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT))));
         examples.add(onCase("POST /cases/{caseId}/respondents/{respondentId}/steps", caseId, page)
                 .path("respondentId", RESPONDENT_ID)
                 .form(Map.of("step", "INFORMED")));
@@ -383,6 +397,7 @@ class IntruderTest {
                 List.of("[[${7*7}]]"),
                 new Companion(Companion.Role.COLLEAGUE, "__${7*7}__"),
                 "cw.lee"));
+        history.append(new LetterSent(caseId, LETTER_ID, LetterKind.OUTCOME, "Dear ${7*7} [[${7*7}]]", "cw.lee"));
         history.append(new RespondentRecorded(
                 caseId, RESPONDENT_ID, "${7*7}", "[[${7*7}]]", RespondentRelationship.COLLEAGUE, "cw.lee"));
         evidence.store(caseId.value(), FILE_ID, "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));

@@ -102,10 +102,18 @@ class ProcedureJourneyTest {
         browser.type("#resolution-summary", "The witnesses did not support the account.");
         browser.press("Resolve case");
         assertThat(browser.text("#done")).isEqualTo("The case has been resolved");
+        // the outcome letter, filled from the council's template, checked and sent
+        write("OUTCOME", "The outcome of your report");
+        assertThat(browser.find("#text").getAttribute("value"))
+                .contains(reference, "The outcome is: not upheld.", "The witnesses did not support the account.");
+        browser.check("letter-draft");
+        browser.press("Send letter");
+        assertThat(browser.text("#done")).isEqualTo("The letter has been sent to the reporter");
         browser.signOut();
 
-        // the reporter reads the hearing's notes, and appeals from their follow-up page
+        // the reporter reads the hearing's notes and the outcome letter, and appeals from their follow-up page
         followUp(reference, receipt.path("receipt").asText());
+        assertThat(browser.text(".letter-text")).contains("The outcome is: not upheld.");
         assertThat(browser.text(".meeting-notes")).isEqualTo("Both accounts heard; the supervisor denies shouting.");
         browser.type("#grounds", "The witness I named was never asked.");
         browser.press("Send appeal");
@@ -138,6 +146,10 @@ class ProcedureJourneyTest {
         browser.press("Decide appeal");
         assertThat(browser.text("#done")).isEqualTo("The appeal is decided; its outcome is final");
         assertThat(browser.text("#appeal-decision-text")).startsWith("partly upheld");
+        write("APPEAL_OUTCOME", "The outcome of your appeal");
+        assertThat(browser.find("#text").getAttribute("value")).contains("Their decision is: partly upheld.");
+        browser.press("Send letter");
+        assertThat(browser.text("#done")).isEqualTo("The letter has been sent to the reporter");
         assertThat(browser.findAll("#appeal")).as("no second appeal").isEmpty();
         browser.check("case-appeal-decided");
         browser.signOut();
@@ -145,6 +157,7 @@ class ProcedureJourneyTest {
         // the reporter sees the final decision and cannot appeal again
         followUp(reference, receipt.path("receipt").asText());
         assertThat(browser.text("#appeal-outcome")).isEqualTo("Partly upheld (final)");
+        assertThat(browser.text("#main-content")).contains("The outcome of your appeal");
         assertThat(browser.findAll("#appeal")).isEmpty();
         browser.check("follow-up-appeal-decided");
     }
@@ -163,6 +176,13 @@ class ProcedureJourneyTest {
         }
         browser.press("Arrange meeting");
         assertThat(browser.text("#done")).isEqualTo("The meeting is arranged");
+    }
+
+    /** Opens a letter of that kind from its template. */
+    private static void write(String kind, String title) {
+        browser.select("#letters-kind", kind);
+        browser.press("Write letter");
+        assertThat(browser.heading()).isEqualTo(title);
     }
 
     private static void followUp(String reference, String receipt) {
