@@ -18,6 +18,8 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
+import haven.events.CheckInAnswered;
+import haven.events.CheckInSent;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
@@ -96,11 +98,15 @@ class Case {
     }
 
     static final String NAMED_BY_REPORTER = "reporter";
+    static final String CHECK_IN_MESSAGE = "Your case was closed a few weeks ago. Has anything happened since?"
+            + " If you have been treated badly because you reported, tell us below: we will look at it again.";
+    static final String VICTIMISATION = "The reporter says they were treated badly because they reported";
+    static final String HAVEN = "haven";
     static final String LETTER_MESSAGE = "We have sent you a letter. You can read it below and download it as a PDF.";
     private static final String NO_REPORTER =
             "A referral has no reporter to write to: the organisation that referred it is in touch with them";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "7";
+    static final String REVISION = "8";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -153,6 +159,11 @@ class Case {
     private LocalDate triageDue;
     private LocalDate firstContactDue;
     private LocalDate resolutionDue;
+    /** The check-in after the latest closure: asked, and answered. */
+    private boolean checkInSent;
+
+    private boolean checkInAnswered;
+
     /** Whether the reporter has been written to since the case was received or reopened. */
     private boolean contacted;
 
@@ -268,6 +279,8 @@ class Case {
         boolean allowed = payload instanceof ReceiveMessageFromReporter
                 || payload instanceof AttachEvidence file && file.byReporter() && who == null
                 || payload instanceof LodgeAppeal appeal && appeal.byReporter() && who == null
+                || payload instanceof AnswerCheckIn && who == null
+                || payload instanceof SendCheckIn
                 || payload instanceof EscalateCase
                 || (dataProtection
                         ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
@@ -541,6 +554,46 @@ class Case {
                 "Arrange the meeting before inviting the reporter to it");
         apply(new LetterSent(caseId, c.letterId(), c.kind(), c.text(), c.sentBy()));
         apply(new MessageToReporterSent(caseId, c.letterId(), LETTER_MESSAGE, c.sentBy()));
+    }
+
+    /**
+     * Once after each closure, when it falls due, to a case that is still closed and has a reporter:
+     * "has anything happened since?", as a message (named reporters who chose email are told). Answers
+     * whether it was sent.
+     */
+    @CommandHandler
+    boolean handle(SendCheckIn c) {
+        if (erased
+                || referral
+                || stage != Stage.CLOSED
+                || checkInSent
+                || c.due().isAfter(c.today())) {
+            return false;
+        }
+        apply(new CheckInSent(caseId, c.due()));
+        apply(new MessageToReporterSent(caseId, "check-in-" + c.due(), CHECK_IN_MESSAGE, HAVEN));
+        return true;
+    }
+
+    /**
+     * The reporter's answer, once; being treated badly for reporting reopens a closed case, with new
+     * deadlines, in the team that had it.
+     */
+    @CommandHandler
+    void handle(AnswerCheckIn c, DueDates dueDates) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(!checkInSent || checkInAnswered, "There is no check-in waiting for your answer");
+        apply(new CheckInAnswered(caseId, c.victimised(), c.details()));
+        if (c.victimised() && stage == Stage.CLOSED) {
+            apply(new CaseReopened(caseId, VICTIMISATION, NAMED_BY_REPORTER));
+            LocalDate reopenedOn = dueDates.dayOf(c.answeredAt());
+            apply(new DeadlinesSet(
+                    caseId,
+                    null,
+                    dueDates.firstContactDue(organisation, risk, reopenedOn),
+                    dueDates.resolutionDue(organisation, risk, reopenedOn),
+                    DeadlineBasis.REOPENING));
+        }
     }
 
     @CommandHandler
@@ -851,6 +904,17 @@ class Case {
     }
 
     @EventSourcingHandler
+    void on(CheckInSent e) {
+        checkInSent = true;
+        checkInAnswered = false;
+    }
+
+    @EventSourcingHandler
+    void on(CheckInAnswered e) {
+        checkInAnswered = true;
+    }
+
+    @EventSourcingHandler
     void on(RespondentRecorded e) {
         respondents.put(e.respondentId(), new HashSet<>());
     }
@@ -916,6 +980,7 @@ class Case {
     @EventSourcingHandler
     void on(CaseClosed e) {
         stage = Stage.CLOSED;
+        checkInSent = false; // each closure has its own check-in
     }
 
     @EventSourcingHandler

@@ -51,6 +51,11 @@ public class DueDates {
         return workingDays.after(lastActiveOn, levelsOf(organisation).inactivityDays());
     }
 
+    /** When the reporter of a case closed on {@code closedOn} is asked whether anything has happened since. */
+    public LocalDate checkInOn(LocalDate closedOn) {
+        return closedOn.plus(policy.checkInAfter());
+    }
+
     private ServiceLevels levelsOf(String organisation) {
         return partnership
                 .organisation(organisation)

@@ -1,6 +1,7 @@
 package haven.command.escalation;
 
 import haven.command.cases.EscalateCase;
+import haven.command.cases.SendCheckIn;
 import haven.events.CaseId;
 import haven.events.EscalationReason;
 import haven.infra.council.Partnership;
@@ -76,6 +77,7 @@ public class EscalationSweep {
         // each team's managers read once a sweep, and only for a team with something missed
         var managersOf = new HashMap<String, List<String>>();
         for (Document pending : watch.pending(watch.filedUnder(passed))) {
+            complete &= checkIn(pending, today);
             for (EscalateCase missed : missed(pending, today, managersOf)) {
                 try {
                     if (Boolean.TRUE.equals(commands.sendAndWait(missed))) {
@@ -100,6 +102,24 @@ public class EscalationSweep {
             log.info("Escalation sweep: {} missed deadlines escalated", escalated);
         }
         return escalated;
+    }
+
+    /** Asks the reporter of a case closed a while ago whether anything has happened since; false if it must be tried again. */
+    private boolean checkIn(Document pending, LocalDate today) {
+        String due = pending.getString(EscalationWatch.CHECK_IN);
+        if (due == null || !LocalDate.parse(due).isBefore(today)) {
+            return true;
+        }
+        try {
+            commands.sendAndWait(new SendCheckIn(new CaseId(pending.getString("_id")), LocalDate.parse(due), today));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Check-in with case {} not sent: {}",
+                    pending.getString("_id"),
+                    e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** A deadline of the case that has passed; {@code actionId} for an action's. */

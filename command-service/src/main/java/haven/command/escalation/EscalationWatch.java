@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import haven.command.cases.DueDates;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
 import haven.events.CaseReassigned;
@@ -18,6 +19,7 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
+import haven.events.CheckInSent;
 import haven.events.DeadlinesSet;
 import haven.events.EscalationReason;
 import haven.events.HistoricalCaseImported;
@@ -55,6 +57,8 @@ class EscalationWatch {
     static final String DAYS = "escalation_days";
     private static final String DUE = "due";
     private static final String ACTIONS = "actions";
+    /** The day the reporter of a closed case is asked whether anything has happened since. */
+    static final String CHECK_IN = "checkIn";
 
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> days;
@@ -81,16 +85,39 @@ class EscalationWatch {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         String caseId = message.getAggregateIdentifier();
-        if (event instanceof CaseClosed
-                || event instanceof PersonalDataErased
-                || event instanceof HistoricalCaseImported) {
+        if (event instanceof PersonalDataErased
+                || event instanceof HistoricalCaseImported
+                || event instanceof CheckInSent) {
             cases.deleteOne(eq("_id", caseId));
+            return;
+        }
+        if (event instanceof CaseClosed) {
+            // nothing more falls due but the check-in with the reporter, a while after closure
+            Document watched = cases.find(eq("_id", caseId)).first();
+            String checkIn =
+                    dueDates.checkInOn(dueDates.dayOf(message.getTimestamp())).toString();
+            var closed = new Document("_id", caseId)
+                    .append("organisation", watched == null ? null : watched.getString("organisation"))
+                    .append("team", watched == null ? null : watched.getString("team"))
+                    .append("closed", true)
+                    .append(CHECK_IN, checkIn);
+            cases.replaceOne(eq("_id", caseId), closed, new ReplaceOptions().upsert(true));
+            file(caseId, List.of(checkIn));
             return;
         }
         if (event instanceof CaseEscalated) {
             return;
         }
         Document watched = cases.find(eq("_id", caseId)).first();
+        if (watched != null && watched.getBoolean("closed", false)) {
+            if (event instanceof CaseReopened || event instanceof AppealLodged) {
+                watched.remove("closed"); // open again: its deadlines come with its next events
+                watched.remove(CHECK_IN);
+                watched.put("resolved", event instanceof AppealLodged);
+            } else {
+                return; // a closed case's messages and files are not activity that falls due
+            }
+        }
         var row = watched == null ? new Document("_id", caseId) : watched;
         Document due = row.get(DUE, Document.class) == null ? new Document() : row.get(DUE, Document.class);
         Document actions = row.get(ACTIONS, Document.class) == null ? new Document() : row.get(ACTIONS, Document.class);

@@ -1,11 +1,13 @@
 package haven.command.report;
 
+import haven.command.cases.AnswerCheckIn;
 import haven.command.cases.LodgeAppeal;
 import haven.command.cases.ReceiveMessageFromReporter;
 import haven.command.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.Map;
@@ -32,6 +34,12 @@ class ReporterMessageController {
             @NotBlank @Size(max = 40) String receipt,
             @NotBlank @Size(max = 5000) String grounds) {}
 
+    record CheckInAnswer(
+            @NotBlank @Size(max = 40) String reference,
+            @NotBlank @Size(max = 40) String receipt,
+            @NotNull Boolean victimised,
+            @Size(max = 5000) String details) {}
+
     private final CommandGateway commands;
     private final ReporterAccess access;
     private final Clock clock;
@@ -50,6 +58,18 @@ class ReporterMessageController {
                     String messageId = UUID.randomUUID().toString();
                     commands.sendAndWait(new ReceiveMessageFromReporter(caseId, messageId, m.text()));
                     return ResponseEntity.accepted().body(Map.of("messageId", messageId));
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
+    }
+
+    /** "Has anything happened since?": once per check-in; being treated badly for reporting reopens the case. */
+    @PostMapping("/api/reporter/check-in")
+    ResponseEntity<?> checkIn(@Valid @RequestBody CheckInAnswer a, HttpServletRequest request) {
+        return access.open(a.reference(), a.receipt(), request.getRemoteAddr())
+                .<ResponseEntity<?>>map(caseId -> {
+                    String details = a.details() == null || a.details().isBlank() ? null : a.details();
+                    commands.sendAndWait(new AnswerCheckIn(caseId, a.victimised(), details, clock.instant()));
+                    return ResponseEntity.accepted().build();
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
     }

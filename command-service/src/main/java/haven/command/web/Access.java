@@ -24,7 +24,8 @@ class Access {
                         "/api/reports",
                         "/api/reporter/messages",
                         "/api/reporter/attachments",
-                        "/api/reporter/appeal")
+                        "/api/reporter/appeal",
+                        "/api/reporter/check-in")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/staff/me")
                 .authenticated()

@@ -16,6 +16,8 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
+import haven.events.CheckInAnswered;
+import haven.events.CheckInSent;
 import haven.events.Companion;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
@@ -165,7 +167,8 @@ class CaseTest {
 
     static DueDates dueDates(Partnership partnership) {
         return new DueDates(
-                new CasePolicy(Duration.ofDays(28), SERVICE_LEVELS, UkCalendar.ENGLAND_AND_WALES),
+                new CasePolicy(
+                        Duration.ofDays(28), SERVICE_LEVELS, UkCalendar.ENGLAND_AND_WALES, java.time.Period.ofDays(42)),
                 partnership,
                 Clock.system(ZoneId.of("Europe/London")));
     }
@@ -1706,6 +1709,73 @@ class CaseTest {
                     .when(new RecordMeetingNotes(ID, "m-9", "Which meeting?", false, "cw.patel"))
                     .expectNoEvents()
                     .expectExceptionMessage("The case has no meeting with that id");
+        }
+    }
+
+    /** A while after closure the reporter is asked whether anything has happened since. */
+    @Nested
+    class CheckIn {
+
+        final LocalDate due = LocalDate.parse("2026-12-14");
+        final CheckInSent asked = new CheckInSent(ID, due);
+
+        @Test
+        void aClosedCaseIsCheckedOnOnceWhenItFallsDue() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new SendCheckIn(ID, due, due.plusDays(1)), Map.of())
+                    .expectEvents(
+                            asked, new MessageToReporterSent(ID, "check-in-" + due, Case.CHECK_IN_MESSAGE, "haven"))
+                    .expectResultMessagePayload(true);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED, asked)
+                    .when(new SendCheckIn(ID, due, due.plusDays(2)), Map.of())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new SendCheckIn(ID, due, due.minusDays(1)), Map.of())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+            fixture.given(
+                            SUBMITTED,
+                            ROUTED,
+                            TRIAGED,
+                            RESOLVED,
+                            CLOSED,
+                            new CaseReopened(ID, "New evidence", "mgr.jones"))
+                    .when(new SendCheckIn(ID, due, due.plusDays(1)), Map.of())
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void nothingHappenedIsRecordedOnceAndOnlyWhenAsked() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED)
+                    .when(new AnswerCheckIn(ID, false, null, APPEAL_DEADLINE), NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("There is no check-in waiting for your answer");
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED, asked)
+                    .when(new AnswerCheckIn(ID, false, null, APPEAL_DEADLINE), NOBODY)
+                    .expectEvents(new CheckInAnswered(ID, false, null));
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED, asked, new CheckInAnswered(ID, false, null))
+                    .when(new AnswerCheckIn(ID, true, "Again", APPEAL_DEADLINE), NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("There is no check-in waiting for your answer");
+        }
+
+        @Test
+        void beingTreatedBadlyForReportingReopensTheCaseWithNewDeadlines() {
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, RESOLVED, CLOSED, asked)
+                    .when(
+                            new AnswerCheckIn(ID, true, "Left off the rota since", APPEAL_DEADLINE.plusSeconds(1)),
+                            NOBODY)
+                    .expectEvents(
+                            new CheckInAnswered(ID, true, "Left off the rota since"),
+                            new CaseReopened(ID, Case.VICTIMISATION, "reporter"),
+                            new DeadlinesSet(
+                                    ID,
+                                    null,
+                                    LocalDate.parse("2026-12-03"),
+                                    LocalDate.parse("2027-01-28"),
+                                    DeadlineBasis.REOPENING));
         }
     }
 

@@ -156,6 +156,10 @@ class IntruderTest extends ApiTest {
                         .json("{\"notes\": \"Both accounts heard\", \"shareWithReporter\": true}"),
                 onCase("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", caseId, staff)
                         .path("meetingId", meetingId),
+                Example.of("POST /api/reporter/check-in", anyone)
+                        .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
+                                + report.get("receipt").asText()
+                                + "\", \"victimised\": true, \"details\": \"Left off the rota\"}"),
                 Example.of("POST /api/reporter/appeal", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText() + "\", \"grounds\": \"The witness was never asked\"}"),

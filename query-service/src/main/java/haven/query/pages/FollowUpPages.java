@@ -99,6 +99,46 @@ class FollowUpPages {
         return answered(sent, status.get(), receipt, "text", text, "message", "sent");
     }
 
+    /** "Has anything happened since?": the reporter's answer; being treated badly for reporting reopens the case. */
+    @PostMapping("/follow-up/check-in")
+    ModelAndView checkIn(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(defaultValue = "") String victimised,
+            @RequestParam(defaultValue = "") String details,
+            HttpServletRequest request) {
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        if (!status.get().checkInOpen()) {
+            return statusPage(status.get(), receipt, Map.of(), null);
+        }
+        if (!victimised.equals("yes") && !victimised.equals("no") || details.length() > 5000) {
+            return statusPage(
+                    status.get(),
+                    receipt,
+                    Map.of(
+                            "victimised",
+                            details.length() > 5000
+                                    ? "What happened must be 5,000 characters or fewer"
+                                    : "Say whether anything has happened since"),
+                    details);
+        }
+        var answer = new HashMap<String, Object>();
+        answer.put("reference", reference);
+        answer.put("receipt", receipt);
+        answer.put("victimised", victimised.equals("yes"));
+        answer.put("details", details.isBlank() ? null : details);
+        var sent = commands.post("/api/reporter/check-in", answer, request.getRemoteAddr());
+        var page = answered(sent, status.get(), receipt, "victimised", details, "answer", "checkInAnswered");
+        if (sent.succeeded()) {
+            freshViews.await();
+            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
+        }
+        return page;
+    }
+
     /** The reporter appeals the outcome, within the window, once; the case's refusal (too late, already) is shown in its words. */
     @PostMapping("/follow-up/appeal")
     ModelAndView appeal(
@@ -255,6 +295,7 @@ class FollowUpPages {
         model.put("sent", false);
         model.put("fileAdded", false);
         model.put("appealSent", false);
+        model.put("checkInAnswered", false);
         var page = new ModelAndView("follow-up/status", model);
         page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         return page;

@@ -14,6 +14,8 @@ import haven.events.AppealLodged;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
+import haven.events.CheckInAnswered;
+import haven.events.CheckInSent;
 import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LetterSent;
@@ -252,6 +254,21 @@ class CaseRecordProjection {
     @EventHandler
     void on(MeetingNotesShared e) {
         update(e.caseId(), set("meetings." + e.meetingId() + ".shared", true));
+    }
+
+    @EventHandler
+    void on(CheckInSent e, @Timestamp Instant at) {
+        update(e.caseId(), set("checkIn", new Document("sentAt", Date.from(at))));
+    }
+
+    /** What the reporter said at the check-in, their words sealed. */
+    @EventHandler
+    void on(CheckInAnswered e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set("checkIn.answeredAt", Date.from(at)),
+                set("checkIn.victimised", e.victimised()),
+                set("checkIn.details", e.details() == null ? null : seal(e.caseId(), e.details())));
     }
 
     @EventHandler

@@ -53,12 +53,21 @@ public class CaseRecords {
             Appeal appeal,
             List<Meeting> meetings,
             List<Respondent> respondents,
-            List<Letter> letters) {
+            List<Letter> letters,
+            CheckIn checkIn) {
 
         public Optional<Letter> letter(String letterId) {
             return letters.stream()
                     .filter(letter -> letter.id().equals(letterId))
                     .findFirst();
+        }
+    }
+
+    /** The check-in after closure: when asked, and the answer once given ({@code details} null if none or erased). */
+    public record CheckIn(Instant sentAt, Instant answeredAt, boolean victimised, String details) {
+
+        public boolean answered() {
+            return answeredAt != null;
         }
     }
 
@@ -254,7 +263,7 @@ public class CaseRecords {
         if (d == null) {
             return new CaseRecord(
                     caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
-                    List.of());
+                    List.of(), null);
         }
         return new CaseRecord(
                 caseId,
@@ -316,7 +325,8 @@ public class CaseRecords {
                                 open(l, "text"),
                                 l.getString("sentBy"),
                                 at(l, "at")),
-                        Comparator.comparing(Letter::at)));
+                        Comparator.comparing(Letter::at)),
+                checkIn(d.get("checkIn", Document.class)));
     }
 
     private Report report(Document r) {
@@ -366,6 +376,13 @@ public class CaseRecords {
                 open(m, "notes"),
                 m.getString("notesBy"),
                 m.getBoolean("shared", false));
+    }
+
+    private CheckIn checkIn(Document c) {
+        return c == null
+                ? null
+                : new CheckIn(
+                        at(c, "sentAt"), at(c, "answeredAt"), c.getBoolean("victimised", false), open(c, "details"));
     }
 
     private Appeal appeal(Document a) {

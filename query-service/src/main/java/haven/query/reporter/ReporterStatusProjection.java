@@ -12,6 +12,8 @@ import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
+import haven.events.CheckInAnswered;
+import haven.events.CheckInSent;
 import haven.events.EvidenceAttached;
 import haven.events.LetterSent;
 import haven.events.MeetingAdjourned;
@@ -119,6 +121,17 @@ class ReporterStatusProjection {
     @EventHandler
     void on(MessageFromReporterReceived e, @Timestamp Instant at) {
         update(e.caseId(), message(e.caseId(), e.messageId(), "you", e.text(), at));
+    }
+
+    /** "Has anything happened since?": open until they answer it. */
+    @EventHandler
+    void on(CheckInSent e) {
+        update(e.caseId(), set("checkIn", "OPEN"));
+    }
+
+    @EventHandler
+    void on(CheckInAnswered e) {
+        update(e.caseId(), set("checkIn", "ANSWERED"));
     }
 
     /** Their letters, to read here and download as PDFs; sealed. */

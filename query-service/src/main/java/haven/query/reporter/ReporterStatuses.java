@@ -56,7 +56,8 @@ public class ReporterStatuses {
             List<Letter> letters,
             boolean open,
             String appealOutcome,
-            boolean mayAppeal) {}
+            boolean mayAppeal,
+            boolean checkInOpen) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
@@ -151,7 +152,8 @@ public class ReporterStatuses {
                 letters,
                 stage != Stage.ERASED,
                 appealOutcome,
-                mayAppeal);
+                mayAppeal,
+                "OPEN".equals(d.getString("checkIn")) && stage != Stage.ERASED);
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
@@ -168,6 +170,7 @@ public class ReporterStatuses {
                 List.of(),
                 false,
                 null,
+                false,
                 false);
     }
 

@@ -18,6 +18,8 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
+import haven.events.CheckInAnswered;
+import haven.events.CheckInSent;
 import haven.events.ConflictOfInterestDeclared;
 import haven.events.DeadlinesSet;
 import haven.events.EscalationReason;
@@ -295,6 +297,23 @@ class TimelineProjection {
     @EventHandler
     void on(MeetingNotesShared e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.sharedBy(), "Meeting notes shared with the reporter");
+    }
+
+    @EventHandler
+    void on(CheckInSent e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, "Haven", "Check-in after closure sent to the reporter");
+    }
+
+    @EventHandler
+    void on(CheckInAnswered e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                REPORTER,
+                e.victimised()
+                        ? "Check-in answered: treated badly for reporting"
+                        : "Check-in answered: nothing has happened since");
     }
 
     @EventHandler

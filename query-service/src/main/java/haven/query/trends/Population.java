@@ -14,7 +14,9 @@ import java.util.Optional;
 enum Population {
     RECORDED("recorded"),
     RESOLVED("resolved"),
-    REOPENED("reopened");
+    REOPENED("reopened"),
+    /** reporters who said at the check-in after closure that they were treated badly for reporting */
+    VICTIMISED("victimised");
 
     private final String label;
 

@@ -20,6 +20,7 @@ import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
+import haven.events.CheckInAnswered;
 import haven.events.DeadlinesSet;
 import haven.events.HistoricalCaseImported;
 import haven.events.MessageToReporterSent;
@@ -231,6 +232,14 @@ class TrendProjection {
                     return counted.as(facts).with(Deadlines.NONE).countedIn(Population.RESOLVED, resolved);
                 },
                 false);
+    }
+
+    /** Victimisation after reporting, counted in the month the reporter said so at the check-in. */
+    @EventHandler
+    void on(CheckInAnswered e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (e.victimised()) {
+            change(e.caseId(), sequence, at, counted -> counted.countedIn(Population.VICTIMISED, month(at)), false);
+        }
     }
 
     @EventHandler

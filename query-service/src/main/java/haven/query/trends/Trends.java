@@ -124,7 +124,8 @@ public class Trends {
         var counted = cases.isBlank()
                 ? implied
                 : Population.labelled(cases)
-                        .orElseThrow(() -> new InvalidParameter("cases", "must be recorded, resolved or reopened"));
+                        .orElseThrow(() ->
+                                new InvalidParameter("cases", "must be recorded, resolved, reopened or victimised"));
         if (implied == Population.RESOLVED && counted != implied) {
             throw new InvalidParameter(
                     "by", "outcome, time to resolve and deadlines are counted of resolved cases only");

@@ -18,6 +18,8 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CaseworkerAssigned;
 import haven.events.Category;
+import haven.events.CheckInAnswered;
+import haven.events.CheckInSent;
 import haven.events.ContactPreference;
 import haven.events.ErasureReason;
 import haven.events.LetterKind;
@@ -171,6 +173,22 @@ class ReporterStatusAndTimelineTest {
                         .andExpect(jsonPath("$.mayAppeal").value(false)));
         assertThat(followUp(reference, RECEIPT).andReturn().getResponse().getContentAsString())
                 .doesNotContain("mgr.ahmed", "mgr.jones");
+    }
+
+    @Test
+    void theCheckInAfterClosureWaitsForTheReportersAnswer() throws Exception {
+        append(new CaseClosed(caseId, "cw.lee"));
+        append(new CheckInSent(caseId, LocalDate.parse("2027-01-31")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.checkInOpen").value(true)));
+        append(new CheckInAnswered(caseId, true, "Left off the rota since"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.checkInOpen").value(false)));
+        http.perform(get("/api/cases/" + caseId.value() + "/record").header("Authorization", MANAGER))
+                .andExpect(jsonPath("$.checkIn.victimised").value(true))
+                .andExpect(jsonPath("$.checkIn.details").value("Left off the rota since"));
     }
 
     @Test

@@ -205,6 +205,16 @@ class IntruderTest {
                 Example.of("POST /api/admin/dead-letters/{processingGroup}/retry", api)
                         .path("processingGroup", "no-such-view"),
                 Example.of("POST /follow-up", anyone).form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT)),
+                Example.of("POST /follow-up/check-in", anyone)
+                        .form(Map.of(
+                                "reference",
+                                "HV-INTR-0001",
+                                "receipt",
+                                RECEIPT,
+                                "victimised",
+                                "yes",
+                                "details",
+                                "Left out")),
                 Example.of("POST /follow-up/appeal", anyone)
                         .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "grounds", "Not looked at")),
                 Example.of("POST /follow-up/reply", anyone)
