@@ -183,7 +183,7 @@ class LetterPages {
         var model = new HashMap<String, Object>();
         model.put("caseId", caseId);
         model.put("kind", kind);
-        model.put("title", LetterTitles.of(kind));
+        model.put("letterTitle", LetterTitles.of(kind));
         model.put("text", text);
         model.put("problems", problems);
         var page = new ModelAndView("letters/draft", model);

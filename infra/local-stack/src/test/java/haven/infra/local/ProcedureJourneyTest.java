@@ -3,6 +3,9 @@ package haven.infra.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import haven.infra.embedded.EmbeddedStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -10,18 +13,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The procedure a tribunal would expect, in a real browser against the real services: a dignity at
- * work case is decided, the reporter appeals from their follow-up page, a manager who took no part in
- * the decision is appointed to hear it, and their decision is final.
+ * The procedure a tribunal would expect, in a real browser against the real services, with the clock
+ * moved: a dignity at work case is met informally, then formally with a hearing and a union
+ * representative, the person complained about recorded; the outcome letter is sent from its template;
+ * the reporter appeals, a manager who took no part hears and decides it for good; six weeks after
+ * closure the reporter is asked whether anything has happened since, and their answer reopens it.
  */
 class ProcedureJourneyTest {
 
     static LocalSystem system;
     static Browser browser;
+    static Path clock;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        system = LocalSystem.start("procedure-journey-logs");
+    static void startTheSystemWithAMovableClock() throws Exception {
+        clock = Files.createTempFile("haven-clock", ".offset");
+        system = LocalSystem.start(
+                "procedure-journey-logs",
+                EmbeddedStore.inMemory(),
+                LocalSystem.MASTER_KEY,
+                ServiceProcess.partnership(),
+                Map.of("HAVEN_ESCALATION_SWEEP_EVERY", "PT0.5S", "HAVEN_CLOCK_OFFSET_FILE", clock.toString()));
         browser = Browser.open(LocalSystem.ROOT, system.query().url());
     }
 
@@ -33,10 +45,15 @@ class ProcedureJourneyTest {
         if (system != null) {
             system.close();
         }
+        try {
+            Files.deleteIfExists(clock);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
-    void theReporterAppealsAndSomeoneWhoTookNoPartDecidesItForGood() {
+    void aCaseGoesFormalIsAppealedAndDecidedForGoodAndTheReporterIsCheckedOnAfterClosure() throws Exception {
         // the managers have used Haven, so it knows who may hear an appeal
         for (String staff : new String[] {"mgr.jones", "mgr.ahmed"}) {
             browser.signIn("/cases", staff);
@@ -160,6 +177,22 @@ class ProcedureJourneyTest {
         assertThat(browser.text("#main-content")).contains("The outcome of your appeal");
         assertThat(browser.findAll("#appeal")).isEmpty();
         browser.check("follow-up-appeal-decided");
+
+        // the case is closed; six weeks on, the reporter is asked whether anything has happened since
+        browser.signIn("/cases", "mgr.ahmed");
+        browser.press(reference);
+        browser.press("Close case");
+        assertThat(browser.text("#done")).isEqualTo("The case has been closed");
+        browser.signOut();
+        Files.writeString(clock, "P44D");
+        awaitCheckIn(reference, receipt.path("receipt").asText());
+        assertThat(browser.text("#main-content")).contains("Has anything happened since your case was closed?");
+        browser.click("#victimised-yes");
+        browser.type("#check-in-details", "I have been left off the overtime rota since I reported.");
+        browser.press("Send answer");
+        assertThat(browser.text("#check-in-answered")).isEqualTo("Thank you for telling us.");
+        assertThat(browser.text("#status")).isEqualTo("Your case has been reopened and is being looked at again.");
+        browser.check("follow-up-check-in-answered");
     }
 
     /** Arranges a meeting from the case page, and sees it arranged. */
@@ -183,6 +216,24 @@ class ProcedureJourneyTest {
         browser.select("#letters-kind", kind);
         browser.press("Write letter");
         assertThat(browser.heading()).isEqualTo(title);
+    }
+
+    /** Follows the report up until the check-in is there to answer (the sweep runs every half second). */
+    private static void awaitCheckIn(String reference, String receipt) {
+        var deadline = java.time.Instant.now().plusSeconds(60);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            followUp(reference, receipt);
+            if (!browser.findAll("#check-in").isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no check-in on the follow-up page");
     }
 
     private static void followUp(String reference, String receipt) {
