@@ -174,6 +174,11 @@ class CrossProcessTest {
                                         "COLLEAGUE"))
                         .status())
                 .isEqualTo(202);
+        assertThat(manager.post(
+                                c + "/letters",
+                                Map.of("kind", "ACKNOWLEDGEMENT", "text", "Dear reporter, about " + canary))
+                        .status())
+                .isEqualTo(202);
         // a hearing whose place, attendees, companion, adjournment and notes all name the canary
         var meeting = manager.post(
                 c + "/meetings",
