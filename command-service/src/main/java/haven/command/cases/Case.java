@@ -21,6 +21,7 @@ import haven.events.CaseworkerAssigned;
 import haven.events.CheckInAnswered;
 import haven.events.CheckInSent;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ConsentToShareChanged;
 import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
 import haven.events.ErasureReason;
@@ -259,6 +260,19 @@ class Case {
                 c.referredBy()));
     }
 
+    /** The reporter's own choice, at any time: withdrawn, nothing more is shared on their consent. */
+    @CommandHandler
+    void handle(ChangeConsentToShare c) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(referral, NO_REPORTER);
+        refuseIf(
+                c.consent() == consentToShare,
+                c.consent()
+                        ? "You have already agreed to your report being shared"
+                        : "Your report is not shared on your consent");
+        apply(new ConsentToShareChanged(caseId, c.consent()));
+    }
+
     /**
      * Need to know ({@link NeedToKnow}, the rule the query-service applies too: nobody works on
      * another organisation's case), and nobody works on a case they are excluded from (named in the
@@ -280,6 +294,7 @@ class Case {
                 || payload instanceof AttachEvidence file && file.byReporter() && who == null
                 || payload instanceof LodgeAppeal appeal && appeal.byReporter() && who == null
                 || payload instanceof AnswerCheckIn && who == null
+                || payload instanceof ChangeConsentToShare && who == null
                 || payload instanceof SendCheckIn
                 || payload instanceof EscalateCase
                 || (dataProtection
@@ -901,6 +916,11 @@ class Case {
         if (appealHearer != null && pseudonyms.of(appealHearer).equals(e.staffPseudonym())) {
             appealHearer = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(ConsentToShareChanged e) {
+        consentToShare = e.consent();
     }
 
     @EventSourcingHandler

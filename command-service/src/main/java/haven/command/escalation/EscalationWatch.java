@@ -85,10 +85,13 @@ class EscalationWatch {
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
         String caseId = message.getAggregateIdentifier();
-        if (event instanceof PersonalDataErased
-                || event instanceof HistoricalCaseImported
-                || event instanceof CheckInSent) {
+        if (event instanceof PersonalDataErased || event instanceof HistoricalCaseImported) {
             cases.deleteOne(eq("_id", caseId));
+            return;
+        }
+        if (event instanceof CheckInSent) {
+            // asked: nothing more falls due, but its team is kept for a reopening the answer may bring
+            cases.updateOne(eq("_id", caseId), Updates.unset(CHECK_IN));
             return;
         }
         if (event instanceof CaseClosed) {

@@ -1,6 +1,7 @@
 package haven.command.report;
 
 import haven.command.cases.AnswerCheckIn;
+import haven.command.cases.ChangeConsentToShare;
 import haven.command.cases.LodgeAppeal;
 import haven.command.cases.ReceiveMessageFromReporter;
 import haven.command.web.ProblemResponses;
@@ -40,6 +41,11 @@ class ReporterMessageController {
             @NotNull Boolean victimised,
             @Size(max = 5000) String details) {}
 
+    record ConsentChange(
+            @NotBlank @Size(max = 40) String reference,
+            @NotBlank @Size(max = 40) String receipt,
+            @NotNull Boolean consent) {}
+
     private final CommandGateway commands;
     private final ReporterAccess access;
     private final Clock clock;
@@ -58,6 +64,17 @@ class ReporterMessageController {
                     String messageId = UUID.randomUUID().toString();
                     commands.sendAndWait(new ReceiveMessageFromReporter(caseId, messageId, m.text()));
                     return ResponseEntity.accepted().body(Map.of("messageId", messageId));
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
+    }
+
+    /** The reporter gives or withdraws their consent to their report being shared with partners. */
+    @PostMapping("/api/reporter/consent")
+    ResponseEntity<?> consent(@Valid @RequestBody ConsentChange c, HttpServletRequest request) {
+        return access.open(c.reference(), c.receipt(), request.getRemoteAddr())
+                .<ResponseEntity<?>>map(caseId -> {
+                    commands.sendAndWait(new ChangeConsentToShare(caseId, c.consent()));
+                    return ResponseEntity.accepted().build();
                 })
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notRecognised()));
     }

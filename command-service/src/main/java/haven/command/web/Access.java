@@ -25,7 +25,8 @@ class Access {
                         "/api/reporter/messages",
                         "/api/reporter/attachments",
                         "/api/reporter/appeal",
-                        "/api/reporter/check-in")
+                        "/api/reporter/check-in",
+                        "/api/reporter/consent")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/staff/me")
                 .authenticated()

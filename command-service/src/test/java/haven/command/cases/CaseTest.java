@@ -20,6 +20,7 @@ import haven.events.CheckInAnswered;
 import haven.events.CheckInSent;
 import haven.events.Companion;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ConsentToShareChanged;
 import haven.events.ContactPreference;
 import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
@@ -777,6 +778,33 @@ class CaseTest {
                     .when(toThePolice, councilCaseworker)
                     .expectNoEvents()
                     .expectExceptionMessage("The case has already been referred to that organisation");
+        }
+
+        @Test
+        void theReporterWithdrawsTheirConsentAndNothingMoreIsSharedOnIt() {
+            partnership
+                    .given(consenting, toTheCouncil)
+                    .when(new ChangeConsentToShare(ID, false), NOBODY)
+                    .expectEvents(new ConsentToShareChanged(ID, false));
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, new ConsentToShareChanged(ID, false))
+                    .when(toThePolice, councilCaseworker)
+                    .expectNoEvents()
+                    .expectException(RuleViolation.class);
+            partnership
+                    .given(consenting, toTheCouncil, new ConsentToShareChanged(ID, false))
+                    .when(new ChangeConsentToShare(ID, false), NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage("Your report is not shared on your consent");
+            partnership
+                    .given(
+                            consenting,
+                            toTheCouncil,
+                            ASSIGNED,
+                            new ConsentToShareChanged(ID, false),
+                            new ConsentToShareChanged(ID, true))
+                    .when(toThePolice, councilCaseworker)
+                    .expectEvents(referred(ReferralBasis.CONSENT, null, "cw.patel"));
         }
 
         @Test

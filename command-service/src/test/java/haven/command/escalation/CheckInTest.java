@@ -48,6 +48,17 @@ class CheckInTest extends ApiTest {
 
         postJson("/api/reporter/check-in", answer).andExpect(status().isAccepted());
         assertThat(eventsOf(caseId)).endsWith("CheckInAnswered", "CaseReopened", "DeadlinesSet");
+        // reopened, its deadlines are watched again for its own team, whose managers are told when one passes
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    var row = database.getCollection(EscalationWatch.CASES)
+                            .find(new org.bson.Document("_id", caseId))
+                            .first();
+                    assertThat(row).isNotNull();
+                    assertThat(row.getString("team")).isEqualTo("equality");
+                    assertThat(row.get("due", org.bson.Document.class)).containsKey("RESOLUTION_OVERDUE");
+                });
     }
 
     /** The watch has filed the closed case's check-in (it follows the events a moment behind). */

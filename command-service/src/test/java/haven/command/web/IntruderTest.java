@@ -156,6 +156,9 @@ class IntruderTest extends ApiTest {
                         .json("{\"notes\": \"Both accounts heard\", \"shareWithReporter\": true}"),
                 onCase("POST /api/cases/{caseId}/meetings/{meetingId}/sharing", caseId, staff)
                         .path("meetingId", meetingId),
+                Example.of("POST /api/reporter/consent", anyone)
+                        .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
+                                + report.get("receipt").asText() + "\", \"consent\": true}"),
                 Example.of("POST /api/reporter/check-in", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText()

@@ -99,6 +99,33 @@ class FollowUpPages {
         return answered(sent, status.get(), receipt, "text", text, "message", "sent");
     }
 
+    /** The reporter gives or withdraws their consent to their report being shared with partners. */
+    @PostMapping("/follow-up/consent")
+    ModelAndView consent(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
+            @RequestParam(defaultValue = "") String consent,
+            HttpServletRequest request) {
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        if (!status.get().open() || !consent.equals("yes") && !consent.equals("no")) {
+            return statusPage(status.get(), receipt, Map.of(), null);
+        }
+        var change = new HashMap<String, Object>();
+        change.put("reference", reference);
+        change.put("receipt", receipt);
+        change.put("consent", consent.equals("yes"));
+        var sent = commands.post("/api/reporter/consent", change, request.getRemoteAddr());
+        var page = answered(sent, status.get(), receipt, "consent", null, "choice", "consentChanged");
+        if (sent.succeeded()) {
+            freshViews.await();
+            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
+        }
+        return page;
+    }
+
     /** "Has anything happened since?": the reporter's answer; being treated badly for reporting reopens the case. */
     @PostMapping("/follow-up/check-in")
     ModelAndView checkIn(
@@ -296,6 +323,7 @@ class FollowUpPages {
         model.put("fileAdded", false);
         model.put("appealSent", false);
         model.put("checkInAnswered", false);
+        model.put("consentChanged", false);
         var page = new ModelAndView("follow-up/status", model);
         page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         return page;

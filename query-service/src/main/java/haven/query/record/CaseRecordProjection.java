@@ -16,6 +16,7 @@ import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CheckInAnswered;
 import haven.events.CheckInSent;
+import haven.events.ConsentToShareChanged;
 import haven.events.EvidenceAttached;
 import haven.events.InvestigationNoteAdded;
 import haven.events.LetterSent;
@@ -254,6 +255,11 @@ class CaseRecordProjection {
     @EventHandler
     void on(MeetingNotesShared e) {
         update(e.caseId(), set("meetings." + e.meetingId() + ".shared", true));
+    }
+
+    @EventHandler
+    void on(ConsentToShareChanged e) {
+        update(e.caseId(), set("report.consentToShare", e.consent()));
     }
 
     @EventHandler

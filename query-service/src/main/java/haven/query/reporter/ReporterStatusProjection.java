@@ -14,6 +14,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CheckInAnswered;
 import haven.events.CheckInSent;
+import haven.events.ConsentToShareChanged;
 import haven.events.EvidenceAttached;
 import haven.events.LetterSent;
 import haven.events.MeetingAdjourned;
@@ -70,7 +71,13 @@ class ReporterStatusProjection {
                 e.caseId(),
                 set("stage", Stage.RECEIVED.name()),
                 set("submittedAt", Date.from(at)),
-                set("type", e.type().name()));
+                set("type", e.type().name()),
+                set("consentToShare", e.consentToShare()));
+    }
+
+    @EventHandler
+    void on(ConsentToShareChanged e) {
+        update(e.caseId(), set("consentToShare", e.consent()));
     }
 
     @EventHandler

@@ -57,7 +57,8 @@ public class ReporterStatuses {
             boolean open,
             String appealOutcome,
             boolean mayAppeal,
-            boolean checkInOpen) {}
+            boolean checkInOpen,
+            boolean consentToShare) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
@@ -153,7 +154,8 @@ public class ReporterStatuses {
                 stage != Stage.ERASED,
                 appealOutcome,
                 mayAppeal,
-                "OPEN".equals(d.getString("checkIn")) && stage != Stage.ERASED);
+                "OPEN".equals(d.getString("checkIn")) && stage != Stage.ERASED,
+                d.getBoolean("consentToShare", false));
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
@@ -170,6 +172,7 @@ public class ReporterStatuses {
                 List.of(),
                 false,
                 null,
+                false,
                 false,
                 false);
     }

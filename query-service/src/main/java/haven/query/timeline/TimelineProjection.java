@@ -21,6 +21,7 @@ import haven.events.CaseworkerAssigned;
 import haven.events.CheckInAnswered;
 import haven.events.CheckInSent;
 import haven.events.ConflictOfInterestDeclared;
+import haven.events.ConsentToShareChanged;
 import haven.events.DeadlinesSet;
 import haven.events.EscalationReason;
 import haven.events.EvidenceAttached;
@@ -297,6 +298,18 @@ class TimelineProjection {
     @EventHandler
     void on(MeetingNotesShared e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.sharedBy(), "Meeting notes shared with the reporter");
+    }
+
+    @EventHandler
+    void on(ConsentToShareChanged e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                REPORTER,
+                e.consent()
+                        ? "The reporter agreed to their report being shared"
+                        : "The reporter withdrew consent to share");
     }
 
     @EventHandler

@@ -20,6 +20,7 @@ import haven.events.CaseworkerAssigned;
 import haven.events.Category;
 import haven.events.CheckInAnswered;
 import haven.events.CheckInSent;
+import haven.events.ConsentToShareChanged;
 import haven.events.ContactPreference;
 import haven.events.ErasureReason;
 import haven.events.LetterKind;
@@ -173,6 +174,19 @@ class ReporterStatusAndTimelineTest {
                         .andExpect(jsonPath("$.mayAppeal").value(false)));
         assertThat(followUp(reference, RECEIPT).andReturn().getResponse().getContentAsString())
                 .doesNotContain("mgr.ahmed", "mgr.jones");
+    }
+
+    @Test
+    void theReporterSeesWhetherTheyAgreedToShareAndTheirChange() throws Exception {
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.consentToShare").value(false)));
+        append(new ConsentToShareChanged(caseId, true));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> followUp(reference, RECEIPT)
+                        .andExpect(jsonPath("$.consentToShare").value(true)));
+        http.perform(get("/api/cases/" + caseId.value() + "/record").header("Authorization", MANAGER))
+                .andExpect(jsonPath("$.report.consentToShare").value(true));
     }
 
     @Test

@@ -205,6 +205,8 @@ class IntruderTest {
                 Example.of("POST /api/admin/dead-letters/{processingGroup}/retry", api)
                         .path("processingGroup", "no-such-view"),
                 Example.of("POST /follow-up", anyone).form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT)),
+                Example.of("POST /follow-up/consent", anyone)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "consent", "no")),
                 Example.of("POST /follow-up/check-in", anyone)
                         .form(Map.of(
                                 "reference",
