@@ -600,14 +600,7 @@ class Case {
         refuseIf(!checkInSent || checkInAnswered, "There is no check-in waiting for your answer");
         apply(new CheckInAnswered(caseId, c.victimised(), c.details()));
         if (c.victimised() && stage == Stage.CLOSED) {
-            apply(new CaseReopened(caseId, VICTIMISATION, NAMED_BY_REPORTER));
-            LocalDate reopenedOn = dueDates.dayOf(c.answeredAt());
-            apply(new DeadlinesSet(
-                    caseId,
-                    null,
-                    dueDates.firstContactDue(organisation, risk, reopenedOn),
-                    dueDates.resolutionDue(organisation, risk, reopenedOn),
-                    DeadlineBasis.REOPENING));
+            reopen(VICTIMISATION, NAMED_BY_REPORTER, c.answeredAt(), dueDates);
         }
     }
 
@@ -724,8 +717,13 @@ class Case {
         refuseIf(stage == Stage.APPEALED, "The case is under appeal: its hearer decides the appeal");
         refuseIf(stage != Stage.RESOLVED && stage != Stage.CLOSED, "Only a resolved or closed case can be reopened");
         refuseIf(!Acting.of(metaData).managesCases(), "Only a case manager reopens a case for new evidence");
-        apply(new CaseReopened(caseId, c.reason(), c.reopenedBy()));
-        LocalDate reopenedOn = dueDates.dayOf(c.reopenedAt());
+        reopen(c.reason(), c.reopenedBy(), c.reopenedAt(), dueDates);
+    }
+
+    /** Open again, its deadlines counted from the day it was reopened. */
+    private void reopen(String reason, String by, Instant at, DueDates dueDates) {
+        apply(new CaseReopened(caseId, reason, by));
+        LocalDate reopenedOn = dueDates.dayOf(at);
         apply(new DeadlinesSet(
                 caseId,
                 null,

@@ -38,6 +38,20 @@ public class LetterPdf {
                         .filter(p -> !p.isEmpty())
                         .toList());
         String html = templates.process("letters/pdf", new Context(Locale.UK, model));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(reference + "-letter.pdf")
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(of(html));
+    }
+
+    /** A page of HTML (escaped by its template) as a PDF, made on the server; the board pack's too. */
+    public static byte[] of(String html) {
         var pdf = new ByteArrayOutputStream();
         try {
             new PdfRendererBuilder()
@@ -48,15 +62,6 @@ public class LetterPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(reference + "-letter.pdf")
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(pdf.toByteArray());
+        return pdf.toByteArray();
     }
 }

@@ -1,14 +1,11 @@
 package haven.query.pages;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
 import haven.infra.security.Staff;
+import haven.query.letters.LetterPdf;
 import haven.query.trends.Trends;
 import haven.query.web.InvalidParameter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -76,20 +73,10 @@ class BoardPackPages {
             return ResponseEntity.badRequest().build();
         }
         String html = templates.process("trends/pack-pdf", new Context(java.util.Locale.UK, model));
-        var pdf = new ByteArrayOutputStream();
-        try {
-            new PdfRendererBuilder()
-                    .useFastMode()
-                    .withHtmlContent(html, null)
-                    .toStream(pdf)
-                    .run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"haven-board-pack.pdf\"")
-                .body(pdf.toByteArray());
+                .body(LetterPdf.of(html));
     }
 
     private Map<String, Object> model(String period, String of) {

@@ -118,12 +118,12 @@ class FollowUpPages {
         change.put("receipt", receipt);
         change.put("consent", consent.equals("yes"));
         var sent = commands.post("/api/reporter/consent", change, request.getRemoteAddr());
-        var page = answered(sent, status.get(), receipt, "consent", null, "choice", "consentChanged");
-        if (sent.succeeded()) {
-            freshViews.await();
-            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
-        }
-        return page;
+        return refreshed(
+                answered(sent, status.get(), receipt, "consent", null, "choice", "consentChanged"),
+                sent,
+                reference,
+                receipt,
+                request);
     }
 
     /** "Has anything happened since?": the reporter's answer; being treated badly for reporting reopens the case. */
@@ -158,12 +158,12 @@ class FollowUpPages {
         answer.put("victimised", victimised.equals("yes"));
         answer.put("details", details.isBlank() ? null : details);
         var sent = commands.post("/api/reporter/check-in", answer, request.getRemoteAddr());
-        var page = answered(sent, status.get(), receipt, "victimised", details, "answer", "checkInAnswered");
-        if (sent.succeeded()) {
-            freshViews.await();
-            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
-        }
-        return page;
+        return refreshed(
+                answered(sent, status.get(), receipt, "victimised", details, "answer", "checkInAnswered"),
+                sent,
+                reference,
+                receipt,
+                request);
     }
 
     /** The reporter appeals the outcome, within the window, once; the case's refusal (too late, already) is shown in its words. */
@@ -195,12 +195,12 @@ class FollowUpPages {
                 "/api/reporter/appeal",
                 Map.of("reference", reference, "receipt", receipt, "grounds", grounds),
                 request.getRemoteAddr());
-        var page = answered(sent, status.get(), receipt, "grounds", grounds, "appeal", "appealSent");
-        if (sent.succeeded()) { // the page says the appeal is received
-            freshViews.await();
-            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
-        }
-        return page;
+        return refreshed(
+                answered(sent, status.get(), receipt, "grounds", grounds, "appeal", "appealSent"),
+                sent,
+                reference,
+                receipt,
+                request);
     }
 
     /** A file the reporter adds (a photo, a screenshot, a letter), from this page or straight after reporting. */
@@ -225,8 +225,22 @@ class FollowUpPages {
                 Map.of("reference", reference, "receipt", receipt),
                 file,
                 request.getRemoteAddr());
-        var page = answered(sent, status.get(), receipt, "file", null, "file", "fileAdded");
-        if (sent.succeeded()) { // the list of their files shows the new one
+        return refreshed(
+                answered(sent, status.get(), receipt, "file", null, "file", "fileAdded"),
+                sent,
+                reference,
+                receipt,
+                request);
+    }
+
+    /** After a change the reporter made, the page shows it: the views are waited for and read again. */
+    private ModelAndView refreshed(
+            ModelAndView page,
+            CommandService.Answer sent,
+            String reference,
+            String receipt,
+            HttpServletRequest request) {
+        if (sent.succeeded()) {
             freshViews.await();
             find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
         }
