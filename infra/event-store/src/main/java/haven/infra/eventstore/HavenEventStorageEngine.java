@@ -284,15 +284,20 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
 
     // ---- tracking
 
+    /**
+     * New positions first, then every position still missing below the highest found, again until
+     * a look finds nothing more. A find is not a snapshot: a commit can land behind its cursor while
+     * a later one lands ahead of it. But a commit that was stored before another began (as an
+     * aggregate's event always is before its next) is visible to any find that starts after the
+     * later one was seen, so no reader delivers an aggregate's events out of order.
+     */
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         var token = withoutExpiredGaps(
                 lastToken == null
                         ? GapAwareTrackingToken.newInstance(-1, Set.of())
                         : (GapAwareTrackingToken) lastToken);
-        List<Document> found = token.getGaps().isEmpty()
-                ? new ArrayList<>()
-                : events.find(in("_id", token.getGaps())).into(new ArrayList<>());
+        var found = new ArrayList<Document>();
         long head = head();
         for (long from = token.getIndex() + 1; from <= head; from += batchSize) {
             var window = LongStream.rangeClosed(from, Math.min(from + batchSize - 1, head))
@@ -304,8 +309,38 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
                 break; // otherwise the window held only tombstones or writes still in flight: look further
             }
         }
+        var missing = missingBelowFound(token, found);
+        while (!missing.isEmpty()) {
+            var late = events.find(in("_id", missing)).into(new ArrayList<>());
+            if (late.isEmpty()) {
+                break;
+            }
+            found.addAll(late);
+            missing.removeAll(covered(late));
+        }
         found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
         return advance(token, found);
+    }
+
+    /** The token's gaps and every new position below the highest found that no found commit covers. */
+    private static Set<Long> missingBelowFound(GapAwareTrackingToken token, List<Document> found) {
+        var missing = new TreeSet<>(token.getGaps());
+        long highest = found.stream().mapToLong(d -> d.getLong("_id")).max().orElse(token.getIndex());
+        LongStream.range(token.getIndex() + 1, highest).forEach(missing::add);
+        missing.removeAll(covered(found));
+        return missing;
+    }
+
+    private static Set<Long> covered(List<Document> stored) {
+        var positions = new HashSet<Long>();
+        for (Document document : stored) {
+            int count = document.getBoolean("tombstone", false)
+                    ? document.getInteger("positions", 1)
+                    : eventsIn(document).size();
+            LongStream.range(document.getLong("_id"), document.getLong("_id") + count)
+                    .forEach(positions::add);
+        }
+        return positions;
     }
 
     /**
