@@ -1,6 +1,7 @@
 package haven.events;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 
@@ -8,7 +9,7 @@ import org.axonframework.serialization.Revision;
  * A case opened for a referral from another organisation of the partnership ({@code from}): it
  * holds only what was shared ({@link CaseReferred}), belongs to {@code organisation} and is sealed
  * under its key. It has no reporter to follow it up (they follow up with the organisation they
- * told) and is not counted again in the trends. Personal data: {@code narrative}.
+ * told) and is not counted again in the trends. Personal data: {@code narrative}, {@code notes}.
  */
 @Revision("1")
 public record ReferralReceived(
@@ -22,4 +23,5 @@ public record ReferralReceived(
         LocationType locationType,
         Set<Motivation> motivations,
         @PersonalData String narrative,
-        String organisation) {}
+        String organisation,
+        @PersonalData List<String> notes) {}

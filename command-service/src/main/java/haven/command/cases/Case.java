@@ -42,6 +42,8 @@ import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
+import haven.events.PoliceReportRecorded;
+import haven.events.RedactionMade;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
 import haven.events.ReportRoutedToTeam;
@@ -61,9 +63,12 @@ import haven.infra.security.Staff;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -107,7 +112,7 @@ class Case {
     private static final String NO_REPORTER =
             "A referral has no reporter to write to: the organisation that referred it is in touch with them";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "8";
+    static final String REVISION = "9";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -150,6 +155,10 @@ class Case {
     private boolean consentToShare;
     /** The organisations it has been referred to. */
     private final Set<String> referredTo = new HashSet<>();
+    /** Its investigation notes' ids, which a redacted copy may include. */
+    private final Set<String> notes = new HashSet<>();
+    /** The redacted copies made for sharing, by id. */
+    private final Set<String> redactions = new HashSet<>();
     /** A case opened for another partner's referral: it has no reporter of its own. */
     private boolean referral;
 
@@ -209,7 +218,8 @@ class Case {
                 referral.locationType(),
                 referral.motivations(),
                 referral.sharedNarrative(),
-                referral.to()));
+                referral.to(),
+                referral.sharedNotes()));
         apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), referral.to()))
                 .andThenApply(() -> dueForTriage(dueDates));
     }
@@ -221,12 +231,38 @@ class Case {
     }
 
     /**
-     * Shares the report with another organisation: on the reporter's consent, or on a lawful basis
-     * only a case manager confirms; once to each; never an erased case or one with no report (an
-     * imported incident, a referral received: those are shared by whoever holds the report).
+     * A copy for sharing: the narrative and the chosen notes with passages masked. The original is
+     * unchanged and the copy is logged with who made it and why. Only a case's own report is
+     * copied: an imported incident or a referral received is shared by whoever holds the report.
      */
     @CommandHandler
-    void handle(ReferCase c, MetaData metaData, Partnership partnership, OriginalReports originals) {
+    void handle(RedactForSharing c, CaseTexts texts) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(redactions.contains(c.redactionId()), "A redacted copy with that id already exists");
+        refuseIf(!notes.containsAll(c.noteIds()), "The case has no note with that id");
+        var report = texts.report(caseId)
+                .filter(r -> r.narrative() != null)
+                .orElseThrow(() -> new RuleViolation("This case holds no report of its own to share"));
+        String narrative = Redaction.mask(report.narrative(), c.hide());
+        int masked = Redaction.masked(report.narrative(), narrative);
+        var written = texts.notes(caseId);
+        var maskedNotes = new ArrayList<String>();
+        for (String noteId : c.noteIds()) {
+            String note = Redaction.mask(written.get(noteId), c.hide());
+            masked += Redaction.masked(written.get(noteId), note);
+            maskedNotes.add(note);
+        }
+        apply(new RedactionMade(caseId, c.redactionId(), narrative, maskedNotes, masked, c.reason(), c.madeBy()));
+    }
+
+    /**
+     * Shares the report with another organisation: on the reporter's consent, or on a lawful basis
+     * only a case manager confirms; once to each; never an erased case or one with no report (an
+     * imported incident, a referral received: those are shared by whoever holds the report). It
+     * shares a redacted copy, or without one only the report's categories.
+     */
+    @CommandHandler
+    void handle(ReferCase c, MetaData metaData, Partnership partnership, CaseTexts texts) {
         refuseIf(erased, RuleViolation.CASE_ERASED);
         String ours = partnership.organisationOf(organisation);
         refuseIf(c.to().equals(ours), "A case is referred to another organisation of the partnership, not its own");
@@ -238,11 +274,13 @@ class Case {
         refuseIf(
                 c.basis() == ReferralBasis.LAWFUL_BASIS && !Acting.of(metaData).managesCases(),
                 "Only a case manager confirms a lawful basis for sharing without the reporter's consent");
-        var report = originals
-                .of(caseId)
+        refuseIf(
+                c.redactionId() != null && !redactions.contains(c.redactionId()),
+                "The case has no redacted copy with that id");
+        var report = texts.report(caseId)
                 .filter(r -> r.narrative() != null)
                 .orElseThrow(() -> new RuleViolation("This case holds no report of its own to share"));
-        String shared = Redaction.mask(report.narrative(), c.hide());
+        var copy = c.redactionId() == null ? Optional.<RedactionMade>empty() : texts.redaction(caseId, c.redactionId());
         apply(new CaseReferred(
                 caseId,
                 c.referralId(),
@@ -255,9 +293,18 @@ class Case {
                 report.occurredOn(),
                 report.locationType(),
                 report.motivations(),
-                shared,
-                Redaction.masked(report.narrative(), shared),
-                c.referredBy()));
+                copy.map(RedactionMade::narrative).orElse(null),
+                copy.map(RedactionMade::maskedCharacters).orElse(0),
+                c.referredBy(),
+                c.redactionId(),
+                copy.map(RedactionMade::notes).orElse(List.of())));
+    }
+
+    /** What the police recorded, on a case reported to them or referred to them; recorded again when it changes. */
+    @CommandHandler
+    void handle(RecordPoliceReport c) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        apply(new PoliceReportRecorded(caseId, c.crimeReference(), c.classification(), c.recordedBy()));
     }
 
     /** The reporter's own choice, at any time: withdrawn, nothing more is shared on their consent. */
@@ -821,6 +868,16 @@ class Case {
     @EventSourcingHandler
     void on(CaseReferred e) {
         referredTo.add(e.to());
+    }
+
+    @EventSourcingHandler
+    void on(InvestigationNoteAdded e) {
+        notes.add(e.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(RedactionMade e) {
+        redactions.add(e.redactionId());
     }
 
     @EventSourcingHandler

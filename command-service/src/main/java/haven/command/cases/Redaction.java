@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A narrative with passages masked before it is shared: every occurrence of each passage to hide
- * (in any letter case) becomes as many █ as it has characters, so the copy shows where something
- * was hidden and how long it was, never what. The original is never changed: a referral decides
- * what it shares from the case's report ({@link OriginalReports}) here, on the command side.
+ * A text with passages masked before it is shared: every occurrence of each passage to hide (in
+ * any letter case) becomes as many █ as it has characters, so the copy shows where something was
+ * hidden and how long it was, never what. The original is never changed: a redaction masks copies
+ * of the case's texts ({@link CaseTexts}) here, on the command side.
  */
 final class Redaction {
 

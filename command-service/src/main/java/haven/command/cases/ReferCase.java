@@ -2,13 +2,12 @@ package haven.command.cases;
 
 import haven.events.CaseId;
 import haven.events.ReferralBasis;
-import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Refer the case to another organisation of the partnership ({@code to}), on the reporter's
- * consent or a lawful basis a case manager confirms, sharing its narrative with every passage in
- * {@code hide} masked.
+ * consent or a lawful basis a case manager confirms, sharing the redacted copy {@code redactionId}
+ * (or, without one, only the report's categories).
  */
 public record ReferCase(
         @TargetAggregateIdentifier CaseId caseId,
@@ -16,5 +15,5 @@ public record ReferCase(
         String to,
         ReferralBasis basis,
         String lawfulBasis,
-        List<String> hide,
+        String redactionId,
         String referredBy) {}

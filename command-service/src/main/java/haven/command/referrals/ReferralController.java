@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Referring a case to another organisation of the partnership, sharing its narrative with passages hidden. */
+/** Referring a case to another organisation of the partnership, sharing a redacted copy of it. */
 @RestController
 class ReferralController {
 
     /**
      * {@code to}: the partner's id; {@code lawfulBasis}: why, when the reporter did not consent;
-     * {@code hide}: the words or passages of the narrative the partner must not see.
+     * {@code redactionId}: the redacted copy to share (without one, only the report's categories).
      */
     record ReferralRequest(
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be an organisation's id")
@@ -36,7 +36,9 @@ class ReferralController {
 
             @NotNull ReferralBasis basis,
             @Size(max = 2000) String lawfulBasis,
-            @Size(max = 200) List<@NotNull @Size(min = 1, max = 500) String> hide) {}
+
+            @Pattern(regexp = Redactions.ID, message = "must be the id of a redacted copy")
+            String redactionId) {}
 
     private final CommandGateway commands;
     private final Partnership partnership;
@@ -64,7 +66,7 @@ class ReferralController {
                 r.to(),
                 r.basis(),
                 r.lawfulBasis() == null ? null : r.lawfulBasis().strip(),
-                r.hide() == null ? List.of() : r.hide(),
+                r.redactionId(),
                 staff.id()));
         return Map.of("referralId", referralId);
     }

@@ -48,7 +48,10 @@ import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.PastIncident;
 import haven.events.PersonalDataErased;
+import haven.events.PoliceClassification;
+import haven.events.PoliceReportRecorded;
 import haven.events.ProtectedCharacteristic;
+import haven.events.RedactionMade;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
 import haven.events.ReportDetails;
@@ -153,7 +156,7 @@ class CaseTest {
         fixture.registerInjectableResource(PSEUDONYMS);
         fixture.registerInjectableResource(partnership);
         fixture.registerInjectableResource(Areas.load(""));
-        fixture.registerInjectableResource(new OriginalReports(fixture.getEventStore()));
+        fixture.registerInjectableResource(new CaseTexts(fixture.getEventStore()));
         fixture.registerInjectableResource(dueDates(partnership));
         fixture.registerCommandDispatchInterceptor(commands ->
                 (i, command) -> command.getMetaData().containsKey("staff") ? command : command.andMetaData(MANAGER));
@@ -701,7 +704,8 @@ class CaseTest {
 
     /**
      * Referrals between partners: on the reporter's consent, or a lawful basis a case manager confirms;
-     * only the narrative with its hidden passages masked goes, into a case of the partner's own.
+     * only a redacted copy (the narrative and chosen notes, passages masked, logged with who and why)
+     * goes, into a case of the partner's own.
      */
     @Nested
     class Referrals {
@@ -731,8 +735,20 @@ class CaseTest {
                 Acting.metaData("cw.patel", List.of("CASEWORKER"), "equality", "castle-council");
         final MetaData councilManager =
                 Acting.metaData("mgr.jones", List.of("CASE_MANAGER"), "equality", "castle-council");
-        final ReferCase toThePolice = new ReferCase(
-                ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, List.of("dan smith", "number 4"), "cw.patel");
+        final InvestigationNoteAdded note =
+                new InvestigationNoteAdded(ID, "n-1", "Spoke to Dan Smith's landlord", "cw.patel");
+        final RedactForSharing redact = new RedactForSharing(
+                ID, "x-1", List.of("dan smith", "number 4"), List.of("n-1"), "His name and address", "cw.patel");
+        final RedactionMade redacted = new RedactionMade(
+                ID,
+                "x-1",
+                "█████████ from ████████ threatened me outside the shop",
+                List.of("Spoke to █████████'s landlord"),
+                26,
+                "His name and address",
+                "cw.patel");
+        final ReferCase toThePolice =
+                new ReferCase(ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, "x-1", "cw.patel");
 
         CaseReferred referred(ReferralBasis basis, String lawfulBasis, String by) {
             return new CaseReferred(
@@ -748,8 +764,10 @@ class CaseTest {
                     LocationType.STREET_OR_PUBLIC_SPACE,
                     Set.of(Motivation.RACE),
                     "█████████ from ████████ threatened me outside the shop",
-                    17,
-                    by);
+                    26,
+                    by,
+                    "x-1",
+                    List.of("Spoke to █████████'s landlord"));
         }
 
         ReferralReceived received(CaseId linked, String narrative) {
@@ -764,20 +782,97 @@ class CaseTest {
                     LocationType.STREET_OR_PUBLIC_SPACE,
                     Set.of(Motivation.RACE),
                     narrative,
-                    "castle-police");
+                    "castle-police",
+                    List.of("Spoke to █████████'s landlord"));
         }
 
         @Test
-        void withTheReportersConsentTheNarrativeGoesWithItsHiddenPassagesMasked() {
+        void aRedactedCopyMasksTheNarrativeAndTheChosenNotesAndIsLoggedWithWhoAndWhy() {
             partnership
-                    .given(consenting, toTheCouncil, ASSIGNED)
+                    .given(consenting, toTheCouncil, ASSIGNED, note)
+                    .when(redact, councilCaseworker)
+                    .expectEvents(redacted);
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, note)
+                    .when(
+                            new RedactForSharing(ID, "x-1", List.of(), List.of("n-2"), "Nothing to hide", "cw.patel"),
+                            councilCaseworker)
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case has no note with that id");
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, note, redacted)
+                    .when(redact, councilCaseworker)
+                    .expectNoEvents()
+                    .expectExceptionMessage("A redacted copy with that id already exists");
+        }
+
+        @Test
+        void withTheReportersConsentTheRedactedCopyGoesAndNothingElse() {
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, note, redacted)
                     .when(toThePolice, councilCaseworker)
                     .expectEvents(referred(ReferralBasis.CONSENT, null, "cw.patel"));
             partnership
-                    .given(consenting, toTheCouncil, ASSIGNED, referred(ReferralBasis.CONSENT, null, "cw.patel"))
+                    .given(
+                            consenting,
+                            toTheCouncil,
+                            ASSIGNED,
+                            note,
+                            redacted,
+                            referred(ReferralBasis.CONSENT, null, "cw.patel"))
                     .when(toThePolice, councilCaseworker)
                     .expectNoEvents()
                     .expectExceptionMessage("The case has already been referred to that organisation");
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, note)
+                    .when(toThePolice, councilCaseworker)
+                    .expectNoEvents()
+                    .expectExceptionMessage("The case has no redacted copy with that id");
+        }
+
+        @Test
+        void withoutARedactedCopyOnlyTheReportsCategoriesAreShared() {
+            var categoriesOnly =
+                    new ReferCase(ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, null, "cw.patel");
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, note)
+                    .when(categoriesOnly, councilCaseworker)
+                    .expectEvents(new CaseReferred(
+                            ID,
+                            "r-1",
+                            "castle-council",
+                            "castle-police",
+                            ReferralBasis.CONSENT,
+                            null,
+                            ReportType.HATE_INCIDENT,
+                            Category.THREATS,
+                            LocalDate.parse("2026-10-01"),
+                            LocationType.STREET_OR_PUBLIC_SPACE,
+                            Set.of(Motivation.RACE),
+                            null,
+                            0,
+                            "cw.patel",
+                            null,
+                            List.of()));
+        }
+
+        @Test
+        void thePolicesCrimeReferenceAndClassificationAreRecordedAndMayChange() {
+            var recorded = new PoliceReportRecorded(
+                    ID, "42/1234/26", PoliceClassification.NON_CRIME_HATE_INCIDENT, "cw.patel");
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED)
+                    .when(
+                            new RecordPoliceReport(
+                                    ID, "42/1234/26", PoliceClassification.NON_CRIME_HATE_INCIDENT, "cw.patel"),
+                            councilCaseworker)
+                    .expectEvents(recorded);
+            partnership
+                    .given(consenting, toTheCouncil, ASSIGNED, recorded)
+                    .when(
+                            new RecordPoliceReport(ID, "42/1234/26", PoliceClassification.CRIME, "cw.patel"),
+                            councilCaseworker)
+                    .expectEvents(new PoliceReportRecorded(ID, "42/1234/26", PoliceClassification.CRIME, "cw.patel"));
         }
 
         @Test
@@ -787,7 +882,7 @@ class CaseTest {
                     .when(new ChangeConsentToShare(ID, false), NOBODY)
                     .expectEvents(new ConsentToShareChanged(ID, false));
             partnership
-                    .given(consenting, toTheCouncil, ASSIGNED, new ConsentToShareChanged(ID, false))
+                    .given(consenting, toTheCouncil, ASSIGNED, note, redacted, new ConsentToShareChanged(ID, false))
                     .when(toThePolice, councilCaseworker)
                     .expectNoEvents()
                     .expectException(RuleViolation.class);
@@ -801,6 +896,8 @@ class CaseTest {
                             consenting,
                             toTheCouncil,
                             ASSIGNED,
+                            note,
+                            redacted,
                             new ConsentToShareChanged(ID, false),
                             new ConsentToShareChanged(ID, true))
                     .when(toThePolice, councilCaseworker)
@@ -809,16 +906,10 @@ class CaseTest {
 
         @Test
         void withoutConsentOnlyACaseManagerSharesItOnARecordedLawfulBasis() {
-            var withoutConsent = new ReferCase(
-                    ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, toThePolice.hide(), "mgr.jones");
+            var withoutConsent =
+                    new ReferCase(ID, "r-1", "castle-police", ReferralBasis.CONSENT, null, "x-1", "mgr.jones");
             var onALawfulBasis = new ReferCase(
-                    ID,
-                    "r-1",
-                    "castle-police",
-                    ReferralBasis.LAWFUL_BASIS,
-                    "Threat to life",
-                    toThePolice.hide(),
-                    "mgr.jones");
+                    ID, "r-1", "castle-police", ReferralBasis.LAWFUL_BASIS, "Threat to life", "x-1", "mgr.jones");
             var noConsent = ReportSubmitted.of(ID, KEY, ON_THE_BUS, "castle-council");
             partnership
                     .given(noConsent, toTheCouncil)
@@ -832,7 +923,7 @@ class CaseTest {
                     .expectExceptionMessage(
                             "Only a case manager confirms a lawful basis for sharing without the reporter's consent");
             partnership
-                    .given(consenting, toTheCouncil)
+                    .given(consenting, toTheCouncil, note, redacted)
                     .when(onALawfulBasis, councilManager)
                     .expectEvents(referred(ReferralBasis.LAWFUL_BASIS, "Threat to life", "mgr.jones"));
         }
@@ -842,8 +933,7 @@ class CaseTest {
             partnership
                     .given(consenting, toTheCouncil)
                     .when(
-                            new ReferCase(
-                                    ID, "r-1", "castle-council", ReferralBasis.CONSENT, null, List.of(), "mgr.jones"),
+                            new ReferCase(ID, "r-1", "castle-council", ReferralBasis.CONSENT, null, null, "mgr.jones"),
                             councilManager)
                     .expectNoEvents()
                     .expectException(RuleViolation.class);

@@ -57,7 +57,9 @@ class NamedStaffApiTest extends ApiTest {
             Map.entry("/respondents/{respondentId}/steps", "{\"step\": \"INFORMED\"}"),
             Map.entry(
                     "/referrals",
-                    "{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\"}"));
+                    "{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\"}"),
+            Map.entry("/redactions", "{\"hide\": [\"a name\"], \"reason\": \"Their name\"}"),
+            Map.entry("/police-report", "{\"crimeReference\": \"42/1234/26\", \"classification\": \"CRIME\"}"));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

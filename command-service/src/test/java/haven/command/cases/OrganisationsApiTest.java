@@ -81,7 +81,11 @@ class OrganisationsApiTest extends ApiTest {
                     {"outcome": "RESOLVED_INFORMALLY", "summary": "Agreed a way forward"}"""),
             Map.entry("POST /api/cases/{caseId}/closure", ""),
             Map.entry("POST /api/cases/{caseId}/referrals", """
-                    {"to": "castle-homes", "basis": "LAWFUL_BASIS", "lawfulBasis": "Risk to life", "hide": []}"""),
+                    {"to": "castle-homes", "basis": "LAWFUL_BASIS", "lawfulBasis": "Risk to life"}"""),
+            Map.entry("POST /api/cases/{caseId}/redactions", """
+                    {"hide": ["a name"], "reason": "Their name"}"""),
+            Map.entry("POST /api/cases/{caseId}/police-report", """
+                    {"crimeReference": "42/1234/26", "classification": "CRIME"}"""),
             Map.entry("POST /api/cases/{caseId}/appeal", """
                     {"grounds": "The witness was never asked"}"""),
             Map.entry("POST /api/cases/{caseId}/appeal/hearer", """

@@ -54,6 +54,8 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/reporter/check-in", ANYONE),
             Map.entry("POST /api/reporter/consent", ANYONE),
             Map.entry("POST /api/cases/{caseId}/referrals", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/redactions", CASE_TEAM),
+            Map.entry("POST /api/cases/{caseId}/police-report", CASE_TEAM),
             Map.entry("POST /api/admin/cases/{caseId}/erasure", EnumSet.of(Caller.ADMIN)),
             Map.entry("POST /api/admin/cases/{caseId}/legal-hold", EnumSet.of(Caller.ADMIN)),
             Map.entry("POST /api/admin/cases/{caseId}/lifted-exclusions", EnumSet.of(Caller.ADMIN)),

@@ -168,7 +168,11 @@ class IntruderTest extends ApiTest {
                                 + report.get("receipt").asText() + "\", \"grounds\": \"The witness was never asked\"}"),
                 onCase("POST /api/cases/{caseId}/referrals", caseId, staff)
                         .json("{\"to\": \"council\", \"basis\": \"LAWFUL_BASIS\", \"lawfulBasis\": \"Risk to life\","
-                                + " \"hide\": [\"a name\"]}"),
+                                + " \"redactionId\": \"7f1c8a52-3c1e-4c3b-9a51-2f6d0c9e8b11\"}"),
+                onCase("POST /api/cases/{caseId}/redactions", caseId, staff)
+                        .json("{\"hide\": [\"a name\"], \"notes\": [], \"reason\": \"Their name\"}"),
+                onCase("POST /api/cases/{caseId}/police-report", caseId, staff)
+                        .json("{\"crimeReference\": \"42/1234/26\", \"classification\": \"CRIME\"}"),
                 onCase("POST /api/admin/cases/{caseId}/erasure", caseId, staff)
                         .json("{\"reason\": \"ERASURE_REQUEST\"}"),
                 onCase("POST /api/admin/cases/{caseId}/legal-hold", caseId, staff)

@@ -116,6 +116,11 @@ enum CaseForm {
             "The appeal is decided; its outcome is final",
             form -> body("outcome", form.value("outcome"), "reasons", form.value("reasons"))),
     REOPENING("reopening", "The case has been reopened for new evidence", form -> body("reason", form.value("reason"))),
+    REDACTION(
+            "redactions",
+            "The redacted copy is made: the original is unchanged",
+            form -> body(
+                    "hide", lines(form.value("hide")), "notes", form.values("notes"), "reason", form.value("reason"))),
     REFERRAL(
             "referrals",
             "The case has been referred: the partner has a case of its own with what you shared",
@@ -126,8 +131,16 @@ enum CaseForm {
                     form.value("basis"),
                     "lawfulBasis",
                     form.value("lawfulBasis"),
-                    "hide",
-                    lines(form.value("hide"))));
+                    "redactionId",
+                    blankAsNull(form.value("redactionId")))),
+    POLICE_REPORT(
+            "police-report",
+            "The police crime reference is recorded",
+            form -> body(
+                    "crimeReference",
+                    blankAsNull(form.value("crimeReference")),
+                    "classification",
+                    form.value("classification")));
 
     /** How the page asks for a field that is missing ("Select the risk level"), and names it otherwise. */
     private record Field(String verb, String label) {}
@@ -151,6 +164,9 @@ enum CaseForm {
             Map.entry("basis", new Field("Select", "the basis for sharing")),
             Map.entry("lawfulBasis", new Field("Enter", "the lawful basis for sharing without consent")),
             Map.entry("hide", new Field("Enter", "the passages to hide, one per line")),
+            Map.entry("redactionId", new Field("Select", "what to share")),
+            Map.entry("crimeReference", new Field("Enter", "the crime reference number")),
+            Map.entry("classification", new Field("Select", "how the police recorded it")),
             Map.entry("grounds", new Field("Enter", "why the reporter is appealing")),
             Map.entry("hearer", new Field("Select", "the case manager who will hear the appeal")),
             Map.entry("reasons", new Field("Enter", "the reasons for the decision")),
@@ -195,6 +211,10 @@ enum CaseForm {
     /** Whether it acts on one meeting, whose id is part of its address. */
     boolean onMeeting() {
         return path.contains("{meetingId}");
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Lines of a text box, each trimmed, blanks left out. */

@@ -9,6 +9,7 @@ import haven.events.MeetingKind;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
+import haven.events.PoliceClassification;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReferralBasis;
 import haven.events.ReportType;
@@ -27,6 +28,7 @@ import haven.query.caseload.Caseload;
 import haven.query.caseload.Caseload.Sort;
 import haven.query.record.CaseRecords;
 import haven.query.record.EvidenceDownloads;
+import haven.query.record.ReferralBundles;
 import haven.query.timeline.Timelines;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -34,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -72,6 +75,7 @@ class CasePages {
     private final Areas areas;
     private final Partnership partnership;
     private final EvidenceDownloads downloads;
+    private final ReferralBundles bundles;
     private final Clock clock;
 
     CasePages(
@@ -84,8 +88,10 @@ class CasePages {
             Areas areas,
             Partnership partnership,
             EvidenceDownloads downloads,
+            ReferralBundles bundles,
             Clock clock) {
         this.directory = directory;
+        this.bundles = bundles;
         this.clock = clock;
         this.downloads = downloads;
         this.partnership = partnership;
@@ -285,6 +291,13 @@ class CasePages {
         return downloads.download(caseId, fileId, staff);
     }
 
+    /** A referral's bundle, as the partner received it, saved by the browser; the read is in the access log. */
+    @GetMapping("/cases/{caseId}/referrals/{referralId}/pdf")
+    ResponseEntity<byte[]> referralBundle(@PathVariable String caseId, @PathVariable String referralId, Staff staff) {
+        requireWellFormed(caseId);
+        return bundles.download(caseId, referralId, staff);
+    }
+
     /** Completing an action has its own address: the action's id is part of it. */
     @PostMapping("/cases/{caseId}/actions/{actionId}/completion")
     String completeAction(@PathVariable String caseId, @PathVariable String actionId) {
@@ -343,6 +356,11 @@ class CasePages {
                         .filter(partner -> !partner.id().equals(staff.organisation()))
                         .toList());
         model.put("bases", ReferralBasis.values());
+        model.put("policeClassifications", PoliceClassification.values());
+        model.put(
+                "partnerNames",
+                partnership.organisations().stream()
+                        .collect(Collectors.toMap(Partnership.Organisation::id, Partnership.Organisation::name)));
         model.put(
                 "referredBy",
                 record.report() == null || !record.report().referred()

@@ -21,8 +21,15 @@ class CaseRecordController {
     private final EvidenceDownloads downloads;
     private final Caseload caseload;
     private final LetterPdf pdf;
+    private final ReferralBundles bundles;
 
-    CaseRecordController(CaseRecords records, EvidenceDownloads downloads, Caseload caseload, LetterPdf pdf) {
+    CaseRecordController(
+            CaseRecords records,
+            EvidenceDownloads downloads,
+            Caseload caseload,
+            LetterPdf pdf,
+            ReferralBundles bundles) {
+        this.bundles = bundles;
         this.records = records;
         this.downloads = downloads;
         this.caseload = caseload;
@@ -50,6 +57,12 @@ class CaseRecordController {
                 .filter(letter -> letter.text() != null)
                 .map(letter -> pdf.download(References.wellFormed(reference).orElse("case"), letter.text()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such letter."));
+    }
+
+    /** A referral as the partner received it, as a PDF: categories and the redacted copy only; the read is logged. */
+    @GetMapping("/api/cases/{caseId}/referrals/{referralId}/pdf")
+    ResponseEntity<byte[]> referral(@PathVariable String caseId, @PathVariable String referralId, Staff staff) {
+        return bundles.download(caseId, referralId, staff);
     }
 
     /** The caller's own actions not yet done, whether or not they work on those cases; each read is logged. */

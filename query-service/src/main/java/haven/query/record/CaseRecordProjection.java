@@ -12,6 +12,7 @@ import haven.events.AppealDecided;
 import haven.events.AppealHearerAppointed;
 import haven.events.AppealLodged;
 import haven.events.CaseId;
+import haven.events.CaseReferred;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
 import haven.events.CheckInAnswered;
@@ -29,6 +30,8 @@ import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.Motivation;
 import haven.events.PersonalDataErased;
+import haven.events.PoliceReportRecorded;
+import haven.events.RedactionMade;
 import haven.events.ReferralReceived;
 import haven.events.ReportSubmitted;
 import haven.events.RespondentRecorded;
@@ -39,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -105,6 +109,7 @@ class CaseRecordProjection {
         var report = reported(at, e.occurredOn(), e.locationType(), e.motivations())
                 .append("anonymous", true)
                 .append("narrative", seal(e.caseId(), e.narrative()))
+                .append("sharedNotes", sealAll(e.caseId(), e.notes()))
                 .append("referredFrom", e.from());
         update(e.caseId(), set("report", report));
     }
@@ -289,6 +294,61 @@ class CaseRecordProjection {
                                 .append("at", Date.from(at))));
     }
 
+    /** A copy made for sharing: its masked texts and why sealed, who made it plain. */
+    @EventHandler
+    void on(RedactionMade e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "redactions." + e.redactionId(),
+                        new Document("narrative", seal(e.caseId(), e.narrative()))
+                                .append("notes", sealAll(e.caseId(), e.notes()))
+                                .append("maskedCharacters", e.maskedCharacters())
+                                .append("reason", seal(e.caseId(), e.reason()))
+                                .append("madeBy", e.madeBy())
+                                .append("at", Date.from(at))));
+    }
+
+    /** A referral made: exactly what was shared, its texts sealed, kept for the referral bundle. */
+    @EventHandler
+    void on(CaseReferred e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "referrals." + e.referralId(),
+                        reported(at, e.occurredOn(), e.locationType(), e.motivations())
+                                .append("to", e.to())
+                                .append("basis", e.basis().name())
+                                .append("lawfulBasis", seal(e.caseId(), e.lawfulBasis()))
+                                .append("redactionId", e.redactionId())
+                                .append("type", name(e.type()))
+                                .append("category", name(e.category()))
+                                .append("narrative", seal(e.caseId(), e.sharedNarrative()))
+                                .append("notes", sealAll(e.caseId(), e.sharedNotes()))
+                                .append("maskedCharacters", e.maskedCharacters())
+                                .append("by", e.referredBy())
+                                .append("at", Date.from(at))));
+    }
+
+    /** The enum is sealed too: with the reference it identifies a police record of the reporter. */
+    @EventHandler
+    void on(PoliceReportRecorded e, @Timestamp Instant at) {
+        update(
+                e.caseId(),
+                set(
+                        "police",
+                        new Document("crimeReference", seal(e.caseId(), e.crimeReference()))
+                                .append(
+                                        "classification",
+                                        e.classification() == null
+                                                ? null
+                                                : seal(
+                                                        e.caseId(),
+                                                        e.classification().name()))
+                                .append("by", e.recordedBy())
+                                .append("at", Date.from(at))));
+    }
+
     /** A person complained about: their relationship plain, their name and role sealed. */
     @EventHandler
     void on(RespondentRecorded e) {
@@ -347,6 +407,15 @@ class CaseRecordProjection {
     void reset() {
         records.drop();
         byOwner.drop();
+    }
+
+    private List<String> sealAll(CaseId caseId, List<String> texts) {
+        return texts == null
+                ? List.of()
+                : texts.stream()
+                        .map(text -> seal(caseId, text))
+                        .filter(Objects::nonNull)
+                        .toList();
     }
 
     private String seal(CaseId caseId, String text) {

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.AppealOutcome;
+import haven.events.Category;
 import haven.events.Companion;
 import haven.events.ContactPreference;
 import haven.events.LetterKind;
@@ -13,6 +14,9 @@ import haven.events.LocationType;
 import haven.events.MeetingKind;
 import haven.events.Motivation;
 import haven.events.Outcome;
+import haven.events.PoliceClassification;
+import haven.events.ReferralBasis;
+import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.RespondentRelationship;
 import haven.events.RespondentStep;
@@ -30,6 +34,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.bson.Document;
@@ -54,14 +59,57 @@ public class CaseRecords {
             List<Meeting> meetings,
             List<Respondent> respondents,
             List<Letter> letters,
-            CheckIn checkIn) {
+            CheckIn checkIn,
+            List<Redaction> redactions,
+            List<Referral> referrals,
+            PoliceReport police) {
 
         public Optional<Letter> letter(String letterId) {
             return letters.stream()
                     .filter(letter -> letter.id().equals(letterId))
                     .findFirst();
         }
+
+        public Optional<Referral> referral(String referralId) {
+            return referrals.stream()
+                    .filter(referral -> referral.id().equals(referralId))
+                    .findFirst();
+        }
     }
+
+    /** A copy made for sharing, passages masked, with who made it and why; texts null once erased. */
+    public record Redaction(
+            String id,
+            String narrative,
+            List<String> notes,
+            int maskedCharacters,
+            String reason,
+            String madeBy,
+            Instant at) {}
+
+    /**
+     * A referral this organisation made: to whom, on what basis, and exactly what it shared (the
+     * report's categories, and the redacted copy {@code redactionId} if one was chosen).
+     */
+    public record Referral(
+            String id,
+            String to,
+            ReferralBasis basis,
+            String lawfulBasis,
+            String redactionId,
+            ReportType type,
+            Category category,
+            LocalDate occurredOn,
+            LocationType locationType,
+            List<Motivation> motivations,
+            String narrative,
+            List<String> notes,
+            int maskedCharacters,
+            String by,
+            Instant at) {}
+
+    /** What the police recorded: their crime reference and classification (null once erased). */
+    public record PoliceReport(String crimeReference, PoliceClassification classification, String by, Instant at) {}
 
     /** The check-in after closure: when asked, and the answer once given ({@code details} null if none or erased). */
     public record CheckIn(Instant sentAt, Instant answeredAt, boolean victimised, String details) {
@@ -90,7 +138,8 @@ public class CaseRecords {
             String namedParties,
             boolean policeInformed,
             boolean consentToShare,
-            String referredFrom) {
+            String referredFrom,
+            List<String> sharedNotes) {
 
         /** A referral from another partner: shared with this organisation, not its to share on. */
         public boolean referred() {
@@ -263,7 +312,7 @@ public class CaseRecords {
         if (d == null) {
             return new CaseRecord(
                     caseId, null, List.of(), List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
-                    List.of(), null);
+                    List.of(), null, List.of(), List.of(), null);
         }
         return new CaseRecord(
                 caseId,
@@ -326,7 +375,54 @@ public class CaseRecords {
                                 l.getString("sentBy"),
                                 at(l, "at")),
                         Comparator.comparing(Letter::at)),
-                checkIn(d.get("checkIn", Document.class)));
+                checkIn(d.get("checkIn", Document.class)),
+                entries(
+                        d,
+                        "redactions",
+                        (id, r) -> new Redaction(
+                                id,
+                                open(r, "narrative"),
+                                openAll(r, "notes"),
+                                r.getInteger("maskedCharacters", 0),
+                                open(r, "reason"),
+                                r.getString("madeBy"),
+                                at(r, "at")),
+                        Comparator.comparing(Redaction::at)),
+                entries(d, "referrals", this::referral, Comparator.comparing(Referral::at)),
+                police(d.get("police", Document.class)));
+    }
+
+    private Referral referral(String id, Document r) {
+        return new Referral(
+                id,
+                r.getString("to"),
+                value(ReferralBasis.class, r.getString("basis")),
+                open(r, "lawfulBasis"),
+                r.getString("redactionId"),
+                value(ReportType.class, r.getString("type")),
+                value(Category.class, r.getString("category")),
+                date(r.getString("occurredOn")),
+                value(LocationType.class, r.getString("locationType")),
+                r.getList("motivations", String.class, List.of()).stream()
+                        .map(Motivation::valueOf)
+                        .toList(),
+                open(r, "narrative"),
+                openAll(r, "notes"),
+                r.getInteger("maskedCharacters", 0),
+                r.getString("by"),
+                at(r, "at"));
+    }
+
+    private PoliceReport police(Document p) {
+        if (p == null) {
+            return null;
+        }
+        String classification = open(p, "classification");
+        return new PoliceReport(
+                open(p, "crimeReference"),
+                classification == null ? null : PoliceClassification.valueOf(classification),
+                p.getString("by"),
+                at(p, "at"));
     }
 
     private Report report(Document r) {
@@ -351,7 +447,8 @@ public class CaseRecords {
                 open(r, "namedParties"),
                 r.getBoolean("policeInformed", false),
                 r.getBoolean("consentToShare", false),
-                r.getString("referredFrom"));
+                r.getString("referredFrom"),
+                openAll(r, "sharedNotes"));
     }
 
     private Resolution resolution(Document r) {
@@ -410,6 +507,14 @@ public class CaseRecords {
     private String open(Document d, String field) {
         String sealed = d.getString(field);
         return sealed == null ? null : keys.open(sealed).orElse(null);
+    }
+
+    /** Each of a list of sealed texts; none once erased. */
+    private List<String> openAll(Document d, String field) {
+        return d.getList(field, String.class, List.of()).stream()
+                .map(text -> keys.open(text).orElse(null))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static Instant at(Document d, String field) {

@@ -37,6 +37,8 @@ import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.PersonalDataErased;
+import haven.events.PoliceReportRecorded;
+import haven.events.RedactionMade;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
 import haven.events.ReportSubmitted;
@@ -107,7 +109,29 @@ class TimelineProjection {
                         + (e.basis() == ReferralBasis.CONSENT
                                 ? " with the reporter's consent"
                                 : " without consent, on a lawful basis a case manager confirmed")
-                        + "; " + e.maskedCharacters() + " characters of the narrative hidden");
+                        + (e.redactionId() == null
+                                ? "; only the report's categories shared"
+                                : "; a redacted copy shared, " + e.maskedCharacters() + " characters hidden"));
+    }
+
+    /** Who made a copy for sharing, and how much it hides; why it hides it is on the case page. */
+    @EventHandler
+    void on(RedactionMade e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.madeBy(),
+                "Redacted copy made for sharing: the narrative"
+                        + (e.notes() == null || e.notes().isEmpty()
+                                ? ""
+                                : " and " + e.notes().size() + " note(s)")
+                        + ", " + e.maskedCharacters() + " characters hidden");
+    }
+
+    @EventHandler
+    void on(PoliceReportRecorded e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, e.recordedBy(), "Police crime reference and classification recorded");
     }
 
     @EventHandler

@@ -140,6 +140,7 @@ class OrganisationsTest {
                         "GET /api/cases/{caseId}/record",
                         "GET /api/cases/{caseId}/attachments/{fileId}",
                         "GET /api/cases/{caseId}/letters/{letterId}/pdf",
+                        "GET /api/cases/{caseId}/referrals/{referralId}/pdf",
                         "POST /api/cases/{caseId}/break-glass");
     }
 

@@ -43,6 +43,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/cases/{caseId}/record", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}/attachments/{fileId}", CASE_TEAM),
             Map.entry("GET /api/cases/{caseId}/letters/{letterId}/pdf", CASE_TEAM),
+            Map.entry("GET /api/cases/{caseId}/referrals/{referralId}/pdf", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/break-glass", EnumSet.of(CASE_MANAGER)),
             Map.entry("GET /api/admin/access-log", ONLY_ADMIN),
             Map.entry("GET /api/admin/access-log/verify", ONLY_ADMIN),

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.sun.net.httpserver.HttpServer;
 import haven.events.ActionAgreed;
 import haven.events.CaseId;
+import haven.events.CaseReferred;
 import haven.events.CaseTriaged;
 import haven.events.Category;
 import haven.events.Companion;
@@ -20,6 +21,10 @@ import haven.events.MeetingKind;
 import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.PoliceClassification;
+import haven.events.PoliceReportRecorded;
+import haven.events.RedactionMade;
+import haven.events.ReferralBasis;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
@@ -94,6 +99,7 @@ class IntruderTest {
     static final String MEETING_ID = UUID.randomUUID().toString();
     static final String RESPONDENT_ID = UUID.randomUUID().toString();
     static final String LETTER_ID = UUID.randomUUID().toString();
+    static final String REFERRAL_ID = UUID.randomUUID().toString();
     static final CommandServiceStandIn COMMANDS = CommandServiceStandIn.start();
 
     @Autowired
@@ -303,7 +309,10 @@ class IntruderTest {
                         Map.entry("attendees", "mgr.jones"),
                         Map.entry("companionRole", "TRADE_UNION_REPRESENTATIVE"),
                         Map.entry("companionName", "J. Rep")),
-                Map.of("slug", "respondents", "name", "D. Smith", "role", "Supervisor", "relationship", "MANAGER"))) {
+                Map.of("slug", "respondents", "name", "D. Smith", "role", "Supervisor", "relationship", "MANAGER"),
+                Map.of("slug", "redactions", "hide", "D. Smith", "notes", "note-1", "reason", "Their name"),
+                Map.of("slug", "referrals", "to", "council", "basis", "CONSENT", "redactionId", REFERRAL_ID),
+                Map.of("slug", "police-report", "crimeReference", "42/1234/26", "classification", "CRIME"))) {
             var fields = new java.util.HashMap<>(form);
             String slug = fields.remove("slug");
             examples.add(onCase("POST /cases/{caseId}/{slug}", caseId, page)
@@ -341,6 +350,10 @@ class IntruderTest {
                         .path("letterId", LETTER_ID),
                 onCase("GET /api/cases/{caseId}/letters/{letterId}/pdf", caseId, api)
                         .path("letterId", LETTER_ID),
+                onCase("GET /cases/{caseId}/referrals/{referralId}/pdf", caseId, page)
+                        .path("referralId", REFERRAL_ID),
+                onCase("GET /api/cases/{caseId}/referrals/{referralId}/pdf", caseId, api)
+                        .path("referralId", REFERRAL_ID),
                 Example.of("POST /follow-up/letters/{letterId}/pdf", anyone)
                         .path("letterId", LETTER_ID)
                         .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT))));
@@ -412,6 +425,26 @@ class IntruderTest {
         history.append(new LetterSent(caseId, LETTER_ID, LetterKind.OUTCOME, "Dear ${7*7} [[${7*7}]]", "cw.lee"));
         history.append(new RespondentRecorded(
                 caseId, RESPONDENT_ID, "${7*7}", "[[${7*7}]]", RespondentRelationship.COLLEAGUE, "cw.lee"));
+        history.append(new RedactionMade(
+                caseId, "redaction-1", "█ ${7*7}", List.of("[[${7*7}]] █"), 1, "__${7*7}__", "cw.lee"));
+        history.append(new CaseReferred(
+                caseId,
+                REFERRAL_ID,
+                "council",
+                "elsewhere",
+                ReferralBasis.LAWFUL_BASIS,
+                "${7*7}",
+                ReportType.DIGNITY_AT_WORK,
+                Category.HARASSMENT,
+                LocalDate.parse("2026-10-12"),
+                LocationType.WORKPLACE,
+                Set.of(),
+                "█ ${7*7}",
+                1,
+                "cw.lee",
+                "redaction-1",
+                List.of("[[${7*7}]] █")));
+        history.append(new PoliceReportRecorded(caseId, "${7*7}", PoliceClassification.CRIME, "cw.lee"));
         evidence.store(caseId.value(), FILE_ID, "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         history.append(new EvidenceAttached(caseId, FILE_ID, "${7*7}.txt", "text/plain", 25, null));
         return caseId.value();
