@@ -7,7 +7,6 @@ import haven.infra.security.Staff;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +35,6 @@ class PoliceReports {
     @PostMapping("/api/cases/{caseId}/police-report")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void record(@PathVariable CaseId caseId, @Valid @RequestBody PoliceReportRequest r, Staff staff) {
-        commands.sendAndWait(new RecordPoliceReport(
-                caseId, r.crimeReference().toUpperCase(Locale.ROOT), r.classification(), staff.id()));
+        commands.sendAndWait(new RecordPoliceReport(caseId, r.crimeReference(), r.classification(), staff.id()));
     }
 }

@@ -160,9 +160,8 @@ class CrossProcessTest {
                                 Map.of("category", "HARASSMENT", "risk", "LOW", "route", "INFORMAL_RESOLUTION"))
                         .status())
                 .isEqualTo(202);
-        assertThat(manager.post(c + "/notes", Map.of("text", "Spoke to " + canary))
-                        .status())
-                .isEqualTo(202);
+        var note = manager.post(c + "/notes", Map.of("text", "Spoke to " + canary));
+        assertThat(note.status()).isEqualTo(202);
         assertThat(manager.post(
                                 c + "/respondents",
                                 Map.of(
@@ -213,7 +212,18 @@ class CrossProcessTest {
                                 (canary + " outside my door").getBytes(UTF_8))
                         .status())
                 .isEqualTo(202);
-        // shared with the police (their own copy, sealed under their key, is theirs to keep or erase)
+        // a redacted copy that still names the canary, shared with the police (their own copy, sealed under
+        // their key, is theirs to keep or erase); the police's crime reference is the canary too
+        var redaction = manager.post(
+                c + "/redactions",
+                Map.of(
+                        "hide",
+                        List.of("accent"),
+                        "notes",
+                        List.of(note.body().path("noteId").asText()),
+                        "reason",
+                        canary + "'s address"));
+        assertThat(redaction.status()).isEqualTo(201);
         assertThat(manager.post(
                                 c + "/referrals",
                                 Map.of(
@@ -223,10 +233,13 @@ class CrossProcessTest {
                                         "LAWFUL_BASIS",
                                         "lawfulBasis",
                                         canary + " threatened to come back",
-                                        "hide",
-                                        List.of("accent")))
+                                        "redactionId",
+                                        redaction.body().path("redactionId").asText()))
                         .status())
                 .isEqualTo(202);
+        assertThat(manager.post(c + "/police-report", Map.of("crimeReference", canary, "classification", "CRIME"))
+                        .status())
+                .isEqualTo(204);
         var dpo = JsonHttp.signedIn(identity.url(), "dpo.smith");
         assertThat(manager.post(c + "/conflicts", Map.of("caseworker", "cw.lee", "reason", canary + " is a cousin"))
                         .status())

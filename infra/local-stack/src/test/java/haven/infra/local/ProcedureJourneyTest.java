@@ -7,6 +7,7 @@ import haven.infra.embedded.EmbeddedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * representative, the person complained about recorded; the outcome letter is sent from its template;
  * the reporter appeals, a manager who took no part hears and decides it for good; six weeks after
  * closure the reporter is asked whether anything has happened since, and their answer reopens it.
+ * A hate incident is referred to the police, once the reporter consents, with its narrative redacted;
+ * the police see only the redacted copy and record their crime reference.
  */
 class ProcedureJourneyTest {
 
@@ -195,6 +198,85 @@ class ProcedureJourneyTest {
         browser.check("follow-up-check-in-answered");
     }
 
+    @Test
+    void aHateIncidentIsReferredToThePoliceWithARedactedNarrativeOnceTheReporterConsents() throws Exception {
+        JsonNode receipt = JsonHttp.anonymous()
+                .post(
+                        system.command().url() + "/api/reports",
+                        Map.ofEntries(
+                                Map.entry("type", "HATE_INCIDENT"),
+                                Map.entry("organisation", "castle-council"),
+                                Map.entry("category", "VERBAL_ABUSE"),
+                                Map.entry(
+                                        "occurredOn",
+                                        LocalDate.now().minusDays(2).toString()),
+                                Map.entry("locationType", "STREET_OR_PUBLIC_SPACE"),
+                                Map.entry("area", "CASTLE"),
+                                Map.entry("motivations", List.of("RACE")),
+                                Map.entry("reporterRole", "VICTIM"),
+                                Map.entry("anonymous", true),
+                                Map.entry(
+                                        "narrative",
+                                        "Dan Smith from number 4 shouted racist abuse at me outside the shop.")))
+                .body();
+        assertThat(receipt.path("reference").asText())
+                .as("the report is received")
+                .startsWith("HV-");
+        String reference = receipt.path("reference").asText();
+
+        // without the reporter's consent a caseworker cannot share it; the reporter agrees from their page
+        awaitFollowUp(reference, receipt.path("receipt").asText(), "#consent");
+        browser.press("Agree to my report being shared");
+        assertThat(browser.text("#consent-changed")).isEqualTo("Thank you: your choice is recorded.");
+        browser.signIn("/cases", "mgr.jones");
+        browser.type("#reference", reference);
+        browser.press("Find");
+        assertThat(browser.text("#consent")).isEqualTo("The reporter consented to their report being shared.");
+
+        // a redacted copy: the man's name and address masked, the original unchanged
+        browser.type("#redactions-hide", "Dan Smith\nnumber 4");
+        browser.type("#redactions-reason", "The name and address of the man the reporter accuses");
+        browser.press("Make redacted copy");
+        assertThat(browser.text("#done")).isEqualTo("The redacted copy is made: the original is unchanged");
+        assertThat(browser.text("#redaction-1"))
+                .contains("█████████ from ████████ shouted racist abuse at me outside the shop.")
+                .contains("17 characters hidden", "The name and address of the man the reporter accuses");
+        assertThat(browser.text("#narrative")).startsWith("Dan Smith from number 4");
+        browser.check("case-redacted-copy");
+
+        browser.click("input[name=to][value=castle-police]");
+        browser.click("input[name=basis][value=CONSENT]");
+        browser.press("Refer case");
+        assertThat(browser.text("#done"))
+                .isEqualTo("The case has been referred: the partner has a case of its own with what you shared");
+        assertThat(browser.text("#referrals"))
+                .contains("Castleshire Police", "Consent", "Referral bundle (PDF): categories and redacted copy");
+        browser.check("case-referred");
+        browser.signOut();
+
+        // the police have a case of their own holding only the redacted copy, and record their crime reference
+        browser.signIn("/cases", "sgt.evans");
+        var deadline = java.time.Instant.now().plusSeconds(30);
+        while (browser.findAll("#caseload a.govuk-link").isEmpty()
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            browser.go("/cases");
+        }
+        browser.click("#caseload a.govuk-link");
+        assertThat(browser.text("#referred-by")).startsWith("Referred by Castle District Council");
+        assertThat(browser.text("#narrative"))
+                .isEqualTo("█████████ from ████████ shouted racist abuse at me outside the shop.");
+        assertThat(browser.text("#main-content")).doesNotContain("Dan Smith", "number 4");
+        browser.click("#police summary");
+        browser.type("#police-report-crimeReference", "42/1234/26");
+        browser.click("input[name=classification][value=NON_CRIME_HATE_INCIDENT]");
+        browser.press("Record");
+        assertThat(browser.text("#done")).isEqualTo("The police crime reference is recorded");
+        assertThat(browser.text("#police-report")).startsWith("Crime reference 42/1234/26: non crime hate incident");
+        browser.check("police-case");
+        browser.signOut();
+    }
+
     /** Arranges a meeting from the case page, and sees it arranged. */
     private static void arrange(String kind, LocalDate day, String place, String companion, String companionName) {
         browser.click("input[name=kind][value=" + kind + "]");
@@ -220,10 +302,15 @@ class ProcedureJourneyTest {
 
     /** Follows the report up until the check-in is there to answer (the sweep runs every half second). */
     private static void awaitCheckIn(String reference, String receipt) {
+        awaitFollowUp(reference, receipt, "#check-in");
+    }
+
+    /** Follows the report up until the page shows {@code css}: the reporter's view follows their report's events. */
+    private static void awaitFollowUp(String reference, String receipt, String css) {
         var deadline = java.time.Instant.now().plusSeconds(60);
         while (java.time.Instant.now().isBefore(deadline)) {
             followUp(reference, receipt);
-            if (!browser.findAll("#check-in").isEmpty()) {
+            if (!browser.findAll(css).isEmpty()) {
                 return;
             }
             try {
@@ -233,7 +320,7 @@ class ProcedureJourneyTest {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("no check-in on the follow-up page");
+        throw new AssertionError("no " + css + " on the follow-up page");
     }
 
     private static void followUp(String reference, String receipt) {
