@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import haven.infra.embedded.EmbeddedStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +32,20 @@ class CrossProcessTest {
     static ServiceProcess command;
     static ServiceProcess query;
     static JsonHttp manager;
+    /** The services' clock, moved on by writing a period here (the check-in after closure is weeks away). */
+    static Path clock;
+
     final JsonHttp reporter = JsonHttp.anonymous();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        system = LocalSystem.start("cross-process-logs");
+        clock = Files.createTempFile("haven-clock", ".offset");
+        system = LocalSystem.start(
+                "cross-process-logs",
+                EmbeddedStore.inMemory(),
+                LocalSystem.MASTER_KEY,
+                ServiceProcess.partnership(),
+                Map.of("HAVEN_ESCALATION_SWEEP_EVERY", "PT0.5S", "HAVEN_CLOCK_OFFSET_FILE", clock.toString()));
         store = system.store();
         identity = system.identity();
         command = system.command();
@@ -42,10 +54,11 @@ class CrossProcessTest {
     }
 
     @AfterAll
-    static void stopTheSystem() {
+    static void stopTheSystem() throws IOException {
         if (system != null) {
             system.close();
         }
+        Files.deleteIfExists(clock);
     }
 
     @Test
@@ -280,6 +293,15 @@ class CrossProcessTest {
         assertThat(manager.post(c + "/closure", Map.of()).status()).isEqualTo(204);
         awaitCase(caseId, v -> "CLOSED".equals(v.path("status").asText()), VISIBLE_WITHIN);
         awaitReporterStatus(followUp, status -> status.contains(canary + " gave evidence")); // shared notes, opened
+        // six weeks on, the reporter is asked whether anything has happened since, and answers naming the canary
+        Files.writeString(clock, "P44D");
+        awaitReporterStatus(followUp, status -> status.contains("\"checkInOpen\":true"));
+        var checkIn = new java.util.HashMap<String, Object>(followUp);
+        checkIn.put("victimised", false);
+        checkIn.put("details", canary + " has kept away since");
+        assertThat(reporter.post(command.url() + "/api/reporter/check-in", checkIn)
+                        .status())
+                .isEqualTo(202);
 
         assertThat(new String(manager.bytes(download).body(), UTF_8)).isEqualTo("A statement about " + canary);
         assertThat(storeContents()).as("the store holds the canary only sealed").doesNotContain(canary);
