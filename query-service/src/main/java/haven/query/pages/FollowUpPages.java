@@ -1,5 +1,6 @@
 package haven.query.pages;
 
+import haven.infra.council.Partnership;
 import haven.infra.security.TooManyAttempts;
 import haven.query.reporter.ReporterStatuses;
 import haven.query.reporter.ReporterStatuses.ReporterStatus;
@@ -32,11 +33,13 @@ class FollowUpPages {
     private final ReporterStatuses statuses;
     private final CommandService commands;
     private final FreshViews freshViews;
+    private final Partnership partnership;
 
-    FollowUpPages(ReporterStatuses statuses, CommandService commands, FreshViews freshViews) {
+    FollowUpPages(ReporterStatuses statuses, CommandService commands, FreshViews freshViews, Partnership partnership) {
         this.statuses = statuses;
         this.commands = commands;
         this.freshViews = freshViews;
+        this.partnership = partnership;
     }
 
     @GetMapping("/")
@@ -326,8 +329,7 @@ class FollowUpPages {
         return page;
     }
 
-    private static ModelAndView statusPage(
-            ReporterStatus status, String receipt, Map<String, String> problems, String draft) {
+    private ModelAndView statusPage(ReporterStatus status, String receipt, Map<String, String> problems, String draft) {
         var model = new HashMap<String, Object>();
         model.put("status", status);
         model.put("receipt", receipt);
@@ -338,6 +340,11 @@ class FollowUpPages {
         model.put("appealSent", false);
         model.put("checkInAnswered", false);
         model.put("consentChanged", false);
+        model.put(
+                "support",
+                status.type() == null
+                        ? partnership.support()
+                        : partnership.supportFor(status.organisation(), status.type()));
         var page = new ModelAndView("follow-up/status", model);
         page.setStatus(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
         return page;

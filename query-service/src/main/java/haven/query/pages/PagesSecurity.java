@@ -73,6 +73,7 @@ class PagesSecurity {
                                 "/report/**",
                                 "/follow-up",
                                 "/follow-up/**",
+                                "/accessibility",
                                 "/assets/**",
                                 "/webjars/**",
                                 "/error",

@@ -47,7 +47,8 @@ class ReportPages {
     }
 
     @GetMapping
-    String start() {
+    String start(Model model) {
+        model.addAttribute("support", partnership.support());
         return "report/start";
     }
 
@@ -113,6 +114,11 @@ class ReportPages {
             model.addAttribute("reference", answer.body().path("reference").asText());
             model.addAttribute("receipt", answer.body().path("receipt").asText());
             model.addAttribute("problems", Map.of());
+            model.addAttribute(
+                    "support",
+                    answers.reportType()
+                            .map(type -> partnership.supportFor(answers.recipient(), type))
+                            .orElse(partnership.support()));
             return "report/sent";
         }
         if (answer.status() == 400 && !answer.fieldErrors().isEmpty()) {

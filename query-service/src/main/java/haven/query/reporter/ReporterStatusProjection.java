@@ -72,6 +72,7 @@ class ReporterStatusProjection {
                 set("stage", Stage.RECEIVED.name()),
                 set("submittedAt", Date.from(at)),
                 set("type", e.type().name()),
+                set("organisation", e.organisation()),
                 set("consentToShare", e.consentToShare()));
     }
 

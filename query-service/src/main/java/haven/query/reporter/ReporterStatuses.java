@@ -8,6 +8,7 @@ import haven.events.AppealOutcome;
 import haven.events.LetterKind;
 import haven.events.MeetingKind;
 import haven.events.Outcome;
+import haven.events.ReportType;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.ReceiptGuard;
 import haven.query.letters.LetterTitles;
@@ -58,7 +59,9 @@ public class ReporterStatuses {
             String appealOutcome,
             boolean mayAppeal,
             boolean checkInOpen,
-            boolean consentToShare) {}
+            boolean consentToShare,
+            ReportType type,
+            String organisation) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
@@ -155,7 +158,9 @@ public class ReporterStatuses {
                 appealOutcome,
                 mayAppeal,
                 "OPEN".equals(d.getString("checkIn")) && stage != Stage.ERASED,
-                d.getBoolean("consentToShare", false));
+                d.getBoolean("consentToShare", false),
+                d.getString("type") == null ? null : ReportType.valueOf(d.getString("type")),
+                d.getString("organisation"));
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
@@ -174,7 +179,9 @@ public class ReporterStatuses {
                 null,
                 false,
                 false,
-                false);
+                false,
+                null,
+                null);
     }
 
     private String text(String sealed) {

@@ -57,12 +57,44 @@ class PagesTest {
             assertThat(response.getHeader("Cache-Control")).as(page).contains("no-store");
             assertThat(response.getHeader("Referrer-Policy")).as(page).isEqualTo("no-referrer");
             assertThat(response.getHeader("X-Frame-Options")).as(page).isEqualTo("DENY");
-            if (page.equals("/") || page.startsWith("/report") || page.startsWith("/follow-up")) {
+            if (page.equals("/")
+                    || page.startsWith("/report")
+                    || page.startsWith("/follow-up")
+                    || page.equals("/accessibility")) {
                 assertThat(result.getRequest().getSession(false))
                         .as("no session for " + page)
                         .isNull();
             }
         }
+    }
+
+    @Test
+    void theAccessibilityStatementIsLinkedFromEveryPageAndNamesWhomToAskForAnotherFormat() throws Exception {
+        String statement = http.perform(get("/accessibility"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(statement)
+                .contains(
+                        "Accessibility statement for Haven",
+                        "This service is run by Haven.",
+                        "mailto:accessibility@council.example",
+                        "partially compliant",
+                        "Equality Advisory and Support Service",
+                        "It was last reviewed on 3 December 2026.");
+        for (String page : List.of("/report", "/follow-up", "/accessibility")) {
+            assertThat(http.perform(get(page)).andReturn().getResponse().getContentAsString())
+                    .as(page)
+                    .contains("<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility statement</a>");
+        }
+    }
+
+    @Test
+    void theStartPageSignpostsSupportFromThePartnershipsFile() throws Exception {
+        assertThat(http.perform(get("/report")).andReturn().getResponse().getContentAsString())
+                .contains("Help and support", "Victim Support", "Telephone: 08 08 16 89 111", "Acas", "Samaritans")
+                .contains("href=\"https://www.victimsupport.org.uk\"");
     }
 
     @Test

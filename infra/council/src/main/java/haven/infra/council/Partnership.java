@@ -50,7 +50,8 @@ public final class Partnership {
             Optional<Period> keepWhenIdle,
             Optional<ServiceLevels> serviceLevels,
             Map<ReportType, List<Areas.Area>> areas,
-            boolean leaving) {
+            boolean leaving,
+            List<SupportService> support) {
 
         /** Which team's case managers receive a new report of this type: until it is assigned, only they see it. */
         public String intakeTeam(ReportType type) {
@@ -58,14 +59,29 @@ public final class Partnership {
         }
     }
 
+    /** Who to ask for the site in another format, or about a problem using it (the accessibility statement). */
+    public record Contact(String email, Optional<String> phone) {}
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,20}");
+    private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 ]{2,19}");
+
     private final String name;
     private final String hateCrimeService;
     private final Map<String, Organisation> organisations;
+    private final List<SupportService> support;
+    private final Optional<Contact> accessibilityContact;
 
-    private Partnership(String name, String hateCrimeService, Map<String, Organisation> organisations) {
+    private Partnership(
+            String name,
+            String hateCrimeService,
+            Map<String, Organisation> organisations,
+            List<SupportService> support,
+            Optional<Contact> accessibilityContact) {
         this.name = name;
         this.hateCrimeService = hateCrimeService;
         this.organisations = organisations;
+        this.support = support;
+        this.accessibilityContact = accessibilityContact;
     }
 
     /**
@@ -158,7 +174,32 @@ public final class Partnership {
             throw new IllegalArgumentException(source + ": the first organisation listed runs the partnership's"
                     + " Haven and its cases from before partnerships; it cannot be leaving");
         }
-        return new Partnership(name, service, Collections.unmodifiableMap(organisations));
+        return new Partnership(
+                name,
+                service,
+                Collections.unmodifiableMap(organisations),
+                SupportService.parse(partnership.get("support"), source),
+                contact(partnership.get("accessibility-contact"), source));
+    }
+
+    private static Optional<Contact> contact(Object section, String source) {
+        if (section == null) {
+            return Optional.empty();
+        }
+        String rule = source + ": 'accessibility-contact' must give an email address and optionally a phone number";
+        if (!(section instanceof Map<?, ?> contact)
+                || !(contact.get("email") instanceof String email)
+                || !EMAIL.matcher(email.strip()).matches()) {
+            throw new IllegalArgumentException(rule);
+        }
+        Object phone = contact.get("phone");
+        if (phone != null
+                && !(phone instanceof String number
+                        && PHONE.matcher(number.strip()).matches())) {
+            throw new IllegalArgumentException(rule);
+        }
+        return Optional.of(
+                new Contact(email.strip(), Optional.ofNullable((String) phone).map(String::strip)));
     }
 
     private static Organisation organisation(String source, Map<?, ?> file) {
@@ -197,7 +238,8 @@ public final class Partnership {
                 period(file, "after-inactivity", source),
                 serviceLevels(file, source),
                 areas(file, source),
-                leaving(file, source));
+                leaving(file, source),
+                SupportService.parse(file.get("support"), source));
     }
 
     /** Its own areas of a type (its directorates, say), where it has them: {@code areas} as in the areas file. */
@@ -284,6 +326,22 @@ public final class Partnership {
 
     public String name() {
         return name;
+    }
+
+    public Optional<Contact> accessibilityContact() {
+        return accessibilityContact;
+    }
+
+    /** The partnership's own support services, for every reporter, whatever they report and to whom. */
+    public List<SupportService> support() {
+        return support;
+    }
+
+    /** The support for a report of this type to this organisation: the partnership's, then the organisation's own. */
+    public List<SupportService> supportFor(String organisation, ReportType type) {
+        var services = new ArrayList<>(support);
+        organisation(organisationOf(organisation)).ifPresent(o -> services.addAll(o.support()));
+        return services.stream().filter(service -> service.helpsWith(type)).toList();
     }
 
     /** The organisation a hate incident is reported to unless the reporter names another partner. */

@@ -142,6 +142,61 @@ class PartnershipTest {
     }
 
     @Test
+    void reportersAreShownThePartnershipsSupportAndTheirOrganisationsOwnForWhatTheyReport() {
+        var partnership = Partnership.load("demo");
+
+        assertThat(partnership.supportFor("castle-council", ReportType.HATE_INCIDENT))
+                .extracting(SupportService::name)
+                .containsExactly("Victim Support", "Stop Hate UK", "Samaritans");
+        assertThat(partnership.supportFor("castle-council", ReportType.DIGNITY_AT_WORK))
+                .extracting(SupportService::name)
+                .containsExactly(
+                        "Acas",
+                        "Samaritans",
+                        "Employee Assistance Programme",
+                        "Staff networks",
+                        "UNISON Castle branch");
+        assertThat(partnership.supportFor("castle-police", ReportType.DIGNITY_AT_WORK))
+                .extracting(SupportService::name)
+                .containsExactly("Acas", "Samaritans");
+        assertThat(partnership.support().get(0).website())
+                .contains(java.net.URI.create("https://www.victimsupport.org.uk"));
+        assertThat(partnership.accessibilityContact().orElseThrow().email()).isEqualTo("accessibility@castle.example");
+        assertThat(Partnership.load("").accessibilityContact()).isPresent();
+    }
+
+    @Test
+    void aSupportServiceOrContactThatCouldMisleadOrHarmAReporterStopsTheService() throws IOException {
+        write("council.yml", COUNCIL);
+        write("partnership.yml", """
+                name: P
+                organisations: [council.yml]
+                support:
+                  - name: A helpline
+                    description: Call us
+                    website: javascript:alert(1)
+                """);
+        assertThatThrownBy(() -> load())
+                .hasMessageEndingWith("partnership.yml: support entry 1: 'website' must be an https address,"
+                        + " like https://www.victimsupport.org.uk");
+        write("council.yml", COUNCIL + """
+                support:
+                  - name: EAP
+                    description: Counselling
+                    for: [EVERYTHING]
+                """);
+        write("partnership.yml", "name: P\norganisations: [council.yml]\n");
+        assertThatThrownBy(() -> load())
+                .hasMessageStartingWith("council.yml: support entry 1: 'for' must list report types");
+        write("council.yml", COUNCIL + "support:\n  - name: EAP\n");
+        assertThatThrownBy(() -> load())
+                .hasMessage("council.yml: support entry 1: 'description' must be 1 to 400 characters");
+        write("council.yml", COUNCIL);
+        write("partnership.yml", "name: P\norganisations: [council.yml]\naccessibility-contact: {email: nobody}\n");
+        assertThatThrownBy(() -> load()).hasMessageContaining("'accessibility-contact' must give an email address");
+    }
+
+    @Test
     void aPartnerLeavingTakesNoNewReportsAndNeitherTheFounderNorTheHateCrimeServiceCanBeLeaving() throws IOException {
         write(
                 "partnership.yml",

@@ -251,6 +251,7 @@ class ProcedureJourneyTest {
                 .isEqualTo("The case has been referred: the partner has a case of its own with what you shared");
         assertThat(browser.text("#referrals"))
                 .contains("Castleshire Police", "Consent", "Referral bundle (PDF): categories and redacted copy");
+        assertThat(browser.text("#timeline")).contains("Referred to Castleshire Police with the reporter's consent");
         browser.check("case-referred");
         browser.signOut();
 
@@ -262,8 +263,12 @@ class ProcedureJourneyTest {
             Thread.sleep(300);
             browser.go("/cases");
         }
+        assertThat(browser.findAll("#caseload a.govuk-link"))
+                .as("the police's case has a reference of its own")
+                .noneMatch(link -> link.getText().equals(reference));
         browser.click("#caseload a.govuk-link");
         assertThat(browser.text("#referred-by")).startsWith("Referred by Castle District Council");
+        assertThat(browser.text("#timeline")).contains("Referral received from Castle District Council");
         assertThat(browser.text("#narrative"))
                 .isEqualTo("█████████ from ████████ shouted racist abuse at me outside the shop.");
         assertThat(browser.text("#main-content")).doesNotContain("Dan Smith", "number 4");

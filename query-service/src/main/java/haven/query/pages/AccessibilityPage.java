@@ -1,0 +1,34 @@
+package haven.query.pages;
+
+import haven.infra.council.Partnership;
+import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The accessibility statement every UK public sector website must publish, in the GOV.UK model:
+ * who runs the service, how accessible it is, how to ask for another format, what was tested and
+ * how, and the enforcement procedure. The partnership's file names whom to ask; the date it was
+ * last reviewed is a setting the council changes when it reviews it.
+ */
+@Controller
+class AccessibilityPage {
+
+    private final Partnership partnership;
+    private final LocalDate reviewed;
+
+    AccessibilityPage(Partnership partnership, @Value("${haven.accessibility.reviewed}") LocalDate reviewed) {
+        this.partnership = partnership;
+        this.reviewed = reviewed;
+    }
+
+    @GetMapping("/accessibility")
+    String statement(Model model) {
+        model.addAttribute("runBy", partnership.name());
+        model.addAttribute("contact", partnership.accessibilityContact().orElse(null));
+        model.addAttribute("reviewed", reviewed);
+        return "accessibility";
+    }
+}
