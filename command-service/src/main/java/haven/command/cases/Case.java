@@ -41,6 +41,7 @@ import haven.events.MeetingNotesShared;
 import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.MonitoringReturned;
 import haven.events.PersonalDataErased;
 import haven.events.PoliceReportRecorded;
 import haven.events.RedactionMade;
@@ -112,7 +113,7 @@ class Case {
     private static final String NO_REPORTER =
             "A referral has no reporter to write to: the organisation that referred it is in touch with them";
     /** Raised whenever a field is added, so that no snapshot without it is loaded. */
-    static final String REVISION = "9";
+    static final String REVISION = "10";
 
     @AggregateIdentifier
     private CaseId caseId;
@@ -159,6 +160,8 @@ class Case {
     private final Set<String> notes = new HashSet<>();
     /** The redacted copies made for sharing, by id. */
     private final Set<String> redactions = new HashSet<>();
+    /** Whether the reporter has returned the equality monitoring questions (never what they answered). */
+    private boolean monitoringReturned;
     /** A case opened for another partner's referral: it has no reporter of its own. */
     private boolean referral;
 
@@ -307,6 +310,16 @@ class Case {
         apply(new PoliceReportRecorded(caseId, c.crimeReference(), c.classification(), c.recordedBy()));
     }
 
+    /** Once, from the reporter; the answers go elsewhere, named by no case (see {@link ReturnMonitoring}). */
+    @CommandHandler
+    ReturnMonitoring.Reported handle(ReturnMonitoring c, Partnership partnership) {
+        refuseIf(erased, RuleViolation.CASE_ERASED);
+        refuseIf(referral, NO_REPORTER);
+        refuseIf(monitoringReturned, "You have already answered the equality monitoring questions for this report");
+        apply(new MonitoringReturned(caseId));
+        return new ReturnMonitoring.Reported(partnership.organisationOf(organisation), type);
+    }
+
     /** The reporter's own choice, at any time: withdrawn, nothing more is shared on their consent. */
     @CommandHandler
     void handle(ChangeConsentToShare c) {
@@ -342,6 +355,7 @@ class Case {
                 || payload instanceof LodgeAppeal appeal && appeal.byReporter() && who == null
                 || payload instanceof AnswerCheckIn && who == null
                 || payload instanceof ChangeConsentToShare && who == null
+                || payload instanceof ReturnMonitoring && who == null
                 || payload instanceof SendCheckIn
                 || payload instanceof EscalateCase
                 || (dataProtection
@@ -878,6 +892,11 @@ class Case {
     @EventSourcingHandler
     void on(RedactionMade e) {
         redactions.add(e.redactionId());
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringReturned e) {
+        monitoringReturned = true;
     }
 
     @EventSourcingHandler

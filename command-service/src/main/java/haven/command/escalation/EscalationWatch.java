@@ -14,6 +14,7 @@ import haven.events.ActionCompleted;
 import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
+import haven.events.CaseId;
 import haven.events.CaseReassigned;
 import haven.events.CaseReopened;
 import haven.events.CaseResolved;
@@ -84,6 +85,9 @@ class EscalationWatch {
     /** One handler for every event of a case, so that none escapes counting as activity. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
+        if (!CaseId.AGGREGATE_TYPE.equals(message.getType())) {
+            return; // an event of no case, such as a monitoring return
+        }
         String caseId = message.getAggregateIdentifier();
         if (event instanceof PersonalDataErased || event instanceof HistoricalCaseImported) {
             cases.deleteOne(eq("_id", caseId));

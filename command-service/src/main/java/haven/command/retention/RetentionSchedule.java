@@ -16,6 +16,7 @@ import com.mongodb.client.model.UpdateOptions;
 import haven.command.cases.Erasure;
 import haven.events.AppealLodged;
 import haven.events.CaseClosed;
+import haven.events.CaseId;
 import haven.events.CaseReopened;
 import haven.events.HistoricalCaseImported;
 import haven.events.LegalHoldLifted;
@@ -57,6 +58,9 @@ class RetentionSchedule {
     /** Every event of a case is activity; one handler, so none is missed by a more specific one. */
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
+        if (!CaseId.AGGREGATE_TYPE.equals(message.getType())) {
+            return; // an event of no case, such as a monitoring return
+        }
         String caseId = message.getAggregateIdentifier();
         if (event instanceof PersonalDataErased) {
             erasure.finish(caseId);

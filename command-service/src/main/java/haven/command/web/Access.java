@@ -26,7 +26,8 @@ class Access {
                         "/api/reporter/attachments",
                         "/api/reporter/appeal",
                         "/api/reporter/check-in",
-                        "/api/reporter/consent")
+                        "/api/reporter/consent",
+                        "/api/reporter/monitoring")
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/staff/me")
                 .authenticated()

@@ -44,6 +44,7 @@ import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
+import haven.events.MonitoringReturned;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.PastIncident;
@@ -1833,6 +1834,19 @@ class CaseTest {
     /** A while after closure the reporter is asked whether anything has happened since. */
     @Nested
     class CheckIn {
+
+        @Test
+        void theReporterReturnsTheMonitoringQuestionsOnceAndTheCaseKeepsOnlyThatTheyDid() {
+            fixture.given(SUBMITTED, ROUTED)
+                    .when(new ReturnMonitoring(ID), NOBODY)
+                    .expectEvents(new MonitoringReturned(ID))
+                    .expectResultMessagePayload(new ReturnMonitoring.Reported("council", ReportType.HATE_INCIDENT));
+            fixture.given(SUBMITTED, ROUTED, new MonitoringReturned(ID))
+                    .when(new ReturnMonitoring(ID), NOBODY)
+                    .expectNoEvents()
+                    .expectExceptionMessage(
+                            "You have already answered the equality monitoring questions for this report");
+        }
 
         final LocalDate due = LocalDate.parse("2026-12-14");
         final CheckInSent asked = new CheckInSent(ID, due);

@@ -53,6 +53,7 @@ class AccessMatrixTest extends ApiTest {
             Map.entry("POST /api/reporter/appeal", ANYONE),
             Map.entry("POST /api/reporter/check-in", ANYONE),
             Map.entry("POST /api/reporter/consent", ANYONE),
+            Map.entry("POST /api/reporter/monitoring", ANYONE),
             Map.entry("POST /api/cases/{caseId}/referrals", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/redactions", CASE_TEAM),
             Map.entry("POST /api/cases/{caseId}/police-report", CASE_TEAM),

@@ -159,6 +159,11 @@ class IntruderTest extends ApiTest {
                 Example.of("POST /api/reporter/consent", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText() + "\", \"consent\": true}"),
+                Example.of("POST /api/reporter/monitoring", anyone)
+                        .json(
+                                "{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
+                                        + report.get("receipt").asText()
+                                        + "\", \"answers\": {\"AGE\": \"FROM_25_TO_34\", \"RELIGION\": \"PREFER_NOT_TO_SAY\"}}"),
                 Example.of("POST /api/reporter/check-in", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""
                                 + report.get("receipt").asText()

@@ -1,5 +1,6 @@
 package haven.query.caseload;
 
+import haven.events.CaseId;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
@@ -29,6 +30,9 @@ class RetentionFacts {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
+        if (!CaseId.AGGREGATE_TYPE.equals(message.getType())) {
+            return; // an event of no case, such as a monitoring return
+        }
         var batch = BatchWrites.current();
         var caseFiles = caseload.caseFiles(); // the same collection object: the batch keeps one row per case
         Document row =
