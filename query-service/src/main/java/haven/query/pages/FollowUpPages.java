@@ -1,5 +1,6 @@
 package haven.query.pages;
 
+import haven.events.MonitoringQuestion;
 import haven.infra.council.Partnership;
 import haven.infra.security.TooManyAttempts;
 import haven.query.reporter.ReporterStatuses;
@@ -7,12 +8,15 @@ import haven.query.reporter.ReporterStatuses.ReporterStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,12 +38,19 @@ class FollowUpPages {
     private final CommandService commands;
     private final FreshViews freshViews;
     private final Partnership partnership;
+    private final MonitoringQuestions monitoring;
 
-    FollowUpPages(ReporterStatuses statuses, CommandService commands, FreshViews freshViews, Partnership partnership) {
+    FollowUpPages(
+            ReporterStatuses statuses,
+            CommandService commands,
+            FreshViews freshViews,
+            Partnership partnership,
+            MonitoringQuestions monitoring) {
         this.statuses = statuses;
         this.commands = commands;
         this.freshViews = freshViews;
         this.partnership = partnership;
+        this.monitoring = monitoring;
     }
 
     @GetMapping("/")
@@ -100,6 +111,57 @@ class FollowUpPages {
                 Map.of("reference", reference, "receipt", receipt, "text", text),
                 request.getRemoteAddr());
         return answered(sent, status.get(), receipt, "text", text, "message", "sent");
+    }
+
+    /** The optional equality monitoring questions, on a page of their own, until the reporter has answered them. */
+    @PostMapping("/follow-up/monitoring/questions")
+    ModelAndView monitoringQuestions(
+            @RequestParam(defaultValue = "") String reference,
+            @RequestParam(defaultValue = "") String receipt,
+            HttpServletRequest request,
+            Locale locale) {
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        if (!status.get().open() || status.get().monitoringReturned()) {
+            return statusPage(status.get(), receipt, Map.of(), null);
+        }
+        return new ModelAndView(
+                "follow-up/monitoring",
+                Map.of(
+                        "reference", status.get().reference(),
+                        "receipt", receipt,
+                        "questions", monitoring.in(locale),
+                        "problems", Map.of()));
+    }
+
+    /** Only answers the questions offer are sent; a question left unanswered is simply not counted. */
+    @PostMapping("/follow-up/monitoring")
+    ModelAndView monitoring(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
+        String reference = Objects.requireNonNullElse(form.getFirst("reference"), "");
+        String receipt = Objects.requireNonNullElse(form.getFirst("receipt"), "");
+        Optional<ReporterStatus> status = find(reference, receipt, request);
+        if (status.isEmpty()) {
+            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+        }
+        var answers = new LinkedHashMap<String, String>();
+        for (MonitoringQuestion question : MonitoringQuestion.values()) {
+            String answer = form.getFirst(question.name());
+            if (answer != null && question.takes(answer)) {
+                answers.put(question.name(), answer);
+            }
+        }
+        var sent = commands.post(
+                "/api/reporter/monitoring",
+                Map.of("reference", reference, "receipt", receipt, "answers", answers),
+                request.getRemoteAddr());
+        return refreshed(
+                answered(sent, status.get(), receipt, "monitoring", null, "answers", "monitoringThanks"),
+                sent,
+                reference,
+                receipt,
+                request);
     }
 
     /** The reporter gives or withdraws their consent to their report being shared with partners. */
@@ -340,6 +402,7 @@ class FollowUpPages {
         model.put("appealSent", false);
         model.put("checkInAnswered", false);
         model.put("consentChanged", false);
+        model.put("monitoringThanks", false);
         model.put(
                 "support",
                 status.type() == null

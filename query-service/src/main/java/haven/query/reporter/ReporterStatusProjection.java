@@ -23,6 +23,7 @@ import haven.events.MeetingNotesShared;
 import haven.events.MeetingScheduled;
 import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
+import haven.events.MonitoringReturned;
 import haven.events.PersonalDataErased;
 import haven.events.ReportSubmitted;
 import haven.infra.privacy.PersonalDataKeys;
@@ -74,6 +75,12 @@ class ReporterStatusProjection {
                 set("type", e.type().name()),
                 set("organisation", e.organisation()),
                 set("consentToShare", e.consentToShare()));
+    }
+
+    /** That they answered the equality monitoring questions; what they answered is never here. */
+    @EventHandler
+    void on(MonitoringReturned e) {
+        update(e.caseId(), set("monitoringReturned", true));
     }
 
     @EventHandler

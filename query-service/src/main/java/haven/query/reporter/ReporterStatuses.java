@@ -61,7 +61,8 @@ public class ReporterStatuses {
             boolean checkInOpen,
             boolean consentToShare,
             ReportType type,
-            String organisation) {}
+            String organisation,
+            boolean monitoringReturned) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
@@ -160,7 +161,8 @@ public class ReporterStatuses {
                 "OPEN".equals(d.getString("checkIn")) && stage != Stage.ERASED,
                 d.getBoolean("consentToShare", false),
                 d.getString("type") == null ? null : ReportType.valueOf(d.getString("type")),
-                d.getString("organisation"));
+                d.getString("organisation"),
+                d.getBoolean("monitoringReturned", false));
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
@@ -181,7 +183,8 @@ public class ReporterStatuses {
                 false,
                 false,
                 null,
-                null);
+                null,
+                true);
     }
 
     private String text(String sealed) {

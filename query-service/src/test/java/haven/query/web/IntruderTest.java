@@ -223,6 +223,10 @@ class IntruderTest {
                                 "yes",
                                 "details",
                                 "Left out")),
+                Example.of("POST /follow-up/monitoring/questions", anyone)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT)),
+                Example.of("POST /follow-up/monitoring", anyone)
+                        .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "AGE", "FROM_25_TO_34")),
                 Example.of("POST /follow-up/appeal", anyone)
                         .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "grounds", "Not looked at")),
                 Example.of("POST /follow-up/reply", anyone)

@@ -127,6 +127,17 @@ class BrowserJourneyTest {
                 .doesNotContain("Acas", "Employee Assistance Programme");
         browser.check("report-sent");
 
+        // the optional questions about the reporter, answered apart from the report
+        browser.press("Answer questions about you");
+        assertThat(browser.heading()).isEqualTo("About you (optional)");
+        browser.check("monitoring-questions");
+        browser.click("input[name=AGE][value=FROM_25_TO_34]");
+        browser.click("input[name=RELIGION][value=MUSLIM]");
+        browser.click("input[name=ETHNICITY][value=PREFER_NOT_TO_SAY]");
+        browser.press("Send answers");
+        assertThat(browser.text("#monitoring-thanks")).isEqualTo("Thank you for answering the questions about you.");
+        assertThat(browser.findAll("#monitoring")).as("asked once").isEmpty();
+
         followUp(reference, receipt);
         assertThat(browser.text("#status")).isEqualTo("We have received your report.");
         assertThat(browser.text("#support")).contains("Victim Support");
