@@ -38,16 +38,24 @@ public class LetterPdf {
                         .filter(p -> !p.isEmpty())
                         .toList());
         String html = templates.process("letters/pdf", new Context(Locale.UK, model));
+        return attachment(of(html), reference + "-letter.pdf");
+    }
+
+    /**
+     * A PDF for the browser to save, never to show: {@code fileName} is made by Haven (a reference and
+     * a word), never from a request.
+     */
+    public static ResponseEntity<byte[]> attachment(byte[] pdf, String fileName) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(reference + "-letter.pdf")
+                                .filename(fileName)
                                 .build()
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(of(html));
+                .body(pdf);
     }
 
     /** A page of HTML (escaped by its template) as a PDF, made on the server; the board pack's too. */

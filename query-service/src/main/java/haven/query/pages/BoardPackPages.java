@@ -13,9 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
@@ -73,10 +71,7 @@ class BoardPackPages {
             return ResponseEntity.badRequest().build();
         }
         String html = templates.process("trends/pack-pdf", new Context(java.util.Locale.UK, model));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"haven-board-pack.pdf\"")
-                .body(LetterPdf.of(html));
+        return LetterPdf.attachment(LetterPdf.of(html), "haven-board-pack.pdf");
     }
 
     private Map<String, Object> model(String period, String of) {

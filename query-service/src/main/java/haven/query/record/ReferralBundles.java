@@ -14,10 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -79,17 +76,9 @@ public class ReferralBundles {
         model.put("facts", facts(referral));
         model.put("narrative", referral.narrative() == null ? List.of() : paragraphs(referral.narrative()));
         model.put("notes", referral.notes().stream().map(ReferralBundles::runs).toList());
-        byte[] pdf = LetterPdf.of(templates.process("letters/referral-bundle", new Context(Locale.UK, model)));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(reference + "-referral.pdf")
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(pdf);
+        return LetterPdf.attachment(
+                LetterPdf.of(templates.process("letters/referral-bundle", new Context(Locale.UK, model))),
+                reference + "-referral.pdf");
     }
 
     /** What every report says of the incident, in plain words, as label and value. */
