@@ -81,7 +81,7 @@ class FollowUpPages {
         }
         return find(reference, receipt, request)
                 .map(status -> statusPage(status, receipt, Map.of(), null))
-                .orElseGet(() -> signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND));
+                .orElseGet(() -> notRecognised(reference));
     }
 
     @PostMapping("/follow-up/reply")
@@ -92,7 +92,7 @@ class FollowUpPages {
             HttpServletRequest request) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         if (!status.get().open()) {
             return statusPage(status.get(), receipt, Map.of(), null); // nothing to send to: the page says so
@@ -110,7 +110,7 @@ class FollowUpPages {
                 "/api/reporter/messages",
                 Map.of("reference", reference, "receipt", receipt, "text", text),
                 request.getRemoteAddr());
-        return answered(sent, status.get(), receipt, "text", text, "message", "sent");
+        return answered(sent, status.get(), receipt, "text", text, "message", "sent", request);
     }
 
     /** The optional equality monitoring questions, on a page of their own, until the reporter has answered them. */
@@ -122,7 +122,7 @@ class FollowUpPages {
             Locale locale) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         if (!status.get().open() || status.get().monitoringReturned()) {
             return statusPage(status.get(), receipt, Map.of(), null);
@@ -143,7 +143,7 @@ class FollowUpPages {
         String receipt = Objects.requireNonNullElse(form.getFirst("receipt"), "");
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         var answers = new LinkedHashMap<String, String>();
         for (MonitoringQuestion question : MonitoringQuestion.values()) {
@@ -156,12 +156,7 @@ class FollowUpPages {
                 "/api/reporter/monitoring",
                 Map.of("reference", reference, "receipt", receipt, "answers", answers),
                 request.getRemoteAddr());
-        return refreshed(
-                answered(sent, status.get(), receipt, "monitoring", null, "answers", "monitoringThanks"),
-                sent,
-                reference,
-                receipt,
-                request);
+        return answered(sent, status.get(), receipt, "monitoring", null, "answers", "monitoringThanks", request);
     }
 
     /** The reporter gives or withdraws their consent to their report being shared with partners. */
@@ -173,7 +168,7 @@ class FollowUpPages {
             HttpServletRequest request) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         if (!status.get().open() || !consent.equals("yes") && !consent.equals("no")) {
             return statusPage(status.get(), receipt, Map.of(), null);
@@ -183,12 +178,7 @@ class FollowUpPages {
         change.put("receipt", receipt);
         change.put("consent", consent.equals("yes"));
         var sent = commands.post("/api/reporter/consent", change, request.getRemoteAddr());
-        return refreshed(
-                answered(sent, status.get(), receipt, "consent", null, "choice", "consentChanged"),
-                sent,
-                reference,
-                receipt,
-                request);
+        return answered(sent, status.get(), receipt, "consent", null, "choice", "consentChanged", request);
     }
 
     /** "Has anything happened since?": the reporter's answer; being treated badly for reporting reopens the case. */
@@ -201,7 +191,7 @@ class FollowUpPages {
             HttpServletRequest request) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         if (!status.get().checkInOpen()) {
             return statusPage(status.get(), receipt, Map.of(), null);
@@ -223,12 +213,7 @@ class FollowUpPages {
         answer.put("victimised", victimised.equals("yes"));
         answer.put("details", details.isBlank() ? null : details);
         var sent = commands.post("/api/reporter/check-in", answer, request.getRemoteAddr());
-        return refreshed(
-                answered(sent, status.get(), receipt, "victimised", details, "answer", "checkInAnswered"),
-                sent,
-                reference,
-                receipt,
-                request);
+        return answered(sent, status.get(), receipt, "victimised", details, "answer", "checkInAnswered", request);
     }
 
     /** The reporter appeals the outcome, within the window, once; the case's refusal (too late, already) is shown in its words. */
@@ -240,7 +225,7 @@ class FollowUpPages {
             HttpServletRequest request) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         if (!status.get().mayAppeal()) {
             return statusPage(status.get(), receipt, Map.of(), null); // the page says where things stand
@@ -260,12 +245,7 @@ class FollowUpPages {
                 "/api/reporter/appeal",
                 Map.of("reference", reference, "receipt", receipt, "grounds", grounds),
                 request.getRemoteAddr());
-        return refreshed(
-                answered(sent, status.get(), receipt, "grounds", grounds, "appeal", "appealSent"),
-                sent,
-                reference,
-                receipt,
-                request);
+        return answered(sent, status.get(), receipt, "grounds", grounds, "appeal", "appealSent", request);
     }
 
     /** A file the reporter adds (a photo, a screenshot, a letter), from this page or straight after reporting. */
@@ -277,7 +257,7 @@ class FollowUpPages {
             HttpServletRequest request) {
         Optional<ReporterStatus> status = find(reference, receipt, request);
         if (status.isEmpty()) {
-            return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+            return notRecognised(reference);
         }
         if (!status.get().open()) {
             return statusPage(status.get(), receipt, Map.of(), null);
@@ -290,31 +270,13 @@ class FollowUpPages {
                 Map.of("reference", reference, "receipt", receipt),
                 file,
                 request.getRemoteAddr());
-        return refreshed(
-                answered(sent, status.get(), receipt, "file", null, "file", "fileAdded"),
-                sent,
-                reference,
-                receipt,
-                request);
-    }
-
-    /** After a change the reporter made, the page shows it: the views are waited for and read again. */
-    private ModelAndView refreshed(
-            ModelAndView page,
-            CommandService.Answer sent,
-            String reference,
-            String receipt,
-            HttpServletRequest request) {
-        if (sent.succeeded()) {
-            freshViews.await();
-            find(reference, receipt, request).ifPresent(fresh -> page.addObject("status", fresh));
-        }
-        return page;
+        return answered(sent, status.get(), receipt, "file", null, "file", "fileAdded", request);
     }
 
     /**
      * The page after sending: throttled, the store away for a moment (nothing sent, the draft kept),
-     * erased meanwhile, refused (the field named), or done ({@code flag} set for its banner).
+     * erased meanwhile, refused (the field named), or done ({@code flag} set for its banner, the
+     * views waited for and read again so that the page shows the change).
      */
     private ModelAndView answered(
             CommandService.Answer sent,
@@ -323,7 +285,8 @@ class FollowUpPages {
             String field,
             String draft,
             String what,
-            String flag) {
+            String flag,
+            HttpServletRequest request) {
         if (sent.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             return signIn(
                     "",
@@ -364,7 +327,8 @@ class FollowUpPages {
         if (!sent.succeeded()) {
             throw new IllegalStateException("The " + what + " was refused (" + sent.status() + ")");
         }
-        var page = statusPage(status, receipt, Map.of(), null);
+        freshViews.await();
+        var page = statusPage(find(status.reference(), receipt, request).orElse(status), receipt, Map.of(), null);
         page.addObject(flag, true);
         return page;
     }
@@ -383,6 +347,11 @@ class FollowUpPages {
                         "Too many attempts with a wrong reference or receipt. Try again in "
                                 + RetryAfter.inWords(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + "."),
                 HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    /** A reference and receipt that match no report: the sign-in page again, saying so. */
+    private static ModelAndView notRecognised(String reference) {
+        return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
     }
 
     private static ModelAndView signIn(String reference, Map<String, String> problems, HttpStatus status) {
