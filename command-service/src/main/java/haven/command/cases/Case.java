@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.ActionFallsDue;
 import haven.events.AppealDecided;
 import haven.events.AppealHearerAppointed;
 import haven.events.AppealLodged;
@@ -180,7 +181,10 @@ class Case {
     /** Whether the reporter has been written to since the case was received or reopened. */
     private boolean contacted;
 
-    /** Each missed deadline escalated, as {@link #escalationKey}: escalated once, however often it is found. */
+    /**
+     * Each missed deadline escalated, as {@link #escalationKey}, and each action's owner reminded, as
+     * {@link #reminderKey}: once, however often it is found.
+     */
     private final Set<String> escalated = new HashSet<>();
     /** The reporter has written since anyone replied or marked it read. */
     private boolean unreadFromReporter;
@@ -358,6 +362,7 @@ class Case {
                 || payload instanceof ReturnMonitoring && who == null
                 || payload instanceof SendCheckIn
                 || payload instanceof EscalateCase
+                || payload instanceof RemindActionOwner
                 || (dataProtection
                         ? staff != null && who.erasesData() && NeedToKnow.sameOrganisation(staff, ours)
                         : mayWorkOnIt(staff, ours, pseudonyms))
@@ -450,6 +455,27 @@ class Case {
             apply(new CaseEscalated(caseId, c.reason(), c.due(), c.actionId(), team, c.caseManagers()));
         }
         return missed;
+    }
+
+    /** Reminds an action's owner on the day it is due, once; nothing if it is done, moved or the case closed. */
+    @CommandHandler
+    boolean handle(RemindActionOwner c) {
+        AgreedAction action = actions.get(c.actionId());
+        if (erased
+                || stage == Stage.CLOSED
+                || action == null
+                || action.done()
+                || !c.today().equals(action.due())
+                || escalated.contains(reminderKey(c.actionId(), action.due()))) {
+            return false;
+        }
+        apply(new ActionFallsDue(caseId, c.actionId(), action.due()));
+        return true;
+    }
+
+    /** A reminder's place among the escalations: one notice per action and due day. */
+    private static String reminderKey(String actionId, LocalDate due) {
+        return "DUE_TODAY/" + due + "/" + actionId;
     }
 
     private static String escalationKey(EscalationReason reason, LocalDate due, String actionId) {
@@ -929,6 +955,11 @@ class Case {
     @EventSourcingHandler
     void on(CaseEscalated e) {
         escalated.add(escalationKey(e.reason(), e.due(), e.actionId()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionFallsDue e) {
+        escalated.add(reminderKey(e.actionId(), e.due()));
     }
 
     @EventSourcingHandler

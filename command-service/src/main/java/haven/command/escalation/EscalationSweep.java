@@ -1,6 +1,7 @@
 package haven.command.escalation;
 
 import haven.command.cases.EscalateCase;
+import haven.command.cases.RemindActionOwner;
 import haven.command.cases.SendCheckIn;
 import haven.events.CaseId;
 import haven.events.EscalationReason;
@@ -61,8 +62,12 @@ public class EscalationSweep {
         sweep(LocalDate.now(clock));
     }
 
-    /** Escalates what was due before {@code today}; answers how many escalations it made. */
+    /**
+     * Reminds the owners of actions due {@code today} and escalates what was due before it; answers how
+     * many escalations it made.
+     */
     public int sweep(LocalDate today) {
+        remindActionOwners(today);
         LocalDate sweptThrough = progress.sweptThrough();
         var passed = sweptThrough == null
                 ? watch.everyDayFiled().stream()
@@ -102,6 +107,27 @@ public class EscalationSweep {
             log.info("Escalation sweep: {} missed deadlines escalated", escalated);
         }
         return escalated;
+    }
+
+    /** Today's cases are read by key each round; the case reminds each owner once, so a round may repeat. */
+    private void remindActionOwners(LocalDate today) {
+        String day = today.toString();
+        for (Document pending : watch.pending(watch.filedUnder(List.of(today)))) {
+            var reminded = pending.getList(EscalationWatch.REMINDED, String.class, List.of());
+            pending.get("actions", new Document()).forEach((actionId, due) -> {
+                if (!day.equals(due) || reminded.contains(actionId)) {
+                    return;
+                }
+                try {
+                    commands.sendAndWait(new RemindActionOwner(new CaseId(pending.getString("_id")), actionId, today));
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "Reminder for case {} not sent: {}",
+                            pending.getString("_id"),
+                            e.getClass().getSimpleName());
+                }
+            });
+        }
     }
 
     /** Asks the reporter of a case closed a while ago whether anything has happened since; false if it must be tried again. */

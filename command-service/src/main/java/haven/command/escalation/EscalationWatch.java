@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import haven.command.cases.DueDates;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.ActionFallsDue;
 import haven.events.AppealLodged;
 import haven.events.CaseClosed;
 import haven.events.CaseEscalated;
@@ -47,7 +48,7 @@ import org.springframework.stereotype.Component;
  * with a deadline falling due on it ({@code escalation_days}, by date): the sweep reads only the days
  * that have passed, by key, never the whole caseload. A deadline already past when it is set (a late
  * triage) is filed under yesterday, which the sweep reads on its next round. Every event but an
- * escalation is activity and restarts the case's quiet period. Idempotent: each write sets what the
+ * escalation or a reminder is activity and restarts the case's quiet period. Idempotent: each write sets what the
  * event says, so an event seen twice changes nothing.
  */
 @Component
@@ -60,6 +61,8 @@ class EscalationWatch {
     private static final String ACTIONS = "actions";
     /** The day the reporter of a closed case is asked whether anything has happened since. */
     static final String CHECK_IN = "checkIn";
+    /** The actions whose owners have been reminded on their due day. */
+    static final String REMINDED = "reminded";
 
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> days;
@@ -110,6 +113,11 @@ class EscalationWatch {
                     .append(CHECK_IN, checkIn);
             cases.replaceOne(eq("_id", caseId), closed, new ReplaceOptions().upsert(true));
             file(caseId, List.of(checkIn));
+            return;
+        }
+        if (event instanceof ActionFallsDue reminded) {
+            // the owner was reminded: the sweep asks no more today (the case would refuse anyway)
+            cases.updateOne(eq("_id", caseId), Updates.addToSet(REMINDED, reminded.actionId()));
             return;
         }
         if (event instanceof CaseEscalated) {

@@ -1,5 +1,6 @@
 package haven.command.notifications;
 
+import haven.events.ActionFallsDue;
 import haven.events.CaseEscalated;
 import haven.events.CaseReassigned;
 import haven.events.CaseworkerAssigned;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells people that something needs them, by email: a caseworker when a case is assigned to them, the
  * caseworker (or, with none, the team's case managers) when a reporter writes, the case managers and
- * the caseworker when a case escalates (and an action's owner when it is overdue), and a named
- * reporter who chose email when there is a new message for them. Each mail says which case and links
+ * the caseworker when a case escalates, an action's owner on the day it falls due and when it is
+ * overdue, and a named reporter who chose email when there is a new message for them. Each mail says which case and links
  * to it; what happened is read only after signing in. Runs from the events, so the command that
  * caused a mail never waits for it or fails with it; starts at the end of the history on its first
  * run, so nobody is told about the past. On only where mail is configured ({@code spring.mail.host}).
@@ -107,13 +108,23 @@ class Notifications {
         toStaff(message, caseId, contacts, to, "Case %s is escalated: " + why);
         if (e.reason() == EscalationReason.ACTION_OVERDUE
                 && contacts.actionOwners().containsKey(e.actionId())) {
-            toStaff(
-                    message,
-                    caseId,
-                    contacts,
-                    Set.of(contacts.actionOwners().get(e.actionId())),
-                    "An action you own on case %s was due on " + e.due());
+            toOwner(message, caseId, contacts, e.actionId(), "An action you own on case %s was due on " + e.due());
         }
+    }
+
+    @EventHandler
+    void on(ActionFallsDue e, EventMessage<?> message) {
+        String caseId = e.caseId().value();
+        var contacts = contactsOf(caseId);
+        if (contacts.actionOwners().containsKey(e.actionId())) {
+            toOwner(message, caseId, contacts, e.actionId(), "An action you own on case %s is due today");
+        }
+    }
+
+    /** An action's owner may not work on the rest of the case: their link is to their own actions. */
+    private void toOwner(
+            EventMessage<?> message, String caseId, CaseContacts contacts, String actionId, String subject) {
+        toStaff(message, caseId, contacts, Set.of(contacts.actionOwners().get(actionId)), subject, "/actions");
     }
 
     /** Only that there is a message, and where to read it: the reporter signs in with their reference and receipt. */
@@ -145,6 +156,16 @@ class Notifications {
 
     private void toStaff(
             EventMessage<?> message, String caseId, CaseContacts contacts, Set<String> staff, String subject) {
+        toStaff(message, caseId, contacts, staff, subject, "/cases/" + caseId);
+    }
+
+    private void toStaff(
+            EventMessage<?> message,
+            String caseId,
+            CaseContacts contacts,
+            Set<String> staff,
+            String subject,
+            String page) {
         String title = subject.formatted(contacts.reference());
         for (String id : staff) {
             directory
@@ -156,7 +177,7 @@ class Notifications {
                             new Mail(
                                     address,
                                     title,
-                                    title + ".\n\nOpen it in Haven: " + web + "/cases/" + caseId
+                                    title + ".\n\nOpen it in Haven: " + web + page
                                             + "\n\nThis is an automatic email; please do not reply to it."),
                             clock.instant()));
         }

@@ -2,6 +2,7 @@ package haven.command.cases;
 
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.ActionFallsDue;
 import haven.events.AppealDecided;
 import haven.events.AppealHearerAppointed;
 import haven.events.AppealLodged;
@@ -2062,6 +2063,31 @@ class CaseTest {
                             ID, EscalationReason.ACTION_OVERDUE, ACTION.due(), "a-1", "equality", managers));
             fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
                     .when(actionMissed, Map.of())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anActionsOwnerIsRemindedOnceOnTheDayItIsDue() {
+            var onTheDay = new RemindActionOwner(ID, ACTION.actionId(), ACTION.due());
+            var reminded = new ActionFallsDue(ID, ACTION.actionId(), ACTION.due());
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION)
+                    .when(onTheDay, Map.of())
+                    .expectEvents(reminded)
+                    .expectResultMessagePayload(true);
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, reminded)
+                    .when(onTheDay, Map.of())
+                    .expectNoEvents();
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION)
+                    .when(
+                            new RemindActionOwner(
+                                    ID, ACTION.actionId(), ACTION.due().minusDays(1)),
+                            Map.of())
+                    .expectNoEvents();
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
+                    .when(onTheDay, Map.of())
+                    .expectNoEvents();
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, RESOLVED, CLOSED)
+                    .when(onTheDay, Map.of())
                     .expectNoEvents();
         }
 

@@ -17,7 +17,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  * delays mail and fails nothing.
  */
 @TestPropertySource(properties = {"haven.mail.send-every=PT0.2S", "haven.mail.first-retry=PT0.2S"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationsTest extends ApiTest {
 
     static final GreenMail MAIL = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -72,6 +76,7 @@ class NotificationsTest extends ApiTest {
     EscalationSweep escalations;
 
     @Test
+    @Order(1)
     void eachPersonIsToldThatSomethingNeedsThemAndNothingMore() throws Exception {
         signIn(CASE_MANAGER);
         signIn(CASEWORKER);
@@ -113,6 +118,31 @@ class NotificationsTest extends ApiTest {
     }
 
     @Test
+    @Order(2) // sweeps days after the first test's: the sweep's progress only moves forward
+    void anActionsOwnerIsRemindedOnTheDayItIsDueAndToldWhenItIsOverdue() throws Exception {
+        signIn(CASE_MANAGER);
+        String owner = TestTokens.bearerWithEmail("hr.khan", "hr", "hr.khan@haven.example", Role.CASEWORKER);
+        signIn(owner);
+        var receipt = submitReport(NAMED_REPORT);
+        String caseId = receipt.get("caseId").asText();
+        String reference = receipt.get("reference").asText();
+        LocalDate due = LocalDate.now().plusDays(40);
+        postJson("/api/cases/" + caseId + "/actions", """
+                {"description": "Ask for CCTV", "owner": "hr.khan", "due": "%s"}""".formatted(due), CASE_MANAGER)
+                .andExpect(status().isAccepted());
+
+        escalations.sweep(due.minusDays(1));
+        escalations.sweep(due);
+        var reminder = awaitMail("hr.khan@haven.example", "An action you own on case " + reference + " is due today");
+        assertThat(GreenMailUtil.getBody(reminder)).contains("/actions").doesNotContain("/cases/", "CCTV");
+        escalations.sweep(due); // a second round on the same day reminds nobody again
+
+        escalations.sweep(due.plusDays(1));
+        awaitMail("hr.khan@haven.example", "An action you own on case " + reference + " was due on " + due);
+        assertThat(mailsTo("hr.khan@haven.example", "is due today")).isEqualTo(1);
+    }
+
+    @Test
     void aMailServerThatIsDownDelaysTheMailAndFailsNoCommand() throws Exception {
         signIn(CASE_MANAGER);
         signIn(CASEWORKER);
@@ -143,6 +173,13 @@ class NotificationsTest extends ApiTest {
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
+    }
+
+    private static long mailsTo(String to, String subject) {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(mail -> recipients(mail).contains(to))
+                .filter(mail -> subjectOf(mail).contains(subject))
+                .count();
     }
 
     private static List<String> recipients(MimeMessage mail) {

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
+import haven.events.ActionFallsDue;
 import haven.events.AppealDecided;
 import haven.events.AppealHearerAppointed;
 import haven.events.AppealLodged;
@@ -256,6 +257,11 @@ class TimelineProjection {
     @EventHandler
     void on(ActionAgreed e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.agreedBy(), "Action agreed for " + e.owner() + ", due " + e.due());
+    }
+
+    @EventHandler
+    void on(ActionFallsDue e, EventMessage<?> m, @Timestamp Instant at) {
+        add(e.caseId(), m, at, HAVEN, "Action due today: its owner reminded");
     }
 
     @EventHandler
