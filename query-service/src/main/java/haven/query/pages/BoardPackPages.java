@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,9 +40,10 @@ class BoardPackPages {
     private final TemplateEngine templates;
     private final Partnership partnership;
 
-    BoardPackPages(Trends trends, Areas areas, TemplateEngine templates, Partnership partnership) {
+    BoardPackPages(
+            Trends trends, Areas areas, TemplateEngine templates, Partnership partnership, MessageSource messages) {
         this.trends = trends;
-        this.tables = new TrendTables(areas, partnership);
+        this.tables = new TrendTables(areas, partnership, messages);
         this.templates = templates;
         this.partnership = partnership;
     }

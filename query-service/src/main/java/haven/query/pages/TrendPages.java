@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -42,9 +43,9 @@ class TrendPages {
     private final TrendTables tables;
     private final Partnership partnership;
 
-    TrendPages(Trends trends, Areas areas, Partnership partnership) {
+    TrendPages(Trends trends, Areas areas, Partnership partnership, MessageSource messages) {
         this.trends = trends;
-        this.tables = new TrendTables(areas, partnership);
+        this.tables = new TrendTables(areas, partnership, messages);
         this.partnership = partnership;
     }
 
@@ -118,7 +119,10 @@ class TrendPages {
                                 + "choose Financial year, or one way"
                         : e.reason().startsWith("one at a time")
                                 ? "Choose one way to break your organisation's counts down"
-                                : "Choose at most two ways to break the counts down";
+                                : e.reason().contains("monitoring")
+                                        ? "Equality monitoring answers can be broken down only by type of report"
+                                                + " or partner, not by what the cases were"
+                                        : "Choose at most two ways to break the counts down";
             case "period" -> "The period " + e.reason();
             default -> e.field() + " " + e.reason();
         };
@@ -171,6 +175,13 @@ class TrendPages {
         dimensions.put("resolution-time", "Time to resolve (cases resolved)");
         dimensions.put("first-contact", "First contact by the deadline (cases resolved)");
         dimensions.put("resolution-deadline", "Resolved by the deadline (cases resolved)");
+        dimensions.put("age", "Reporter's age (equality monitoring)");
+        dimensions.put("sex", "Reporter's sex (equality monitoring)");
+        dimensions.put("gender-identity", "Reporter's gender the same as registered at birth (equality monitoring)");
+        dimensions.put("ethnicity", "Reporter's ethnic group (equality monitoring)");
+        dimensions.put("disability", "Reporter has a long-term health condition (equality monitoring)");
+        dimensions.put("religion", "Reporter's religion (equality monitoring)");
+        dimensions.put("sexual-orientation", "Reporter's sexual orientation (equality monitoring)");
         return Collections.unmodifiableMap(dimensions);
     }
 }

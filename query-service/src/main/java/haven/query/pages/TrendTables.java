@@ -1,16 +1,20 @@
 package haven.query.pages;
 
+import haven.events.MonitoringQuestion;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
 import haven.infra.council.Partnership.Organisation;
 import haven.query.trends.TrendResponse;
 import haven.query.web.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.MessageSource;
 
 /**
  * A trend answer laid out as a board reads it: one dimension or none over several periods is a
@@ -34,10 +38,12 @@ final class TrendTables {
 
     private final Areas areas;
     private final Partnership partnership;
+    private final MessageSource messages;
 
-    TrendTables(Areas areas, Partnership partnership) {
+    TrendTables(Areas areas, Partnership partnership, MessageSource messages) {
         this.areas = areas;
         this.partnership = partnership;
+        this.messages = messages;
     }
 
     Series series(TrendResponse answer) {
@@ -106,7 +112,24 @@ final class TrendTables {
         if (dimension.equals("organisation")) {
             return partnership.organisation(value).map(Organisation::name).orElse("A former partner");
         }
+        var question = Arrays.stream(MonitoringQuestion.values())
+                .filter(q -> q.name().equals(dimension.toUpperCase(Locale.ROOT).replace('-', '_')))
+                .findFirst();
+        if (question.isPresent()) {
+            return answer(question.get(), value);
+        }
         return value.equals("NONE") ? "None recorded" : capitalised(Words.ofName(value));
+    }
+
+    /** A monitoring answer in the words the reporter chose it by; the key is made of known codes only. */
+    private String answer(MonitoringQuestion question, String value) {
+        if (value.equals("NONE")) {
+            return "Not answered";
+        }
+        String key = value.equals(MonitoringQuestion.PREFER_NOT_TO_SAY)
+                ? "MonitoringQuestion." + value
+                : "MonitoringQuestion." + question.name() + "." + value;
+        return question.takes(value) ? messages.getMessage(key, null, Locale.UK) : capitalised(Words.ofName(value));
     }
 
     private static String capitalised(String words) {

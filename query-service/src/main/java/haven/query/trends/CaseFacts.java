@@ -1,6 +1,8 @@
 package haven.query.trends;
 
+import haven.events.EqualityMonitoringReturned;
 import haven.events.HistoricalCaseImported;
+import haven.events.MonitoringQuestion;
 import haven.events.ReportSubmitted;
 import haven.infra.council.Areas;
 import java.time.YearMonth;
@@ -88,6 +90,20 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         facts.put(TrendDimension.RESPONDENT, List.of(TrendDimension.NONE)); // an old log does not say
         facts.put(TrendDimension.ORGANISATION, List.of(organisation));
         return new CaseFacts(e.reportedIn(), facts);
+    }
+
+    /** A reporter's monitoring return: their answers ({@link TrendDimension#NONE} where they left a question), the report's type, the partner. */
+    static CaseFacts returned(EqualityMonitoringReturned e, YearMonth month, String organisation) {
+        var facts = new EnumMap<TrendDimension, List<String>>(TrendDimension.class);
+        facts.put(TrendDimension.TYPE, List.of(e.type().name()));
+        for (var question : MonitoringQuestion.values()) {
+            String answer = e.answers().get(question);
+            facts.put(
+                    TrendDimension.of(question),
+                    List.of(answer != null && question.takes(answer) ? answer : TrendDimension.NONE));
+        }
+        facts.put(TrendDimension.ORGANISATION, List.of(organisation));
+        return new CaseFacts(month, facts);
     }
 
     /** A dimension's one value; null is none recorded. */

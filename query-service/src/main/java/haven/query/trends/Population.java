@@ -9,14 +9,20 @@ import java.util.Optional;
  * Which cases a table counts. Recorded: the cases staff triaged (or imported) in a month, as they
  * stood at the end of that month; a report nobody has triaged counts nowhere, so made-up reports
  * cannot move a published count. Resolved: the cases resolved in a month, with their outcome.
- * Reopened: the cases reopened (on appeal or new evidence) in a month.
+ * Reopened: the cases reopened (on appeal or new evidence) in a month. Monitoring returns are not
+ * cases: the answers reporters gave about themselves, counted apart.
  */
 enum Population {
     RECORDED("recorded"),
     RESOLVED("resolved"),
     REOPENED("reopened"),
     /** reporters who said at the check-in after closure that they were treated badly for reporting */
-    VICTIMISED("victimised");
+    VICTIMISED("victimised"),
+    /**
+     * the reporters' equality monitoring returns, in the month each was made: counted by their answers,
+     * the report's type and the partner told, never with a case
+     */
+    RETURNS("monitoring-returns");
 
     private final String label;
 
@@ -25,6 +31,9 @@ enum Population {
     }
 
     static Population counting(List<TrendDimension> dimensions) {
+        if (dimensions.stream().anyMatch(TrendDimension::ofMonitoringReturns)) {
+            return RETURNS;
+        }
         return dimensions.stream().anyMatch(TrendDimension::ofResolvedCases) ? RESOLVED : RECORDED;
     }
 
@@ -36,9 +45,16 @@ enum Population {
         return label;
     }
 
-    /** The dimensions its cases are counted by. */
+    /** The dimensions its cases (or returns) are counted by. */
     List<TrendDimension> dimensions() {
+        if (this == RETURNS) {
+            return Arrays.stream(TrendDimension.values())
+                    .filter(d ->
+                            d.ofMonitoringReturns() || d == TrendDimension.TYPE || d == TrendDimension.ORGANISATION)
+                    .toList();
+        }
         return Arrays.stream(TrendDimension.values())
+                .filter(d -> !d.ofMonitoringReturns())
                 .filter(d -> this == RESOLVED || !d.ofResolvedCases())
                 .toList();
     }

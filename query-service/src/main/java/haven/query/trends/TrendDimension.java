@@ -3,6 +3,7 @@ package haven.query.trends;
 import haven.events.Category;
 import haven.events.LocationType;
 import haven.events.MonitoredStrand;
+import haven.events.MonitoringQuestion;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,19 +46,41 @@ enum TrendDimension {
      * time it is resolved: counted of resolved cases, as they are usually named during the investigation
      */
     RESPONDENT("respondent", RespondentRelationship.class, true),
+    /* the reporters' own answers to the optional monitoring questions: of monitoring returns only */
+    AGE(MonitoringQuestion.AGE),
+    SEX(MonitoringQuestion.SEX),
+    GENDER_IDENTITY(MonitoringQuestion.GENDER_IDENTITY),
+    ETHNICITY(MonitoringQuestion.ETHNICITY),
+    DISABILITY(MonitoringQuestion.DISABILITY),
+    RELIGION(MonitoringQuestion.RELIGION),
+    SEXUAL_ORIENTATION(MonitoringQuestion.SEXUAL_ORIENTATION),
     /** the partner the case belongs to: the partnership's board only (last, so the other cells keep their names) */
     ORGANISATION("organisation", null, false);
 
     static final String NONE = "NONE";
 
     private final String label;
-    private final Class<? extends Enum<?>> values;
-    private final boolean mayBeNone;
+    /** Every value, "none recorded" included where a case may have none; null where configured. */
+    private final List<String> known;
+
+    private final MonitoringQuestion question;
 
     TrendDimension(String label, Class<? extends Enum<?>> values, boolean mayBeNone) {
         this.label = label;
-        this.values = values;
-        this.mayBeNone = mayBeNone;
+        this.question = null;
+        if (values == null) {
+            this.known = null;
+        } else {
+            var names = Arrays.stream(values.getEnumConstants()).map(Enum::name);
+            this.known = (mayBeNone ? Stream.concat(names, Stream.of(NONE)) : names).toList();
+        }
+    }
+
+    /** A monitoring question's answers; {@link #NONE} is a return that left it unanswered. */
+    TrendDimension(MonitoringQuestion question) {
+        this.label = question.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        this.question = question;
+        this.known = Stream.concat(question.answers().stream(), Stream.of(NONE)).toList();
     }
 
     /** The name used in requests, responses and the stored per-case facts. */
@@ -84,11 +108,17 @@ enum TrendDimension {
 
     /** Every value a table shows a row for, zeros included; {@code null} for area and organisation, which are configured. */
     List<String> knownValues() {
-        if (values == null) {
-            return null;
-        }
-        var names = Arrays.stream(values.getEnumConstants()).map(Enum::name);
-        return (mayBeNone ? Stream.concat(names, Stream.of(NONE)) : names).toList();
+        return known;
+    }
+
+    /** Whether it is a reporter's answer to a monitoring question, counted of monitoring returns only. */
+    boolean ofMonitoringReturns() {
+        return question != null;
+    }
+
+    /** The dimension of a monitoring question's answers. */
+    static TrendDimension of(MonitoringQuestion question) {
+        return valueOf(question.name());
     }
 
     /** The stored cell of one value, e.g. {@code category.BULLYING}: group, then value. */

@@ -1,7 +1,9 @@
 package haven.query.trends;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -11,6 +13,8 @@ import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.pushEach;
 import static com.mongodb.client.model.Updates.unset;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOneModel;
@@ -22,6 +26,7 @@ import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.CheckInAnswered;
 import haven.events.DeadlinesSet;
+import haven.events.EqualityMonitoringReturned;
 import haven.events.HistoricalCaseImported;
 import haven.events.MessageToReporterSent;
 import haven.events.ReferralReceived;
@@ -83,6 +88,8 @@ class TrendProjection {
     static final String APPLYING = "applying";
     /** Marks a referral received: not counted again. */
     static final String REFERRAL = "referral";
+    /** The monitoring returns a month document has counted, by their random ids. */
+    static final String RETURNS_COUNTED = "returns";
 
     private final MongoCollection<Document> months;
     private final MongoCollection<Document> cases;
@@ -119,6 +126,30 @@ class TrendProjection {
                         new Document("_id", pseudonyms.of(e.caseId()))
                                 .append("seq", sequence)
                                 .append(REFERRAL, true));
+    }
+
+    /**
+     * A monitoring return is counted once, in the month it was made, by one atomic write to that
+     * month's document that also notes the return's id; delivered again, the note refuses the write.
+     * Nothing of it is kept anywhere else in the trend view.
+     */
+    @EventHandler
+    void on(EqualityMonitoringReturned e, @Timestamp Instant at) {
+        String month = Population.RETURNS.document(month(at));
+        var facts = CaseFacts.returned(e, month(at), partnership.organisationOf(e.organisation()));
+        var updates = new ArrayList<Bson>();
+        facts.cells(Population.RETURNS).forEach(cell -> updates.add(inc(cell, 1)));
+        updates.add(push(RETURNS_COUNTED, e.returnId()));
+        try {
+            months.updateOne(
+                    and(eq("_id", month), ne(RETURNS_COUNTED, e.returnId())),
+                    combine(updates),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException counted) {
+            if (counted.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw counted;
+            }
+        }
     }
 
     /** Whose case it is, for reports made before their first event said so (it comes before triage, so before any count). */

@@ -89,7 +89,7 @@ class TrendReader {
                 .mapToLong(e -> e.getValue().getOrDefault(everyone, 0L))
                 .sum();
         if (population < policy.minimumPopulation()) {
-            throw tooFew();
+            throw tooFew(counted);
         }
         var years = new HashMap<Integer, ProtectedFinancialYear>();
         for (int year = firstYear; year <= lastYear; year++) {
@@ -236,11 +236,14 @@ class TrendReader {
         return cells;
     }
 
-    private ErrorResponseException tooFew() {
+    private ErrorResponseException tooFew(Population counted) {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.UNPROCESSABLE_ENTITY,
                 "Fewer than " + policy.minimumPopulation()
-                        + " cases were recorded in these periods, too few to publish "
+                        + (counted == Population.RETURNS
+                                ? " equality monitoring returns were made"
+                                : " cases were recorded")
+                        + " in these periods, too few to publish "
                         + "without risk of identifying someone. Only periods that have ended are counted. Choose a longer range.");
         problem.setType(URI.create("urn:haven:problem:too-few-cases"));
         problem.setTitle("Too few cases to publish");

@@ -80,19 +80,31 @@ public class Trends {
                 report.dimensions(),
                 report.cases(),
                 report.threshold(),
-                cells);
+                cells,
+                DeclarationRate.of(report));
     }
 
     /** The same answer as a CSV file for board papers: a hidden count is [c]. */
     public String csv(String scope, String period, YearMonth from, YearMonth to, List<String> by, String cases) {
         var report = report(scope, period, from, to, by, cases);
+        var rates = DeclarationRate.of(report);
         var lines = new ArrayList<String>();
-        lines.add(csvLine(header(report.dimensions())));
+        var header = header(report.dimensions());
+        if (rates != null) {
+            header.add("declaration rate");
+        }
+        lines.add(csvLine(header));
         for (var cell : report.cells()) {
             var fields = new ArrayList<String>();
             fields.add(cell.period());
             fields.addAll(cell.values());
             fields.add(cell.suppressed() ? "[c]" : String.valueOf(cell.count()));
+            if (rates != null) {
+                fields.add(
+                        cell.values().get(0).equals(TrendTable.ALL)
+                                ? rates.get(cell.period()).shown()
+                                : "");
+            }
             lines.add(csvLine(fields));
         }
         return String.join("\r\n", lines) + "\r\n";
@@ -124,11 +136,18 @@ public class Trends {
         var counted = cases.isBlank()
                 ? implied
                 : Population.labelled(cases)
-                        .orElseThrow(() ->
-                                new InvalidParameter("cases", "must be recorded, resolved, reopened or victimised"));
+                        .orElseThrow(() -> new InvalidParameter(
+                                "cases", "must be recorded, resolved, reopened, victimised or monitoring-returns"));
         if (implied == Population.RESOLVED && counted != implied) {
             throw new InvalidParameter(
                     "by", "outcome, time to resolve and deadlines are counted of resolved cases only");
+        }
+        if (implied == Population.RETURNS && counted != implied) {
+            throw new InvalidParameter("by", "the monitoring questions are counted of monitoring returns only");
+        }
+        if (!counted.dimensions().containsAll(dimensions)) {
+            throw new InvalidParameter(
+                    "by", "monitoring returns are counted by their answers, the type of report and the partner only");
         }
         if (!ProtectedFinancialYear.byPeriod(dimensions) && granularity != Granularity.FINANCIAL_YEAR) {
             throw new InvalidParameter("by", "two at once are published for financial years only");
