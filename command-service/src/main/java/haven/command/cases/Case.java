@@ -48,6 +48,7 @@ import haven.events.PoliceReportRecorded;
 import haven.events.RedactionMade;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
+import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
@@ -196,6 +197,11 @@ class Case {
     @CommandHandler
     Case(SubmitReport c, StaffPseudonyms pseudonyms, DueDates dueDates) {
         apply(ReportSubmitted.of(c.caseId(), c.followUpKey(), c.report(), c.organisation()));
+        if (c.onBehalf() != null) {
+            var by = c.onBehalf();
+            apply(new ReportRecordedOnBehalf(
+                    c.caseId(), by.channel(), by.recordedBy(), by.centre(), by.recorderMayBeContacted()));
+        }
         ApplyMore last = apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));
         for (String staff :
                 c.namedStaff().stream().map(pseudonyms::of).distinct().toList()) {

@@ -31,6 +31,8 @@ class Access {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/staff/me")
                 .authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/intake/reports")
+                .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name(), Role.REPORTING_CENTRE.name())
                 .requestMatchers(HttpMethod.POST, "/api/cases/*/assignment")
                 .hasRole(Role.CASE_MANAGER.name())
                 .requestMatchers(HttpMethod.POST, "/api/cases/**")

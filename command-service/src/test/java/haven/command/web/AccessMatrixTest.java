@@ -24,6 +24,7 @@ class AccessMatrixTest extends ApiTest {
 
     static final Map<String, Set<Caller>> ALLOWED = Map.ofEntries(
             Map.entry("POST /api/reports", ANYONE),
+            Map.entry("POST /api/intake/reports", EnumSet.of(CASEWORKER, CASE_MANAGER, Caller.REPORTING_CENTRE)),
             Map.entry("POST /api/reporter/messages", ANYONE),
             Map.entry("POST /api/reporter/attachments", ANYONE),
             Map.entry("POST /api/cases/{caseId}/attachments", CASE_TEAM),

@@ -99,6 +99,9 @@ class IntruderTest extends ApiTest {
         String future = LocalDate.now().plusDays(3).toString();
         var examples = List.of(
                 Example.of("POST /api/reports", anyone).json(NAMED_REPORT),
+                Example.of("POST /api/intake/reports", staff)
+                        .json("{\"report\": " + NAMED_REPORT
+                                + ", \"channel\": \"PHONE\", \"recorderMayBeContacted\": true}"),
                 Example.of("GET /api/staff/me", staff),
                 Example.of("POST /api/reporter/messages", anyone)
                         .json("{\"reference\": \"" + report.get("reference").asText() + "\", \"receipt\": \""

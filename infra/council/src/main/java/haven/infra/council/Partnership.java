@@ -70,18 +70,21 @@ public final class Partnership {
     private final Map<String, Organisation> organisations;
     private final List<SupportService> support;
     private final Optional<Contact> accessibilityContact;
+    private final List<ReportingCentre> reportingCentres;
 
     private Partnership(
             String name,
             String hateCrimeService,
             Map<String, Organisation> organisations,
             List<SupportService> support,
-            Optional<Contact> accessibilityContact) {
+            Optional<Contact> accessibilityContact,
+            List<ReportingCentre> reportingCentres) {
         this.name = name;
         this.hateCrimeService = hateCrimeService;
         this.organisations = organisations;
         this.support = support;
         this.accessibilityContact = accessibilityContact;
+        this.reportingCentres = reportingCentres;
     }
 
     /**
@@ -179,7 +182,8 @@ public final class Partnership {
                 service,
                 Collections.unmodifiableMap(organisations),
                 SupportService.parse(partnership.get("support"), source),
-                contact(partnership.get("accessibility-contact"), source));
+                contact(partnership.get("accessibility-contact"), source),
+                ReportingCentre.parse(partnership.get("reporting-centres"), source));
     }
 
     private static Optional<Contact> contact(Object section, String source) {
@@ -342,6 +346,15 @@ public final class Partnership {
         var services = new ArrayList<>(support);
         organisation(organisationOf(organisation)).ifPresent(o -> services.addAll(o.support()));
         return services.stream().filter(service -> service.helpsWith(type)).toList();
+    }
+
+    /** The third-party reporting centres that record reports for people, in the order the file lists them. */
+    public List<ReportingCentre> reportingCentres() {
+        return reportingCentres;
+    }
+
+    public Optional<ReportingCentre> reportingCentre(String id) {
+        return reportingCentres.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** The organisation a hate incident is reported to unless the reporter names another partner. */

@@ -11,7 +11,12 @@ public enum Role {
     /** the partnership's board: anonymised trends of every partner together, and by partner */
     PARTNERSHIP_BOARD,
     /** the data protection officer: retention, erasure, the access log, projections */
-    ADMIN;
+    ADMIN,
+    /**
+     * someone at a third-party reporting centre (their {@code team} claim names it): records reports
+     * for people and sees the status of the reports their centre recorded, nothing more
+     */
+    REPORTING_CENTRE;
 
     /** The Spring Security authority for this role, as the resource server maps the claim. */
     public String authority() {
