@@ -50,6 +50,16 @@ public final class Reports {
             Map.entry("anonymous", "yes"),
             Map.entry("consentToShare", "no"));
 
+    /** A report recorded for someone by a member of staff: the person's answers, and the recorder's. */
+    public static final Map<String, String> COMPLETE_RECORDING_FORM = recording();
+
+    private static Map<String, String> recording() {
+        var form = new java.util.HashMap<>(COMPLETE_REPORT_FORM);
+        form.put("channel", "PHONE");
+        form.put("recorderMayBeContacted", "yes");
+        return Map.copyOf(form);
+    }
+
     private Reports() {}
 
     public static ReportSubmitted bullyingAtWork(CaseId caseId, String reference) {

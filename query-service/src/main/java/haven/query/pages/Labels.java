@@ -2,6 +2,7 @@ package haven.query.pages;
 
 import haven.events.Category;
 import haven.events.ContactPreference;
+import haven.events.IntakeChannel;
 import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
@@ -27,7 +28,8 @@ public final class Labels {
             LocationType.class,
             Motivation.class,
             ReporterRole.class,
-            ContactPreference.class);
+            ContactPreference.class,
+            IntakeChannel.class);
 
     private final MessageSource messages;
     private final Locale locale;

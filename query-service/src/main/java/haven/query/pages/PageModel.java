@@ -28,7 +28,8 @@ class PageModel {
     }
 
     /** Who is signed in, as the page header needs it: what they may open. Null on anonymous pages. */
-    public record SignedIn(String id, boolean worksOnCases, boolean readsTrends, boolean admin) {}
+    public record SignedIn(
+            String id, boolean worksOnCases, boolean readsTrends, boolean admin, boolean reportingCentre) {}
 
     /** Enum values in plain words, for the templates. */
     public static final class PlainWords {
@@ -49,7 +50,8 @@ class PageModel {
                         staff.id(),
                         StaffPages.worksOnCases(staff),
                         !Collections.disjoint(staff.roles(), PagesSecurity.READ_TRENDS),
-                        staff.is(Role.ADMIN)))
+                        staff.is(Role.ADMIN),
+                        staff.is(Role.REPORTING_CENTRE)))
                 .orElse(null);
     }
 

@@ -50,7 +50,11 @@ class PagesSecurity {
 
     static final Set<Role> READ_TRENDS = EnumSet.of(Role.BOARD, Role.PARTNERSHIP_BOARD, Role.CASE_MANAGER, Role.ADMIN);
     static final String FORBIDDEN = "/forbidden";
-    static final List<String> STAFF_PAGES = List.of("/staff", "/cases", "/actions", "/trends", "/admin");
+    /** Who records a report for someone: the case team, and reporting centres. */
+    static final Set<Role> RECORD_REPORTS = EnumSet.of(Role.CASEWORKER, Role.CASE_MANAGER, Role.REPORTING_CENTRE);
+
+    static final List<String> STAFF_PAGES =
+            List.of("/staff", "/cases", "/actions", "/trends", "/admin", "/intake", "/centre");
     static final String GOVUK_FRONTEND = "/webjars/govuk-frontend/5.14.0/dist/govuk/";
 
     @Bean
@@ -86,6 +90,10 @@ class PagesSecurity {
                         .authenticated()
                         .requestMatchers("/cases", "/cases/**", "/actions", "/actions/**")
                         .hasAnyRole(names(WORK_ON_CASES))
+                        .requestMatchers("/intake", "/intake/**")
+                        .hasAnyRole(names(RECORD_REPORTS))
+                        .requestMatchers("/centre")
+                        .hasRole(Role.REPORTING_CENTRE.name())
                         .requestMatchers("/trends", "/trends/**")
                         .hasAnyRole(names(READ_TRENDS))
                         .requestMatchers("/admin", "/admin/**")

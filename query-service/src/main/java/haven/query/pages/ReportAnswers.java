@@ -2,6 +2,7 @@ package haven.query.pages;
 
 import haven.events.Category;
 import haven.events.ContactPreference;
+import haven.events.IntakeChannel;
 import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
@@ -24,13 +25,35 @@ import org.springframework.util.MultiValueMap;
  */
 public class ReportAnswers extends FormAnswers {
 
+    /**
+     * Someone recording the report for the person it is about: a member of staff (who says how it
+     * reached them) or a reporting centre ({@code centre}, whose channel is itself).
+     */
+    record Recorder(String centre) {
+
+        boolean isCentre() {
+            return centre != null;
+        }
+    }
+
     private final Areas areas;
     private final Partnership partnership;
+    private final Recorder recorder;
 
     ReportAnswers(MultiValueMap<String, String> form, Areas areas, Partnership partnership) {
+        this(form, areas, partnership, null);
+    }
+
+    /** {@code recorder}: who records it for the person, from their sign-in; null when the person reports it themselves. */
+    ReportAnswers(MultiValueMap<String, String> form, Areas areas, Partnership partnership, Recorder recorder) {
         super(form);
         this.areas = areas;
         this.partnership = partnership;
+        this.recorder = recorder;
+        if (recorder == null) {
+            answers.remove("channel"); // whatever a form sends, a report made online is the person's own
+            answers.remove("recorderMayBeContacted");
+        }
         if ("yes".equals(value("anonymous"))) {
             ReportStep.CONTACT.fields.forEach(answers::remove); // changed their mind: forget what they gave
         }
@@ -56,10 +79,28 @@ public class ReportAnswers extends FormAnswers {
     /** Whether this reporter is asked this page's questions. */
     boolean asks(ReportStep step) {
         return switch (step) {
+            case CHANNEL -> recorder != null && !recorder.isCentre();
+            case RECORDER -> recorder != null;
             case WHO -> partnership.takingReports().size() > 1;
             case CONTACT -> !isAnonymous();
             default -> true;
         };
+    }
+
+    /** Whether someone is recording it for the person it is about. */
+    public boolean isRecordedForSomeone() {
+        return recorder != null;
+    }
+
+    /** The body of {@code POST /api/intake/reports}: the person's report, how it reached Haven, and the recorder's own choice. */
+    Map<String, Object> toRecording() {
+        var recording = new LinkedHashMap<String, Object>();
+        recording.put("report", toReport());
+        if (!recorder.isCentre()) {
+            recording.put("channel", value("channel"));
+        }
+        recording.put("recorderMayBeContacted", "yes".equals(value("recorderMayBeContacted")));
+        return recording;
     }
 
     /** Whether the reporter chooses who to tell: the partnership has more than one organisation. */
@@ -122,6 +163,15 @@ public class ReportAnswers extends FormAnswers {
     Map<String, String> problemsWith(ReportStep step) {
         var problems = new LinkedHashMap<String, String>();
         switch (step) {
+            case CHANNEL -> {
+                if (!isOneOf(value("channel"), IntakeChannel.class)
+                        || !IntakeChannel.valueOf(value("channel")).takenByStaff()) {
+                    problems.put("channel", "Select how the report reached you");
+                }
+            }
+            case RECORDER ->
+                requireYesOrNo(
+                        problems, "recorderMayBeContacted", "Select yes if the case team may contact you about it");
             case TYPE -> requireOneOf(problems, "type", ReportType.class, "Select what you are reporting");
             case WHO -> {
                 if (asks(step)

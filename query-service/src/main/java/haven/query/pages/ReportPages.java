@@ -2,19 +2,25 @@ package haven.query.pages;
 
 import haven.events.Category;
 import haven.events.ContactPreference;
+import haven.events.IntakeChannel;
 import haven.events.LocationType;
 import haven.events.Motivation;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
+import haven.infra.council.ReportingCentre;
 import haven.infra.eventstore.StoreOutage;
+import haven.infra.security.Role;
+import haven.infra.security.Staff;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,17 +29,18 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reporting, one question per page, without signing in and without JavaScript. Each answer is
  * posted with the earlier ones; the next page comes back in the same response, so nothing is
- * stored until the reporter sends the report from the check-your-answers page.
+ * stored until the reporter sends the report from the check-your-answers page. Under
+ * {@code /intake}, staff and reporting centres go through the same questions with the person they
+ * record a report for, and are asked besides how it reached them and whether they themselves may
+ * be contacted.
  */
 @Controller
-@RequestMapping("/report")
 class ReportPages {
 
     private final CommandService commands;
@@ -46,13 +53,13 @@ class ReportPages {
         this.partnership = partnership;
     }
 
-    @GetMapping
+    @GetMapping("/report")
     String start(Model model) {
         model.addAttribute("support", partnership.support());
         return "report/start";
     }
 
-    @GetMapping("/type")
+    @GetMapping("/report/type")
     String firstQuestion(Model model) {
         return show(
                 ReportStep.TYPE,
@@ -62,11 +69,18 @@ class ReportPages {
                 model);
     }
 
+    /** The first question for someone recording a report for another person. */
+    @GetMapping("/intake")
+    String firstQuestionOfARecording(Model model) {
+        var answers = new ReportAnswers(new LinkedMultiValueMap<>(), areas, partnership, recorder());
+        return show(ReportStep.TYPE.previous(answers), answers, Map.of(), false, model);
+    }
+
     /**
      * Takes a page's answers. {@code _goto} moves to another page without checking (Back, and the
      * Change links of the check page); {@code _returnToCheck} comes back to the check page after a change.
      */
-    @PostMapping("/{slug}")
+    @PostMapping({"/report/{slug}", "/intake/{slug}"})
     String answer(
             @PathVariable String slug,
             @RequestParam MultiValueMap<String, String> form,
@@ -74,7 +88,11 @@ class ReportPages {
             HttpServletResponse response,
             Model model) {
         ReportStep step = ReportStep.of(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        var answers = new ReportAnswers(form, areas, partnership);
+        var answers = new ReportAnswers(
+                form, areas, partnership, request.getServletPath().startsWith("/intake/") ? recorder() : null);
+        if (!answers.asks(step)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         boolean returnToCheck = form.containsKey("_returnToCheck");
         String jump = form.getFirst("_goto");
         if (jump != null) {
@@ -108,9 +126,27 @@ class ReportPages {
                 model);
     }
 
+    /** Who is recording a report for someone: a reporting centre named by their sign-in, or a member of staff. */
+    private ReportAnswers.Recorder recorder() {
+        Staff staff = Staff.current(partnership).orElseThrow();
+        if (staff.is(Role.CASEWORKER) || staff.is(Role.CASE_MANAGER)) {
+            return new ReportAnswers.Recorder(null);
+        }
+        return new ReportAnswers.Recorder(partnership
+                .reportingCentre(staff.team())
+                .map(ReportingCentre::id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN)));
+    }
+
     private String send(ReportAnswers answers, String browserAddress, HttpServletResponse response, Model model) {
-        CommandService.Answer answer = commands.post("/api/reports", answers.toReport(), browserAddress);
+        CommandService.Answer answer = answers.isRecordedForSomeone()
+                ? commands.actAs(HttpMethod.POST, "/api/intake/reports", answers.toRecording())
+                : commands.post("/api/reports", answers.toReport(), browserAddress);
+        if (answer.status() == HttpStatus.FORBIDDEN.value()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
         if (answer.succeeded()) {
+            model.addAttribute("recordedForSomeone", answers.isRecordedForSomeone());
             model.addAttribute("reference", answer.body().path("reference").asText());
             model.addAttribute("receipt", answer.body().path("receipt").asText());
             model.addAttribute("problems", Map.of());
@@ -165,6 +201,7 @@ class ReportPages {
         model.addAttribute("hidden", answers.hiddenOn(step));
         model.addAttribute("returnToCheck", returnToCheck);
         model.addAttribute("previous", step.previous(answers).slug);
+        model.addAttribute("formPath", answers.isRecordedForSomeone() ? "/intake/" : "/report/");
         model.addAttribute("options", options());
         model.addAttribute(
                 "areaOptions",
@@ -182,6 +219,11 @@ class ReportPages {
         options.put("motivations", Motivation.values());
         options.put("roles", ReporterRole.values());
         options.put("contact", ContactPreference.values());
+        options.put(
+                "channels",
+                Arrays.stream(IntakeChannel.values())
+                        .filter(IntakeChannel::takenByStaff)
+                        .toArray(IntakeChannel[]::new));
         return options;
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** The questions of a report, one page each, in the order they are asked. */
 public enum ReportStep {
+    /** asked only of staff recording a report for someone */
+    CHANNEL("channel", "How did the report reach you?", "channel"),
     TYPE("type", "What are you reporting?", "type"),
     WHO("who", "Who do you want to tell?", "organisation"),
     WHAT_HAPPENED("what-happened", "What happened?", "category", "narrative"),
@@ -18,6 +20,8 @@ public enum ReportStep {
     ABOUT_YOU("about-you", "Do you want to give your name?", "anonymous"),
     CONTACT("contact", "Your name and how to contact you", "name", "email", "phone", "contactPreference"),
     CONSENT("consent", "Can we share your report?", "consentToShare"),
+    /** asked only of whoever records a report for someone: about themselves */
+    RECORDER("recorder", "Can the case team contact you about this report?", "recorderMayBeContacted"),
     CHECK("check", "Check your answers before sending your report");
 
     final String slug;
@@ -36,7 +40,9 @@ public enum ReportStep {
 
     /** The page that asks for a field the command-service refused (its names are the API's). */
     static ReportStep asking(String apiField) {
-        String field = apiField.replaceAll("\\[\\d+]$", "").replaceFirst("^reporter\\.?", "");
+        String field = apiField.replaceAll("\\[\\d+]$", "")
+                .replaceFirst("^report\\.", "")
+                .replaceFirst("^reporter\\.?", "");
         String formField = switch (field) {
             case "occurredOn" -> "occurredOn-day";
             case "" -> "name";
@@ -65,8 +71,13 @@ public enum ReportStep {
         return answers.asks(next) ? next : next.next(answers);
     }
 
+    /** The page before this one; itself for the first page asked. */
     ReportStep previous(ReportAnswers answers) {
-        ReportStep previous = values()[Math.max(0, ordinal() - 1)];
-        return answers.asks(previous) ? previous : previous.previous(answers);
+        for (int earlier = ordinal() - 1; earlier >= 0; earlier--) {
+            if (answers.asks(values()[earlier])) {
+                return values()[earlier];
+            }
+        }
+        return this;
     }
 }

@@ -36,6 +36,9 @@ class StaffPages {
         if (staff.is(Role.BOARD) || staff.is(Role.PARTNERSHIP_BOARD)) {
             return "redirect:/trends";
         }
+        if (staff.is(Role.REPORTING_CENTRE)) {
+            return "redirect:/centre";
+        }
         return staff.is(Role.ADMIN) ? "redirect:/admin" : "staff/no-role";
     }
 

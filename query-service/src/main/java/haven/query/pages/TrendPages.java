@@ -169,6 +169,7 @@ class TrendPages {
         dimensions.put("location-type", "Where it happened");
         dimensions.put("area", "Area or directorate");
         dimensions.put("reporter-role", "Who reported it");
+        dimensions.put("channel", "How it reached us (online, by phone, at a reporting centre…)");
         dimensions.put("route", "How it was handled");
         dimensions.put("respondent", "Who the person complained about is to the reporter (cases resolved)");
         dimensions.put("outcome", "Outcome (cases resolved)");

@@ -33,6 +33,7 @@ import haven.events.PersonalDataErased;
 import haven.events.PoliceReportRecorded;
 import haven.events.RedactionMade;
 import haven.events.ReferralReceived;
+import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportSubmitted;
 import haven.events.RespondentRecorded;
 import haven.events.RespondentStepTaken;
@@ -101,6 +102,19 @@ class CaseRecordProjection {
                     .append("reporterPhone", sealWith(reporterKey, e.reporter().phone()));
         }
         update(e.caseId(), set("report", report));
+    }
+
+    /** Recorded for the person by someone else: how it reached Haven, who recorded it, whether they may be contacted. */
+    @EventHandler
+    void on(ReportRecordedOnBehalf e) {
+        update(
+                e.caseId(),
+                set(
+                        "report.intake",
+                        new Document("channel", e.channel().name())
+                                .append("recordedBy", e.recordedBy())
+                                .append("centre", e.centre())
+                                .append("recorderMayBeContacted", e.recorderMayBeContacted())));
     }
 
     /** A referral holds only what the partner shared: its categories and its narrative, hidden passages masked. */

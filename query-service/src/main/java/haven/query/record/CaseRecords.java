@@ -9,6 +9,7 @@ import haven.events.AppealOutcome;
 import haven.events.Category;
 import haven.events.Companion;
 import haven.events.ContactPreference;
+import haven.events.IntakeChannel;
 import haven.events.LetterKind;
 import haven.events.LocationType;
 import haven.events.MeetingKind;
@@ -20,6 +21,8 @@ import haven.events.ReportType;
 import haven.events.ReporterRole;
 import haven.events.RespondentRelationship;
 import haven.events.RespondentStep;
+import haven.infra.council.Partnership;
+import haven.infra.council.ReportingCentre;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.security.Staff;
 import haven.query.access.AccessLog.View;
@@ -139,13 +142,20 @@ public class CaseRecords {
             boolean policeInformed,
             boolean consentToShare,
             String referredFrom,
-            List<String> sharedNotes) {
+            List<String> sharedNotes,
+            Intake intake) {
 
         /** A referral from another partner: shared with this organisation, not its to share on. */
         public boolean referred() {
             return referredFrom != null;
         }
     }
+
+    /**
+     * How a report reached Haven when someone recorded it for the person: the channel, who recorded
+     * it, the reporting centre's name (null for staff) and whether the recorder may be contacted.
+     */
+    public record Intake(IntakeChannel channel, String recordedBy, String centre, boolean recorderMayBeContacted) {}
 
     public record Note(String id, String author, Instant at, String text) {}
 
@@ -244,8 +254,15 @@ public class CaseRecords {
     private final CaseAccess access;
     private final PersonalDataKeys keys;
     private final Clock clock;
+    private final Partnership partnership;
 
-    CaseRecords(MongoDatabase havenDatabase, CaseAccess access, PersonalDataKeys keys, Clock clock) {
+    CaseRecords(
+            MongoDatabase havenDatabase,
+            CaseAccess access,
+            PersonalDataKeys keys,
+            Partnership partnership,
+            Clock clock) {
+        this.partnership = partnership;
         this.records = havenDatabase.getCollection(CaseRecordProjection.COLLECTION);
         this.byOwner = havenDatabase.getCollection(CaseRecordProjection.BY_OWNER);
         this.clock = clock;
@@ -448,7 +465,21 @@ public class CaseRecords {
                 r.getBoolean("policeInformed", false),
                 r.getBoolean("consentToShare", false),
                 r.getString("referredFrom"),
-                openAll(r, "sharedNotes"));
+                openAll(r, "sharedNotes"),
+                intake(r.get("intake", Document.class)));
+    }
+
+    private Intake intake(Document i) {
+        return i == null
+                ? null
+                : new Intake(
+                        value(IntakeChannel.class, i.getString("channel")),
+                        i.getString("recordedBy"),
+                        partnership
+                                .reportingCentre(i.getString("centre"))
+                                .map(ReportingCentre::name)
+                                .orElse(i.getString("centre")),
+                        i.getBoolean("recorderMayBeContacted", false));
     }
 
     private Resolution resolution(Document r) {

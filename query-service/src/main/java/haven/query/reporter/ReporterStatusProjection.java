@@ -1,5 +1,6 @@
 package haven.query.reporter;
 
+import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
 
@@ -25,6 +26,7 @@ import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.MonitoringReturned;
 import haven.events.PersonalDataErased;
+import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportSubmitted;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.query.views.BatchWrites;
@@ -50,14 +52,18 @@ class ReporterStatusProjection {
 
     static final String REFERENCES = "reporter_references";
     static final String STATUSES = "reporter_statuses";
+    /** Per reporting centre, the cases it recorded. */
+    static final String CENTRES = "reporter_centres";
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
+    private final MongoCollection<Document> centres;
     private final PersonalDataKeys keys;
 
     ReporterStatusProjection(MongoDatabase havenDatabase, PersonalDataKeys keys) {
         this.references = havenDatabase.getCollection(REFERENCES);
         this.statuses = havenDatabase.getCollection(STATUSES);
+        this.centres = havenDatabase.getCollection(CENTRES);
         this.keys = keys;
     }
 
@@ -71,10 +77,20 @@ class ReporterStatusProjection {
         update(
                 e.caseId(),
                 set("stage", Stage.RECEIVED.name()),
+                set("reference", e.reference()),
                 set("submittedAt", Date.from(at)),
                 set("type", e.type().name()),
                 set("organisation", e.organisation()),
                 set("consentToShare", e.consentToShare()));
+    }
+
+    /** A report a reporting centre recorded: listed for the centre, which sees its status and nothing more. */
+    @EventHandler
+    void on(ReportRecordedOnBehalf e) {
+        if (e.centre() != null) {
+            BatchWrites.current()
+                    .upsert(centres, e.centre(), addToSet("cases", e.caseId().value()));
+        }
     }
 
     /** That they answered the equality monitoring questions; what they answered is never here. */
@@ -226,6 +242,7 @@ class ReporterStatusProjection {
     void reset() {
         references.drop();
         statuses.drop();
+        centres.drop();
     }
 
     /** Keyed by message id, so a redelivered event rewrites its own message; the text is sealed. */

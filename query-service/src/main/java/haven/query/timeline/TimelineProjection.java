@@ -42,6 +42,7 @@ import haven.events.PoliceReportRecorded;
 import haven.events.RedactionMade;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
+import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportSubmitted;
 import haven.events.RespondentRecorded;
 import haven.events.RespondentStepTaken;
@@ -257,6 +258,17 @@ class TimelineProjection {
     @EventHandler
     void on(ActionAgreed e, EventMessage<?> m, @Timestamp Instant at) {
         add(e.caseId(), m, at, e.agreedBy(), "Action agreed for " + e.owner() + ", due " + e.due());
+    }
+
+    @EventHandler
+    void on(ReportRecordedOnBehalf e, EventMessage<?> m, @Timestamp Instant at) {
+        add(
+                e.caseId(),
+                m,
+                at,
+                e.recordedBy(),
+                "Recorded for the person: " + Words.of(e.channel())
+                        + (e.recorderMayBeContacted() ? "; the recorder may be contacted" : ""));
     }
 
     @EventHandler

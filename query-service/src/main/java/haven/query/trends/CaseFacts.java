@@ -2,6 +2,7 @@ package haven.query.trends;
 
 import haven.events.EqualityMonitoringReturned;
 import haven.events.HistoricalCaseImported;
+import haven.events.IntakeChannel;
 import haven.events.MonitoringQuestion;
 import haven.events.ReportSubmitted;
 import haven.infra.council.Areas;
@@ -40,6 +41,8 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
         facts.put(TrendDimension.LOCATION_TYPE, List.of(e.locationType().name()));
         facts.put(TrendDimension.AREA, List.of(areas.coded(e.area())));
         facts.put(TrendDimension.REPORTER_ROLE, List.of(e.reporterRole().name()));
+        // made online by the person, unless the next event says someone recorded it for them
+        facts.put(TrendDimension.CHANNEL, List.of(IntakeChannel.ONLINE.name()));
         facts.put(TrendDimension.ROUTE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.OUTCOME, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.RESOLUTION_TIME, List.of(TrendDimension.NONE));
@@ -77,6 +80,7 @@ record CaseFacts(YearMonth reportedIn, Map<TrendDimension, List<String>> values)
                         e.reporterRole() == null
                                 ? TrendDimension.NONE
                                 : e.reporterRole().name()));
+        facts.put(TrendDimension.CHANNEL, List.of(TrendDimension.NONE)); // an old log does not say
         facts.put(TrendDimension.ROUTE, List.of(TrendDimension.NONE));
         facts.put(TrendDimension.OUTCOME, List.of(e.outcome().name()));
         facts.put(

@@ -1,6 +1,7 @@
 package haven.query.trends;
 
 import haven.events.Category;
+import haven.events.IntakeChannel;
 import haven.events.LocationType;
 import haven.events.MonitoredStrand;
 import haven.events.MonitoringQuestion;
@@ -36,6 +37,8 @@ enum TrendDimension {
     LOCATION_TYPE("location-type", LocationType.class, true),
     AREA("area", null, false),
     REPORTER_ROLE("reporter-role", ReporterRole.class, true),
+    /** how it reached Haven: online by the person, or recorded for them (by phone, at a reporting centre…) */
+    CHANNEL("channel", IntakeChannel.class, true),
     ROUTE("route", Route.class, true),
     OUTCOME("outcome", Outcome.class, true),
     RESOLUTION_TIME("resolution-time", ResolutionTime.class, true),

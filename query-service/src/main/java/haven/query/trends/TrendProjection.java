@@ -30,6 +30,7 @@ import haven.events.EqualityMonitoringReturned;
 import haven.events.HistoricalCaseImported;
 import haven.events.MessageToReporterSent;
 import haven.events.ReferralReceived;
+import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.RespondentRecorded;
@@ -207,6 +208,17 @@ class TrendProjection {
                     counted -> counted.with(counted.deadlines().due(e.firstContactDue(), e.resolutionDue())),
                     false);
         }
+    }
+
+    /** Recorded for the person by staff or a reporting centre: counted by how it reached Haven. */
+    @EventHandler
+    void on(ReportRecordedOnBehalf e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(
+                e.caseId(),
+                sequence,
+                at,
+                counted -> counted.as(counted.facts().with(TrendDimension.CHANNEL, e.channel())),
+                false);
     }
 
     /** Counted by who the people complained about are to the reporter: a manager, a colleague, the public. */

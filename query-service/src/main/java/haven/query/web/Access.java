@@ -11,7 +11,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Who reaches which view. A reporter's status needs only their reference and receipt; which cases
  * a caseworker or case manager sees is decided per case ({@code CaseAccess}); only a case manager
- * breaks the glass; boards see trends only; the data protection officer (ADMIN) reads the access log.
+ * breaks the glass; boards see trends only; a reporting centre sees where its own reports stand; the data protection
+ * officer (ADMIN) reads the access log.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(HavenSecurity.class)
@@ -32,6 +33,8 @@ class Access {
                         "/api/closed-cases",
                         "/api/actions/mine")
                 .hasAnyRole(Role.CASEWORKER.name(), Role.CASE_MANAGER.name())
+                .requestMatchers(HttpMethod.GET, "/api/centre/reports")
+                .hasRole(Role.REPORTING_CENTRE.name())
                 .requestMatchers(HttpMethod.GET, "/api/trends", "/api/trends.csv")
                 .hasAnyRole(
                         Role.BOARD.name(), Role.PARTNERSHIP_BOARD.name(), Role.CASE_MANAGER.name(), Role.ADMIN.name())

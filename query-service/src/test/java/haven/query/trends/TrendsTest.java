@@ -18,12 +18,14 @@ import haven.events.ContactPreference;
 import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
 import haven.events.HistoricalCaseImported;
+import haven.events.IntakeChannel;
 import haven.events.LocationType;
 import haven.events.MessageToReporterSent;
 import haven.events.MonitoredStrand;
 import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
+import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
 import haven.events.Reporter;
@@ -429,6 +431,21 @@ class TrendsTest {
         awaitCounts("2019-03", "resolution-deadline", Map.of("MET", 12L, "MISSED", 0L, "ALL", 12L));
         awaitCounts("2019-04", "first-contact", Map.of("MET", 0L, "MISSED", 12L, "ALL", 12L));
         awaitCounts("2019-04", "resolution-deadline", Map.of("MET", 0L, "MISSED", 12L, "ALL", 12L));
+    }
+
+    @Test
+    void casesAreCountedByHowTheyReachedHaven() {
+        Instant june = Instant.parse("2023-06-14T12:00:00Z");
+        for (int i = 0; i < 12; i++) {
+            var stream = new CaseStream(events);
+            stream.append(report(stream, Category.THREATS, "ABBEY"), june);
+            if (i < 6) {
+                stream.append(
+                        new ReportRecordedOnBehalf(stream.caseId(), IntakeChannel.PHONE, "cw.lee", null, false), june);
+            }
+            stream.append(triage(stream, Category.THREATS), june);
+        }
+        awaitCounts("2023-06", "channel", Map.of("PHONE", 6L, "ONLINE", 6L, "REPORTING_CENTRE", 0L, "ALL", 12L));
     }
 
     @Test

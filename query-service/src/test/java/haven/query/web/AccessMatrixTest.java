@@ -49,6 +49,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/admin/access-log/verify", ONLY_ADMIN),
             Map.entry("GET /api/admin/retention/due", ONLY_ADMIN),
             Map.entry("GET /api/admin/organisation/archive", ONLY_ADMIN),
+            Map.entry("GET /api/centre/reports", EnumSet.of(Caller.REPORTING_CENTRE)),
             Map.entry("GET /api/trends", EnumSet.of(BOARD, PARTNERSHIP_BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/trends.csv", EnumSet.of(BOARD, PARTNERSHIP_BOARD, CASE_MANAGER, ADMIN)),
             Map.entry("GET /api/admin/processors", ONLY_ADMIN),

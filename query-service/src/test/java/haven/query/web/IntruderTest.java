@@ -169,6 +169,14 @@ class IntruderTest {
         };
         RequestPostProcessor page = request -> csrf().postProcessRequest(
                         PageLogin.as("intruder.staff", TEAM, Role.values()).postProcessRequest(request));
+        RequestPostProcessor centre = request -> csrf().postProcessRequest(
+                        PageLogin.as("intruder.centre", "central-library", Role.REPORTING_CENTRE)
+                                .postProcessRequest(request));
+        RequestPostProcessor centreApi = request -> {
+            request.addHeader(
+                    "Authorization", TestTokens.bearer("intruder.centre", "central-library", Role.REPORTING_CENTRE));
+            return request;
+        };
         await().atMost(Duration.ofSeconds(20))
                 .until(() ->
                         http.perform(get("/api/cases/{caseId}/record", caseId).with(api))
@@ -232,6 +240,10 @@ class IntruderTest {
                 Example.of("POST /follow-up/reply", anyone)
                         .form(Map.of("reference", "HV-INTR-0001", "receipt", RECEIPT, "text", "Any news?")),
                 Example.of("POST /report/{slug}", anyone).path("slug", "check").form(Reports.COMPLETE_REPORT_FORM),
+                Example.of("POST /intake/{slug}", page).path("slug", "check").form(Reports.COMPLETE_RECORDING_FORM),
+                Example.of("GET /intake", page),
+                Example.of("GET /centre", centre),
+                Example.of("GET /api/centre/reports", centreApi),
                 Example.of("GET /admin", page).query("caseId", caseId),
                 Example.of("POST /admin/processors/{name}/rebuild", page).path("name", "no-such-view"),
                 Example.of("POST /admin/legal-hold", page)
