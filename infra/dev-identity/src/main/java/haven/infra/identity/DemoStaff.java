@@ -24,6 +24,8 @@ record DemoStaff(String id, String organisation, String team, List<String> roles
             new DemoStaff("board.chair", COUNCIL, null, List.of("BOARD")),
             new DemoStaff("chair.partnership", COUNCIL, null, List.of("PARTNERSHIP_BOARD")),
             new DemoStaff("dpo.smith", COUNCIL, null, List.of("ADMIN")),
+            // a volunteer at a third-party reporting centre the council runs with the library service
+            new DemoStaff("vol.okoro", COUNCIL, "castle-library", List.of("REPORTING_CENTRE")),
             new DemoStaff("sgt.evans", POLICE, "hate-crime-unit", List.of("CASE_MANAGER")),
             new DemoStaff("pc.morgan", POLICE, "hate-crime-unit", List.of("CASEWORKER")),
             new DemoStaff("dpo.hughes", POLICE, null, List.of("ADMIN")),
