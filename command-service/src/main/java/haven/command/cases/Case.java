@@ -48,6 +48,7 @@ import haven.events.PoliceReportRecorded;
 import haven.events.RedactionMade;
 import haven.events.ReferralBasis;
 import haven.events.ReferralReceived;
+import haven.events.ReportMadeInLanguage;
 import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
@@ -201,6 +202,9 @@ class Case {
             var by = c.onBehalf();
             apply(new ReportRecordedOnBehalf(
                     c.caseId(), by.channel(), by.recordedBy(), by.centre(), by.recorderMayBeContacted()));
+        }
+        if (c.language() != null) {
+            apply(new ReportMadeInLanguage(c.caseId(), c.language()));
         }
         ApplyMore last = apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));
         for (String staff :

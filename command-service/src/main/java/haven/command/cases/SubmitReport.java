@@ -11,7 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Open a case for a report. {@code namedStaff}: the sign-in ids of the members of staff among the
  * named parties, who are excluded from the case; {@code organisation}: the partner it is reported
  * to; {@code intakeTeam}: that organisation's team whose case managers receive it; {@code onBehalf}:
- * who recorded it for the person, null when they reported it themselves.
+ * who recorded it for the person, null when they reported it themselves; {@code language}: the one
+ * the report was made in (null: English, or not said).
  */
 public record SubmitReport(
         @TargetAggregateIdentifier CaseId caseId,
@@ -20,7 +21,8 @@ public record SubmitReport(
         List<String> namedStaff,
         String organisation,
         String intakeTeam,
-        OnBehalf onBehalf) {
+        OnBehalf onBehalf,
+        String language) {
 
     /** A report the person made themselves. */
     public SubmitReport(
@@ -30,7 +32,7 @@ public record SubmitReport(
             List<String> namedStaff,
             String organisation,
             String intakeTeam) {
-        this(caseId, followUpKey, report, namedStaff, organisation, intakeTeam, null);
+        this(caseId, followUpKey, report, namedStaff, organisation, intakeTeam, null, null);
     }
 
     /** Who recorded a report for the person it is about, and how it reached them. */

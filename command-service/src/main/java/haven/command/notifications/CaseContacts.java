@@ -7,11 +7,13 @@ import haven.events.ConflictOfInterestDeclared;
 import haven.events.ContactPreference;
 import haven.events.PersonalDataErased;
 import haven.events.ReferralReceived;
+import haven.events.ReportMadeInLanguage;
 import haven.events.ReportRoutedToTeam;
 import haven.events.ReportSubmitted;
 import haven.events.StaffMemberNamed;
 import haven.infra.privacy.StaffPseudonyms;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -19,7 +21,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 /**
  * Whom a case's notifications go to, read from its events when one is sent: its reference, its
  * organisation's team, the caseworker it is assigned to, the owner of each action, and the
- * reporter's address when they asked to be told by email. Kept nowhere, so nothing here outlives
+ * reporter's address when they asked to be told by email, with the language they reported in. Kept nowhere, so nothing here outlives
  * the case's erasure.
  */
 record CaseContacts(
@@ -28,7 +30,8 @@ record CaseContacts(
         String team,
         String assignee,
         Map<String, String> actionOwners,
-        Optional<String> reporterEmail) {
+        Optional<String> reporterEmail,
+        Locale reporterLanguage) {
 
     static CaseContacts of(DomainEventStream events, StaffPseudonyms pseudonyms) {
         String reference = null;
@@ -37,6 +40,7 @@ record CaseContacts(
         String assignee = null;
         var owners = new HashMap<String, String>();
         Optional<String> reporterEmail = Optional.empty();
+        Locale language = Locale.ENGLISH;
         while (events.hasNext()) {
             Object event = events.next().getPayload();
             if (event instanceof ReportSubmitted report) {
@@ -66,10 +70,12 @@ record CaseContacts(
                 assignee = null;
             } else if (event instanceof ActionAgreed action) {
                 owners.put(action.actionId(), action.owner());
+            } else if (event instanceof ReportMadeInLanguage made) {
+                language = Locale.forLanguageTag(made.language());
             } else if (event instanceof PersonalDataErased) {
                 reporterEmail = Optional.empty();
             }
         }
-        return new CaseContacts(reference, organisation, team, assignee, Map.copyOf(owners), reporterEmail);
+        return new CaseContacts(reference, organisation, team, assignee, Map.copyOf(owners), reporterEmail, language);
     }
 }

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,8 @@ class Notifications {
     private final Partnership partnership;
     private final Clock clock;
     private final String web;
+    /** The reporter's mail in the language they reported in ({@code mail_cy.properties}). */
+    private final MessageSource mail;
 
     Notifications(
             Outbox outbox,
@@ -56,7 +59,9 @@ class Notifications {
             StaffPseudonyms pseudonyms,
             Partnership partnership,
             Clock clock,
+            MessageSource mail,
             @Value("${haven.web-url}") String web) {
+        this.mail = mail;
         this.outbox = outbox;
         this.events = events;
         this.directory = directory;
@@ -132,16 +137,18 @@ class Notifications {
     void on(MessageToReporterSent e, EventMessage<?> message) {
         String caseId = e.caseId().value();
         var contacts = contactsOf(caseId);
+        Locale language = contacts.reporterLanguage();
         contacts.reporterEmail()
                 .ifPresent(address -> outbox.queue(
                         message.getIdentifier() + "/reporter",
                         caseId,
                         new Mail(
                                 address,
-                                "There is a new message about your report",
-                                "There is a new message about your report " + contacts.reference() + ".\n\n"
-                                        + "Follow it up with your reference and receipt at " + web
-                                        + "/follow-up\n\nThis is an automatic email; please do not reply to it."),
+                                mail.getMessage("reporter.subject", null, language),
+                                mail.getMessage(
+                                        "reporter.body",
+                                        new Object[] {contacts.reference(), web + "/follow-up"},
+                                        language)),
                         clock.instant()));
     }
 

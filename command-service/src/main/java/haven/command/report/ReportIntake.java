@@ -66,7 +66,8 @@ class ReportIntake {
                     Objects.requireNonNullElse(r.namedStaff(), List.of()),
                     recipient.id(),
                     recipient.intakeTeam(r.type()),
-                    onBehalf));
+                    onBehalf,
+                    r.language()));
         } catch (RuntimeException e) {
             forget(reference, e);
             throw e;

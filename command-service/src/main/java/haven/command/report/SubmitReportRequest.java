@@ -45,7 +45,11 @@ record SubmitReportRequest(
         boolean consentToShare,
 
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be an organisation's id")
-        String organisation) {
+        String organisation,
+
+        /* the language of the pages it was made on: its follow-up pages and messages use it */
+        @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code, such as cy")
+        String language) {
 
     record ReporterDetails(
             @NotBlank @Size(max = 200) String name,

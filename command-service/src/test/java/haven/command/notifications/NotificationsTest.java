@@ -130,6 +130,14 @@ class NotificationsTest extends ApiTest {
         postJson("/api/cases/" + caseId + "/actions", """
                 {"description": "Ask for CCTV", "owner": "hr.khan", "due": "%s"}""".formatted(due), CASE_MANAGER)
                 .andExpect(status().isAccepted());
+        // the deadline watch files the case under the action's due day from the events, in its own time
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> database
+                        .getCollection("escalation_days")
+                        .find(com.mongodb.client.model.Filters.eq("_id", due.toString()))
+                        .into(new java.util.ArrayList<>())
+                        .stream()
+                        .anyMatch(day -> day.getList("cases", String.class).contains(caseId)));
 
         escalations.sweep(due.minusDays(1));
         escalations.sweep(due);
@@ -140,6 +148,21 @@ class NotificationsTest extends ApiTest {
         escalations.sweep(due.plusDays(1));
         awaitMail("hr.khan@haven.example", "An action you own on case " + reference + " was due on " + due);
         assertThat(mailsTo("hr.khan@haven.example", "is due today")).isEqualTo(1);
+    }
+
+    @Test
+    void aReporterWhoReportedInWelshIsToldInWelsh() throws Exception {
+        signIn(CASE_MANAGER);
+        var receipt = submitReport(NAMED_REPORT
+                .replace("sam@example.org", "rhys@example.org")
+                .replace("\"consentToShare\": false", "\"consentToShare\": false, \"language\": \"cy\""));
+        String caseId = receipt.get("caseId").asText();
+        postJson("/api/cases/" + caseId + "/messages", """
+                {"text": "Diolch. Pa arhosfan?"}""", CASE_MANAGER).andExpect(status().isAccepted());
+        var toReporter = awaitMail("rhys@example.org", "Mae neges newydd am eich adroddiad");
+        assertThat(GreenMailUtil.getBody(toReporter))
+                .contains(receipt.get("reference").asText(), "/follow-up", "Dilynwch ef")
+                .doesNotContain("arhosfan");
     }
 
     @Test

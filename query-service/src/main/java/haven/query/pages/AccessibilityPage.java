@@ -2,6 +2,7 @@ package haven.query.pages;
 
 import haven.infra.council.Partnership;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,11 +25,12 @@ class AccessibilityPage {
         this.reviewed = reviewed;
     }
 
+    /** The statement in Welsh is a page of its own (a long text reads better whole than in messages). */
     @GetMapping("/accessibility")
-    String statement(Model model) {
+    String statement(Model model, Locale locale) {
         model.addAttribute("runBy", partnership.name());
         model.addAttribute("contact", partnership.accessibilityContact().orElse(null));
         model.addAttribute("reviewed", reviewed);
-        return "accessibility";
+        return "cy".equals(locale.getLanguage()) ? "accessibility-cy" : "accessibility";
     }
 }

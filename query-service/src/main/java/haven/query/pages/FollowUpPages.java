@@ -6,6 +6,7 @@ import haven.infra.security.TooManyAttempts;
 import haven.query.reporter.ReporterStatuses;
 import haven.query.reporter.ReporterStatuses.ReporterStatus;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -31,21 +33,24 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class FollowUpPages {
 
-    static final String NOT_RECOGNISED =
-            "We cannot find a report with that reference and receipt. Check both and try again.";
-
     private final ReporterStatuses statuses;
     private final CommandService commands;
     private final FreshViews freshViews;
     private final Partnership partnership;
     private final MonitoringQuestions monitoring;
+    private final PageText text;
+    private final Languages languages;
 
     FollowUpPages(
             ReporterStatuses statuses,
             CommandService commands,
             FreshViews freshViews,
             Partnership partnership,
-            MonitoringQuestions monitoring) {
+            MonitoringQuestions monitoring,
+            PageText text,
+            LocaleResolver languages) {
+        this.text = text;
+        this.languages = (Languages) languages;
         this.statuses = statuses;
         this.commands = commands;
         this.freshViews = freshViews;
@@ -68,19 +73,23 @@ class FollowUpPages {
     ModelAndView status(
             @RequestParam(defaultValue = "") String reference,
             @RequestParam(defaultValue = "") String receipt,
-            HttpServletRequest request) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (reference.isBlank() || receipt.isBlank()) {
             var problems = new LinkedHashMap<String, String>();
             if (reference.isBlank()) {
-                problems.put("reference", "Enter your reference");
+                problems.put("reference", text.of("problem.reference"));
             }
             if (receipt.isBlank()) {
-                problems.put("receipt", "Enter your receipt");
+                problems.put("receipt", text.of("problem.receipt"));
             }
             return signIn(reference, problems, HttpStatus.BAD_REQUEST);
         }
         return find(reference, receipt, request)
-                .map(status -> statusPage(status, receipt, Map.of(), null))
+                .map(status -> {
+                    inTheirLanguage(status, request, response);
+                    return statusPage(status, receipt, Map.of(), null);
+                })
                 .orElseGet(() -> notRecognised(reference));
     }
 
@@ -101,9 +110,7 @@ class FollowUpPages {
             return statusPage(
                     status.get(),
                     receipt,
-                    Map.of(
-                            "text",
-                            text.isBlank() ? "Enter your message" : "Your message must be 5,000 characters or fewer"),
+                    Map.of("text", this.text.of(text.isBlank() ? "problem.message" : "problem.message.tooLong")),
                     text);
         }
         var sent = commands.post(
@@ -127,13 +134,14 @@ class FollowUpPages {
         if (!status.get().open() || status.get().monitoringReturned()) {
             return statusPage(status.get(), receipt, Map.of(), null);
         }
-        return new ModelAndView(
-                "follow-up/monitoring",
-                Map.of(
-                        "reference", status.get().reference(),
-                        "receipt", receipt,
-                        "questions", monitoring.in(locale),
-                        "problems", Map.of()));
+        var model = new HashMap<String, Object>();
+        model.put("reference", status.get().reference());
+        model.put("receipt", receipt);
+        model.put("questions", monitoring.in(locale));
+        model.put("problems", Map.of());
+        model.put("languageForm", "language");
+        model.put("languageAction", "/follow-up/monitoring/questions");
+        return new ModelAndView("follow-up/monitoring", model);
     }
 
     /** Only answers the questions offer are sent; a question left unanswered is simply not counted. */
@@ -202,9 +210,7 @@ class FollowUpPages {
                     receipt,
                     Map.of(
                             "victimised",
-                            details.length() > 5000
-                                    ? "What happened must be 5,000 characters or fewer"
-                                    : "Say whether anything has happened since"),
+                            text.of(details.length() > 5000 ? "problem.checkIn.tooLong" : "problem.checkIn")),
                     details);
         }
         var answer = new HashMap<String, Object>();
@@ -234,11 +240,7 @@ class FollowUpPages {
             return statusPage(
                     status.get(),
                     receipt,
-                    Map.of(
-                            "grounds",
-                            grounds.isBlank()
-                                    ? "Enter why you are appealing"
-                                    : "Your reasons must be 5,000 characters or fewer"),
+                    Map.of("grounds", text.of(grounds.isBlank() ? "problem.grounds" : "problem.grounds.tooLong")),
                     grounds);
         }
         var sent = commands.post(
@@ -263,7 +265,7 @@ class FollowUpPages {
             return statusPage(status.get(), receipt, Map.of(), null);
         }
         if (file == null || file.isEmpty()) {
-            return statusPage(status.get(), receipt, Map.of("file", "Choose a file to add"), null);
+            return statusPage(status.get(), receipt, Map.of("file", text.of("problem.file")), null);
         }
         var sent = commands.postFile(
                 "/api/reporter/attachments",
@@ -290,21 +292,14 @@ class FollowUpPages {
         if (sent.status() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             return signIn(
                     "",
-                    Map.of(
-                            "reference",
-                            "Too many attempts with a wrong reference or receipt. Try again in "
-                                    + RetryAfter.inWords(sent.retryAfter()) + "."),
+                    Map.of("reference", text.of("problem.tooManyAttempts", RetryAfter.minutes(sent.retryAfter()))),
                     HttpStatus.TOO_MANY_REQUESTS);
         }
         if (sent.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
             var page = statusPage(
                     status,
                     receipt,
-                    Map.of(
-                            field,
-                            "Haven could not send your " + what + " just now. Nothing was sent"
-                                    + (draft != null ? ", and what you wrote is still here" : "")
-                                    + ": send it again in a few seconds."),
+                    Map.of(field, text.of(draft != null ? "problem.notSent.draft" : "problem.notSent")),
                     draft);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             return page;
@@ -314,13 +309,14 @@ class FollowUpPages {
             if (rule.contains("details have been deleted")) { // erased since the page was shown
                 return statusPage(ReporterStatuses.erased(status.reference()), receipt, Map.of(), null);
             }
-            var page = statusPage(status, receipt, Map.of(field, rule), draft); // too late, or already appealed
+            // too late, or already appealed: the case's own words
+            var page = statusPage(status, receipt, Map.of(field, text.of("problem.refusedByCase", rule)), draft);
             page.setStatus(HttpStatus.CONFLICT);
             return page;
         }
         String refused = sent.fieldErrors().get(field);
         if (refused != null && sent.status() < 500) { // a file that is too large or not what it says
-            var page = statusPage(status, receipt, Map.of(field, "The " + what + " " + refused), draft);
+            var page = statusPage(status, receipt, Map.of(field, text.of("problem.refused." + what, refused)), draft);
             page.setStatus(HttpStatus.valueOf(sent.status()));
             return page;
         }
@@ -344,14 +340,27 @@ class FollowUpPages {
                 "",
                 Map.of(
                         "reference",
-                        "Too many attempts with a wrong reference or receipt. Try again in "
-                                + RetryAfter.inWords(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)) + "."),
+                        text.of(
+                                "problem.tooManyAttempts",
+                                RetryAfter.minutes(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)))),
                 HttpStatus.TOO_MANY_REQUESTS);
     }
 
     /** A reference and receipt that match no report: the sign-in page again, saying so. */
-    private static ModelAndView notRecognised(String reference) {
-        return signIn(reference, Map.of("reference", NOT_RECOGNISED), HttpStatus.NOT_FOUND);
+    private ModelAndView notRecognised(String reference) {
+        return signIn(reference, Map.of("reference", text.of("problem.notRecognised")), HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * The follow-up page in the language the report was made in, unless this visitor has chosen one
+     * with the switcher: Haven's words only; what people wrote stays as they wrote it.
+     */
+    private void inTheirLanguage(ReporterStatus status, HttpServletRequest request, HttpServletResponse response) {
+        if (status.language() != null
+                && languages.chosen(request).isEmpty()
+                && languages.codes().contains(status.language())) {
+            languages.setLocale(request, response, Locale.forLanguageTag(status.language()));
+        }
     }
 
     private static ModelAndView signIn(String reference, Map<String, String> problems, HttpStatus status) {
@@ -372,6 +381,10 @@ class FollowUpPages {
         model.put("checkInAnswered", false);
         model.put("consentChanged", false);
         model.put("monitoringThanks", false);
+        model.put("stage", text.of("Stage." + status.stage() + ".status"));
+        model.put("nextStep", text.of("Stage." + status.stage() + ".next"));
+        model.put("languageForm", "language");
+        model.put("languageAction", "/follow-up");
         model.put(
                 "support",
                 status.type() == null

@@ -1,10 +1,14 @@
 package haven.query.pages;
 
+import haven.events.AppealOutcome;
 import haven.events.Category;
 import haven.events.ContactPreference;
 import haven.events.IntakeChannel;
+import haven.events.LetterKind;
 import haven.events.LocationType;
+import haven.events.MeetingKind;
 import haven.events.Motivation;
+import haven.events.Outcome;
 import haven.events.ReportType;
 import haven.events.ReporterRole;
 import java.util.Arrays;
@@ -29,7 +33,11 @@ public final class Labels {
             Motivation.class,
             ReporterRole.class,
             ContactPreference.class,
-            IntakeChannel.class);
+            IntakeChannel.class,
+            Outcome.class,
+            AppealOutcome.class,
+            MeetingKind.class,
+            LetterKind.class);
 
     private final MessageSource messages;
     private final Locale locale;

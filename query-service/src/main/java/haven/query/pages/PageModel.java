@@ -4,13 +4,16 @@ import haven.infra.council.Areas;
 import haven.infra.security.Role;
 import haven.infra.security.Staff;
 import haven.query.web.Words;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** What every page's template may use: who is signed in, enum values in plain words, and the labels of answers. */
 @ControllerAdvice(basePackageClasses = PageModel.class)
@@ -18,10 +21,16 @@ class PageModel {
 
     private final MessageSource messages;
     private final Areas areas;
+    private final Languages languages;
 
     private final DataSize largestFile;
 
-    PageModel(MessageSource messages, Areas areas, @Value("${haven.evidence.max-file-size:8MB}") DataSize largestFile) {
+    PageModel(
+            MessageSource messages,
+            Areas areas,
+            LocaleResolver languages,
+            @Value("${haven.evidence.max-file-size:8MB}") DataSize largestFile) {
+        this.languages = (Languages) languages;
         this.messages = messages;
         this.areas = areas;
         this.largestFile = largestFile;
@@ -64,6 +73,31 @@ class PageModel {
     @ModelAttribute("words")
     PlainWords words() {
         return new PlainWords();
+    }
+
+    /**
+     * A language the page can be read in: its name in itself, and "change the language to it" in
+     * itself. Which is current is the template's to say: a page may change it after the model is made
+     * (a follow-up page opens in the language its report was made in).
+     */
+    public record Language(String code, String name, String change) {}
+
+    /** The languages a reporter's page is offered in; null on staff pages, which are in English. */
+    @ModelAttribute("languages")
+    List<Language> languages(HttpServletRequest request) {
+        if (!Languages.offersLanguages(request.getRequestURI())
+                || languages.codes().size() < 2) {
+            return null;
+        }
+        return languages.codes().stream()
+                .map(code -> {
+                    Locale in = Locale.forLanguageTag(code);
+                    return new Language(
+                            code,
+                            messages.getMessage("language.name", null, code, in),
+                            messages.getMessage("language.change", null, "", in));
+                })
+                .toList();
     }
 
     @ModelAttribute("labels")

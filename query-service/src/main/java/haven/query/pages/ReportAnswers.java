@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -159,69 +160,64 @@ public class ReportAnswers extends FormAnswers {
         return hidden;
     }
 
-    /** What is wrong with the answers to one page, by field, in the order the page asks them. */
+    /** What is wrong with the answers to one page, by field, in the order the page asks them: message keys. */
     Map<String, String> problemsWith(ReportStep step) {
         var problems = new LinkedHashMap<String, String>();
         switch (step) {
             case CHANNEL -> {
                 if (!isOneOf(value("channel"), IntakeChannel.class)
                         || !IntakeChannel.valueOf(value("channel")).takenByStaff()) {
-                    problems.put("channel", "Select how the report reached you");
+                    problems.put("channel", "problem.channel");
                 }
             }
-            case RECORDER ->
-                requireYesOrNo(
-                        problems, "recorderMayBeContacted", "Select yes if the case team may contact you about it");
-            case TYPE -> requireOneOf(problems, "type", ReportType.class, "Select what you are reporting");
+            case RECORDER -> requireYesOrNo(problems, "recorderMayBeContacted", "problem.recorderMayBeContacted");
+            case TYPE -> requireOneOf(problems, "type", ReportType.class, "problem.type");
             case WHO -> {
                 if (asks(step)
                         && partnership.organisation(value("organisation")).isEmpty()) {
                     problems.put(
                             "organisation",
-                            isHateIncident()
-                                    ? "Select who you want to tell"
-                                    : "Select your employer, or the organisation you work with");
+                            isHateIncident() ? "problem.organisation.hate" : "problem.organisation.work");
                 }
             }
             case WHAT_HAPPENED -> {
-                requireOneOf(problems, "category", Category.class, "Select what kind of thing happened");
-                requireText(problems, "narrative", 20_000, "Tell us what happened");
+                requireOneOf(problems, "category", Category.class, "problem.category");
+                requireText(problems, "narrative", 20_000, "problem.narrative");
             }
             case WHEN -> checkDate(problems);
             case WHERE -> {
-                requireOneOf(problems, "locationType", LocationType.class, "Select where it happened");
+                requireOneOf(problems, "locationType", LocationType.class, "problem.locationType");
                 String area = value("area");
                 if (area == null
                         || reportType()
                                 .filter(type -> areas.allows(recipient(), type, area))
                                 .isEmpty()) {
-                    problems.put("area", "Select where it happened from the list, or ‘Not sure’");
+                    problems.put("area", "problem.area");
                 }
             }
             case WHY -> {
                 if (values("motivations").stream().anyMatch(m -> !isOneOf(m, Motivation.class))) {
-                    problems.put("motivations", "Select from the list");
+                    problems.put("motivations", "problem.motivations.list");
                 } else if (isHateIncident() && values("motivations").isEmpty()) {
-                    problems.put("motivations", "Select at least one reason, or ‘Something else’ if none fits");
+                    problems.put("motivations", "problem.motivations");
                 }
             }
-            case ROLE -> requireOneOf(problems, "reporterRole", ReporterRole.class, "Select how you were involved");
+            case ROLE -> requireOneOf(problems, "reporterRole", ReporterRole.class, "problem.reporterRole");
             case PEOPLE -> {
                 if (lines("namedParties").size() > 20
                         || lines("namedParties").stream().anyMatch(l -> l.length() > 200)) {
-                    problems.put("namedParties", "Name up to 20 people, each in fewer than 200 characters");
+                    problems.put("namedParties", "problem.namedParties");
                 }
                 if (lines("namedStaff").stream().anyMatch(l -> !l.matches("[A-Za-z0-9._@-]{1,100}"))) {
-                    problems.put("namedStaff", "Enter staff ids only, one on each line, like j.smith");
+                    problems.put("namedStaff", "problem.namedStaff");
                 } else if (lines("namedStaff").size() > 5) {
-                    problems.put(
-                            "namedStaff", "Name up to 5 members of staff; tell us about anyone else in what happened");
+                    problems.put("namedStaff", "problem.namedStaff.many");
                 }
             }
-            case POLICE -> requireYesOrNo(problems, "policeInformed", "Select yes if you have told the police");
-            case ABOUT_YOU -> requireYesOrNo(problems, "anonymous", "Select whether you want to give your name");
+            case POLICE -> requireYesOrNo(problems, "policeInformed", "problem.policeInformed");
+            case ABOUT_YOU -> requireYesOrNo(problems, "anonymous", "problem.anonymous");
             case CONTACT -> checkContact(problems);
-            case CONSENT -> requireYesOrNo(problems, "consentToShare", "Select yes if we can share your report");
+            case CONSENT -> requireYesOrNo(problems, "consentToShare", "problem.consentToShare");
             case CHECK -> {}
         }
         return problems;
@@ -264,6 +260,8 @@ public class ReportAnswers extends FormAnswers {
         if (asks(ReportStep.WHO)) {
             report.put("organisation", value("organisation"));
         }
+        // the language of these pages: the follow-up pages and messages will be in it
+        report.put("language", LocaleContextHolder.getLocale().getLanguage());
         return report;
     }
 
@@ -280,11 +278,11 @@ public class ReportAnswers extends FormAnswers {
 
     private void checkDate(Map<String, String> problems) {
         if (value("occurredOn-day") == null && value("occurredOn-month") == null && value("occurredOn-year") == null) {
-            problems.put("occurredOn-day", "Enter the date it happened, or your best guess");
+            problems.put("occurredOn-day", "problem.date");
         } else if (date() == null || date().getYear() < 1900) {
-            problems.put("occurredOn-day", "The date must be a real date, like 27 3 2026");
+            problems.put("occurredOn-day", "problem.date.real");
         } else if (date().isAfter(LocalDate.now())) {
-            problems.put("occurredOn-day", "The date must be today or in the past");
+            problems.put("occurredOn-day", "problem.date.future");
         }
     }
 
@@ -292,16 +290,16 @@ public class ReportAnswers extends FormAnswers {
         if (isAnonymous()) {
             return; // not asked
         }
-        requireText(problems, "name", 200, "Enter your name");
-        requireOneOf(problems, "contactPreference", ContactPreference.class, "Select how we should contact you");
+        requireText(problems, "name", 200, "problem.name");
+        requireOneOf(problems, "contactPreference", ContactPreference.class, "problem.contactPreference");
         String email = value("email");
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.put("email", "Enter an email address in the correct format, like name@example.com");
+            problems.put("email", "problem.email");
         } else if ("EMAIL".equals(value("contactPreference")) && email == null) {
-            problems.put("email", "Enter your email address, or choose another way to be contacted");
+            problems.put("email", "problem.email.missing");
         }
         if ("PHONE".equals(value("contactPreference")) && value("phone") == null) {
-            problems.put("phone", "Enter your phone number, or choose another way to be contacted");
+            problems.put("phone", "problem.phone");
         }
     }
 
@@ -321,7 +319,7 @@ public class ReportAnswers extends FormAnswers {
         if (value(field) == null) {
             problems.put(field, message);
         } else if (value(field).length() > max) {
-            problems.put(field, "Use " + max + " characters or fewer");
+            problems.put(field, "problem.tooLong." + max);
         }
     }
 

@@ -46,8 +46,10 @@ class ReportPages {
     private final CommandService commands;
     private final Areas areas;
     private final Partnership partnership;
+    private final PageText text;
 
-    ReportPages(CommandService commands, Areas areas, Partnership partnership) {
+    ReportPages(CommandService commands, Areas areas, Partnership partnership, PageText text) {
+        this.text = text;
         this.commands = commands;
         this.areas = areas;
         this.partnership = partnership;
@@ -147,6 +149,7 @@ class ReportPages {
         }
         if (answer.succeeded()) {
             model.addAttribute("recordedForSomeone", answers.isRecordedForSomeone());
+            model.addAttribute("languageForm", "NONE"); // sent: switching language must not send it again
             model.addAttribute("reference", answer.body().path("reference").asText());
             model.addAttribute("receipt", answer.body().path("receipt").asText());
             model.addAttribute("problems", Map.of());
@@ -161,20 +164,12 @@ class ReportPages {
             var refused = answer.fieldErrors().entrySet().iterator().next();
             ReportStep step = ReportStep.asking(refused.getKey());
             String field = step.fields.isEmpty() ? "check" : step.fields.get(0);
-            return show(step, answers, Map.of(field, "Check this answer: it " + refused.getValue()), true, model);
+            return show(step, answers, Map.of(field, text.of("problem.refused", refused.getValue())), true, model);
         }
         if (answer.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) { // the store is away for a moment
             response.setStatus(answer.status());
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(StoreOutage.RETRY_AFTER_SECONDS));
-            return show(
-                    ReportStep.CHECK,
-                    answers,
-                    Map.of(
-                            "check",
-                            "Haven could not save your report just now. Nothing "
-                                    + "was saved, and your answers are still here: send it again in a few seconds."),
-                    false,
-                    model);
+            return show(ReportStep.CHECK, answers, Map.of("check", text.of("problem.storeAway")), false, model);
         }
         if (answer.status() == HttpStatus.TOO_MANY_REQUESTS.value()) { // the rate limit per client address
             response.setStatus(answer.status());
@@ -182,11 +177,7 @@ class ReportPages {
             return show(
                     ReportStep.CHECK,
                     answers,
-                    Map.of(
-                            "check",
-                            "Haven has had many reports from your connection in "
-                                    + "a short time. Nothing was saved, and your answers are still here: send it again in "
-                                    + RetryAfter.inWords(answer.retryAfter()) + "."),
+                    Map.of("check", text.of("problem.tooMany", RetryAfter.minutes(answer.retryAfter()))),
                     false,
                     model);
         }
@@ -196,12 +187,21 @@ class ReportPages {
     private String show(
             ReportStep step, ReportAnswers answers, Map<String, String> problems, boolean returnToCheck, Model model) {
         model.addAttribute("step", step);
+        model.addAttribute("question", text.of("ReportStep." + step.name()));
         model.addAttribute("answers", answers);
-        model.addAttribute("problems", problems);
+        var inWords = new LinkedHashMap<String, String>();
+        problems.forEach(
+                (field, problem) -> inWords.put(field, problem.startsWith("problem.") ? text.of(problem) : problem));
+        model.addAttribute("problems", inWords);
         model.addAttribute("hidden", answers.hiddenOn(step));
         model.addAttribute("returnToCheck", returnToCheck);
         model.addAttribute("previous", step.previous(answers).slug);
-        model.addAttribute("formPath", answers.isRecordedForSomeone() ? "/intake/" : "/report/");
+        String formPath = answers.isRecordedForSomeone() ? "/intake/" : "/report/";
+        model.addAttribute("formPath", formPath);
+        // the language switcher sends this page's answers back to show it again in another language
+        model.addAttribute("languageForm", "answers");
+        model.addAttribute("languageAction", formPath + step.slug);
+        model.addAttribute("languageGoto", step.slug);
         model.addAttribute("options", options());
         model.addAttribute(
                 "areaOptions",

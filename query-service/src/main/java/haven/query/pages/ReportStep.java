@@ -7,30 +7,29 @@ import java.util.Optional;
 /** The questions of a report, one page each, in the order they are asked. */
 public enum ReportStep {
     /** asked only of staff recording a report for someone */
-    CHANNEL("channel", "How did the report reach you?", "channel"),
-    TYPE("type", "What are you reporting?", "type"),
-    WHO("who", "Who do you want to tell?", "organisation"),
-    WHAT_HAPPENED("what-happened", "What happened?", "category", "narrative"),
-    WHEN("when", "When did it happen?", "occurredOn-day", "occurredOn-month", "occurredOn-year"),
-    WHERE("where", "Where did it happen?", "locationType", "area"),
-    WHY("why", "Why do you think it happened?", "motivations"),
-    ROLE("your-role", "How were you involved?", "reporterRole"),
-    PEOPLE("people", "Who was involved?", "namedParties", "namedStaff"),
-    POLICE("police", "Have you told the police?", "policeInformed"),
-    ABOUT_YOU("about-you", "Do you want to give your name?", "anonymous"),
-    CONTACT("contact", "Your name and how to contact you", "name", "email", "phone", "contactPreference"),
-    CONSENT("consent", "Can we share your report?", "consentToShare"),
+    CHANNEL("channel", "channel"),
+    TYPE("type", "type"),
+    WHO("who", "organisation"),
+    WHAT_HAPPENED("what-happened", "category", "narrative"),
+    WHEN("when", "occurredOn-day", "occurredOn-month", "occurredOn-year"),
+    WHERE("where", "locationType", "area"),
+    WHY("why", "motivations"),
+    ROLE("your-role", "reporterRole"),
+    PEOPLE("people", "namedParties", "namedStaff"),
+    POLICE("police", "policeInformed"),
+    ABOUT_YOU("about-you", "anonymous"),
+    CONTACT("contact", "name", "email", "phone", "contactPreference"),
+    CONSENT("consent", "consentToShare"),
     /** asked only of whoever records a report for someone: about themselves */
-    RECORDER("recorder", "Can the case team contact you about this report?", "recorderMayBeContacted"),
-    CHECK("check", "Check your answers before sending your report");
+    RECORDER("recorder", "recorderMayBeContacted"),
+    CHECK("check");
 
     final String slug;
-    final String question;
     final List<String> fields;
 
-    ReportStep(String slug, String question, String... fields) {
+    /** Its question is {@code ReportStep.<NAME>} in the messages, in each language. */
+    ReportStep(String slug, String... fields) {
         this.slug = slug;
-        this.question = question;
         this.fields = List.of(fields);
     }
 
@@ -56,10 +55,6 @@ public enum ReportStep {
 
     public String getSlug() {
         return slug;
-    }
-
-    public String getQuestion() {
-        return question;
     }
 
     /**

@@ -1,17 +1,18 @@
 package haven.query.pages;
 
-import haven.infra.security.TooManyAttempts;
-
-/** A {@code Retry-After} in seconds, as a page says it. */
+/** A {@code Retry-After} in seconds, as the minutes a page says to wait. */
 final class RetryAfter {
+
+    /** When the header is missing or not a number of seconds. */
+    private static final int A_FEW_MINUTES = 5;
 
     private RetryAfter() {}
 
-    /** "a minute", "15 minutes"; "a few minutes" when the header is missing or not a number of seconds. */
-    static String inWords(String seconds) {
+    /** Whole minutes, at least one: a message says "in a minute", "in 15 minutes". */
+    static long minutes(String seconds) {
         if (seconds == null || !seconds.matches("\\d{1,9}")) {
-            return "a few minutes";
+            return A_FEW_MINUTES;
         }
-        return TooManyAttempts.inWords(Long.parseLong(seconds));
+        return Math.max(1, (Long.parseLong(seconds) + 59) / 60);
     }
 }

@@ -26,6 +26,7 @@ import haven.events.MessageFromReporterReceived;
 import haven.events.MessageToReporterSent;
 import haven.events.MonitoringReturned;
 import haven.events.PersonalDataErased;
+import haven.events.ReportMadeInLanguage;
 import haven.events.ReportRecordedOnBehalf;
 import haven.events.ReportSubmitted;
 import haven.infra.privacy.PersonalDataKeys;
@@ -82,6 +83,12 @@ class ReporterStatusProjection {
                 set("type", e.type().name()),
                 set("organisation", e.organisation()),
                 set("consentToShare", e.consentToShare()));
+    }
+
+    /** The language the report was made in: the follow-up pages open in it. */
+    @EventHandler
+    void on(ReportMadeInLanguage e) {
+        update(e.caseId(), set("language", e.language()));
     }
 
     /** A report a reporting centre recorded: listed for the centre, which sees its status and nothing more. */

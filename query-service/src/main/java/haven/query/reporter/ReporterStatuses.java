@@ -36,15 +36,20 @@ public class ReporterStatuses {
      * A meeting they are invited to: what for, when (the adjourned-to time if it was moved), where;
      * its notes once shared with them.
      */
-    public record Meeting(String kind, LocalDateTime when, String place, boolean adjourned, String notes) {}
+    public record Meeting(
+            String kind, MeetingKind kindCode, LocalDateTime when, String place, boolean adjourned, String notes) {}
 
     /** A letter to them: {@code text} null once erased. */
-    public record Letter(String id, String title, String text, Instant at) {}
+    public record Letter(String id, String title, LetterKind kind, String text, Instant at) {}
 
     /** A file the reporter added; {@code name} is null once erased. */
     public record AddedFile(String name, Instant at) {}
 
-    /** {@code open}: the case still takes the reporter's messages (not once its details are deleted). */
+    /**
+     * {@code open}: the case still takes the reporter's messages (not once its details are deleted).
+     * The words ({@code status}, {@code outcome}, …) are English, for the API; {@code stage} and the
+     * codes let a page say them in the reader's language; {@code language} is the one the report was made in.
+     */
     public record ReporterStatus(
             String reference,
             String status,
@@ -62,7 +67,11 @@ public class ReporterStatuses {
             boolean consentToShare,
             ReportType type,
             String organisation,
-            boolean monitoringReturned) {}
+            boolean monitoringReturned,
+            String stage,
+            Outcome outcomeCode,
+            AppealOutcome appealOutcomeCode,
+            String language) {}
 
     private final MongoCollection<Document> references;
     private final MongoCollection<Document> statuses;
@@ -110,6 +119,7 @@ public class ReporterStatuses {
                 .map(Document.class::cast)
                 .map(m -> new Meeting(
                         Words.capitalised(MeetingKind.valueOf(m.getString("kind"))),
+                        MeetingKind.valueOf(m.getString("kind")),
                         LocalDateTime.parse(
                                 m.getString("resumesAt") != null ? m.getString("resumesAt") : m.getString("startsAt")),
                         text(m.getString("place")),
@@ -123,6 +133,7 @@ public class ReporterStatuses {
                     return new Letter(
                             entry.getKey(),
                             LetterTitles.of(LetterKind.valueOf(l.getString("kind"))),
+                            LetterKind.valueOf(l.getString("kind")),
                             text(l.getString("text")),
                             l.getDate("at").toInstant());
                 })
@@ -162,7 +173,11 @@ public class ReporterStatuses {
                 d.getBoolean("consentToShare", false),
                 d.getString("type") == null ? null : ReportType.valueOf(d.getString("type")),
                 d.getString("organisation"),
-                d.getBoolean("monitoringReturned", false));
+                d.getBoolean("monitoringReturned", false),
+                stage.name(),
+                decided ? Outcome.valueOf(d.getString("outcome")) : null,
+                d.getString("appealOutcome") == null ? null : AppealOutcome.valueOf(d.getString("appealOutcome")),
+                d.getString("language"));
     }
 
     /** What the reporter is told of a case erased since their page was shown (the view may not have caught up). */
@@ -184,7 +199,11 @@ public class ReporterStatuses {
                 false,
                 null,
                 null,
-                true);
+                true,
+                Stage.ERASED.name(),
+                null,
+                null,
+                null);
     }
 
     private String text(String sealed) {

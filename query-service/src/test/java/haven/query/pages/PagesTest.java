@@ -91,6 +91,63 @@ class PagesTest {
     }
 
     @Test
+    void reportersChooseWelshAndStaffPagesStayInEnglish() throws Exception {
+        var welsh = http.perform(get("/report").param("lang", "cy")).andReturn().getResponse();
+        assertThat(welsh.getContentAsString())
+                .contains(
+                        "<html lang=\"cy\"",
+                        "Rhoi gwybod am ddigwyddiad casineb neu fwlio yn y gwaith",
+                        "Help a chymorth")
+                .contains("Help cyfrinachol am ddim");
+        Cookie chosen = welsh.getCookie("__Host-HAVEN_LANGUAGE");
+        assertThat(chosen.getValue()).isEqualTo("cy");
+        assertThat(chosen.isHttpOnly()).isTrue();
+
+        assertThat(http.perform(get("/follow-up").cookie(chosen))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("chosen once, kept")
+                .contains("Dilyn eich adroddiad", "Change the language to English");
+        assertThat(http.perform(get("/report").header("Accept-Language", "cy-GB,cy;q=0.9"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("the browser's preference, until they choose")
+                .contains("Rhoi gwybod am ddigwyddiad casineb");
+
+        var unknown =
+                http.perform(get("/report").param("lang", "fr")).andReturn().getResponse();
+        assertThat(unknown.getCookie("__Host-HAVEN_LANGUAGE")).isNull();
+        assertThat(unknown.getContentAsString()).contains("<html lang=\"en\"", "Report a hate incident");
+
+        assertThat(http.perform(get("/trends")
+                                .cookie(chosen)
+                                .param("lang", "cy")
+                                .with(PageLogin.as("board.chair", null, Role.BOARD)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("staff pages are in English only")
+                .contains("<html lang=\"en\"", "Reported hate incidents")
+                .doesNotContain("Cymraeg");
+    }
+
+    @Test
+    void theWelshMessagesSayEverythingTheEnglishOnesDo() throws Exception {
+        var english = new java.util.Properties();
+        var welsh = new java.util.Properties();
+        try (var en = getClass().getResourceAsStream("/messages.properties");
+                var cy = getClass().getResourceAsStream("/messages_cy.properties")) {
+            english.load(new java.io.InputStreamReader(en, java.nio.charset.StandardCharsets.UTF_8));
+            welsh.load(new java.io.InputStreamReader(cy, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(welsh.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+        welsh.forEach(
+                (key, words) -> assertThat((String) words).as((String) key).isNotBlank());
+    }
+
+    @Test
     void theStartPageSignpostsSupportFromThePartnershipsFile() throws Exception {
         assertThat(http.perform(get("/report")).andReturn().getResponse().getContentAsString())
                 .contains("Help and support", "Victim Support", "Telephone: 08 08 16 89 111", "Acas", "Samaritans")

@@ -15,10 +15,18 @@ import java.util.regex.Pattern;
  * Somewhere a reporter can get help (an employee assistance programme, a trade union, a staff
  * network, Victim Support, a local hate crime service), from the {@code support} list of the
  * partnership's file or an organisation's: shown to reporters, never recorded against a case.
- * {@code helpsWith} the report types it is for (both, unless the file says).
+ * {@code helpsWith} the report types it is for (both, unless the file says). Its description may be
+ * given in another language of the reporters' pages too ({@code description-cy}).
  */
 public record SupportService(
-        String name, String description, Optional<String> phone, Optional<URI> website, Set<ReportType> helpsWith) {
+        String name,
+        String description,
+        Optional<String> phone,
+        Optional<URI> website,
+        Set<ReportType> helpsWith,
+        Map<String, String> descriptionIn) {
+
+    private static final Pattern TRANSLATED = Pattern.compile("description-([a-z]{2,3})");
 
     private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 ]{2,19}");
     private static final int LONGEST_NAME = 100;
@@ -26,6 +34,11 @@ public record SupportService(
 
     public boolean helpsWith(ReportType type) {
         return helpsWith.contains(type);
+    }
+
+    /** Its description in this language (a code such as {@code cy}), or as the file first gives it. */
+    public String description(String language) {
+        return descriptionIn.getOrDefault(language, description);
     }
 
     /** Its website's address as text, for a page's link (templates may not reach into a URI); null if none. */
@@ -59,7 +72,8 @@ public record SupportService(
                     text(service, "description", where, LONGEST_DESCRIPTION),
                     phone(service.get("phone"), where),
                     website(service.get("website"), where),
-                    types(service.get("for"), where)));
+                    types(service.get("for"), where),
+                    translations(service, where)));
         }
         return List.copyOf(services);
     }
@@ -69,6 +83,17 @@ public record SupportService(
             throw new IllegalArgumentException(where + ": '" + key + "' must be 1 to " + longest + " characters");
         }
         return value.strip();
+    }
+
+    private static Map<String, String> translations(Map<?, ?> service, String where) {
+        var translated = new java.util.HashMap<String, String>();
+        for (Object key : service.keySet()) {
+            var language = key instanceof String k ? TRANSLATED.matcher(k) : null;
+            if (language != null && language.matches()) {
+                translated.put(language.group(1), text(service, (String) key, where, LONGEST_DESCRIPTION));
+            }
+        }
+        return Map.copyOf(translated);
     }
 
     private static Optional<String> phone(Object given, String where) {

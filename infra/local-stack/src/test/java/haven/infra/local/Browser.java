@@ -118,6 +118,18 @@ final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** Chooses a language with the page's switcher, and waits for the page in it. */
+    void chooseLanguage(String code) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(".haven-language-select [lang=" + code + "]").click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** As a new visitor on this computer: no cookies, so no choice of language and nobody signed in. */
+    void forgetCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
     /**
      * Signs in as a demo member of staff through the dev identity provider's own sign-in form,
      * starting from a staff page, and comes back to it.

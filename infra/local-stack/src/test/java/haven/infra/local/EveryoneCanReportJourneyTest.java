@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Reports that do not come through the person's own online form, in a real browser against the real
  * services, axe at each page: a volunteer at a reporting centre goes through the questions with
  * someone who came in, gives them their reference and receipt, and sees only where the report
- * stands; the person follows it up themselves; the case team reads how it reached them.
+ * stands; the person follows it up themselves; the case team reads how it reached them. A report
+ * made in Welsh, end to end, and followed up in Welsh on a later visit.
  */
 class EveryoneCanReportJourneyTest {
 
@@ -36,6 +37,7 @@ class EveryoneCanReportJourneyTest {
 
     @Test
     void aReportingCentreRecordsAReportForSomeoneWhoFollowsItUpThemselves() {
+        browser.forgetCookies();
         browser.signIn("/staff", "vol.okoro");
         assertThat(browser.heading()).isEqualTo("Reports recorded here");
         assertThat(browser.text("#centre")).isEqualTo("Castle Library");
@@ -129,11 +131,111 @@ class EveryoneCanReportJourneyTest {
         browser.signOut();
     }
 
+    @Test
+    void aReportIsMadeInWelshAndFollowedUpInWelsh() {
+        browser.forgetCookies();
+        browser.go("/");
+        assertThat(browser.heading()).isEqualTo("Report a hate incident or bullying at work");
+        browser.chooseLanguage("cy");
+        assertThat(browser.heading()).isEqualTo("Rhoi gwybod am ddigwyddiad casineb neu fwlio yn y gwaith");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("cy");
+        assertThat(browser.text("#support")).contains("Help cyfrinachol am ddim");
+        browser.check("cy-report-start");
+        browser.press("Dechrau nawr");
+
+        ateb(
+                "Am beth rydych chi’n rhoi gwybod?",
+                "cy-report-type",
+                () -> browser.click("input[name=type][value=HATE_INCIDENT]"));
+        ateb(
+                "Pwy ydych chi eisiau dweud wrthyn nhw?",
+                "cy-report-who",
+                () -> browser.click("input[name=organisation][value=castle-council]"));
+
+        assertThat(browser.heading()).isEqualTo("Beth ddigwyddodd?");
+        browser.click("input[name=category][value=VERBAL_ABUSE]");
+        browser.type("#narrative", "Gwaeddodd dyn arnaf am siarad Cymraeg ar y bws.");
+        // switching language halfway keeps what was typed
+        browser.chooseLanguage("en");
+        assertThat(browser.heading()).isEqualTo("What happened?");
+        assertThat(browser.find("#narrative").getAttribute("value"))
+                .isEqualTo("Gwaeddodd dyn arnaf am siarad Cymraeg ar y bws.");
+        browser.chooseLanguage("cy");
+        assertThat(browser.heading()).isEqualTo("Beth ddigwyddodd?");
+        browser.press("Parhau");
+        assertThat(browser.heading()).isEqualTo("Pryd ddigwyddodd e?");
+        browser.press("Parhau");
+        assertThat(browser.text(".govuk-error-summary"))
+                .as("the page's own checks speak Welsh too")
+                .contains("Rhowch y dyddiad y digwyddodd");
+        browser.check("cy-report-when-error");
+
+        ateb("Pryd ddigwyddodd e?", "cy-report-when", () -> {
+            browser.type("#occurredOn-day", "30");
+            browser.type("#occurredOn-month", "11");
+            browser.type("#occurredOn-year", "2026");
+        });
+        ateb("Ble ddigwyddodd e?", "cy-report-where", () -> {
+            browser.click("input[name=locationType][value=PUBLIC_TRANSPORT]");
+            browser.click("input[name=area][value=CASTLE]");
+        });
+        ateb(
+                "Pam ydych chi’n meddwl iddo ddigwydd?",
+                "cy-report-why",
+                () -> browser.click("input[name=motivations][value=RACE]"));
+        ateb(
+                "Sut oeddech chi’n rhan o’r peth?",
+                "cy-report-role",
+                () -> browser.click("input[name=reporterRole][value=VICTIM]"));
+        ateb("Pwy oedd yn rhan o’r peth?", "cy-report-people", () -> {});
+        ateb("Ydych chi wedi dweud wrth yr heddlu?", "cy-report-police", () -> browser.click("#policeInformed-2"));
+        ateb("Ydych chi eisiau rhoi eich enw?", "cy-report-about-you", () -> browser.click("#anonymous"));
+        ateb("Eich enw a sut i gysylltu â chi", "cy-report-contact", () -> {
+            browser.type("#name", "Rhys Morgan");
+            browser.type("#email", "rhys@example.org");
+            browser.click("input[name=contactPreference][value=EMAIL]");
+        });
+        ateb("Allwn ni rannu eich adroddiad?", "cy-report-consent", () -> browser.click("#consentToShare-2"));
+
+        assertThat(browser.heading()).isEqualTo("Gwiriwch eich atebion cyn anfon eich adroddiad");
+        assertThat(browser.text(".govuk-summary-list"))
+                .contains("Digwyddiad casineb", "30 Tachwedd 2026", "Rhys Morgan");
+        browser.check("cy-report-check");
+        browser.press("Anfon yr adroddiad");
+
+        assertThat(browser.heading()).isEqualTo("Adroddiad wedi’i anfon");
+        String reference = browser.text("#reference");
+        String receipt = browser.text("#receipt");
+        browser.check("cy-report-sent");
+
+        // another visit, nothing chosen: the follow-up pages open in the language the report was made in
+        browser.forgetCookies();
+        browser.go("/follow-up");
+        assertThat(browser.heading()).isEqualTo("Follow up your report");
+        browser.type("#reference", reference);
+        browser.type("#receipt", receipt);
+        browser.press("Continue");
+        assertThat(browser.heading()).isEqualTo("Eich adroddiad");
+        assertThat(browser.text("#status")).isEqualTo("Rydym wedi cael eich adroddiad.");
+        browser.check("cy-follow-up-status");
+        browser.chooseLanguage("en");
+        assertThat(browser.text("#status")).isEqualTo("We have received your report.");
+        browser.forgetCookies();
+    }
+
     /** One question: the page asks it, the answers go in, the page is checked, and Continue. */
     private static void answer(String question, String screenshot, Runnable answers) {
         assertThat(browser.heading()).isEqualTo(question);
         answers.run();
         browser.check(screenshot);
         browser.press("Continue");
+    }
+
+    /** The same, in Welsh: Parhau. */
+    private static void ateb(String question, String screenshot, Runnable answers) {
+        assertThat(browser.heading()).isEqualTo(question);
+        answers.run();
+        browser.check(screenshot);
+        browser.press("Parhau");
     }
 }
