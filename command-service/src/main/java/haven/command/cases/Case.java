@@ -203,7 +203,7 @@ class Case {
             apply(new ReportRecordedOnBehalf(
                     c.caseId(), by.channel(), by.recordedBy(), by.centre(), by.recorderMayBeContacted()));
         }
-        if (c.language() != null) {
+        if (c.language() != null && !c.language().equals("en")) { // English unless it says otherwise
             apply(new ReportMadeInLanguage(c.caseId(), c.language()));
         }
         ApplyMore last = apply(new ReportRoutedToTeam(c.caseId(), c.intakeTeam(), c.organisation()));

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -19,22 +20,15 @@ import org.springframework.web.servlet.LocaleResolver;
  * them, else English. Staff pages are in English whatever is chosen, so no page mixes two
  * languages. Only a listed language is ever taken from a request.
  */
-public final class Languages implements LocaleResolver, HandlerInterceptor {
+final class Languages implements LocaleResolver, HandlerInterceptor {
 
     static final String PARAMETER = "lang";
     private static final Locale ENGLISH = Locale.ENGLISH;
-    /** Pages only staff use: always in English. */
-    private static final List<String> STAFF_ONLY = List.of(
-            "/staff",
-            "/cases",
-            "/actions",
-            "/trends",
-            "/admin",
-            "/centre",
-            "/sign-in",
-            "/signed-out",
-            "/forbidden",
-            "/api");
+    /** Pages only staff use (not recording a report for someone, which asks the person's questions): in English. */
+    private static final List<String> STAFF_ONLY = Stream.concat(
+                    PagesSecurity.STAFF_PAGES.stream().filter(page -> !page.equals("/intake")),
+                    Stream.of("/sign-in", "/signed-out", PagesSecurity.FORBIDDEN, "/api"))
+            .toList();
 
     private final List<String> codes;
     private final String cookie;
@@ -46,25 +40,18 @@ public final class Languages implements LocaleResolver, HandlerInterceptor {
                 .filter(code -> code.matches("[a-z]{2,3}"))
                 .distinct()
                 .toList();
-        this.codes = listed.contains("en") ? listed : concat("en", listed);
+        this.codes = Stream.concat(Stream.of("en"), listed.stream()).distinct().toList();
         this.secure = secure;
         this.cookie = Cookies.name("HAVEN_LANGUAGE", secure);
     }
 
-    private static List<String> concat(String first, List<String> rest) {
-        var all = new java.util.ArrayList<String>();
-        all.add(first);
-        all.addAll(rest);
-        return Collections.unmodifiableList(all);
-    }
-
     /** The languages offered, as codes, English first. */
-    public List<String> codes() {
+    List<String> codes() {
         return codes;
     }
 
     /** Whether this page is one reporters read, and so offered in every language. */
-    public static boolean offersLanguages(String path) {
+    static boolean offersLanguages(String path) {
         return STAFF_ONLY.stream().noneMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
