@@ -38,7 +38,7 @@ class IntruderTest extends ApiTest {
               "reporter": { "name": "Sam Reporter", "email": "sam@example.org", "phone": "01234 567890" },
               "contactPreference": "EMAIL", "narrative": "Left out of every team meeting",
               "namedParties": ["my line manager"], "namedStaff": ["x.someone"],
-              "policeInformed": false, "consentToShare": true, "organisation": "council" }
+              "policeInformed": false, "consentToShare": true, "organisation": "council", "language": "cy" }
             """;
 
     static final String MEETING = """
