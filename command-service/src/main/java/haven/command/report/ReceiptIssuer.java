@@ -1,14 +1,12 @@
 package haven.command.report;
 
+import haven.infra.security.ReceiptHashes;
 import java.security.SecureRandom;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Issues the references and receipts reporters follow up with.
- * A receipt is shown once and kept only as a bcrypt hash; {@code ReceiptGuard} checks it.
+ * A receipt is shown once and kept only as its keyed hash ({@link ReceiptHashes}); {@code ReceiptGuard} checks it.
  */
 @Component
 class ReceiptIssuer {
@@ -19,11 +17,10 @@ class ReceiptIssuer {
     private static final int RECEIPT_DIGITS = 16;
 
     private final SecureRandom random = new SecureRandom();
-    private final PasswordEncoder encoder;
+    private final ReceiptHashes hashes;
 
-    /** {@code strength}: bcrypt's log2 rounds; production keeps the default, tests lower it to spend no time on it. */
-    ReceiptIssuer(@Value("${haven.receipts.hash-strength:10}") int strength) {
-        this.encoder = new BCryptPasswordEncoder(strength);
+    ReceiptIssuer(ReceiptHashes hashes) {
+        this.hashes = hashes;
     }
 
     String newReference() {
@@ -39,7 +36,7 @@ class ReceiptIssuer {
     }
 
     String hash(String receipt) {
-        return encoder.encode(receipt);
+        return hashes.of(receipt);
     }
 
     private String randomChars(int count) {

@@ -6,8 +6,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
 import haven.events.CaseId;
 import haven.infra.security.ReceiptGuard;
+import haven.infra.security.ReceiptHashes;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -50,13 +52,20 @@ class ReporterAccess {
         entries.deleteOne(eq("_id", reference));
     }
 
-    /** The case a reference and receipt open; see {@link ReceiptGuard} for timing and throttling. */
+    /**
+     * The case a reference and receipt open; see {@link ReceiptGuard} for timing and throttling. A
+     * receipt still kept as bcrypt hashed it is kept the new way from now on.
+     */
     Optional<CaseId> open(String reference, String receipt, String client) {
         Document entry = entries.find(eq("_id", ReceiptGuard.normaliseReference(reference)))
                 .first();
         String hash = entry == null ? null : entry.getString("receiptHash");
-        return guard.opens(reference, receipt, client, hash)
-                ? Optional.of(new CaseId(entry.getString("caseId")))
-                : Optional.empty();
+        if (!guard.opens(reference, receipt, client, hash)) {
+            return Optional.empty();
+        }
+        if (ReceiptHashes.isLegacy(hash)) {
+            entries.updateOne(eq("_id", entry.getString("_id")), Updates.set("receiptHash", receipts.hash(receipt)));
+        }
+        return Optional.of(new CaseId(entry.getString("caseId")));
     }
 }

@@ -34,6 +34,33 @@ class ReportApiTest extends ApiTest {
     }
 
     @Test
+    void aReceiptKeptByBcryptBeforeStillOpensItsReportAndIsThenKeptTheNewWay() throws Exception {
+        var receipt = submitAnonymousReport();
+        String reference = receipt.get("reference").asText();
+        var access = database.getCollection("reporter_access");
+        assertThat(access.find(new org.bson.Document("_id", reference)).first().getString("receiptHash"))
+                .startsWith("hmac-sha256:");
+        access.updateOne(
+                new org.bson.Document("_id", reference),
+                new org.bson.Document(
+                        "$set",
+                        new org.bson.Document(
+                                "receiptHash",
+                                new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+                                        .encode(receipt.get("receipt").asText()))));
+
+        var message = json.createObjectNode()
+                .put("reference", reference)
+                .put("receipt", receipt.get("receipt").asText())
+                .put("text", "Any news?")
+                .toString();
+        postJson("/api/reporter/messages", message, "").andExpect(status().isAccepted());
+        assertThat(access.find(new org.bson.Document("_id", reference)).first().getString("receiptHash"))
+                .startsWith("hmac-sha256:");
+        postJson("/api/reporter/messages", message, "").andExpect(status().isAccepted());
+    }
+
+    @Test
     void aNamedReportCarriesTheReportersContactDetails() throws Exception {
         postJson(
                         "/api/reports",

@@ -86,8 +86,16 @@ public class HavenSecurity {
     ReceiptGuard receiptGuard(
             @Value("${haven.receipts.failures-per-reference:5}") int perReference,
             @Value("${haven.receipts.failures-per-client:30}") int perClient,
-            @Value("${haven.receipts.cooldown:PT15M}") Duration cooldown) {
-        return new ReceiptGuard(perReference, perClient, cooldown);
+            @Value("${haven.receipts.cooldown:PT15M}") Duration cooldown,
+            @Value("${haven.receipts.legacy-cost:10}") int legacyCost,
+            ReceiptHashes hashes) {
+        return new ReceiptGuard(perReference, perClient, cooldown, hashes, legacyCost);
+    }
+
+    /** How receipts are kept: under a key from the master key, so both services check them alike. */
+    @Bean
+    ReceiptHashes receiptHashes(@Value("${haven.privacy.master-key:}") String masterKey) {
+        return new ReceiptHashes(masterKey);
     }
 
     /**

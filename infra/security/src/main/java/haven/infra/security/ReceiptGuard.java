@@ -10,17 +10,24 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks a reporter's receipt against the slow hash kept for their reference: in the same time
- * whether or not the reference exists, and refusing for a while once a reference, or a client,
+ * Checks a reporter's receipt against the hash kept for their reference ({@link ReceiptHashes}): in
+ * the same time whether or not the reference exists and whichever way its receipt is kept, and refusing for a while once a reference, or a client,
  * has had too many wrong guesses. A reference that does not exist is throttled exactly like one
  * that does, so neither the answer nor the refusal tells a guesser which references are real.
  * The client key (the caller's address) is held only in memory, only as a bucket key, never logged.
  */
 public class ReceiptGuard {
 
-    private final PasswordEncoder hashes = new BCryptPasswordEncoder();
-    /** Compared against when a reference is unknown, so both answers cost the same bcrypt work. */
-    private final String decoyHash = hashes.encode("0000000000000000");
+    private final PasswordEncoder bcrypt = new BCryptPasswordEncoder();
+    /**
+     * Every check costs one bcrypt comparison (against a legacy hash, else this decoy, made at the
+     * cost the legacy hashes were) and one HMAC, so that its time tells nobody whether a reference
+     * exists or how old its report is.
+     */
+    private final String decoyBcrypt;
+
+    private final ReceiptHashes hashes;
+    private final String decoyHmac;
 
     private final Bandwidth perReference;
     private final Bandwidth perClient;
@@ -31,8 +38,14 @@ public class ReceiptGuard {
      * @param failuresPerReference wrong guesses at one reference before it is refused
      * @param failuresPerClient    wrong guesses from one client (any references) before it is refused
      * @param cooldown             how long until the failures are forgiven
+     * @param hashes               how receipts are kept
+     * @param legacyCost           bcrypt's cost (log2 rounds) for the receipts kept by bcrypt before: 10
      */
-    public ReceiptGuard(int failuresPerReference, int failuresPerClient, Duration cooldown) {
+    public ReceiptGuard(
+            int failuresPerReference, int failuresPerClient, Duration cooldown, ReceiptHashes hashes, int legacyCost) {
+        this.hashes = hashes;
+        this.decoyBcrypt = new BCryptPasswordEncoder(legacyCost).encode("0000000000000000");
+        this.decoyHmac = hashes.of("0000000000000000");
         this.perReference = limit(failuresPerReference, cooldown);
         this.perClient = limit(failuresPerClient, cooldown);
         this.cooldown = cooldown;
@@ -68,8 +81,11 @@ public class ReceiptGuard {
             }
             throw new TooManyAttempts(cooldown);
         }
-        boolean opens = hashes.matches(receipt.replaceAll("[\\s-]", ""), storedHash == null ? decoyHash : storedHash)
-                && storedHash != null;
+        String given = ReceiptHashes.digits(receipt);
+        boolean legacy = ReceiptHashes.isLegacy(storedHash);
+        boolean bcryptOpens = bcrypt.matches(given, legacy ? storedHash : decoyBcrypt);
+        boolean hmacOpens = hashes.matches(given, storedHash == null || legacy ? decoyHmac : storedHash);
+        boolean opens = storedHash != null && (legacy ? bcryptOpens : hmacOpens);
         if (opens) {
             forReference.addTokens(1);
             forClient.addTokens(1);
