@@ -217,7 +217,10 @@ final class ServiceBenchmark {
      */
     private void visibleInTheOtherProcess(MongoClient client, String commandUrl, int seconds, int rate)
             throws Exception {
-        var caseload = client.getDatabase("haven").getCollection("caseload");
+        // the caseload is kept in two generations of views (the query-service's CaseViews): a row shows in either
+        var generations = List.of(
+                client.getDatabase("haven").getCollection("caseload"),
+                client.getDatabase("haven").getCollection("caseload_1"));
         var sentAt = new ConcurrentHashMap<String, long[]>(); // caseId -> {sent, acknowledged} nanos
         var fromSent = new Histogram(3);
         var fromAck = new Histogram(3);
@@ -226,10 +229,16 @@ final class ServiceBenchmark {
             while (running.get() || !sentAt.isEmpty()) {
                 var pending = new ArrayList<>(sentAt.keySet());
                 if (!pending.isEmpty()) {
-                    for (Document row :
-                            caseload.find(Filters.in("_id", pending)).projection(new Document("_id", 1))) {
+                    var rows = new ArrayList<Document>();
+                    generations.forEach(caseload -> caseload.find(Filters.in("_id", pending))
+                            .projection(new Document("_id", 1))
+                            .into(rows));
+                    for (Document row : rows) {
                         long now = System.nanoTime();
                         long[] times = sentAt.remove(row.getString("_id"));
+                        if (times == null) {
+                            continue; // seen in both generations at once
+                        }
                         synchronized (fromSent) {
                             fromSent.recordValue((now - times[0]) / 1000);
                             fromAck.recordValue(Math.max(0, now - times[1]) / 1000);
