@@ -30,15 +30,16 @@ class MonitoringQuestions {
                         question.name(),
                         message("MonitoringQuestion." + question.name(), locale),
                         question.answers().stream()
-                                .map(code -> new Option(
-                                        code,
-                                        message(
-                                                code.equals(MonitoringQuestion.PREFER_NOT_TO_SAY)
-                                                        ? "MonitoringQuestion." + code
-                                                        : "MonitoringQuestion." + question.name() + "." + code,
-                                                locale)))
+                                .map(code -> new Option(code, message(answerKey(question, code), locale)))
                                 .toList()))
                 .toList();
+    }
+
+    /** The message key of an answer the question offers: "prefer not to say" is one key for every question. */
+    static String answerKey(MonitoringQuestion question, String code) {
+        return code.equals(MonitoringQuestion.PREFER_NOT_TO_SAY)
+                ? "MonitoringQuestion." + code
+                : "MonitoringQuestion." + question.name() + "." + code;
     }
 
     private String message(String key, Locale locale) {

@@ -126,10 +126,9 @@ final class TrendTables {
         if (value.equals("NONE")) {
             return "Not answered";
         }
-        String key = value.equals(MonitoringQuestion.PREFER_NOT_TO_SAY)
-                ? "MonitoringQuestion." + value
-                : "MonitoringQuestion." + question.name() + "." + value;
-        return question.takes(value) ? messages.getMessage(key, null, Locale.UK) : capitalised(Words.ofName(value));
+        return question.takes(value)
+                ? messages.getMessage(MonitoringQuestions.answerKey(question, value), null, Locale.UK)
+                : capitalised(Words.ofName(value));
     }
 
     private static String capitalised(String words) {
