@@ -20,7 +20,10 @@ public final class EmbeddedStore implements AutoCloseable {
 
     /** When a write counts as stored. */
     public enum Durability {
-        /** In the data file before it is acknowledged: survives {@code kill -9} of the store. */
+        /**
+         * In the data file before it is acknowledged or read: survives {@code kill -9} of the store,
+         * and nothing a reader saw is lost.
+         */
         ON_ACKNOWLEDGE,
         /** The H2 backend's own behaviour, committed about once a second; kept to measure the difference. */
         EVERY_SECOND
@@ -31,8 +34,8 @@ public final class EmbeddedStore implements AutoCloseable {
 
     private final MongoServer server;
 
-    private EmbeddedStore(MongoBackend backend, Runnable afterWrite, int port) {
-        this.server = new MongoServer(new FaithfulBackend(backend, afterWrite));
+    EmbeddedStore(MongoBackend backend, Runnable commit, int port) {
+        this.server = new MongoServer(new FaithfulBackend(backend, commit));
         server.bind(HOST, port);
     }
 
@@ -58,8 +61,8 @@ public final class EmbeddedStore implements AutoCloseable {
                             + ". Is another Haven store using this data folder? Stop it first.",
                     e);
         }
-        Runnable afterWrite = durability == Durability.ON_ACKNOWLEDGE ? store::commit : () -> {};
-        return new EmbeddedStore(new H2Backend(store), afterWrite, port);
+        Runnable commit = durability == Durability.ON_ACKNOWLEDGE ? store::commit : () -> {};
+        return new EmbeddedStore(new H2Backend(store), commit, port);
     }
 
     /** A throwaway store on a free port. */

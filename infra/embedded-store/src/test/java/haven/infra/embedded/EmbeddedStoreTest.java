@@ -8,12 +8,19 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +89,67 @@ class EmbeddedStoreTest {
         } finally {
             store.destroy();
             store.waitFor();
+        }
+    }
+
+    /**
+     * Models the H2 backend: a write is visible once applied and durable once committed, and a
+     * commit covers everything applied so far. A write is held between the two; a read meanwhile
+     * sees it, and must not be answered until the write is durable.
+     */
+    @Test
+    void aReadIsAnsweredOnlyOnceWhatItSawIsInTheDataFile() throws Exception {
+        var applied = new AtomicInteger();
+        var durable = new AtomicInteger();
+        var writeApplied = new CompletableFuture<Void>();
+        var releaseWrite = new CountDownLatch(1);
+        var backend = new FaithfulBackend(
+                new MemoryBackend() {
+                    @Override
+                    public de.bwaldvogel.mongo.bson.Document handleCommand(
+                            Channel channel, String database, String command, de.bwaldvogel.mongo.bson.Document query) {
+                        var answer = super.handleCommand(channel, database, command, query);
+                        if (command.equals("insert")) {
+                            applied.incrementAndGet();
+                            writeApplied.complete(null);
+                            awaitQuietly(releaseWrite); // applied, not yet committed
+                        }
+                        return answer;
+                    }
+                },
+                () -> durable.set(applied.get()));
+        var writer = CompletableFuture.runAsync(() -> backend.handleCommand(
+                new EmbeddedChannel(),
+                "t",
+                "insert",
+                bson("insert", "reports", "documents", List.of(bson("_id", "HV-7K3M-Q9")))));
+        CompletableFuture.anyOf(writeApplied, writer).join();
+
+        var found =
+                backend.handleCommand(new EmbeddedChannel(), "t", "find", bson("find", "reports", "filter", bson()));
+        int durableWhenAnswered = durable.get();
+        releaseWrite.countDown();
+        writer.join();
+
+        assertThat(found.toString()).contains("HV-7K3M-Q9");
+        assertThat(durableWhenAnswered)
+                .as("writes in the data file when the read was answered")
+                .isEqualTo(1);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document bson(Object... keysAndValues) {
+        var document = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            document.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return document;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
