@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -54,7 +55,8 @@ import org.bson.Document;
  *       single counter update, then inserts its whole commit as <b>one document</b> ({@code _id}
  *       the first position; the first event's fields; the others in {@code more}), so a crash at
  *       any point leaves the whole commit or none of it: the store has no multi-document
- *       transactions to rely on. A writer's clock plays no part in ordering.</li>
+ *       transactions to rely on. A writer's clock plays no part in ordering. Appends that arrive
+ *       together share the reservation and the insert ({@link GroupCommit}).</li>
  *   <li>{@code streamKey} ({@code aggregate/sequence}, a list for a commit of several events) has a
  *       unique index, which holds for every element of a list, so of two writers racing on one
  *       aggregate exactly one wins and the other gets Axon's {@code ConcurrencyException}.</li>
@@ -85,6 +87,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final Runnable afterReserve;
     private final Runnable beforeInsert;
+    private final GroupCommit groupCommit = new GroupCommit(this::writeTogether);
     /** When this process first saw each open gap; lost on restart, which only makes gaps live longer. */
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
 
@@ -112,9 +115,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         if (messages.isEmpty()) {
             return;
         }
-        long first = reserve(messages.size());
-        afterReserve.run();
-        Document commit = toDocument(first, EventUtils.asDomainEventMessage(messages.get(0)), serializer);
+        Document commit = toDocument(0, EventUtils.asDomainEventMessage(messages.get(0)), serializer);
         if (messages.size() > 1) {
             var more = new ArrayList<Document>(messages.size() - 1);
             var streamKeys = new ArrayList<>(List.of(commit.getString("streamKey")));
@@ -126,13 +127,45 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
             }
             commit.append("streamKey", streamKeys).append("more", more);
         }
+        var pending = new GroupCommit.Commit(commit, messages.size());
+        try {
+            groupCommit.write(pending);
+        } catch (RuntimeException | Error leaderFailed) {
+            // this thread wrote the group; its commit's failure is set below like everyone's
+        }
+        if (pending.failure != null) {
+            handlePersistenceException(pending.failure, messages.get(0));
+        }
+    }
+
+    /**
+     * One reservation for the whole group, then one unordered insert, so a commit refused for a
+     * duplicate stream key (a racing writer) does not hold back the others. Each refused commit's
+     * positions get a tombstone.
+     */
+    private void writeTogether(List<GroupCommit.Commit> commits) {
+        long next = reserve(commits.stream().mapToInt(c -> c.positions).sum());
+        afterReserve.run();
+        for (var commit : commits) {
+            commit.first = next;
+            commit.document.put("_id", next);
+            next += commit.positions;
+        }
         beforeInsert.run();
         try {
-            events.insertOne(commit);
+            events.insertMany(commits.stream().map(c -> c.document).toList(), new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                commits.get(error.getIndex()).failure =
+                        new MongoWriteException(error, e.getServerAddress(), e.getErrorLabels());
+            }
+            if (e.getWriteConcernError() != null) {
+                commits.stream().filter(c -> c.failure == null).forEach(c -> c.failure = e);
+            }
         } catch (MongoException e) {
-            tombstone(first, messages.size());
-            handlePersistenceException(e, messages.get(0));
+            commits.forEach(c -> c.failure = e);
         }
+        commits.stream().filter(c -> c.failure != null).forEach(c -> tombstone(c.first, c.positions));
     }
 
     /**

@@ -14,10 +14,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -128,6 +131,60 @@ class HavenEventStorageEngineTest {
         assertThat(amounts(tracked)).containsExactly(1, 2, 3);
         assertThat(((GapAwareTrackingToken) last(tracked).trackingToken()).getGaps())
                 .isEmpty();
+    }
+
+    @Test
+    void appendsArrivingWhileOneIsWrittenShareOneReservationAndOneInsertAndARacerFailsAlone() throws Exception {
+        var reservations = new AtomicInteger();
+        var firstReserved = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var grouped = engine(() -> {
+            if (reservations.incrementAndGet() == 1) {
+                firstReserved.countDown();
+                await(release);
+            }
+        });
+        var outcomes = new ConcurrentHashMap<String, Throwable>();
+        var first = appendOnItsOwnThread(grouped, event("first", 0, 0), outcomes);
+        assertThat(firstReserved.await(5, TimeUnit.SECONDS)).isTrue();
+        var queued = new ArrayList<Thread>();
+        IntStream.rangeClosed(1, 5)
+                .forEach(n -> queued.add(appendOnItsOwnThread(grouped, event("acc-" + n, 0, n), outcomes)));
+        queued.add(appendOnItsOwnThread(grouped, event("first", 0, 99), outcomes)); // races the first
+        while (queued.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            Thread.onSpinWait(); // each is queued behind the first
+        }
+        release.countDown();
+        first.join();
+        for (Thread thread : queued) {
+            thread.join();
+        }
+
+        assertThat(reservations).as("reservations for seven appends").hasValue(2);
+        assertThat(outcomes).containsOnlyKeys("first/99");
+        assertThat(outcomes.get("first/99")).isInstanceOf(AggregateStreamCreationException.class);
+        var tracked = track(null);
+        assertThat(amounts(tracked)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        assertThat(((GapAwareTrackingToken) last(tracked).trackingToken()).getGaps())
+                .as("the racer's position is a tombstone, not a gap to wait for")
+                .isEmpty();
+        assertThat(positionsInStore()).hasSize(6).allMatch(position -> position < 7);
+    }
+
+    private static Thread appendOnItsOwnThread(
+            HavenEventStorageEngine engine, DomainEventMessage<Deposited> event, Map<String, Throwable> failures) {
+        var thread = new Thread(() -> {
+            try {
+                engine.appendEvents(event);
+            } catch (RuntimeException e) {
+                failures.put(
+                        event.getAggregateIdentifier() + "/"
+                                + event.getPayload().amount(),
+                        e);
+            }
+        });
+        thread.start();
+        return thread;
     }
 
     @Test
