@@ -90,6 +90,10 @@ class ServiceMetricsTest {
         String metrics = prometheus();
         assertThat(metrics).as("Axon's own processor metrics").contains("eventProcessor_latency");
         assertThat(metrics)
+                .as("processing time as a timer; no capacity gauge, whose window kept every measurement")
+                .contains("eventProcessor_allTimer_seconds_sum")
+                .doesNotContain("eventProcessor_capacity");
+        assertThat(metrics)
                 .as("no per-instance quantiles, which cannot be summed across instances")
                 .doesNotContain("quantile=");
         for (String personal : List.of(

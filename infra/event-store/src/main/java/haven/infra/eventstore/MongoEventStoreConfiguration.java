@@ -7,6 +7,7 @@ import haven.infra.privacy.EvidenceFiles;
 import haven.infra.privacy.MasterKeys;
 import haven.infra.privacy.PersonalDataKeys;
 import haven.infra.privacy.StaffPseudonyms;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.config.Configuration;
@@ -20,6 +21,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -177,6 +179,12 @@ public class MongoEventStoreConfiguration {
         return configurer -> configurer
                 .eventProcessing()
                 .registerDefaultDeadLetterPolicy(configuration -> new StoreOutagesAreRetried());
+    }
+
+    /** Axon's message metrics, none of which keeps a measurement per message ({@link BoundedMetricRegistry}). */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new BoundedMetricRegistry(meterRegistry);
     }
 
     @Bean
