@@ -59,6 +59,10 @@ public final class Benchmark {
             ServiceBenchmark.run(args);
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("soak")) {
+            SoakBenchmark.run(args);
+            System.exit(0);
+        }
         if (args.length > 0 && args[0].equals("history")) {
             HistoryImportBenchmark.run(args);
             System.exit(0);

@@ -201,8 +201,13 @@ final class ReadBenchmark {
 
     /** A service jar as its own process (-Xmx512m) on {@code uri}, trusting the benchmark's tokens. */
     Process startService(Path jar, int port, String uri, String masterKey, Path log) throws java.io.IOException {
+        return startService(jar, port, uri, masterKey, log, "512m");
+    }
+
+    Process startService(Path jar, int port, String uri, String masterKey, Path log, String heap)
+            throws java.io.IOException {
         var command =
-                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
         // e.g. -XX:StartFlightRecording=filename=qs.jfr to profile the service
         command.addAll(List.of(System.getenv()
                         .getOrDefault("HAVEN_BENCH_SERVICE_OPTS", "")
@@ -383,6 +388,11 @@ final class ReadBenchmark {
     }
 
     String heap(String base) throws Exception {
+        return String.format("%.0f MB used (limit 512 MB)", heapMegabytes(base));
+    }
+
+    /** The heap in use, as the service's own metrics report it. */
+    double heapMegabytes(String base) throws Exception {
         String metrics = http.send(
                         HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
                                 .build(),
@@ -392,7 +402,7 @@ final class ReadBenchmark {
                 .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
-        return String.format("%.0f MB used (limit 512 MB)", used / 1024 / 1024);
+        return used / 1024 / 1024;
     }
 
     /** One request: where, and whose token it carries. */

@@ -210,13 +210,34 @@ final class ServiceBenchmark {
         return rate;
     }
 
+    /** What a paced run measured: latencies in microseconds from sent and from the 201 to the caseload row. */
+    record Paced(Histogram fromSent, Histogram fromAck, long acknowledged, long skipped, int notVisible) {}
+
+    private void visibleInTheOtherProcess(MongoClient client, String commandUrl, int seconds, int rate)
+            throws Exception {
+        var run = paced(client, commandUrl, seconds, rate);
+        figure(
+                "4. report → caseload row, other process, paced at " + rate + "/s",
+                "sent→visible p50 %.1f ms, p99 %.1f ms; 201→visible p50 %.1f ms, "
+                        + "p99 %.1f ms; %,d reports acknowledged in %d s (%.0f/s; %,d ticks of %d/s skipped, every sender busy)%s",
+                ReadBenchmark.ms(run.fromSent(), 50),
+                ReadBenchmark.ms(run.fromSent(), 99),
+                ReadBenchmark.ms(run.fromAck(), 50),
+                ReadBenchmark.ms(run.fromAck(), 99),
+                run.acknowledged(),
+                seconds,
+                run.acknowledged() / (double) seconds,
+                run.skipped(),
+                rate,
+                run.notVisible() == 0 ? "" : "; NOT VISIBLE after 30 s: " + run.notVisible());
+    }
+
     /**
      * Reports sent at {@code rate} a second (a sender free or the tick is skipped, so a slow
      * service is not buried under a queue) for {@code seconds}; each one's time from being sent, and
      * from its 201, to its row in the caseload view that the other process reads.
      */
-    private void visibleInTheOtherProcess(MongoClient client, String commandUrl, int seconds, int rate)
-            throws Exception {
+    Paced paced(MongoClient client, String commandUrl, int seconds, int rate) throws Exception {
         // the caseload is kept in two generations of views (the query-service's CaseViews): a row shows in either
         var generations = List.of(
                 client.getDatabase("haven").getCollection("caseload"),
@@ -291,20 +312,7 @@ final class ServiceBenchmark {
         int lost = sentAt.size();
         sentAt.clear();
         watcher.join();
-        figure(
-                "4. report → caseload row, other process, paced at " + rate + "/s",
-                "sent→visible p50 %.1f ms, p99 %.1f ms; 201→visible p50 %.1f ms, "
-                        + "p99 %.1f ms; %,d reports acknowledged in %d s (%.0f/s; %,d ticks of %d/s skipped, every sender busy)%s",
-                ReadBenchmark.ms(fromSent, 50),
-                ReadBenchmark.ms(fromSent, 99),
-                ReadBenchmark.ms(fromAck, 50),
-                ReadBenchmark.ms(fromAck, 99),
-                acknowledged.get(),
-                seconds,
-                acknowledged.get() / (double) seconds,
-                skipped.get(),
-                rate,
-                lost == 0 ? "" : "; NOT VISIBLE after 30 s: " + lost);
+        return new Paced(fromSent, fromAck, acknowledged.get(), skipped.get(), lost);
     }
 
     private static final String REPORT = """
@@ -346,7 +354,7 @@ final class ServiceBenchmark {
         return response.body();
     }
 
-    private void awaitUp(String health, Process service, File log) throws Exception {
+    void awaitUp(String health, Process service, File log) throws Exception {
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {
             if (!service.isAlive()) {
@@ -369,13 +377,26 @@ final class ServiceBenchmark {
     /** Heap in use right after a full collection (jcmd GC.run), as the service's own metrics report it. */
     private String heapAfterGc(Process service, String base) throws Exception {
         String before = reads.heap(base);
+        return String.format("%.0f MB used (limit 512 MB)", heapAfterFullGc(service, base)) + " after a full GC; "
+                + before.replace(" (limit 512 MB)", "") + " before it";
+    }
+
+    double heapAfterFullGc(Process service, String base) throws Exception {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.run")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start()
                 .waitFor();
-        Thread.sleep(500);
-        return reads.heap(base) + " after a full GC; " + before.replace(" (limit 512 MB)", "") + " before it";
+        Thread.sleep(500); // the metrics are sampled, not read at the call
+        return reads.heapMegabytes(base);
+    }
+
+    static Path jarOf(String service) {
+        return jar(Path.of(System.getProperty("haven.root", ".")), service);
+    }
+
+    ReadBenchmark reads() {
+        return reads;
     }
 }
