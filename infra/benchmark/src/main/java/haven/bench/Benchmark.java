@@ -129,6 +129,7 @@ public final class Benchmark {
                 batch.clear();
             }
         }
+        throughput(8, seconds, () -> inserts.insertOne(eventSizedDocument())); // warm up, as for the bus
         double one = throughput(1, seconds, () -> inserts.insertOne(eventSizedDocument()));
         double eight = throughput(8, seconds, () -> inserts.insertOne(eventSizedDocument()));
         database.drop();
@@ -209,6 +210,7 @@ public final class Benchmark {
         var commands = axon.commandGateway();
         Runnable deposit = () -> commands.sendAndWait(
                 new BenchAccount.Deposit("acc-" + ThreadLocalRandom.current().nextLong(accounts), Engines.nowMicros()));
+        throughput(8, seconds, deposit); // warm up: the first seconds ran at half speed while the JIT compiled
         double[] rates = {throughput(1, seconds, deposit), throughput(8, seconds, deposit)};
         axon.shutdown();
         database.drop();

@@ -3,8 +3,12 @@ package haven.bench;
 import com.mongodb.client.MongoClients;
 import haven.infra.embedded.EmbeddedStore;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Memory flat with history: reports at a steady rate for half an hour with both services on a
@@ -73,9 +77,22 @@ final class SoakBenchmark {
                             weigh ? bench.heapAfterFullGc(command, commandUrl) : null,
                             weigh ? bench.heapAfterFullGc(query, queryUrl) : null);
                     measured.add(result);
+                    if (weigh) {
+                        histogram(command, logs.resolve("command-minute-" + minute + ".histo"));
+                        histogram(query, logs.resolve("query-minute-" + minute + ".histo"));
+                    }
                     System.out.println(result + (run.notVisible() == 0 ? "" : " NOT VISIBLE: " + run.notVisible()));
                 }
                 summarise(measured);
+                for (String service : List.of("command", "query")) {
+                    System.out.println();
+                    System.out.println(service + "-service: classes whose live bytes grew most from minute "
+                            + BASELINE_MINUTE + " to " + minutes);
+                    grewMost(
+                                    logs.resolve(service + "-minute-" + BASELINE_MINUTE + ".histo"),
+                                    logs.resolve(service + "-minute-" + minutes + ".histo"))
+                            .forEach(System.out::println);
+                }
             } finally {
                 command.destroy();
                 query.destroy();
@@ -83,6 +100,46 @@ final class SoakBenchmark {
                 query.waitFor();
             }
         }
+    }
+
+    /** Live objects by class (jcmd GC.class_histogram, which collects first), kept in the logs folder. */
+    private static void histogram(Process service, Path file) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .redirectOutput(file.toFile())
+                .start()
+                .waitFor();
+    }
+
+    /** The ten classes whose live bytes grew most between two histograms. */
+    static List<String> grewMost(Path before, Path after) throws Exception {
+        if (!Files.exists(before) || !Files.exists(after)) {
+            return List.of("(no histogram to compare)");
+        }
+        Map<String, long[]> was = bytesByClass(before);
+        return bytesByClass(after).entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {
+                    e.getValue()[0] - was.getOrDefault(e.getKey(), new long[2])[0],
+                    e.getValue()[1] - was.getOrDefault(e.getKey(), new long[2])[1]
+                }))
+                .sorted(Comparator.comparingLong(e -> -e.getValue()[1]))
+                .limit(10)
+                .map(e -> String.format(
+                        "  %+,12d bytes %+,10d instances  %s", e.getValue()[1], e.getValue()[0], e.getKey()))
+                .toList();
+    }
+
+    /** class name → {instances, bytes} from a "num: #instances #bytes class" histogram. */
+    private static Map<String, long[]> bytesByClass(Path histogram) throws Exception {
+        var rows = new HashMap<String, long[]>();
+        for (String line : Files.readAllLines(histogram)) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length >= 4 && columns[0].endsWith(":")) {
+                rows.put(columns[3], new long[] {Long.parseLong(columns[1]), Long.parseLong(columns[2])});
+            }
+        }
+        return rows;
     }
 
     private static void summarise(List<Minute> minutes) {
