@@ -156,14 +156,18 @@ public class PersonalDataKeys {
         return erased.find(eq("_id", caseId)).first() != null;
     }
 
+    /**
+     * The key, made on first use. A new case's key costs three round trips (look, insert, check for
+     * an erasure), as its report is the hot path: the erasure is checked once, after the insert,
+     * which sees an erasure that ran before as well as one that ran meanwhile; the key made then
+     * opens nothing and is deleted at once.
+     */
     private byte[] keyFor(String keyId, String organisation) {
         return existingKey(keyId).orElseGet(() -> {
             String caseId = caseOf(keyId);
-            if (isErased(caseId)) {
-                throw new ErasedCase();
-            }
-            String owner =
-                    masterKeys.organisationOrFounder(organisation != null ? organisation : organisationOfKey(caseId));
+            // the case's own key is the one an organisation would be read from, and it is being made now
+            String owner = masterKeys.organisationOrFounder(
+                    organisation != null || keyId.equals(caseId) ? organisation : organisationOfKey(caseId));
             byte[] key = Aead.newKey();
             try {
                 keys.insertOne(new Document("_id", keyId)
@@ -177,7 +181,6 @@ public class PersonalDataKeys {
                 return existingKey(keyId).orElseThrow(); // another writer made it first
             }
             if (isErased(caseId)) {
-                // erased while the key was being made: the erasure's deletion may have run before the insert
                 keys.deleteOne(eq("_id", keyId));
                 throw new ErasedCase();
             }
