@@ -130,7 +130,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         var pending = new GroupCommit.Commit(commit, messages.size());
         try {
             groupCommit.write(pending);
-        } catch (RuntimeException | Error leaderFailed) {
+        } catch (RuntimeException leaderFailed) {
             // this thread wrote the group; its commit's failure is set below like everyone's
         }
         if (pending.failure != null) {

@@ -157,14 +157,16 @@ public class PersonalDataKeys {
     }
 
     /**
-     * The key, made on first use. A new case's key costs three round trips (look, insert, check for
-     * an erasure), as its report is the hot path: the erasure is checked once, after the insert,
-     * which sees an erasure that ran before as well as one that ran meanwhile; the key made then
-     * opens nothing and is deleted at once.
+     * The key, made on first use. The case is checked for an erasure before the key is made (no key
+     * is ever made for a case known to be erased) and again after (an erasure that ran meanwhile may
+     * have deleted keys before this one was inserted).
      */
     private byte[] keyFor(String keyId, String organisation) {
         return existingKey(keyId).orElseGet(() -> {
             String caseId = caseOf(keyId);
+            if (isErased(caseId)) {
+                throw new ErasedCase();
+            }
             // the case's own key is the one an organisation would be read from, and it is being made now
             String owner = masterKeys.organisationOrFounder(
                     organisation != null || keyId.equals(caseId) ? organisation : organisationOfKey(caseId));
