@@ -388,7 +388,7 @@ final class ServiceBenchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start()
                 .waitFor();
-        Thread.sleep(500); // the metrics are sampled, not read at the call
+        Thread.sleep(500);
         return reads.heapMegabytes(base);
     }
 
