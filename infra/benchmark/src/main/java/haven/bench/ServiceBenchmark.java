@@ -142,6 +142,19 @@ final class ServiceBenchmark {
 
                 visibleInTheOtherProcess(client, commandUrl, seconds, PACED_RATE);
                 visibleInTheOtherProcess(client, commandUrl, seconds, SUSTAINABLE_RATE);
+                // reads are timed once the projections have caught up with the paced reports, not alongside them
+                long head = client.getDatabase("haven")
+                                .getCollection("event_counters")
+                                .find(Filters.eq("_id", "events"))
+                                .first()
+                                .getLong("next")
+                        - 1;
+                reads.awaitCaughtUp(
+                        queryUrl,
+                        head,
+                        Instant.now(),
+                        query,
+                        logs.resolve("query.log").toFile());
 
                 String base = queryUrl;
                 IntFunction<ReadBenchmark.Read> caseload = i -> new ReadBenchmark.Read(
