@@ -395,14 +395,19 @@ final class ServiceBenchmark {
     }
 
     double heapAfterFullGc(Process service, String base) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start()
-                .waitFor();
+        jcmd(service, "GC.run", ProcessBuilder.Redirect.DISCARD);
         Thread.sleep(500);
         return reads.heapMegabytes(base);
+    }
+
+    /** Runs a diagnostic command in the service's JVM (jcmd) and waits for it. */
+    static void jcmd(Process service, String command, ProcessBuilder.Redirect output) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), command)
+                .redirectErrorStream(true)
+                .redirectOutput(output)
+                .start()
+                .waitFor();
     }
 
     static Path jarOf(String service) {

@@ -104,12 +104,7 @@ final class SoakBenchmark {
 
     /** Live objects by class (jcmd GC.class_histogram, which collects first), kept in the logs folder. */
     private static void histogram(Process service, Path file) throws Exception {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        new ProcessBuilder(jcmd.toString(), Long.toString(service.pid()), "GC.class_histogram")
-                .redirectErrorStream(true)
-                .redirectOutput(file.toFile())
-                .start()
-                .waitFor();
+        ServiceBenchmark.jcmd(service, "GC.class_histogram", ProcessBuilder.Redirect.to(file.toFile()));
     }
 
     /** The ten classes whose live bytes grew most between two histograms. */

@@ -13,12 +13,11 @@ import org.bson.Document;
  */
 final class GroupCommit {
 
-    /** One append's commit document; {@code failure} says why it was not stored, once written. */
+    /** One append's commit document (its {@code _id} the first position, once reserved); {@code failure} says why it was not stored. */
     static final class Commit {
 
         final Document document;
         final int positions;
-        long first;
         RuntimeException failure;
         private boolean written;
 

@@ -147,7 +147,6 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         long next = reserve(commits.stream().mapToInt(c -> c.positions).sum());
         afterReserve.run();
         for (var commit : commits) {
-            commit.first = next;
             commit.document.put("_id", next);
             next += commit.positions;
         }
@@ -165,7 +164,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         } catch (MongoException e) {
             commits.forEach(c -> c.failure = e);
         }
-        commits.stream().filter(c -> c.failure != null).forEach(c -> tombstone(c.first, c.positions));
+        commits.stream().filter(c -> c.failure != null).forEach(c -> tombstone(c.document.getLong("_id"), c.positions));
     }
 
     /**
