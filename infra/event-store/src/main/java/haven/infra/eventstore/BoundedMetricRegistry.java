@@ -8,8 +8,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
@@ -18,7 +16,7 @@ import org.axonframework.queryhandling.QueryMessage;
  * Axon's message metrics without its {@code CapacityMonitor}, whose ten-minute sliding window keeps
  * one map entry per message handled: a rebuild of a million events held a million entries per
  * processor (84 MB at 100,000 events), and the heap grew with history. What remains is bounded:
- * counters, Micrometer timers (no client-side percentiles) and the latency gauge. Capacity, the
+ * counters and Micrometer timers under Axon's names ({@link MessageMeters}) and the latency gauge. Capacity, the
  * share of time spent handling, is the timer's rate: {@code rate(<name>_allTimer_seconds_sum[10m])}.
  */
 public class BoundedMetricRegistry extends GlobalMetricRegistry {
@@ -31,13 +29,12 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
         return new MultiMessageMonitor<>(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
+                new MessageMeters(name, getRegistry(), tags),
                 EventProcessorLatencyMonitor.builder()
                         .meterNamePrefix(name)
                         .meterRegistry(getRegistry())
                         .tagsBuilder(latencyTags)
-                        .build(),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags));
+                        .build());
     }
 
     @Override
@@ -58,9 +55,7 @@ public class BoundedMetricRegistry extends GlobalMetricRegistry {
         return timedAndCounted(name, tags);
     }
 
-    private MultiMessageMonitor<Message<?>> timedAndCounted(String name, Function<Message<?>, Iterable<Tag>> tags) {
-        return new MultiMessageMonitor<>(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags));
+    private MessageMonitor<Message<?>> timedAndCounted(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return new MessageMeters(name, getRegistry(), tags);
     }
 }
