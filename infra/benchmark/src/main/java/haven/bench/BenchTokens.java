@@ -32,10 +32,10 @@ final class BenchTokens {
         keys = generator.generateKeyPair();
     }
 
-    /** Environment for a service that trusts these tokens and no issuer. */
     /** The services' default issuer (HAVEN_ISSUER_URI), which they require of every token. */
     static final String ISSUER = "http://localhost:9000";
 
+    /** Environment for a service that trusts these tokens and no issuer. */
     Map<String, String> serviceEnvironment() throws IOException {
         Path pem = Files.createTempFile("bench-jwt", ".pub");
         Files.writeString(

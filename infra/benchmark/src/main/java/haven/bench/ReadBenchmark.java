@@ -24,6 +24,7 @@ import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportSubmitted;
 import haven.events.ReportType;
+import haven.events.ReporterMessagesRead;
 import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
@@ -67,7 +68,7 @@ final class ReadBenchmark {
 
     static final int OPEN_CASES = 500;
     static final int PROCESSORS = 5;
-    static final int CLOSED_CASE_EVENTS = 11;
+    static final int CLOSED_CASE_EVENTS = 12;
     static final int OPEN_CASE_EVENTS = 5;
     static final int MONTHS_OF_HISTORY = 60;
     /** One team, so that its case manager can read any case. */
@@ -312,6 +313,8 @@ final class ReadBenchmark {
                 new MessageToReporterSent(id, "m-1", "Thank you for your report; we are looking into it.", caseworker));
         if (!open) {
             events.add(new MessageFromReporterReceived(id, "m-2", "Thank you, there is one more thing to add."));
+            // read before the case closes: a closed case with an unread message stays in the caseload
+            events.add(new ReporterMessagesRead(id, caseworker));
             events.add(new ActionAgreed(id, "a-1", "Mediation meeting", caseworker, day.plusDays(20), caseworker));
             events.add(new ActionCompleted(id, "a-1", caseworker));
             events.add(new InvestigationNoteAdded(id, "n-2", "Mediation held; both parties attended.", caseworker));

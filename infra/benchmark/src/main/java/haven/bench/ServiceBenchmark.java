@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
@@ -251,6 +252,11 @@ final class ServiceBenchmark {
      * from its 201, to its row in the caseload view that the other process reads.
      */
     Paced paced(MongoClient client, String commandUrl, int seconds, int rate) throws Exception {
+        return paced(client, commandUrl, seconds, rate, caseId -> {});
+    }
+
+    /** As above, telling {@code made} each new case's id as its report is acknowledged. */
+    Paced paced(MongoClient client, String commandUrl, int seconds, int rate, Consumer<String> made) throws Exception {
         // the caseload is kept in two generations of views (the query-service's CaseViews): a row shows in either
         var generations = List.of(
                 client.getDatabase("haven").getCollection("caseload"),
@@ -310,6 +316,7 @@ final class ServiceBenchmark {
                     String caseId = submit(commandUrl);
                     sentAt.put(caseId, new long[] {sent, System.nanoTime()});
                     acknowledged.incrementAndGet();
+                    made.accept(caseId);
                 } finally {
                     senders.release();
                 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClients;
 import haven.infra.embedded.EmbeddedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Memory flat with history: reports at a steady rate for half an hour with both services on a
- * small heap, nothing scraping their metrics. Each service's heap right after a full collection,
+ * small heap, nothing scraping their metrics; each case is closed a minute after it was reported
+ * ({@link Closer}), so the open caseload stays steady while the history grows. Each service's heap right after a full collection,
  * and the report → caseload p99 of the minute, at minute 5 and at the end; each must be within
  * 10 % of minute 5. Every minute's figures are printed as it ends.
  *
@@ -22,6 +24,10 @@ final class SoakBenchmark {
 
     static final int BASELINE_MINUTE = 5;
     static final double ALLOWED_GROWTH = 0.10;
+    /** The team a report goes to first (the bundled single organisation's). */
+    static final String INTAKE_TEAM = "equality";
+    /** How long each case stays open: the open caseload settles at the rate times this (3,000 at 50/s). */
+    static final Duration OPEN_FOR = Duration.ofMinutes(1);
 
     record Minute(int minute, long acknowledged, double p50, double p99, Double commandHeap, Double queryHeap) {}
 
@@ -66,8 +72,10 @@ final class SoakBenchmark {
                         "Soak: %d reports/s for %d minutes, both services at -Xmx%s; %d cores; logs in %s%n",
                         rate, minutes, heap, Runtime.getRuntime().availableProcessors(), logs);
                 var measured = new ArrayList<Minute>();
+                var closer =
+                        new Closer(commandUrl, reads.tokens.bearer("mgr.soak", INTAKE_TEAM, "CASE_MANAGER"), OPEN_FOR);
                 for (int minute = 1; minute <= minutes; minute++) {
-                    var run = bench.paced(client, commandUrl, 60, rate);
+                    var run = bench.paced(client, commandUrl, 60, rate, closer::closeLater);
                     boolean weigh = minute == BASELINE_MINUTE || minute == minutes;
                     var result = new Minute(
                             minute,
@@ -81,8 +89,11 @@ final class SoakBenchmark {
                         histogram(command, logs.resolve("command-minute-" + minute + ".histo"));
                         histogram(query, logs.resolve("query-minute-" + minute + ".histo"));
                     }
-                    System.out.println(result + (run.notVisible() == 0 ? "" : " NOT VISIBLE: " + run.notVisible()));
+                    System.out.println(result + "; closed so far " + closer.closed()
+                            + (closer.refused() == 0 ? "" : ", NOT CLOSED " + closer.refused())
+                            + (run.notVisible() == 0 ? "" : "; NOT VISIBLE: " + run.notVisible()));
                 }
+                closer.close();
                 summarise(measured);
                 for (String service : List.of("command", "query")) {
                     System.out.println();
