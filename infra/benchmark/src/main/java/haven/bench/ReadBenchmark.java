@@ -30,6 +30,8 @@ import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.eventstore.HavenEventStorageEngine;
+import haven.infra.eventstore.PersonalDataSerializer;
+import haven.infra.privacy.PersonalDataKeys;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -134,11 +136,12 @@ final class ReadBenchmark {
     private List<Row> measure(Path jar, long events, int requests) throws Exception {
         try (var store = EmbeddedStore.inMemory();
                 var client = MongoClients.create(store.uri("haven"))) {
-            var caseIds = load(client.getDatabase("haven"), events);
+            String masterKey = newMasterKey();
+            var caseIds = load(client.getDatabase("haven"), events, masterKey);
             System.out.printf("%,d events stored for %,d cases (%d open)%n", events, caseIds.size(), OPEN_CASES);
             int port = freePort();
             Path log = Files.createTempFile("bench-query-service", ".log");
-            Process service = startService(jar, port, store.uri("haven"), newMasterKey(), log);
+            Process service = startService(jar, port, store.uri("haven"), masterKey, log);
             try {
                 String base = "http://127.0.0.1:" + port;
                 Instant started = Instant.now();
@@ -226,13 +229,16 @@ final class ReadBenchmark {
         return builder.start();
     }
 
-    /** Closed cases with 11 events each and a fixed number of open ones with 5, spread over five years. */
-    List<String> load(MongoDatabase database, long events) {
-        var serializer = JacksonSerializer.builder()
-                .objectMapper(new ObjectMapper()
-                        .findAndRegisterModules()
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS))
-                .build();
+    /**
+     * Closed cases with 12 events each and a fixed number of open ones with 5, spread over five years;
+     * personal data sealed with each case's key under {@code masterKey}, as the command-service stores it.
+     */
+    List<String> load(MongoDatabase database, long events, String masterKey) {
+        var json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var serializer = new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(json).build(),
+                new PersonalDataKeys(database, masterKey, Duration.ofMinutes(10)),
+                json);
         var engine = HavenEventStorageEngine.builder()
                 .database(database)
                 .eventSerializer(serializer)

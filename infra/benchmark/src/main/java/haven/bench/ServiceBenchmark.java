@@ -97,11 +97,11 @@ final class ServiceBenchmark {
                     bus[1],
                     100 * bus[1] / raw.perSecond8());
 
-            var caseIds = reads.load(client.getDatabase("haven"), events);
+            String masterKey = ReadBenchmark.newMasterKey();
+            var caseIds = reads.load(client.getDatabase("haven"), events, masterKey);
             System.out.printf("%,d events stored for %,d cases%n", events, caseIds.size());
             double rawRead = rawSequentialRead(client);
 
-            String masterKey = ReadBenchmark.newMasterKey();
             int commandPort = ReadBenchmark.freePort();
             int queryPort = ReadBenchmark.freePort();
             Path logs = Files.createTempDirectory("bench-services");

@@ -13,12 +13,13 @@ import java.util.Map;
 
 /**
  * Memory flat with history: reports at a steady rate for half an hour with both services on a
- * small heap, nothing scraping their metrics; each case is closed a minute after it was reported
- * ({@link Closer}), so the open caseload stays steady while the history grows. Each service's heap right after a full collection,
+ * small heap, nothing scraping their metrics. Reports only, unless asked to close each case a while
+ * after its report ({@link Closer}), which keeps the open caseload steady while the history grows
+ * but costs three staff commands per report. Each service's heap right after a full collection,
  * and the report → caseload p99 of the minute, at minute 5 and at the end; each must be within
  * 10 % of minute 5. Every minute's figures are printed as it ends.
  *
- * <p>{@code java -Xmx4g -jar infra/benchmark/target/haven-benchmark.jar soak [minutes=30] [reports/s=50] [heap=256m]}
+ * <p>{@code java -Xmx4g -jar infra/benchmark/target/haven-benchmark.jar soak [minutes=30] [reports/s=50] [heap=256m] [close-after-seconds=0]}
  */
 final class SoakBenchmark {
 
@@ -26,8 +27,6 @@ final class SoakBenchmark {
     static final double ALLOWED_GROWTH = 0.10;
     /** The team a report goes to first (the bundled single organisation's). */
     static final String INTAKE_TEAM = "equality";
-    /** How long each case stays open: the open caseload settles at the rate times this (3,000 at 50/s). */
-    static final Duration OPEN_FOR = Duration.ofMinutes(1);
 
     record Minute(int minute, long acknowledged, double p50, double p99, Double commandHeap, Double queryHeap) {}
 
@@ -35,6 +34,8 @@ final class SoakBenchmark {
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         String heap = args.length > 3 ? args[3] : "256m";
+        // how long each case stays open before it is closed; 0: never
+        int closeAfterSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         var bench = new ServiceBenchmark();
         var reads = bench.reads();
         var logs = Files.createTempDirectory("bench-soak");
@@ -72,10 +73,13 @@ final class SoakBenchmark {
                         "Soak: %d reports/s for %d minutes, both services at -Xmx%s; %d cores; logs in %s%n",
                         rate, minutes, heap, Runtime.getRuntime().availableProcessors(), logs);
                 var measured = new ArrayList<Minute>();
-                var closer =
-                        new Closer(commandUrl, reads.tokens.bearer("mgr.soak", INTAKE_TEAM, "CASE_MANAGER"), OPEN_FOR);
+                var closer = new Closer(
+                        commandUrl,
+                        reads.tokens.bearer("mgr.soak", INTAKE_TEAM, "CASE_MANAGER"),
+                        Duration.ofSeconds(closeAfterSeconds));
                 for (int minute = 1; minute <= minutes; minute++) {
-                    var run = bench.paced(client, commandUrl, 60, rate, closer::closeLater);
+                    var run = bench.paced(
+                            client, commandUrl, 60, rate, closeAfterSeconds > 0 ? closer::closeLater : caseId -> {});
                     boolean weigh = minute == BASELINE_MINUTE || minute == minutes;
                     var result = new Minute(
                             minute,
@@ -89,7 +93,8 @@ final class SoakBenchmark {
                         histogram(command, logs.resolve("command-minute-" + minute + ".histo"));
                         histogram(query, logs.resolve("query-minute-" + minute + ".histo"));
                     }
-                    System.out.println(result + "; closed so far " + closer.closed()
+                    System.out.println(result
+                            + (closeAfterSeconds == 0 ? "" : "; closed so far " + closer.closed())
                             + (closer.refused() == 0 ? "" : ", NOT CLOSED " + closer.refused())
                             + (run.notVisible() == 0 ? "" : "; NOT VISIBLE: " + run.notVisible()));
                 }
