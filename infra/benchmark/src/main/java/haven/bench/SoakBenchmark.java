@@ -73,32 +73,36 @@ final class SoakBenchmark {
                         "Soak: %d reports/s for %d minutes, both services at -Xmx%s; %d cores; logs in %s%n",
                         rate, minutes, heap, Runtime.getRuntime().availableProcessors(), logs);
                 var measured = new ArrayList<Minute>();
-                var closer = new Closer(
+                try (var closer = new Closer(
                         commandUrl,
                         reads.tokens.bearer("mgr.soak", INTAKE_TEAM, "CASE_MANAGER"),
-                        Duration.ofSeconds(closeAfterSeconds));
-                for (int minute = 1; minute <= minutes; minute++) {
-                    var run = bench.paced(
-                            client, commandUrl, 60, rate, closeAfterSeconds > 0 ? closer::closeLater : caseId -> {});
-                    boolean weigh = minute == BASELINE_MINUTE || minute == minutes;
-                    var result = new Minute(
-                            minute,
-                            run.acknowledged(),
-                            ReadBenchmark.ms(run.fromSent(), 50),
-                            ReadBenchmark.ms(run.fromSent(), 99),
-                            weigh ? bench.heapAfterFullGc(command, commandUrl) : null,
-                            weigh ? bench.heapAfterFullGc(query, queryUrl) : null);
-                    measured.add(result);
-                    if (weigh) {
-                        histogram(command, logs.resolve("command-minute-" + minute + ".histo"));
-                        histogram(query, logs.resolve("query-minute-" + minute + ".histo"));
+                        Duration.ofSeconds(closeAfterSeconds))) {
+                    for (int minute = 1; minute <= minutes; minute++) {
+                        var run = bench.paced(
+                                client,
+                                commandUrl,
+                                60,
+                                rate,
+                                closeAfterSeconds > 0 ? closer::closeLater : caseId -> {});
+                        boolean weigh = minute == BASELINE_MINUTE || minute == minutes;
+                        var result = new Minute(
+                                minute,
+                                run.acknowledged(),
+                                ReadBenchmark.ms(run.fromSent(), 50),
+                                ReadBenchmark.ms(run.fromSent(), 99),
+                                weigh ? bench.heapAfterFullGc(command, commandUrl) : null,
+                                weigh ? bench.heapAfterFullGc(query, queryUrl) : null);
+                        measured.add(result);
+                        if (weigh) {
+                            histogram(command, logs.resolve("command-minute-" + minute + ".histo"));
+                            histogram(query, logs.resolve("query-minute-" + minute + ".histo"));
+                        }
+                        System.out.println(result
+                                + (closeAfterSeconds == 0 ? "" : "; closed so far " + closer.closed())
+                                + (closer.refused() == 0 ? "" : ", NOT CLOSED " + closer.refused())
+                                + (run.notVisible() == 0 ? "" : "; NOT VISIBLE: " + run.notVisible()));
                     }
-                    System.out.println(result
-                            + (closeAfterSeconds == 0 ? "" : "; closed so far " + closer.closed())
-                            + (closer.refused() == 0 ? "" : ", NOT CLOSED " + closer.refused())
-                            + (run.notVisible() == 0 ? "" : "; NOT VISIBLE: " + run.notVisible()));
                 }
-                closer.close();
                 summarise(measured);
                 for (String service : List.of("command", "query")) {
                     System.out.println();
