@@ -86,6 +86,24 @@ class TwoInstancesRaceTest {
                         LongStream.rangeClosed(0, accepted + 2).boxed().toList());
     }
 
+    /** Each instance keeps the cases it used in memory: it must still see what the other did since. */
+    @Test
+    void writesTakingTurnsBetweenInstancesAllLandOnTheCaseAsStored() throws Exception {
+        String caseId = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(post(url(first) + "/api/reports", ApiTest.ANONYMOUS_REPORT)
+                        .body())
+                .get("caseId")
+                .asText();
+
+        for (int i = 0; i < 6; i++) {
+            String target = url(i % 2 == 0 ? second : first) + "/api/cases/" + caseId + "/notes";
+            assertThat(post(target, "{\"text\": \"Note taken in turn\"}").statusCode())
+                    .as("note %d", i)
+                    .isEqualTo(202);
+        }
+        assertThat(sequenceNumbersOf(caseId)).hasSize(3 + 6);
+    }
+
     private List<Long> sequenceNumbersOf(String caseId) {
         try (var client = MongoClients.create(EmbeddedStore.shared().uri(DATABASE))) {
             return ApiTest.storedEventsOf(client.getDatabase(DATABASE), caseId).stream()

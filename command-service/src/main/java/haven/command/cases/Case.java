@@ -90,7 +90,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * its fields directly (it has no getters to expose); a snapshot of another revision is ignored and
  * the case rebuilt from its events.
  */
-@Aggregate(snapshotTriggerDefinition = "caseSnapshotTrigger", snapshotFilter = "caseSnapshotFilter")
+@Aggregate(
+        cache = "caseCache",
+        snapshotTriggerDefinition = "caseSnapshotTrigger",
+        snapshotFilter = "caseSnapshotFilter")
 @Revision(Case.REVISION)
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,

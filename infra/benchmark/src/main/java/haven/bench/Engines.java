@@ -1,10 +1,12 @@
 package haven.bench;
 
 import com.mongodb.client.MongoDatabase;
+import haven.infra.eventstore.FreshAggregateCache;
 import haven.infra.eventstore.HavenEventStorageEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -20,6 +22,8 @@ final class Engines {
     static final String HAVEN = "haven";
     static final String AXON_MONGO = "axon-mongo";
     static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+    /** The command-service's default ({@code HAVEN_CASE_CACHE}). */
+    static final long CACHED_AGGREGATES = 10_000;
 
     private Engines() {}
 
@@ -41,14 +45,19 @@ final class Engines {
         return extension;
     }
 
+    /** As the command-service runs: on Haven's engine, aggregates kept between commands while fresh. */
     static Configurer axon(EventStorageEngine engine, Duration fetchDelay) {
+        var accounts = AggregateConfigurer.defaultConfiguration(BenchAccount.class);
+        if (engine instanceof HavenEventStorageEngine haven) {
+            accounts.configureCache(c -> new FreshAggregateCache(haven, CACHED_AGGREGATES));
+        }
         return DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> SERIALIZER)
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         .storageEngine(engine)
                         .fetchDelay(fetchDelay.toMillis())
                         .build())
-                .configureAggregate(BenchAccount.class);
+                .configureAggregate(accounts);
     }
 
     static Configuration start(Configurer configurer) {

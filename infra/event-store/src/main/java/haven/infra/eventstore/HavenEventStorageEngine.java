@@ -307,6 +307,11 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         return Optional.of(present);
     }
 
+    /** Whether anyone has appended to the aggregate after {@code sequenceNumber}: one key lookup. */
+    public boolean hasEventAfter(String aggregateIdentifier, long sequenceNumber) {
+        return exists(aggregateIdentifier, sequenceNumber + 1);
+    }
+
     private boolean exists(String aggregateIdentifier, long sequence) {
         return events.find(eq("streamKey", streamKey(aggregateIdentifier, sequence)))
                         .projection(new Document("_id", 1))

@@ -1,5 +1,8 @@
 package haven.command.cases;
 
+import haven.infra.eventstore.FreshAggregateCache;
+import haven.infra.eventstore.HavenEventStorageEngine;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -9,9 +12,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** A long-running case is loaded from its latest snapshot plus the events after it. */
+/**
+ * A case a command has just used is held in memory for the next one, unless another instance has
+ * changed it since; otherwise it is loaded from its latest snapshot plus the events after it.
+ */
 @Configuration(proxyBeanMethods = false)
-class CaseSnapshots {
+class CaseLoading {
+
+    /** Recently used cases; {@code HAVEN_CASE_CACHE} of them (a case's rules need about 2 KB). */
+    @Bean
+    Cache caseCache(HavenEventStorageEngine store, @Value("${haven.case-cache:10000}") long size) {
+        return new FreshAggregateCache(store, size);
+    }
 
     @Bean
     SnapshotTriggerDefinition caseSnapshotTrigger(
