@@ -92,6 +92,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(
         cache = "caseCache",
+        commandTargetResolver = "caseTargets",
         snapshotTriggerDefinition = "caseSnapshotTrigger",
         snapshotFilter = "caseSnapshotFilter")
 @Revision(Case.REVISION)

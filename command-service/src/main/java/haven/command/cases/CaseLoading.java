@@ -2,12 +2,14 @@ package haven.command.cases;
 
 import haven.infra.eventstore.FreshAggregateCache;
 import haven.infra.eventstore.HavenEventStorageEngine;
+import haven.infra.eventstore.RememberedTargetResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,12 @@ class CaseLoading {
     @Bean
     Cache caseCache(HavenEventStorageEngine store, @Value("${haven.case-cache:10000}") long size) {
         return new FreshAggregateCache(store, size);
+    }
+
+    /** Which case a command is for, found without searching the command class each time. */
+    @Bean
+    CommandTargetResolver caseTargets() {
+        return new RememberedTargetResolver();
     }
 
     @Bean

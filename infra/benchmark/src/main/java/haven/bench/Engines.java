@@ -3,6 +3,7 @@ package haven.bench;
 import com.mongodb.client.MongoDatabase;
 import haven.infra.eventstore.FreshAggregateCache;
 import haven.infra.eventstore.HavenEventStorageEngine;
+import haven.infra.eventstore.RememberedTargetResolver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,9 +46,10 @@ final class Engines {
         return extension;
     }
 
-    /** As the command-service runs: on Haven's engine, aggregates kept between commands while fresh. */
+    /** As the command-service runs: targets found once per command class; on Haven's engine, aggregates kept between commands while fresh. */
     static Configurer axon(EventStorageEngine engine, Duration fetchDelay) {
-        var accounts = AggregateConfigurer.defaultConfiguration(BenchAccount.class);
+        var accounts = AggregateConfigurer.defaultConfiguration(BenchAccount.class)
+                .configureCommandTargetResolver(c -> new RememberedTargetResolver());
         if (engine instanceof HavenEventStorageEngine haven) {
             accounts.configureCache(c -> new FreshAggregateCache(haven, CACHED_AGGREGATES));
         }

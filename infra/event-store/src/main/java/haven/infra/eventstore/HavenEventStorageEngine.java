@@ -56,7 +56,7 @@ import org.bson.Document;
  *       the first position; the first event's fields; the others in {@code more}), so a crash at
  *       any point leaves the whole commit or none of it: the store has no multi-document
  *       transactions to rely on. A writer's clock plays no part in ordering. Appends that arrive
- *       together share the reservation and the insert ({@link GroupCommit}).</li>
+ *       together share the reservation and the insert ({@link Together}).</li>
  *   <li>{@code streamKey} ({@code aggregate/sequence}, a list for a commit of several events) has a
  *       unique index, which holds for every element of a list, so of two writers racing on one
  *       aggregate exactly one wins and the other gets Axon's {@code ConcurrencyException}.</li>
@@ -87,7 +87,8 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final Runnable afterReserve;
     private final Runnable beforeInsert;
-    private final GroupCommit groupCommit = new GroupCommit(this::writeTogether);
+    private final Together<Commit> commits = new Together<>(this::writeTogether);
+    private final Together<Lookup> lookups = new Together<>(this::lookUpTogether);
     /** When this process first saw each open gap; lost on restart, which only makes gaps live longer. */
     private final Map<Long, Instant> gapFirstSeen = new ConcurrentHashMap<>();
 
@@ -127,14 +128,26 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
             }
             commit.append("streamKey", streamKeys).append("more", more);
         }
-        var pending = new GroupCommit.Commit(commit, messages.size());
+        var pending = new Commit(commit, messages.size());
         try {
-            groupCommit.write(pending);
-        } catch (RuntimeException leaderFailed) {
-            // this thread wrote the group; its commit's failure is set below like everyone's
+            commits.send(pending);
+        } catch (RuntimeException groupFailed) {
+            pending.failure = groupFailed;
         }
         if (pending.failure != null) {
             handlePersistenceException(pending.failure, messages.get(0));
+        }
+    }
+
+    /** One append's commit document (its {@code _id} the first position, once reserved); {@code failure} says why it was not stored. */
+    private static final class Commit {
+        final Document document;
+        final int positions;
+        RuntimeException failure;
+
+        Commit(Document document, int positions) {
+            this.document = document;
+            this.positions = positions;
         }
     }
 
@@ -143,7 +156,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
      * duplicate stream key (a racing writer) does not hold back the others. Each refused commit's
      * positions get a tombstone.
      */
-    private void writeTogether(List<GroupCommit.Commit> commits) {
+    private void writeTogether(List<Commit> commits) {
         long next = reserve(commits.stream().mapToInt(c -> c.positions).sum());
         afterReserve.run();
         for (var commit : commits) {
@@ -307,9 +320,35 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         return Optional.of(present);
     }
 
-    /** Whether anyone has appended to the aggregate after {@code sequenceNumber}: one key lookup. */
+    /**
+     * Whether anyone has appended to the aggregate after {@code sequenceNumber}: one key lookup,
+     * shared with the lookups of other threads asking at the same time.
+     */
     public boolean hasEventAfter(String aggregateIdentifier, long sequenceNumber) {
-        return exists(aggregateIdentifier, sequenceNumber + 1);
+        var lookup = new Lookup(streamKey(aggregateIdentifier, sequenceNumber + 1));
+        lookups.send(lookup);
+        return lookup.found;
+    }
+
+    private static final class Lookup {
+        final String streamKey;
+        boolean found;
+
+        Lookup(String streamKey) {
+            this.streamKey = streamKey;
+        }
+    }
+
+    private void lookUpTogether(List<Lookup> group) {
+        var present = new HashSet<Object>();
+        for (Document stored : events.find(
+                        in("streamKey", group.stream().map(l -> l.streamKey).toList()))
+                .projection(new Document("streamKey", 1))) {
+            // a commit of several events keeps all their keys in a list
+            Object keys = stored.get("streamKey");
+            present.addAll(keys instanceof List<?> list ? list : List.of(keys));
+        }
+        group.forEach(lookup -> lookup.found = present.contains(lookup.streamKey));
     }
 
     private boolean exists(String aggregateIdentifier, long sequence) {

@@ -171,6 +171,32 @@ class HavenEventStorageEngineTest {
         assertThat(positionsInStore()).hasSize(6).allMatch(position -> position < 7);
     }
 
+    @Test
+    void manyThreadsAskingWhetherAnAggregateMovedOnEachGetTheirOwnAnswer() throws Exception {
+        engine.appendEvents(List.of(event("a", 0, 1), event("a", 1, 2), event("a", 2, 3)));
+        engine.appendEvents(event("b", 0, 1));
+        var wrong = new AtomicInteger();
+        var askers = IntStream.range(0, 8)
+                .mapToObj(n -> new Thread(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        long sequence = (n + i) % 5 - 1; // -1 (nothing yet) to 3
+                        boolean aMovedOn = sequence < 2;
+                        boolean bMovedOn = sequence < 0;
+                        if (engine.hasEventAfter("a", sequence) != aMovedOn
+                                || engine.hasEventAfter("b", sequence) != bMovedOn) {
+                            wrong.incrementAndGet();
+                        }
+                    }
+                }))
+                .toList();
+        askers.forEach(Thread::start);
+        for (Thread asker : askers) {
+            asker.join();
+        }
+
+        assertThat(wrong).hasValue(0);
+    }
+
     private static Thread appendOnItsOwnThread(
             HavenEventStorageEngine engine, DomainEventMessage<Deposited> event, Map<String, Throwable> failures) {
         var thread = new Thread(() -> {
