@@ -1,10 +1,15 @@
 package haven.command.escalation;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -36,33 +41,42 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Each open case's pending deadlines ({@code escalation_cases}, by case id), and for each day the cases
- * with a deadline falling due on it ({@code escalation_days}, by date): the sweep reads only the days
- * that have passed, by key, never the whole caseload. A deadline already past when it is set (a late
- * triage) is filed under yesterday, which the sweep reads on its next round. Every event but an
- * escalation or a reminder is activity and restarts the case's quiet period. Idempotent: each write sets what the
- * event says, so an event seen twice changes nothing.
+ * Each open case's pending deadlines ({@code escalation_watch}, by case id), and a small row for each
+ * day a case has something falling due ({@code escalation_due}, keyed {@code day/case}): the sweep reads
+ * only the days that have passed, by key range, never the whole caseload. A row per case and day,
+ * not a day's list of cases, because such a list grew with every case due that day and was rewritten
+ * whole at each addition (a replay files every past date under yesterday: one list of every case, past
+ * MongoDB's 16 MB document limit in a large council's history). A deadline already past when it is set
+ * (a late triage) is filed under yesterday, which the sweep reads on its next round. Every event but an
+ * escalation or a reminder is activity and restarts the case's quiet period. Idempotent: each write sets
+ * what the event says, so an event seen twice changes nothing.
  */
 @Component
-@ProcessingGroup("escalations")
+@ProcessingGroup(
+        "escalations-v2") // v2 replays once into the collections below (the day lists before were escalation_days)
 class EscalationWatch {
 
-    static final String CASES = "escalation_cases";
-    static final String DAYS = "escalation_days";
+    static final String CASES = "escalation_watch";
+    static final String DAYS = "escalation_due";
+    private static final String CASE = "case";
     private static final String DUE = "due";
     private static final String ACTIONS = "actions";
     /** The day the reporter of a closed case is asked whether anything has happened since. */
     static final String CHECK_IN = "checkIn";
     /** The actions whose owners have been reminded on their due day. */
     static final String REMINDED = "reminded";
+
+    private static final int ISO_DATE_LENGTH = "2026-01-01".length();
 
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> days;
@@ -219,8 +233,8 @@ class EscalationWatch {
         for (String date : dates) {
             LocalDate day = LocalDate.parse(date);
             days.updateOne(
-                    eq("_id", (day.isBefore(yesterday) ? yesterday : day).toString()),
-                    Updates.addToSet("cases", caseId),
+                    eq("_id", (day.isBefore(yesterday) ? yesterday : day) + "/" + caseId),
+                    Updates.set(CASE, caseId),
                     new UpdateOptions().upsert(true));
         }
     }
@@ -228,20 +242,32 @@ class EscalationWatch {
     /** The cases filed under any of these days. */
     Set<String> filedUnder(List<LocalDate> dueDays) {
         var filed = new HashSet<String>();
-        days.find(in("_id", dueDays.stream().map(LocalDate::toString).toList()))
-                .forEach(day -> filed.addAll(day.getList("cases", String.class, List.of())));
+        if (!dueDays.isEmpty()) {
+            days.find(anyOf(dueDays)).forEach(row -> filed.add(row.getString(CASE)));
+        }
         return filed;
     }
 
     /** Every day any case is filed under: read once, when no sweep has run before. */
     List<LocalDate> everyDayFiled() {
-        var all = new ArrayList<LocalDate>();
-        days.find().forEach(day -> all.add(LocalDate.parse(day.getString("_id"))));
-        return all;
+        var all = new TreeSet<LocalDate>();
+        days.find()
+                .projection(Projections.include("_id"))
+                .forEach(row -> all.add(LocalDate.parse(row.getString("_id").substring(0, ISO_DATE_LENGTH))));
+        return List.copyOf(all);
     }
 
     void forgetDays(List<LocalDate> swept) {
-        days.deleteMany(in("_id", swept.stream().map(LocalDate::toString).toList()));
+        if (!swept.isEmpty()) {
+            days.deleteMany(anyOf(swept));
+        }
+    }
+
+    /** The rows of these days: a range of keys each ('/' sorts just before '0'), which MongoDB reads by index. */
+    private static Bson anyOf(List<LocalDate> dueDays) {
+        return or(dueDays.stream()
+                .map(day -> and(gte("_id", day + "/"), lt("_id", day + "0")))
+                .toList());
     }
 
     /** The pending deadlines of these cases, where they are still open. */

@@ -103,6 +103,18 @@ class EscalationAcrossRestartsTest {
                 "RESOLUTION_OVERDUE");
         awaitSweptThrough("2026-11-28");
         assertThat(reasons(caseId)).hasSize(5);
+        // the days swept are forgotten (nothing falls due after the resolution date was missed)
+        assertThat(daysFiled()).allMatch(day -> day.compareTo("2026-11-29") >= 0);
+    }
+
+    private List<String> daysFiled() {
+        try (MongoClient client = MongoClients.create(EmbeddedStore.shared().uri(DATABASE))) {
+            return client.getDatabase(DATABASE)
+                    .getCollection(EscalationWatch.DAYS)
+                    .find()
+                    .map(row -> row.getString("_id").substring(0, "2026-11-29".length()))
+                    .into(new java.util.ArrayList<>());
+        }
     }
 
     private void awaitEscalations(String caseId, String... reasons) {

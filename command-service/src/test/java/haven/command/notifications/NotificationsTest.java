@@ -132,12 +132,10 @@ class NotificationsTest extends ApiTest {
                 .andExpect(status().isAccepted());
         // the deadline watch files the case under the action's due day from the events, in its own time
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> database
-                        .getCollection("escalation_days")
-                        .find(com.mongodb.client.model.Filters.eq("_id", due.toString()))
-                        .into(new java.util.ArrayList<>())
-                        .stream()
-                        .anyMatch(day -> day.getList("cases", String.class).contains(caseId)));
+                .until(() -> database.getCollection("escalation_due")
+                                .find(com.mongodb.client.model.Filters.eq("_id", due + "/" + caseId))
+                                .first()
+                        != null);
 
         escalations.sweep(due.minusDays(1));
         escalations.sweep(due);

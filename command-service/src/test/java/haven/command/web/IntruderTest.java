@@ -221,8 +221,8 @@ class IntruderTest extends ApiTest {
                 .removeAll(List.of(
                         "retention_schedule",
                         "trackingtokens",
-                        "escalation_cases",
-                        "escalation_days",
+                        "escalation_watch",
+                        "escalation_due",
                         "escalation_progress",
                         "staff_directory"));
         return sizes;
