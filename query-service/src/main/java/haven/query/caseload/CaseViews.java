@@ -55,6 +55,8 @@ public class CaseViews {
     private static final String REFERENCES = "case_references";
     /** The ids of an organisation's cases closed in a month, by "organisation/yyyy-MM". */
     private static final String CLOSED_BY_MONTH = "closed_cases";
+    /** How many open cases each status, risk and date due has ({@link OpenCaseCounts}). */
+    private static final String OPEN_CASE_COUNTS = "open_case_counts";
 
     private static final Duration SWITCH_CHECK_EVERY = Duration.ofMillis(250);
     /** A switch made by another instance is seen within this long; until then its readers see the old, complete view. */
@@ -65,10 +67,11 @@ public class CaseViews {
             MongoCollection<Document> caseFiles,
             MongoCollection<Document> openCases,
             MongoCollection<Document> references,
-            MongoCollection<Document> closedByMonth) {
+            MongoCollection<Document> closedByMonth,
+            MongoCollection<Document> openCaseCounts) {
 
         List<MongoCollection<Document>> all() {
-            return List.of(caseFiles, openCases, references, closedByMonth);
+            return List.of(caseFiles, openCases, references, closedByMonth, openCaseCounts);
         }
     }
 
@@ -104,7 +107,8 @@ public class CaseViews {
                 database.getCollection(CASE_FILES + suffix),
                 database.getCollection(OPEN_CASES + suffix),
                 database.getCollection(REFERENCES + suffix),
-                database.getCollection(CLOSED_BY_MONTH + suffix));
+                database.getCollection(CLOSED_BY_MONTH + suffix),
+                database.getCollection(OPEN_CASE_COUNTS + suffix));
     }
 
     /** The case file of the case with this reference, however it was typed; one key lookup each. */
@@ -143,15 +147,18 @@ public class CaseViews {
                 collection.drop();
             }
         }
+        OpenCaseCounts.countedFromTheStart(generations.get(building));
         save(new State(state.live(), building, Set.of()));
         log.info("Rebuilding the caseload beside the one in use");
     }
 
     private void buildFirstAsRebuild(EventStore events, int segments) {
+        if (tokens.fetchSegments(PROCESSOR).length > 0) {
+            return;
+        }
         var head = events.createHeadToken();
-        if (tokens.fetchSegments(PROCESSOR).length > 0
-                || head == null
-                || head.position().orElse(-1) < 0) {
+        if (head == null || head.position().orElse(-1) < 0) {
+            OpenCaseCounts.countedFromTheStart(live()); // nothing happened yet: every case will be counted
             return;
         }
         startRebuild(); // first: were this instance to stop before making the tokens, the next start does both again

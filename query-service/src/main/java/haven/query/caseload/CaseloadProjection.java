@@ -65,9 +65,12 @@ class CaseloadProjection {
     private final StaffPseudonyms pseudonyms;
     private final Partnership partnership;
     private final Clock clock;
+    private final OpenCaseCounts counts;
 
-    CaseloadProjection(CaseViews views, StaffPseudonyms pseudonyms, Partnership partnership, Clock clock) {
+    CaseloadProjection(
+            CaseViews views, StaffPseudonyms pseudonyms, Partnership partnership, Clock clock, OpenCaseCounts counts) {
         this.clock = clock;
+        this.counts = counts;
         this.partnership = partnership;
         this.views = views;
         this.pseudonyms = pseudonyms;
@@ -365,7 +368,9 @@ class CaseloadProjection {
         var openCases = writing.openCases();
         Document row = batch.row(caseFiles, caseId.value(), DomainEventMessage::getAggregateIdentifier);
         row = row == null ? new Document(CaseFile.ID, caseId.value()) : row;
+        String counted = OpenCaseCounts.bucketOf(row);
         change.accept(row);
+        counts.moved(writing, counted, OpenCaseCounts.bucketOf(row));
         batch.save(caseFiles, row);
         if (CaseStatus.CLOSED.name().equals(row.getString(CaseFile.STATUS))
                 && !row.getBoolean(CaseFile.UNREAD_MESSAGE, false)) {

@@ -49,6 +49,7 @@ public final class BatchWrites {
     /** Rows saved or deleted in this batch: each is written once, as it stands at the end. */
     private final Map<MongoCollection<Document>, Set<Object>> changedRows = new LinkedHashMap<>();
 
+    private final Map<Object, Runnable> firstly = new LinkedHashMap<>();
     private final Map<Object, Runnable> lastly = new LinkedHashMap<>();
 
     private BatchWrites(List<? extends Message<?>> messages) {
@@ -103,6 +104,15 @@ public final class BatchWrites {
     }
 
     /**
+     * A projection's own work for the batch's end that must be stored before its rows, made on first
+     * use (one per {@code key}); it runs before the queued writes, in the order first asked for.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Runnable> T firstly(Object key, Supplier<T> create) {
+        return (T) firstly.computeIfAbsent(key, k -> create.get());
+    }
+
+    /**
      * A projection's own work for the batch's end, made on first use (one per {@code key}); it runs
      * after the queued writes, in the order first asked for.
      */
@@ -126,8 +136,13 @@ public final class BatchWrites {
         return found;
     }
 
-    /** The changed rows, then the upserts in order (no projection uses both on one collection), then the work left for last. */
+    /**
+     * The work that goes first, the changed rows, then the upserts in order (no projection uses both on
+     * one collection), then the work left for last.
+     */
     void write() {
+        firstly.values().forEach(Runnable::run);
+        firstly.clear();
         changedRows.forEach((collection, ids) -> collection.bulkWrite(
                 ids.stream().map(id -> rowWrite(collection, id)).toList()));
         changedRows.clear();

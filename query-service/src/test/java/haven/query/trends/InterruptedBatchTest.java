@@ -3,10 +3,8 @@ package haven.query.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoSocketReadException;
-import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
@@ -25,8 +23,8 @@ import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
 import haven.infra.embedded.EmbeddedStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import haven.query.views.FailingStore;
+import haven.query.views.FailingStore.Lost;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,17 +76,6 @@ class InterruptedBatchTest {
         client.close();
     }
 
-    /** How much of the failing write the store had done when it went away. */
-    enum Lost {
-        NOTHING_DONE,
-        HALF_DONE,
-        DONE_BUT_NOT_ANSWERED;
-
-        int of(int models) {
-            return this == NOTHING_DONE ? 0 : this == HALF_DONE ? models / 2 : models;
-        }
-    }
-
     @Test
     void aBatchRetriedAfterAnyOfItsWritesFailedCountsEveryCaseOnce() {
         MongoDatabase reference = client.getDatabase("batch-uninterrupted");
@@ -132,7 +119,7 @@ class InterruptedBatchTest {
     private List<Document> project(MongoDatabase database, int failAt, Lost lost) {
         var writes = new AtomicInteger(Integer.MIN_VALUE); // the earlier batch does not fail
         var projection = new TrendProjection(
-                failing(database, writes, failAt, lost),
+                FailingStore.database(database, writes, failAt, lost),
                 pseudonyms,
                 Areas.load(""),
                 haven.infra.council.Partnership.load(""),
@@ -188,62 +175,6 @@ class InterruptedBatchTest {
         } else {
             projection.on((CaseReopened) event, sequence, message.getTimestamp());
         }
-    }
-
-    /**
-     * The database, but its {@code failAt}th write (counted in {@code writes}) fails as if the store
-     * had gone away, having done {@code lost} of it.
-     */
-    private static MongoDatabase failing(MongoDatabase database, AtomicInteger writes, int failAt, Lost lost) {
-        return proxy(MongoDatabase.class, database, (method, args) -> {
-            Object result = method.invoke(database, args);
-            return result instanceof MongoCollection<?> collection
-                    ? failingWrites(collection, writes, failAt, lost)
-                    : result;
-        });
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static MongoCollection<?> failingWrites(
-            MongoCollection<?> collection, AtomicInteger writes, int failAt, Lost lost) {
-        return proxy(MongoCollection.class, collection, (method, args) -> {
-            boolean write = Set.of("bulkWrite", "updateOne", "replaceOne", "insertOne", "deleteOne")
-                    .contains(method.getName());
-            if (write && writes.incrementAndGet() == failAt) {
-                if (method.getName().equals("bulkWrite")) {
-                    List models = (List) args[0];
-                    if (lost.of(models.size()) > 0) {
-                        ((MongoCollection) collection).bulkWrite(models.subList(0, lost.of(models.size())));
-                    }
-                } else if (lost.of(1) > 0) {
-                    method.invoke(collection, args);
-                }
-                throw new MongoSocketReadException("the store went away", new ServerAddress());
-            }
-            return method.invoke(collection, args);
-        });
-    }
-
-    interface Call {
-        Object invoke(java.lang.reflect.Method method, Object[] args) throws Exception;
-    }
-
-    /** Equal only to itself, as the projection's writes are grouped by collection. */
-    private static <T> T proxy(Class<T> type, Object target, Call call) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
-            switch (method.getName()) {
-                case "equals":
-                    return self == args[0];
-                case "hashCode":
-                    return System.identityHashCode(self);
-                default:
-                    try {
-                        return call.invoke(method, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-            }
-        }));
     }
 
     private static DomainEventMessage<?> message(CaseId caseId, long sequence, Object event, String at) {
