@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CaseLoading {
 
-    /** Recently used cases; {@code HAVEN_CASE_CACHE} of them (a case's rules need about 2 KB). */
+    /** Recently used cases; {@code HAVEN_CASE_CACHE} of them. */
     @Bean
     Cache caseCache(HavenEventStorageEngine store, @Value("${haven.case-cache:10000}") long size) {
         return new FreshAggregateCache(store, size);
