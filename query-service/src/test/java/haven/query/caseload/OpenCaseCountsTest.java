@@ -13,21 +13,17 @@ import haven.events.CaseId;
 import haven.events.CaseResolved;
 import haven.events.CaseTriaged;
 import haven.events.Category;
-import haven.events.ContactPreference;
 import haven.events.DeadlineBasis;
 import haven.events.DeadlinesSet;
-import haven.events.LocationType;
-import haven.events.Motivation;
 import haven.events.Outcome;
 import haven.events.ProtectedCharacteristic;
 import haven.events.ReportSubmitted;
-import haven.events.ReportType;
-import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Partnership;
 import haven.infra.embedded.EmbeddedStore;
 import haven.infra.privacy.StaffPseudonyms;
+import haven.query.Reports;
 import haven.query.views.FailingStore;
 import haven.query.views.FailingStore.Lost;
 import haven.query.web.Background;
@@ -71,14 +67,14 @@ class OpenCaseCountsTest {
     final CaseId closed = newCaseId();
     final CaseId reportedLast = newCaseId();
     final List<TrackedEventMessage<?>> events = tracked(List.of(
-            message(overdue, 0, report(overdue)),
+            message(overdue, 0, Reports.bullyingAtWork(overdue, "HV-CNTS-00")),
             message(overdue, 1, deadlines(overdue, "2026-11-20")),
-            message(closed, 0, report(closed)),
+            message(closed, 0, Reports.bullyingAtWork(closed, "HV-CNTS-00")),
             message(closed, 1, deadlines(closed, "2026-12-10")),
             // the batch that fails
             message(overdue, 2, triage(overdue, RiskLevel.HIGH, "2026-11-25")),
             message(closed, 2, triage(closed, RiskLevel.LOW, "2026-12-20")),
-            message(reportedLast, 0, report(reportedLast)),
+            message(reportedLast, 0, Reports.bullyingAtWork(reportedLast, "HV-CNTS-00")),
             message(
                     closed,
                     3,
@@ -237,28 +233,6 @@ class OpenCaseCountsTest {
                 Map.of(),
                 UUID.randomUUID().toString(),
                 Instant.parse("2026-11-18T09:00:00Z").plusSeconds(sequence));
-    }
-
-    private static ReportSubmitted report(CaseId caseId) {
-        return new ReportSubmitted(
-                caseId,
-                "HV-CNTS-00",
-                "$2a$10$x",
-                ReportType.DIGNITY_AT_WORK,
-                Category.DISCRIMINATION,
-                LocalDate.parse("2026-11-17"),
-                LocationType.WORKPLACE,
-                "Housing",
-                Set.of(Motivation.RACE),
-                ReporterRole.VICTIM,
-                true,
-                null,
-                ContactPreference.FOLLOW_UP_ONLY,
-                "narrative",
-                List.of(),
-                false,
-                false,
-                null);
     }
 
     private static DeadlinesSet deadlines(CaseId caseId, String triageDue) {
