@@ -109,10 +109,14 @@ public class EscalationSweep {
         return escalated;
     }
 
-    /** Today's cases are read by key each round; the case reminds each owner once, so a round may repeat. */
+    /**
+     * The cases with an action due today are read by key each round, from rows of actions alone (every
+     * case has deadlines filed under some day, few have an action due today); the case reminds each owner
+     * once, so a round may repeat.
+     */
     private void remindActionOwners(LocalDate today) {
         String day = today.toString();
-        for (Document pending : watch.pending(watch.filedUnder(List.of(today)))) {
+        for (Document pending : watch.pending(watch.withActionsDueOn(today))) {
             var reminded = pending.getList(EscalationWatch.REMINDED, String.class, List.of());
             pending.get("actions", new Document()).forEach((actionId, due) -> {
                 if (!day.equals(due) || reminded.contains(actionId)) {

@@ -57,17 +57,22 @@ import org.springframework.stereotype.Component;
  * not a day's list of cases, because such a list grew with every case due that day and was rewritten
  * whole at each addition (a replay files every past date under yesterday: one list of every case, past
  * MongoDB's 16 MB document limit in a large council's history). A deadline already past when it is set
- * (a late triage) is filed under yesterday, which the sweep reads on its next round. Every event but an
+ * (a late triage) is filed under yesterday, which the sweep reads on its next round. An agreed action's
+ * day is filed again in {@code escalation_actions_due}, which the sweep reads every round for the day's
+ * reminders: a key range the embedded store answers by scanning, so it is kept to actions alone. Every event but an
  * escalation or a reminder is activity and restarts the case's quiet period. Idempotent: each write sets
  * what the event says, so an event seen twice changes nothing.
  */
 @Component
-@ProcessingGroup(
-        "escalations-v2") // v2 replays once into the collections below (the day lists before were escalation_days)
+// v3 replays once to file the agreed actions apart (v2 filed a row per case and day; v1 a list per day)
+@ProcessingGroup("escalations-v3")
 class EscalationWatch {
 
     static final String CASES = "escalation_watch";
     static final String DAYS = "escalation_due";
+    /** The same rows for agreed actions only: read every round for today's reminders, so kept apart and small. */
+    static final String ACTION_DAYS = "escalation_actions_due";
+
     private static final String CASE = "case";
     private static final String DUE = "due";
     private static final String ACTIONS = "actions";
@@ -80,6 +85,7 @@ class EscalationWatch {
 
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> days;
+    private final MongoCollection<Document> actionDays;
     private final DueDates dueDates;
     private final Partnership partnership;
     private final SweepProgress progress;
@@ -94,6 +100,7 @@ class EscalationWatch {
         this.progress = progress;
         this.cases = havenDatabase.getCollection(CASES);
         this.days = havenDatabase.getCollection(DAYS);
+        this.actionDays = havenDatabase.getCollection(ACTION_DAYS);
         this.dueDates = dueDates;
         this.partnership = partnership;
         this.clock = clock;
@@ -126,7 +133,7 @@ class EscalationWatch {
                     .append("closed", true)
                     .append(CHECK_IN, checkIn);
             cases.replaceOne(eq("_id", caseId), closed, new ReplaceOptions().upsert(true));
-            file(caseId, List.of(checkIn));
+            file(days, caseId, List.of(checkIn));
             return;
         }
         if (event instanceof ActionFallsDue reminded) {
@@ -151,6 +158,7 @@ class EscalationWatch {
         Document due = row.get(DUE, Document.class) == null ? new Document() : row.get(DUE, Document.class);
         Document actions = row.get(ACTIONS, Document.class) == null ? new Document() : row.get(ACTIONS, Document.class);
         var before = dates(due, actions);
+        var actionsBefore = dates(actions);
         apply(event, row, due, actions);
         if (!row.getBoolean("resolved", false)) {
             String organisation = partnership.organisationOf(row.getString("organisation"));
@@ -162,9 +170,8 @@ class EscalationWatch {
         row.put(DUE, due);
         row.put(ACTIONS, actions);
         cases.replaceOne(eq("_id", caseId), row, new ReplaceOptions().upsert(true));
-        var added = dates(due, actions);
-        added.removeAll(before);
-        file(caseId, added);
+        file(days, caseId, added(before, dates(due, actions)));
+        file(actionDays, caseId, added(actionsBefore, dates(actions)));
     }
 
     private void apply(Object event, Document row, Document due, Document actions) {
@@ -220,15 +227,21 @@ class EscalationWatch {
         }
     }
 
-    private static Set<String> dates(Document due, Document actions) {
+    private static Set<String> dates(Document... deadlines) {
         var dates = new HashSet<String>();
-        due.values().forEach(date -> dates.add((String) date));
-        actions.values().forEach(date -> dates.add((String) date));
+        for (Document deadline : deadlines) {
+            deadline.values().forEach(date -> dates.add((String) date));
+        }
         return dates;
     }
 
+    private static Set<String> added(Set<String> before, Set<String> after) {
+        after.removeAll(before);
+        return after;
+    }
+
     /** Files the case under each new due day; under yesterday if that day has already passed. */
-    private void file(String caseId, Collection<String> dates) {
+    private void file(MongoCollection<Document> days, String caseId, Collection<String> dates) {
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         for (String date : dates) {
             LocalDate day = LocalDate.parse(date);
@@ -241,6 +254,15 @@ class EscalationWatch {
 
     /** The cases filed under any of these days. */
     Set<String> filedUnder(List<LocalDate> dueDays) {
+        return filedUnder(days, dueDays);
+    }
+
+    /** The cases with an agreed action filed under this day. */
+    Set<String> withActionsDueOn(LocalDate day) {
+        return filedUnder(actionDays, List.of(day));
+    }
+
+    private static Set<String> filedUnder(MongoCollection<Document> days, List<LocalDate> dueDays) {
         var filed = new HashSet<String>();
         if (!dueDays.isEmpty()) {
             days.find(anyOf(dueDays)).forEach(row -> filed.add(row.getString(CASE)));
@@ -260,6 +282,7 @@ class EscalationWatch {
     void forgetDays(List<LocalDate> swept) {
         if (!swept.isEmpty()) {
             days.deleteMany(anyOf(swept));
+            actionDays.deleteMany(anyOf(swept));
         }
     }
 
@@ -279,6 +302,7 @@ class EscalationWatch {
     void reset() {
         cases.drop();
         days.drop();
+        actionDays.drop();
         progress.forget();
     }
 }

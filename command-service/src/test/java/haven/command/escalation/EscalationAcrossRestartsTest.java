@@ -76,6 +76,8 @@ class EscalationAcrossRestartsTest {
                         {"category": "VERBAL_ABUSE", "risk": "MEDIUM", "route": "INFORMAL_RESOLUTION"}""").body()).contains("\"firstContactDue\":\"2026-10-06\"");
         assertThat(post("/api/cases/" + caseId + "/actions", """
                         {"description": "Speak to the bus company", "owner": "mgr.jones", "due": "2026-10-07"}""").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> daysFiled(EscalationWatch.ACTION_DAYS).contains("2026-10-07"));
 
         // both pass while the service is stopped; it escalates them when it is back, and only once
         service.close();
@@ -103,14 +105,15 @@ class EscalationAcrossRestartsTest {
                 "RESOLUTION_OVERDUE");
         awaitSweptThrough("2026-11-28");
         assertThat(reasons(caseId)).hasSize(5);
-        // the days swept are forgotten (nothing falls due after the resolution date was missed)
-        assertThat(daysFiled()).allMatch(day -> day.compareTo("2026-11-29") >= 0);
+        // the days swept are forgotten (nothing falls due after the resolution date was missed), the action's too
+        assertThat(daysFiled(EscalationWatch.DAYS)).allMatch(day -> day.compareTo("2026-11-29") >= 0);
+        assertThat(daysFiled(EscalationWatch.ACTION_DAYS)).isEmpty();
     }
 
-    private List<String> daysFiled() {
+    private List<String> daysFiled(String collection) {
         try (MongoClient client = MongoClients.create(EmbeddedStore.shared().uri(DATABASE))) {
             return client.getDatabase(DATABASE)
-                    .getCollection(EscalationWatch.DAYS)
+                    .getCollection(collection)
                     .find()
                     .map(row -> row.getString("_id").substring(0, "2026-11-29".length()))
                     .into(new java.util.ArrayList<>());
