@@ -198,20 +198,22 @@ public class PersonalDataKeys {
         return stored == null ? null : stored.getString("org");
     }
 
+    /**
+     * Read once however many threads ask at the same moment: every projection opens a new case's
+     * first event at about the same time, and each used to read the key from the store itself.
+     */
     private Optional<byte[]> existingKey(String keyId) {
-        byte[] cached = cache.getIfPresent(keyId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
+        return Optional.ofNullable(cache.get(keyId, this::storedKey));
+    }
+
+    /** Null when the case has no such key (none made yet, or destroyed): nothing is cached then. */
+    private byte[] storedKey(String keyId) {
         Document stored = keys.find(eq("_id", keyId)).first();
-        if (stored == null) {
-            return Optional.empty();
-        }
-        byte[] key = Aead.open(
-                masterKeys.of(stored.getString("org")),
-                keyId,
-                stored.get("wrapped", Binary.class).getData());
-        cache.put(keyId, key);
-        return Optional.of(key);
+        return stored == null
+                ? null
+                : Aead.open(
+                        masterKeys.of(stored.getString("org")),
+                        keyId,
+                        stored.get("wrapped", Binary.class).getData());
     }
 }
