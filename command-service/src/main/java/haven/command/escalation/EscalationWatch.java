@@ -293,9 +293,11 @@ class EscalationWatch {
                 .toList());
     }
 
-    /** The pending deadlines of these cases, where they are still open. */
+    /** The pending deadlines of these cases, where they are still open; no query for none (most rounds). */
     List<Document> pending(Collection<String> caseIds) {
-        return cases.find(in("_id", List.copyOf(caseIds))).into(new ArrayList<>());
+        return caseIds.isEmpty()
+                ? List.of()
+                : cases.find(in("_id", List.copyOf(caseIds))).into(new ArrayList<>());
     }
 
     @ResetHandler
