@@ -75,6 +75,11 @@ public class EscalationSweep {
                         .toList()
                 : sweptThrough.plusDays(1).datesUntil(today).toList();
         if (passed.isEmpty()) {
+            if (sweptThrough == null) {
+                // nothing has passed yet: done with every day before yesterday, so that the next rounds
+                // read yesterday's rows, not every row filed (each minute, until a deadline first passed)
+                progress.sweptThrough(today.minusDays(2));
+            }
             return 0;
         }
         int escalated = 0;

@@ -59,9 +59,9 @@ import org.springframework.stereotype.Component;
  * MongoDB's 16 MB document limit in a large council's history). A deadline already past when it is set
  * (a late triage) is filed under yesterday, which the sweep reads on its next round. An agreed action's
  * day is filed again in {@code escalation_actions_due}, which the sweep reads every round for the day's
- * reminders: a key range the embedded store answers by scanning, so it is kept to actions alone. Every event but an
- * escalation or a reminder is activity and restarts the case's quiet period. Idempotent: each write sets
- * what the event says, so an event seen twice changes nothing.
+ * reminders: a key range, which the embedded store answers by scanning, so it is kept to actions alone.
+ * Every event but an escalation or a reminder is activity and restarts the case's quiet period.
+ * Idempotent: each write sets what the event says, so an event seen twice changes nothing.
  */
 @Component
 // v3 replays once to file the agreed actions apart (v2 filed a row per case and day; v1 a list per day)

@@ -61,6 +61,8 @@ class EscalationAcrossRestartsTest {
                         post("/api/reports", ApiTest.ANONYMOUS_REPORT).body())
                 .get("caseId")
                 .asText();
+        // nothing has passed yet, and the sweep says so: later rounds read only the days since
+        awaitSweptThrough("2026-09-29");
         // the team's case manager uses Haven, so Haven knows whom to escalate to
         assertThat(post("/api/cases/" + caseId + "/notes", "{\"text\": \"Read it, triage tomorrow\"}")
                         .statusCode())
