@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Every projection opens a new case's events at about the same moment; the store is asked for its key once. */
 class KeyLookupsTest {
 
-    static final String MASTER_KEY = "Jq7v3kXH9mZbR2tL8cW1yN5pF0sD4gA6eU+oI/QrKxM=";
     static final int READERS = 8;
 
     @Test
@@ -34,9 +33,11 @@ class KeyLookupsTest {
                         new ConnectionString(EmbeddedStore.shared().uri(database)))
                 .addCommandListener(lookups)
                 .build())) {
-            String sealed = new PersonalDataKeys(client.getDatabase(database), MASTER_KEY, Duration.ZERO)
+            String sealed = new PersonalDataKeys(
+                            client.getDatabase(database), OrganisationKeysTest.COUNCIL_KEY, Duration.ZERO)
                     .seal("new-case", "\"what happened\"");
-            var reader = new PersonalDataKeys(client.getDatabase(database), MASTER_KEY, Duration.ofMinutes(1));
+            var reader = new PersonalDataKeys(
+                    client.getDatabase(database), OrganisationKeysTest.COUNCIL_KEY, Duration.ofMinutes(1));
             lookups.armed = true;
 
             var pool = Executors.newFixedThreadPool(READERS);
