@@ -8,7 +8,9 @@ import haven.events.PersonalData;
 import haven.infra.privacy.PersonalDataKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +26,8 @@ import org.axonframework.serialization.SimpleSerializedType;
  * them again on the way back. Every copy of an event (the event store, dead letters, a replay)
  * passes through here, so erasing a case's keys erases those fields everywhere: they then read as
  * null. Everything else is the delegate's (Axon's Jackson serializer) unchanged.
+ *
+ * <p>Each event is opened once for all the readers in this process ({@link RecentlyDecoded}).
  */
 public class PersonalDataSerializer implements Serializer {
 
@@ -35,14 +39,26 @@ public class PersonalDataSerializer implements Serializer {
     /** By type name, so that reading an event resolves its class once (in the delegate), not twice. */
     private final Map<String, List<Field>> personalFields = new ConcurrentHashMap<>();
 
+    private final RecentlyDecoded recentlyDecoded;
+
     public PersonalDataSerializer(Serializer delegate, PersonalDataKeys keys, ObjectMapper json) {
         this.delegate = delegate;
         this.keys = keys;
         this.json = json;
+        // a few seconds of events at 200 reports/s: readers of the same event are that close, or it is a replay
+        Duration keptFor = Collections.min(List.of(Duration.ofSeconds(10), keys.cachedFor()));
+        // about 4,000 events of a kilobyte: a few MB of heap
+        this.recentlyDecoded = new RecentlyDecoded(keys, 4_000_000, keptFor);
     }
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        SerializedObject<T> serialized = sealed(object, expectedRepresentation);
+        recentlyDecoded.stored(object, serialized);
+        return serialized;
+    }
+
+    private <T> SerializedObject<T> sealed(Object object, Class<T> expectedRepresentation) {
         List<Field> fields =
                 object == null ? List.of() : fieldsOf(object.getClass().getName());
         if (fields.isEmpty()) {
@@ -66,6 +82,10 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serialized) {
+        return recentlyDecoded.decoded(serialized, () -> opened(serialized));
+    }
+
+    private <S, T> T opened(SerializedObject<S> serialized) {
         List<Field> fields = SerializedType.isEmptyType(serialized.getType())
                 ? List.of()
                 : fieldsOf(serialized.getType().getName());

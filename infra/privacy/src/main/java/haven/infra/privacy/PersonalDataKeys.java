@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -42,6 +44,8 @@ public class PersonalDataKeys {
     private final MongoCollection<Document> erased;
     private final MasterKeys masterKeys;
     private final Cache<String, byte[]> cache;
+    private final Duration cacheFor;
+    private final List<Runnable> whenForgetting = new CopyOnWriteArrayList<>();
 
     public PersonalDataKeys(MongoDatabase database, String masterKeyBase64, Duration cacheFor) {
         this(database, MasterKeys.single(masterKeyBase64), cacheFor);
@@ -52,6 +56,7 @@ public class PersonalDataKeys {
         this.erased = database.getCollection(ERASED);
         this.masterKeys = masterKeys;
         masterKeys.of(null); // a missing or malformed key stops the service now, not at the first report
+        this.cacheFor = cacheFor;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(cacheFor)
                 .maximumSize(100_000)
@@ -136,6 +141,17 @@ public class PersonalDataKeys {
     /** Stops using the case's cached keys (another instance destroyed them). */
     public void forget(String caseId) {
         cache.asMap().keySet().removeIf(keyId -> keyId.equals(caseId) || keyId.startsWith(caseId + "/"));
+        whenForgetting.forEach(Runnable::run);
+    }
+
+    /** How long a key is used here after another instance destroyed it, at most, unless {@link #forget} is called. */
+    public Duration cachedFor() {
+        return cacheFor;
+    }
+
+    /** Runs {@code drop} whenever a case's keys are forgotten here: anything holding opened data drops it too. */
+    public void whenForgetting(Runnable drop) {
+        whenForgetting.add(drop);
     }
 
     /** Whether a stored key opens with this master key (a restore checks every key before it writes one). */
