@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -132,7 +133,15 @@ final class ServiceBenchmark {
                         logs.resolve("command.log").toFile());
 
                 double one = Benchmark.throughput(1, seconds, () -> submit(commandUrl));
+                var cpuBefore = new CpuUsed(command, query);
                 double eight = Benchmark.throughput(8, seconds, () -> submit(commandUrl));
+                reads.awaitCaughtUp(
+                        queryUrl,
+                        head(client),
+                        Instant.now(),
+                        query,
+                        logs.resolve("query.log").toFile());
+                cpuBefore.figure(this, eight * seconds);
                 figure(
                         "3. POST /api/reports over HTTP",
                         "%,.0f/s at 1 thread (%.0f %% of raw), %,.0f/s at 8 (%.0f %%)",
@@ -144,15 +153,9 @@ final class ServiceBenchmark {
                 visibleInTheOtherProcess(client, commandUrl, seconds, PACED_RATE);
                 visibleInTheOtherProcess(client, commandUrl, seconds, SUSTAINABLE_RATE);
                 // reads are timed once the projections have caught up with the paced reports, not alongside them
-                long head = client.getDatabase("haven")
-                                .getCollection("event_counters")
-                                .find(Filters.eq("_id", "events"))
-                                .first()
-                                .getLong("next")
-                        - 1;
                 reads.awaitCaughtUp(
                         queryUrl,
-                        head,
+                        head(client),
                         Instant.now(),
                         query,
                         logs.resolve("query.log").toFile());
@@ -195,6 +198,42 @@ final class ServiceBenchmark {
         System.out.println("| figure | result |");
         System.out.println("|---|---|");
         figures.forEach((name, value) -> System.out.printf("| %s | %s |%n", name, value));
+    }
+
+    /** The last position reserved in the event store. */
+    private static long head(MongoClient client) {
+        return client.getDatabase("haven")
+                        .getCollection("event_counters")
+                        .find(Filters.eq("_id", "events"))
+                        .first()
+                        .getLong("next")
+                - 1;
+    }
+
+    /**
+     * CPU time each process has used so far: per report, a figure that does not move with how busy the
+     * machine is, unlike the rates and latencies (both cores are saturated while reports are posted).
+     */
+    private record CpuUsed(
+            Process command, Process query, Duration commandUsed, Duration queryUsed, Duration harnessUsed) {
+
+        CpuUsed(Process command, Process query) {
+            this(command, query, used(command.toHandle()), used(query.toHandle()), used(ProcessHandle.current()));
+        }
+
+        private static Duration used(ProcessHandle process) {
+            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+
+        void figure(ServiceBenchmark benchmark, double reports) {
+            var now = new CpuUsed(command, query);
+            benchmark.figure(
+                    "3. CPU a report, 8 clients posting until the caseload has them",
+                    "command-service %.1f ms, query-service %.1f ms, this process (store, clients) %.1f ms",
+                    now.commandUsed.minus(commandUsed).toNanos() / 1e6 / reports,
+                    now.queryUsed.minus(queryUsed).toNanos() / 1e6 / reports,
+                    now.harnessUsed.minus(harnessUsed).toNanos() / 1e6 / reports);
+        }
     }
 
     private void figure(String name, String format, Object... values) {
