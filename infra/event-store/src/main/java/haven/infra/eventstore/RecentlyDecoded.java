@@ -12,8 +12,9 @@ import org.axonframework.serialization.SerializedType;
 /**
  * Events lately decoded in this process, by their stored form. Every event processor of a service
  * reads every event (five projections, two watchers), and each used to open and decode it itself:
- * in profiles that was most of the processors' own work. An event is decoded once here and the others
- * share it; an event this process has just stored is not decoded at all ({@link #stored}).
+ * in profiles about a quarter of a watcher's work and the largest part of a projection's. An event
+ * is decoded once here and the others share it; an event this process has just stored is not
+ * decoded at all ({@link #stored}).
  *
  * <p>Events are values (records that no handler changes), so sharing one object is safe. The
  * entries hold opened personal data, so they live no longer than the case keys' own cache and are
