@@ -135,12 +135,7 @@ final class ServiceBenchmark {
                 double one = Benchmark.throughput(1, seconds, () -> submit(commandUrl));
                 var cpuBefore = new CpuUsed(command, query);
                 double eight = Benchmark.throughput(8, seconds, () -> submit(commandUrl));
-                reads.awaitCaughtUp(
-                        queryUrl,
-                        head(client),
-                        Instant.now(),
-                        query,
-                        logs.resolve("query.log").toFile());
+                awaitEverythingProjected(client, queryUrl, query, logs);
                 cpuBefore.figure(this, eight * seconds);
                 figure(
                         "3. POST /api/reports over HTTP",
@@ -153,12 +148,7 @@ final class ServiceBenchmark {
                 visibleInTheOtherProcess(client, commandUrl, seconds, PACED_RATE);
                 visibleInTheOtherProcess(client, commandUrl, seconds, SUSTAINABLE_RATE);
                 // reads are timed once the projections have caught up with the paced reports, not alongside them
-                reads.awaitCaughtUp(
-                        queryUrl,
-                        head(client),
-                        Instant.now(),
-                        query,
-                        logs.resolve("query.log").toFile());
+                awaitEverythingProjected(client, queryUrl, query, logs);
 
                 String base = queryUrl;
                 IntFunction<ReadBenchmark.Read> caseload = i -> new ReadBenchmark.Read(
@@ -200,14 +190,17 @@ final class ServiceBenchmark {
         figures.forEach((name, value) -> System.out.printf("| %s | %s |%n", name, value));
     }
 
-    /** The last position reserved in the event store. */
-    private static long head(MongoClient client) {
-        return client.getDatabase("haven")
+    /** Waits until the query-service has projected every event stored so far. */
+    private void awaitEverythingProjected(MongoClient client, String queryUrl, Process query, Path logs)
+            throws Exception {
+        long head = client.getDatabase("haven")
                         .getCollection("event_counters")
                         .find(Filters.eq("_id", "events"))
                         .first()
                         .getLong("next")
                 - 1;
+        reads.awaitCaughtUp(
+                queryUrl, head, Instant.now(), query, logs.resolve("query.log").toFile());
     }
 
     /**
