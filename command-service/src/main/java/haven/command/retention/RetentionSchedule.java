@@ -12,7 +12,6 @@ import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import haven.command.cases.Erasure;
 import haven.events.AppealLodged;
 import haven.events.CaseClosed;
@@ -23,6 +22,7 @@ import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
 import haven.events.ReportRoutedToTeam;
+import haven.infra.eventstore.BatchWrites;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * For each case not yet erased: when it last moved, when it was closed, and whether it is held:
  * what the retention policy needs to find the cases whose time is up, kept by the command side
  * because erasing is its decision. An erased case leaves the schedule once its keys are gone,
- * which also finishes an erasure that stopped between the event and the key destruction.
+ * which also finishes an erasure that stopped between the event and the key destruction. A batch's
+ * changes are written together as it ends ({@link BatchWrites}), before the watcher's token.
  */
 @Component
 @ProcessingGroup("retention-v3")
@@ -64,7 +65,7 @@ class RetentionSchedule {
         String caseId = message.getAggregateIdentifier();
         if (event instanceof PersonalDataErased) {
             erasure.finish(caseId);
-            schedule.deleteOne(eq("_id", caseId));
+            BatchWrites.current().deleteInOrder(schedule, caseId);
             return;
         }
         Bson activity = max("lastActivityAt", Date.from(message.getTimestamp()));
@@ -79,10 +80,7 @@ class RetentionSchedule {
                                         : event instanceof LegalHoldPlaced
                                                 ? set("held", true)
                                                 : event instanceof LegalHoldLifted ? set("held", false) : null;
-        schedule.updateOne(
-                eq("_id", caseId),
-                change == null ? activity : combine(activity, change),
-                new UpdateOptions().upsert(true));
+        BatchWrites.current().upsert(schedule, caseId, change == null ? activity : combine(activity, change));
     }
 
     @ResetHandler

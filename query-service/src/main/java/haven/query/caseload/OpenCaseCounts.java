@@ -7,7 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import haven.query.views.BatchWrites;
+import haven.infra.eventstore.BatchWrites;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import haven.events.CaseId;
 import haven.events.LegalHoldLifted;
 import haven.events.LegalHoldPlaced;
 import haven.events.PersonalDataErased;
-import haven.query.views.BatchWrites;
+import haven.infra.eventstore.BatchWrites;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;

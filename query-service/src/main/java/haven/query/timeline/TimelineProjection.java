@@ -48,7 +48,7 @@ import haven.events.RespondentRecorded;
 import haven.events.RespondentStepTaken;
 import haven.events.StaffMemberNamed;
 import haven.infra.council.Partnership;
-import haven.query.views.BatchWrites;
+import haven.infra.eventstore.BatchWrites;
 import haven.query.web.Words;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -36,7 +36,7 @@ import haven.events.ReportSubmitted;
 import haven.events.RespondentRecorded;
 import haven.infra.council.Areas;
 import haven.infra.council.Partnership;
-import haven.query.views.BatchWrites;
+import haven.infra.eventstore.BatchWrites;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -181,6 +181,12 @@ public class MongoEventStoreConfiguration {
                 .registerDefaultDeadLetterPolicy(configuration -> new StoreOutagesAreRetried());
     }
 
+    /** Every processor's {@link BatchWrites} are written as its batch ends, before its token. */
+    @Bean
+    public ConfigurerModule writeAtBatchEnd() {
+        return WriteAtBatchEnd.forEveryProcessor();
+    }
+
     /** Axon's message metrics, none of which keeps a measurement per message ({@link BoundedMetricRegistry}). */
     @Bean
     public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {

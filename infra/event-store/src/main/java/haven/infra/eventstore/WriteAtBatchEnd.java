@@ -1,4 +1,4 @@
-package haven.query.views;
+package haven.infra.eventstore;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -6,8 +6,6 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Writes a batch's {@link BatchWrites} after its last event has been handled, still inside the
@@ -16,11 +14,10 @@ import org.springframework.context.annotation.Configuration;
  * every event of the batch, including those a dead-letter queue holds back without calling a
  * handler. A failed write fails the batch, which is then tried again.
  */
-@Configuration(proxyBeanMethods = false)
-class WriteAtBatchEnd implements MessageHandlerInterceptor<EventMessage<?>> {
+final class WriteAtBatchEnd implements MessageHandlerInterceptor<EventMessage<?>> {
 
-    @Bean
-    static ConfigurerModule writeEveryProjectionAtBatchEnd() {
+    /** For every event processor of the service: one that never asks for {@link BatchWrites} pays nothing. */
+    static ConfigurerModule forEveryProcessor() {
         var interceptor = new WriteAtBatchEnd();
         return configurer ->
                 configurer.eventProcessing().registerDefaultHandlerInterceptor((config, processor) -> interceptor);

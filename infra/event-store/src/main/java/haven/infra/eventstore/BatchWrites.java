@@ -1,4 +1,4 @@
-package haven.query.views;
+package haven.infra.eventstore;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -30,12 +30,12 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * A projection's writes for one batch of events, sent as one bulk write per collection when the
- * batch ends, and the rows it reads, fetched for the whole batch in one query. A rebuild sent a
- * round trip or more per event and was bound by them (BENCHMARKS.md).
+ * A processor's writes for one batch of events (a projection's or a watcher's), sent as one bulk
+ * write per collection when the batch ends, and the rows it reads, fetched for the whole batch in
+ * one query. A rebuild sent a round trip or more per event and was bound by them (BENCHMARKS.md).
  *
  * <p>{@link WriteAtBatchEnd} writes them before the processor stores the batch's token, so a crash
- * replays the whole batch; every projection's writes are idempotent. Outside a processor's batch
+ * replays the whole batch; every processor's writes are idempotent. Outside a processor's batch
  * (a dead letter retried by hand) they are written when the unit of work commits.
  */
 public final class BatchWrites {
@@ -77,6 +77,11 @@ public final class BatchWrites {
                 .add(new UpdateOneModel<>(eq("_id", id), update, new UpdateOptions().upsert(true)));
     }
 
+    /** A delete by {@code _id}; in order with this batch's upserts to the collection. */
+    public void deleteInOrder(MongoCollection<Document> collection, Object id) {
+        upserts.computeIfAbsent(collection, c -> new ArrayList<>()).add(new DeleteOneModel<>(eq("_id", id)));
+    }
+
     /**
      * The row with this {@code _id} as this batch has left it, or null. The first read of a collection
      * fetches the rows of every event in the batch ({@code idOf} each event; null for none).
@@ -104,7 +109,7 @@ public final class BatchWrites {
     }
 
     /**
-     * A projection's own work for the batch's end that must be stored before its rows, made on first
+     * A processor's own work for the batch's end that must be stored before its rows, made on first
      * use (one per {@code key}); it runs before the queued writes, in the order first asked for.
      */
     @SuppressWarnings("unchecked")
@@ -113,7 +118,7 @@ public final class BatchWrites {
     }
 
     /**
-     * A projection's own work for the batch's end, made on first use (one per {@code key}); it runs
+     * A processor's own work for the batch's end, made on first use (one per {@code key}); it runs
      * after the queued writes, in the order first asked for.
      */
     @SuppressWarnings("unchecked")
