@@ -16,6 +16,7 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import haven.infra.privacy.PersonalDataKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,18 +117,15 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         if (messages.isEmpty()) {
             return;
         }
-        Document commit = toDocument(0, EventUtils.asDomainEventMessage(messages.get(0)), serializer);
-        if (messages.size() > 1) {
-            var more = new ArrayList<Document>(messages.size() - 1);
-            var streamKeys = new ArrayList<>(List.of(commit.getString("streamKey")));
-            for (var message : messages.subList(1, messages.size())) {
-                Document event = toDocument(0, EventUtils.asDomainEventMessage(message), serializer);
-                event.remove("_id");
-                streamKeys.add((String) event.remove("streamKey"));
-                more.add(event);
-            }
-            commit.append("streamKey", streamKeys).append("more", more);
-        }
+        var events = messages.stream()
+                .<DomainEventMessage<?>>map(EventUtils::asDomainEventMessage)
+                .toList();
+        // a case's first event is the one that makes its keys: none can exist yet to look for
+        var opening = events.stream()
+                .filter(event -> event.getSequenceNumber() == 0)
+                .map(DomainEventMessage::getAggregateIdentifier)
+                .toList();
+        Document commit = PersonalDataKeys.opening(opening, () -> commitOf(events, serializer));
         var pending = new Commit(commit, messages.size());
         try {
             commits.send(pending);
@@ -137,6 +135,23 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         if (pending.failure != null) {
             handlePersistenceException(pending.failure, messages.get(0));
         }
+    }
+
+    /** The events as one commit document: the first's fields, the others' under {@code more}. */
+    private static Document commitOf(List<DomainEventMessage<?>> events, Serializer serializer) {
+        Document commit = toDocument(0, events.get(0), serializer);
+        if (events.size() > 1) {
+            var more = new ArrayList<Document>(events.size() - 1);
+            var streamKeys = new ArrayList<>(List.of(commit.getString("streamKey")));
+            for (var event : events.subList(1, events.size())) {
+                Document next = toDocument(0, event, serializer);
+                next.remove("_id");
+                streamKeys.add((String) next.remove("streamKey"));
+                more.add(next);
+            }
+            commit.append("streamKey", streamKeys).append("more", more);
+        }
+        return commit;
     }
 
     /** One append's commit document (its {@code _id} the first position, once reserved); {@code failure} says why it was not stored. */

@@ -14,10 +14,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -39,6 +41,9 @@ public class PersonalDataKeys {
     public static final String ERASED = "erased_cases";
 
     private static final String SEALED_PREFIX = "sealed:v1:";
+
+    /** The cases whose first events this thread is storing ({@link #opening}). */
+    private static final ThreadLocal<Collection<String>> OPENING = ThreadLocal.withInitial(List::of);
 
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> erased;
@@ -173,38 +178,66 @@ public class PersonalDataKeys {
     }
 
     /**
+     * Runs {@code sealing} for the events that open these cases, being stored now: a case's keys are
+     * made with its first event, so none can exist yet and the store is not asked for them, nor
+     * whether the case was erased before they are made. The check after making a key stays (see
+     * {@link #newKey}); a case id used again after its erasure gets its key deleted at once and is
+     * refused, and the event that tried to open it again is refused by its stream key.
+     */
+    public static <T> T opening(Collection<String> caseIds, Supplier<T> sealing) {
+        Collection<String> before = OPENING.get();
+        OPENING.set(caseIds);
+        try {
+            return sealing.get();
+        } finally {
+            OPENING.set(before);
+        }
+    }
+
+    /**
      * The key, made on first use. The case is checked for an erasure before the key is made (no key
-     * is ever made for a case known to be erased) and again after (an erasure that ran meanwhile may
-     * have deleted keys before this one was inserted).
+     * is ever made for a case known to be erased), unless it is being opened now ({@link #opening}).
      */
     private byte[] keyFor(String keyId, String organisation) {
+        String caseId = caseOf(keyId);
+        if (OPENING.get().contains(caseId)) {
+            byte[] madeForThisEvent = cache.getIfPresent(keyId);
+            return madeForThisEvent != null ? madeForThisEvent : newKey(keyId, caseId, organisation);
+        }
         return existingKey(keyId).orElseGet(() -> {
-            String caseId = caseOf(keyId);
             if (isErased(caseId)) {
                 throw new ErasedCase();
             }
-            // the case's own key is the one an organisation would be read from, and it is being made now
-            String owner = masterKeys.organisationOrFounder(
-                    organisation != null || keyId.equals(caseId) ? organisation : organisationOfKey(caseId));
-            byte[] key = Aead.newKey();
-            try {
-                keys.insertOne(new Document("_id", keyId)
-                        .append("org", owner)
-                        .append("wrapped", new Binary(Aead.seal(masterKeys.of(owner), keyId, key)))
-                        .append("createdAt", new Date()));
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                return existingKey(keyId).orElseThrow(); // another writer made it first
-            }
-            if (isErased(caseId)) {
-                keys.deleteOne(eq("_id", keyId));
-                throw new ErasedCase();
-            }
-            cache.put(keyId, key);
-            return key;
+            return newKey(keyId, caseId, organisation);
         });
+    }
+
+    /**
+     * A new key, stored wrapped; the case is checked for an erasure after it is stored (an erasure that
+     * ran meanwhile may have deleted keys before this one was inserted).
+     */
+    private byte[] newKey(String keyId, String caseId, String organisation) {
+        // the case's own key is the one an organisation would be read from, and it is being made now
+        String owner = masterKeys.organisationOrFounder(
+                organisation != null || keyId.equals(caseId) ? organisation : organisationOfKey(caseId));
+        byte[] key = Aead.newKey();
+        try {
+            keys.insertOne(new Document("_id", keyId)
+                    .append("org", owner)
+                    .append("wrapped", new Binary(Aead.seal(masterKeys.of(owner), keyId, key)))
+                    .append("createdAt", new Date()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return existingKey(keyId).orElseThrow(); // another writer made it first
+        }
+        if (isErased(caseId)) {
+            keys.deleteOne(eq("_id", keyId));
+            throw new ErasedCase();
+        }
+        cache.put(keyId, key);
+        return key;
     }
 
     /** The organisation whose master key wraps the case's key, if it has one (null: the founder's, from before partnerships). */
