@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,6 +80,9 @@ public final class Benchmark {
         if (args.length > 0 && args[0].equals("durability")) {
             StoreDurability.run(args.length > 1 ? Integer.parseInt(args[1]) : 10);
             System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("bus")) {
+            args = Arrays.copyOfRange(args, 1, args.length); // the write-side run, as BENCHMARKS.md names it
         }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         String sizes = args.length > 1 ? args[1] : "10000,1000000";

@@ -37,7 +37,7 @@ import org.bson.types.Binary;
 public class PersonalDataKeys {
 
     public static final String COLLECTION = "personal_data_keys";
-    /** The cases whose keys were destroyed (ids only): no key is ever made for them again. */
+    /** The cases whose keys were destroyed (ids only): no key is kept for them again. */
     public static final String ERASED = "erased_cases";
 
     private static final String SEALED_PREFIX = "sealed:v1:";
