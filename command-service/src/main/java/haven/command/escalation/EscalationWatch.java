@@ -119,7 +119,7 @@ class EscalationWatch {
             batch.delete(cases, caseId);
             return;
         }
-        Document watched = batch.row(cases, caseId, EscalationWatch::caseOf);
+        Document watched = batch.row(cases, caseId, DomainEventMessage::getAggregateIdentifier);
         if (event instanceof CheckInSent) {
             // asked: nothing more falls due, but its team is kept for a reopening the answer may bring
             if (watched != null) {
@@ -182,10 +182,6 @@ class EscalationWatch {
         batch.save(cases, row);
         file(batch, days, caseId, added(before, dates(due, actions)));
         file(batch, actionDays, caseId, added(actionsBefore, dates(actions)));
-    }
-
-    private static String caseOf(DomainEventMessage<?> message) {
-        return CaseId.AGGREGATE_TYPE.equals(message.getType()) ? message.getAggregateIdentifier() : null;
     }
 
     private void apply(Object event, Document row, Document due, Document actions) {
