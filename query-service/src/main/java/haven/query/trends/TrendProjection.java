@@ -11,6 +11,7 @@ import static com.mongodb.client.model.Updates.pull;
 import static com.mongodb.client.model.Updates.pullAll;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.pushEach;
+import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.ErrorCategory;
@@ -78,6 +79,9 @@ import org.springframework.stereotype.Component;
  * ({@code applying}) unless the marks are already there, then clears both marks. A redelivered
  * event, or one after a crash at any point, finds its change either pending (and applies it) or
  * already marked (and skips it). Both documents stay small: a month holds counts, not cases.
+ * A month's write sets the groups it changes, read first, on the version read ({@code v}): the two
+ * segments, and instances sharing them, write the same months, so every write of counts changes
+ * the version.
  */
 @Component
 @ProcessingGroup(TrendProjection.PROCESSOR)
@@ -91,6 +95,10 @@ class TrendProjection {
     static final String REFERRAL = "referral";
     /** The monitoring returns a month document has counted, by their random ids. */
     static final String RETURNS_COUNTED = "returns";
+    /** A month's version, changed by every write of its counts: a write of whole groups is made on the version it read. */
+    static final String VERSION = "v";
+
+    private static final int MAX_ATTEMPTS = 100;
 
     private final MongoCollection<Document> months;
     private final MongoCollection<Document> cases;
@@ -141,6 +149,7 @@ class TrendProjection {
         var updates = new ArrayList<Bson>();
         facts.cells(Population.RETURNS).forEach(cell -> updates.add(inc(cell, 1)));
         updates.add(push(RETURNS_COUNTED, e.returnId()));
+        updates.add(inc(VERSION, 1));
         try {
             months.updateOne(
                     and(eq("_id", month), ne(RETURNS_COUNTED, e.returnId())),
@@ -511,20 +520,44 @@ class TrendProjection {
             if (byMonth.isEmpty() && changed.isEmpty()) {
                 return;
             }
-            var marked = new HashMap<String, List<String>>();
+            var stored = new HashMap<String, Document>();
             months.find(in("_id", byMonth.keySet()))
-                    .projection(include(APPLYING))
-                    .forEach(month ->
-                            marked.put(month.getString("_id"), month.getList(APPLYING, String.class, List.of())));
-            Set<String> stale = staleMarks(marked.values());
-            var counts = new ArrayList<WriteModel<Document>>();
+                    .projection(include(fieldsRead(byMonth.values())))
+                    .forEach(month -> stored.put(month.getString("_id"), month));
+            Set<String> stale = staleMarks(
+                    stored.values().stream().map(TrendProjection::marks).toList());
             var unmarks = new ArrayList<WriteModel<Document>>();
             byMonth.forEach((month, facts) -> {
-                var delta = new LinkedHashMap<String, Integer>();
+                var unmark = count(month, facts, stored.get(month));
+                marks(stored.get(month)).stream().filter(stale::contains).forEach(unmark::add);
+                if (!unmark.isEmpty()) {
+                    unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, unmark)));
+                }
+            });
+            if (!changed.isEmpty()) {
+                cases.bulkWrite(changed.keySet().stream()
+                        .<WriteModel<Document>>map(
+                                pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending")))
+                        .toList());
+            }
+            if (!unmarks.isEmpty()) {
+                months.bulkWrite(unmarks);
+            }
+        }
+
+        /**
+         * Adds the cases' changes not yet marked in {@code month} to its counts, with their marks, in
+         * one write; the marks written. Another segment may write the month meanwhile: the write is
+         * made only on the version it read, else read again and made again.
+         */
+        private List<String> count(String month, List<Document> facts, Document stored) {
+            for (int attempt = 1; ; attempt++) {
+                var marked = new HashSet<>(marks(stored));
                 var marks = new ArrayList<String>();
+                var delta = new LinkedHashMap<String, Integer>();
                 for (Document one : facts) {
                     String mark = mark(one);
-                    if (!marked.getOrDefault(month, List.of()).contains(mark)) {
+                    if (!marked.contains(mark)) {
                         marks.add(mark);
                         changesOf(one).stream()
                                 .filter(change -> change.getString("month").equals(month))
@@ -536,36 +569,15 @@ class TrendProjection {
                                 });
                     }
                 }
-                if (!marks.isEmpty()) {
-                    var updates = new ArrayList<Bson>();
-                    delta.forEach((cell, by) -> {
-                        if (by != 0) {
-                            updates.add(inc(cell, by));
-                        }
-                    });
-                    updates.add(pushEach(APPLYING, marks));
-                    counts.add(
-                            new UpdateOneModel<>(eq("_id", month), combine(updates), new UpdateOptions().upsert(true)));
+                if (marks.isEmpty() || counted(month, stored, delta, marks)) {
+                    return marks;
                 }
-                var unmark = new ArrayList<>(marks);
-                marked.getOrDefault(month, List.of()).stream()
-                        .filter(stale::contains)
-                        .forEach(unmark::add);
-                if (!unmark.isEmpty()) {
-                    unmarks.add(new UpdateOneModel<>(eq("_id", month), pullAll(APPLYING, unmark)));
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IllegalStateException("Month counts changed under every attempt to write them");
                 }
-            });
-            if (!counts.isEmpty()) {
-                months.bulkWrite(counts);
-            }
-            if (!changed.isEmpty()) {
-                cases.bulkWrite(changed.keySet().stream()
-                        .<WriteModel<Document>>map(
-                                pseudonym -> new UpdateOneModel<>(eq("_id", pseudonym), unset("pending")))
-                        .toList());
-            }
-            if (!unmarks.isEmpty()) {
-                months.bulkWrite(unmarks);
+                stored = months.find(eq("_id", month))
+                        .projection(include(fieldsRead(List.of(facts))))
+                        .first();
             }
         }
 
@@ -600,6 +612,73 @@ class TrendProjection {
                 + facts.get("pending", Document.class).getLong("seq");
     }
 
+    private static List<String> marks(Document month) {
+        return month == null ? List.of() : month.getList(APPLYING, String.class, List.of());
+    }
+
+    /** A month's marks, version and the groups of every cell the cases change: what its write replaces. */
+    private static List<String> fieldsRead(Collection<List<Document>> facts) {
+        var fields = new LinkedHashSet<String>(List.of(APPLYING, VERSION));
+        facts.forEach(ofMonth -> ofMonth.forEach(one -> changesOf(one).forEach(change -> {
+            change.getList("add", String.class).forEach(cell -> fields.add(group(cell)));
+            change.getList("remove", String.class).forEach(cell -> fields.add(group(cell)));
+        })));
+        return List.copyOf(fields);
+    }
+
+    private static String group(String cell) {
+        int dot = cell.indexOf('.');
+        return dot < 0 ? cell : cell.substring(0, dot);
+    }
+
+    /**
+     * Writes a month's counts plus {@code delta} and the marks, if the month is still at the version
+     * read ({@code stored}, null when it was not there): whole groups set, not cells incremented, as
+     * the embedded store checks every pair of an update's paths (a batch's thousands of cells took it
+     * a second a write; BENCHMARKS.md).
+     */
+    private boolean counted(String month, Document stored, Map<String, Integer> delta, List<String> marks) {
+        var groups = new LinkedHashMap<String, Object>();
+        delta.forEach((cell, by) -> {
+            int dot = cell.indexOf('.');
+            if (dot < 0) {
+                groups.put(cell, countOf(stored, cell) + by);
+            } else {
+                String group = cell.substring(0, dot);
+                var counts = (Document) groups.computeIfAbsent(group, g -> {
+                    Document was = stored == null ? null : stored.get(g, Document.class);
+                    return was == null ? new Document() : new Document(was);
+                });
+                String value = cell.substring(dot + 1);
+                counts.put(value, countOf(counts, value) + by);
+            }
+        });
+        if (stored == null) {
+            try {
+                var made = new Document("_id", month).append(APPLYING, marks).append(VERSION, 1);
+                made.putAll(groups);
+                months.insertOne(made);
+                return true;
+            } catch (MongoWriteException written) {
+                if (written.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw written;
+                }
+                return false; // another segment made the month first
+            }
+        }
+        var updates = new ArrayList<Bson>();
+        groups.forEach((group, value) -> updates.add(set(group, value)));
+        updates.add(pushEach(APPLYING, marks));
+        updates.add(inc(VERSION, 1));
+        return months.updateOne(and(eq("_id", month), eq(VERSION, stored.get(VERSION))), combine(updates))
+                        .getMatchedCount()
+                == 1;
+    }
+
+    private static int countOf(Document counts, String key) {
+        return counts != null && counts.get(key) instanceof Number n ? n.intValue() : 0;
+    }
+
     private static List<Document> changesOf(Document facts) {
         return facts.get("pending", Document.class).getList("changes", Document.class);
     }
@@ -614,6 +693,7 @@ class TrendProjection {
             change.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
             change.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
             updates.add(push(APPLYING, mark));
+            updates.add(inc(VERSION, 1));
             Document marks =
                     months.find(eq("_id", month)).projection(include(APPLYING)).first();
             boolean applied = marks != null

@@ -1,10 +1,12 @@
 package haven.query.trends;
 
+import static com.mongodb.client.model.Projections.exclude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoSocketReadException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import haven.events.CaseId;
 import haven.events.CaseReopened;
@@ -22,9 +24,12 @@ import haven.events.ReporterRole;
 import haven.events.RiskLevel;
 import haven.events.Route;
 import haven.infra.council.Areas;
+import haven.infra.council.Partnership;
 import haven.infra.embedded.EmbeddedStore;
 import haven.query.views.FailingStore;
 import haven.query.views.FailingStore.Lost;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -111,6 +117,98 @@ class InterruptedBatchTest {
         }
     }
 
+    @Test
+    void aMonthAnotherSegmentWritesBetweenTheReadAndTheWriteIsReadAgainAndCountsBoth() {
+        MongoDatabase reference = client.getDatabase("segments-one-after-the-other");
+        var alone = new TrendProjection(reference, pseudonyms, Areas.load(""), Partnership.load(""), clock);
+        handle(alone, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
+        handle(alone, batch());
+        handle(alone, otherSegmentsBatch);
+        List<Document> oneAfterTheOther = months(reference);
+        reference.drop();
+
+        // the other segment first makes the months (this segment's insert fails), then changes them (its update misses)
+        for (int othersFirst : new int[] {0, 3}) {
+            MongoDatabase database = client.getDatabase("segments-interleaved-" + othersFirst);
+            var other = new TrendProjection(database, pseudonyms, Areas.load(""), Partnership.load(""), clock);
+            if (othersFirst > 0) {
+                handle(other, otherSegmentsBatch.subList(0, othersFirst));
+            }
+            var meanwhile = new AtomicBoolean(true);
+            var interleaved = new TrendProjection(
+                    beforeFirstMonthWrite(database, () -> {
+                        if (meanwhile.getAndSet(false)) { // in a thread of its own, as a segment is
+                            inAnotherThread(() ->
+                                    handle(other, otherSegmentsBatch.subList(othersFirst, otherSegmentsBatch.size())));
+                        }
+                    }),
+                    pseudonyms,
+                    Areas.load(""),
+                    Partnership.load(""),
+                    clock);
+            handle(interleaved, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
+            handle(interleaved, batch());
+            assertThat(meanwhile).as("the other segment wrote in between").isFalse();
+            assertThat(months(database)).isEqualTo(oneAfterTheOther);
+            database.drop();
+        }
+    }
+
+    /** The database, but {@code first} runs before each write to the months that carries counts. */
+    private static MongoDatabase beforeFirstMonthWrite(MongoDatabase database, Runnable first) {
+        MongoCollection<Document> months = database.getCollection(TrendProjection.MONTHS);
+        @SuppressWarnings("unchecked")
+        MongoCollection<Document> watched = (MongoCollection<Document>) Proxy.newProxyInstance(
+                MongoCollection.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class},
+                (self, method, args) -> {
+                    if (method.getName().equals("equals")) {
+                        return self == args[0];
+                    }
+                    if (method.getName().equals("hashCode")) {
+                        return System.identityHashCode(self);
+                    }
+                    if (Set.of("insertOne", "updateOne").contains(method.getName())) {
+                        first.run();
+                    }
+                    try {
+                        return method.invoke(months, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return (MongoDatabase) Proxy.newProxyInstance(
+                MongoDatabase.class.getClassLoader(), new Class<?>[] {MongoDatabase.class}, (self, method, args) -> {
+                    if (method.getName().equals("getCollection") && TrendProjection.MONTHS.equals(args[0])) {
+                        return watched;
+                    }
+                    try {
+                        return method.invoke(database, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void inAnotherThread(Runnable work) {
+        var segment = new Thread(work);
+        segment.start();
+        try {
+            segment.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Document> months(MongoDatabase database) {
+        return database.getCollection(TrendProjection.MONTHS)
+                .find()
+                .projection(exclude(TrendProjection.VERSION)) // how many writes it took differs
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+    }
+
     /**
      * Projects one earlier batch, then the batch under test with its {@code failAt}th write failing,
      * then a batch of the other segment's cases in the same months, then the failed batch again; the
@@ -126,7 +224,24 @@ class InterruptedBatchTest {
                 clock);
         handle(projection, List.of(reported(reportedEarlier, "2019-03-04T10:00:00Z")));
         writes.set(0);
-        var batch = List.of(
+        var batch = batch();
+        try {
+            handle(projection, batch);
+            handle(projection, otherSegmentsBatch);
+        } catch (MongoSocketReadException storeWentAway) {
+            assertThat(writes.get()).isEqualTo(failAt);
+            handle(projection, otherSegmentsBatch); // must not take the failed batch's marks for leftovers
+            handle(projection, batch);
+        }
+        if (writes.get() < failAt && failAt != Integer.MAX_VALUE) {
+            return null;
+        }
+        return months(database);
+    }
+
+    /** The batch under test: three cases triaged, two resolved (one in May), one reopened, in one batch. */
+    private List<DomainEventMessage<?>> batch() {
+        return List.of(
                 reported(triagedInBatch, "2019-04-01T09:00:00Z"),
                 message(reportedEarlier, 1, triage(reportedEarlier, Category.BULLYING), "2019-04-01T09:01:00Z"),
                 message(triagedInBatch, 1, triage(triagedInBatch, Category.HARASSMENT), "2019-04-01T09:02:00Z"),
@@ -140,21 +255,6 @@ class InterruptedBatchTest {
                         3,
                         new CaseReopened(reportedEarlier, "Appeal upheld", "mgr.jones"),
                         "2019-05-11T09:00:00Z"));
-        try {
-            handle(projection, batch);
-            handle(projection, otherSegmentsBatch);
-        } catch (MongoSocketReadException storeWentAway) {
-            assertThat(writes.get()).isEqualTo(failAt);
-            handle(projection, otherSegmentsBatch); // must not take the failed batch's marks for leftovers
-            handle(projection, batch);
-        }
-        if (writes.get() < failAt && failAt != Integer.MAX_VALUE) {
-            return null;
-        }
-        return database.getCollection(TrendProjection.MONTHS)
-                .find()
-                .sort(new Document("_id", 1))
-                .into(new ArrayList<>());
     }
 
     /** As a processor hands a batch over: one unit of work, every event in turn, written when it commits. */
