@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
@@ -88,6 +90,10 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final Runnable afterReserve;
     private final Runnable beforeInsert;
+    private final Consumer<List<String>> payloadsFetched;
+    /** The highest position a reader here has seen reserved. */
+    private final AtomicLong knownHead = new AtomicLong(-1);
+
     private final Together<Commit> commits = new Together<>(this::writeTogether);
     private final Together<Lookup> lookups = new Together<>(this::lookUpTogether);
     /** When this process first saw each open gap; lost on restart, which only makes gaps live longer. */
@@ -103,6 +109,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         this.clock = builder.clock;
         this.afterReserve = builder.afterReserve;
         this.beforeInsert = builder.beforeInsert;
+        this.payloadsFetched = builder.payloadsFetched;
         events.createIndex(Indexes.ascending("streamKey"), new IndexOptions().unique(true));
     }
 
@@ -389,7 +396,10 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
                         ? GapAwareTrackingToken.newInstance(-1, Set.of())
                         : (GapAwareTrackingToken) lastToken);
         var found = new ArrayList<Document>();
-        long head = head();
+        // positions up to a head read before are reserved: a reader far behind need not read it again
+        long head = token.getIndex() + batchSize <= knownHead.get()
+                ? knownHead.get()
+                : knownHead.accumulateAndGet(head(), Math::max);
         for (long from = token.getIndex() + 1; from <= head; from += batchSize) {
             var window = LongStream.rangeClosed(from, Math.min(from + batchSize - 1, head))
                     .boxed()
@@ -410,6 +420,10 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
             missing.removeAll(covered(late));
         }
         found.sort(Comparator.comparingLong(d -> d.getLong("_id")));
+        payloadsFetched.accept(found.stream()
+                .flatMap(stored -> eventsIn(stored).stream())
+                .map(event -> event.getString("payload"))
+                .toList());
         return advance(token, found);
     }
 
@@ -578,6 +592,7 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         private Clock clock = Clock.systemUTC();
         private Runnable afterReserve = () -> {};
         private Runnable beforeInsert = () -> {};
+        private Consumer<List<String>> payloadsFetched = payloads -> {};
 
         public Builder() {
             persistenceExceptionResolver(HavenEventStorageEngine::isDuplicateKey);
@@ -607,6 +622,12 @@ public class HavenEventStorageEngine extends BatchingEventStorageEngine {
         /** For fault tests only: runs between reserving positions and inserting the events. */
         public Builder afterReserve(Runnable afterReserve) {
             this.afterReserve = afterReserve;
+            return this;
+        }
+
+        /** Told the stored payloads of each page of events fetched for a reader, before any is decoded. */
+        public Builder payloadsFetched(Consumer<List<String>> payloadsFetched) {
+            this.payloadsFetched = payloadsFetched;
             return this;
         }
 

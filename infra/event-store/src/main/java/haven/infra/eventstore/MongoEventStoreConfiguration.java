@@ -118,6 +118,7 @@ public class MongoEventStoreConfiguration {
             MongoDatabase havenDatabase,
             Serializer serializer,
             @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersonalDataKeys personalDataKeys,
             Configuration configuration,
             @Value("${haven.event-store.gap-timeout:60s}") Duration gapTimeout,
             @Value("${haven.event-store.max-gap-offset:10000}") int maxGapOffset,
@@ -131,6 +132,7 @@ public class MongoEventStoreConfiguration {
                 .gapTimeout(gapTimeout)
                 .maxGapOffset(maxGapOffset)
                 .batchSize(batchSize)
+                .payloadsFetched(personalDataKeys::readAhead)
                 .build();
     }
 

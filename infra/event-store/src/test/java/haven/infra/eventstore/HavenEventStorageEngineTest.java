@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import haven.infra.embedded.EmbeddedStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -225,6 +229,45 @@ class HavenEventStorageEngineTest {
                 .containsExactlyElementsOf(IntStream.range(0, 120).boxed().toList());
         assertThat(amounts(secondPass))
                 .containsExactlyElementsOf(IntStream.range(120, 130).boxed().toList());
+    }
+
+    @Test
+    void aReaderFarBehindAsksWhereTheHeadIsOnceNotForEveryPageAndStillSeesWhatCameLater() {
+        IntStream.range(0, 500).forEach(i -> engine.appendEvents(event("acc-" + (i % 7), i / 7, i)));
+        var headReads = new AtomicInteger();
+        try (var counting = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(
+                        new ConnectionString(EmbeddedStore.shared().uri("engine")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent started) {
+                        if (started.getCommandName().equals("find")
+                                && started.getCommand()
+                                        .getString("find")
+                                        .getValue()
+                                        .equals(HavenEventStorageEngine.COUNTERS)) {
+                            headReads.incrementAndGet();
+                        }
+                    }
+                })
+                .build())) {
+            var reader = HavenEventStorageEngine.builder()
+                    .database(counting.getDatabase(database.getName()))
+                    .eventSerializer(serializer)
+                    .snapshotSerializer(serializer)
+                    .batchSize(50)
+                    .build();
+
+            var caughtUp = reader.readEvents(null, false).toList();
+            assertThat(amounts(caughtUp))
+                    .containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
+            assertThat(headReads.get()).as("pages of 50: ten").isLessThanOrEqualTo(2);
+
+            IntStream.range(500, 510).forEach(i -> engine.appendEvents(event("late-" + i, 0, i)));
+            assertThat(amounts(reader.readEvents(last(caughtUp).trackingToken(), false)
+                            .toList()))
+                    .containsExactlyElementsOf(IntStream.range(500, 510).boxed().toList());
+        }
     }
 
     @Test

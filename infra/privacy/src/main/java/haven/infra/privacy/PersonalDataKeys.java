@@ -1,6 +1,7 @@
 package haven.infra.privacy;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
 
@@ -16,9 +17,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -51,6 +55,8 @@ public class PersonalDataKeys {
     private final Cache<String, byte[]> cache;
     private final Duration cacheFor;
     private final List<Runnable> whenForgetting = new CopyOnWriteArrayList<>();
+    /** Counts forgettings, so keys read while one ran (perhaps since destroyed) are not kept. */
+    private final AtomicLong forgettings = new AtomicLong();
 
     public PersonalDataKeys(MongoDatabase database, String masterKeyBase64, Duration cacheFor) {
         this(database, MasterKeys.single(masterKeyBase64), cacheFor);
@@ -145,6 +151,7 @@ public class PersonalDataKeys {
 
     /** Stops using the case's cached keys (another instance destroyed them). */
     public void forget(String caseId) {
+        forgettings.incrementAndGet();
         cache.asMap().keySet().removeIf(keyId -> keyId.equals(caseId) || keyId.startsWith(caseId + "/"));
         whenForgetting.forEach(Runnable::run);
     }
@@ -162,10 +169,7 @@ public class PersonalDataKeys {
     /** Whether a stored key opens with this master key (a restore checks every key before it writes one). */
     public boolean unwraps(Document stored) {
         try {
-            Aead.open(
-                    masterKeys.of(stored.getString("org")),
-                    stored.getString("_id"),
-                    stored.get("wrapped", Binary.class).getData());
+            unwrapped(stored);
             return true;
         } catch (RuntimeException wrongKeyOrDamaged) {
             return false;
@@ -255,14 +259,42 @@ public class PersonalDataKeys {
         return Optional.ofNullable(cache.get(keyId, this::storedKey));
     }
 
+    /**
+     * Reads the keys of the sealed values in {@code texts} that are not cached, in one request: a
+     * page of events fetched together opens many cases, and each key read alone was a round trip.
+     */
+    public void readAhead(Collection<String> texts) {
+        var keyIds = new HashSet<String>();
+        for (String text : texts) {
+            for (int at = text.indexOf(SEALED_PREFIX); at >= 0; at = text.indexOf(SEALED_PREFIX, at + 1)) {
+                int start = at + SEALED_PREFIX.length();
+                int end = text.indexOf(':', start);
+                if (end > start && cache.getIfPresent(text.substring(start, end)) == null) {
+                    keyIds.add(text.substring(start, end));
+                }
+            }
+        }
+        if (keyIds.isEmpty()) {
+            return;
+        }
+        long before = forgettings.get();
+        var read = new HashMap<String, byte[]>();
+        keys.find(in("_id", keyIds)).forEach(stored -> read.put(stored.getString("_id"), unwrapped(stored)));
+        if (forgettings.get() == before) {
+            read.forEach(cache.asMap()::putIfAbsent);
+        }
+    }
+
     /** Null when the case has no such key (none made yet, or destroyed): nothing is cached then. */
     private byte[] storedKey(String keyId) {
         Document stored = keys.find(eq("_id", keyId)).first();
-        return stored == null
-                ? null
-                : Aead.open(
-                        masterKeys.of(stored.getString("org")),
-                        keyId,
-                        stored.get("wrapped", Binary.class).getData());
+        return stored == null ? null : unwrapped(stored);
+    }
+
+    private byte[] unwrapped(Document stored) {
+        return Aead.open(
+                masterKeys.of(stored.getString("org")),
+                stored.getString("_id"),
+                stored.get("wrapped", Binary.class).getData());
     }
 }

@@ -22,10 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A report's first event makes its case's key: two requests to the store (the key, then the check
- * for an erasure that ran meanwhile) instead of four, and still no key for an erased case.
+ * What keys cost in requests to the store. A report's first event makes its case's key: two
+ * requests (the key, then the check for an erasure that ran meanwhile) instead of four, and still
+ * no key for an erased case. A page of events fetched together reads its cases' keys in one.
  */
-class OpeningACaseTest {
+class KeyRequestsTest {
 
     final List<String> requests = new CopyOnWriteArrayList<>();
     final String caseId = UUID.randomUUID().toString();
@@ -80,6 +81,30 @@ class OpeningACaseTest {
                         "find " + PersonalDataKeys.ERASED,
                         "insert " + PersonalDataKeys.COLLECTION,
                         "find " + PersonalDataKeys.ERASED);
+    }
+
+    @Test
+    void aPageOfEventsReadsTheKeysItNeedsInOneRequestAndOpensWithoutMore() {
+        String otherCase = UUID.randomUUID().toString();
+        var writer = new PersonalDataKeys(database, OrganisationKeysTest.COUNCIL_KEY, Duration.ofMinutes(1));
+        String first = writer.seal(caseId, "\"what happened\"");
+        String second = writer.seal(PersonalDataKeys.keyId(caseId, "witness"), "\"who saw it\"");
+        String erased = writer.seal(otherCase, "\"since erased\"");
+        writer.destroy(otherCase);
+        requests.clear();
+
+        keys.readAhead(List.of(
+                "{\"narrative\":\"" + first + "\",\"witness\":\"" + second + "\"}",
+                "{\"type\":\"TRIAGED\"}",
+                "{\"narrative\":\"" + erased + "\"}"));
+
+        assertThat(requests).containsExactly("find " + PersonalDataKeys.COLLECTION);
+        assertThat(keys.open(first)).contains("\"what happened\"");
+        assertThat(keys.open(second)).contains("\"who saw it\"");
+        assertThat(requests).hasSize(1);
+        keys.readAhead(List.of(first, second));
+        assertThat(requests).as("all cached: nothing to read").hasSize(1);
+        assertThat(keys.open(erased)).as("destroyed: no key to read ahead").isEmpty();
     }
 
     @Test
