@@ -145,11 +145,13 @@ final class ReadBenchmark {
             try {
                 String base = "http://127.0.0.1:" + port;
                 Instant started = Instant.now();
-                double catchUp = Collections.max(awaitCaughtUp(base, events - 1, started, service, log.toFile())
-                        .values());
+                var caughtUp = awaitCaughtUp(base, events - 1, started, service, log.toFile());
+                double catchUp = Collections.max(caughtUp.values());
                 System.out.printf(
                         "query-service (started with the history already stored) caught up in %.0f s; heap %s%n",
                         catchUp, heap(base));
+                System.out.printf("  each projection caught up in: %s%n", caughtUp);
+                storeTime(base);
                 var rows = new ArrayList<Row>();
                 IntFunction<Read> caseload =
                         i -> new Read(base + "/api/caseload", caseworkers.get(i % caseworkers.size()));
@@ -398,6 +400,43 @@ final class ReadBenchmark {
 
     String heap(String base) throws Exception {
         return String.format("%.0f MB used (limit 512 MB)", heapMegabytes(base));
+    }
+
+    /** Where the query-service's store round trips went while it caught up: by collection and command. */
+    void storeTime(String base) throws Exception {
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        var counts = new java.util.HashMap<String, Double>();
+        var seconds = new java.util.HashMap<String, Double>();
+        metrics.lines()
+                .filter(l -> l.startsWith("mongodb_driver_commands_seconds_"))
+                .forEach(l -> {
+                    String what = label(l, "collection") + " " + label(l, "command");
+                    double value = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+                    if (l.startsWith("mongodb_driver_commands_seconds_count{")) {
+                        counts.merge(what, value, Double::sum);
+                    } else if (l.startsWith("mongodb_driver_commands_seconds_sum{")) {
+                        seconds.merge(what, value, Double::sum);
+                    }
+                });
+        System.out.println("  store round trips while catching up (seconds in flight, count, mean):");
+        seconds.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(14)
+                .forEach(e -> System.out.printf(
+                        "    %7.1f s %,9.0f %6.2f ms  %s%n",
+                        e.getValue(),
+                        counts.getOrDefault(e.getKey(), 0.0),
+                        1000 * e.getValue() / counts.getOrDefault(e.getKey(), 1.0),
+                        e.getKey()));
+    }
+
+    private static String label(String line, String name) {
+        int start = line.indexOf(name + "=\"") + name.length() + 2;
+        return line.substring(start, line.indexOf('"', start));
     }
 
     /** The heap in use, as the service's own metrics report it. */
