@@ -404,11 +404,7 @@ final class ReadBenchmark {
 
     /** Where the query-service's store round trips went while it caught up: by collection and command. */
     void storeTime(String base) throws Exception {
-        String metrics = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String metrics = metrics(base);
         var counts = new java.util.HashMap<String, Double>();
         var seconds = new java.util.HashMap<String, Double>();
         metrics.lines()
@@ -434,6 +430,15 @@ final class ReadBenchmark {
                         e.getKey()));
     }
 
+    /** The service's own metrics, as Prometheus would scrape them. */
+    private String metrics(String base) throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
     private static String label(String line, String name) {
         int start = line.indexOf(name + "=\"") + name.length() + 2;
         return line.substring(start, line.indexOf('"', start));
@@ -441,11 +446,7 @@ final class ReadBenchmark {
 
     /** The heap in use, as the service's own metrics report it. */
     double heapMegabytes(String base) throws Exception {
-        String metrics = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        String metrics = metrics(base);
         double used = metrics.lines()
                 .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
