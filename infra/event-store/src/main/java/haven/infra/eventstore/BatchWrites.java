@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -148,8 +149,12 @@ public final class BatchWrites {
     void write() {
         firstly.values().forEach(Runnable::run);
         firstly.clear();
-        changedRows.forEach((collection, ids) -> collection.bulkWrite(
-                ids.stream().map(id -> rowWrite(collection, id)).toList()));
+        // each row is written once, so order among them does not matter: saves before deletes makes
+        // two commands, where interleaved they made one a run (thousands a catch-up)
+        changedRows.forEach((collection, ids) -> collection.bulkWrite(ids.stream()
+                .sorted(Comparator.comparing(id -> rows.get(collection).get(id) == null))
+                .map(id -> rowWrite(collection, id))
+                .toList()));
         changedRows.clear();
         upserts.forEach((collection, models) -> collection.bulkWrite(models, new BulkWriteOptions().ordered(true)));
         upserts.clear();
