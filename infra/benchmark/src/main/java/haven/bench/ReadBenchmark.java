@@ -45,9 +45,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -232,8 +234,10 @@ final class ReadBenchmark {
     }
 
     /**
-     * Closed cases with 12 events each and a fixed number of open ones with 5, spread over five years;
-     * personal data sealed with each case's key under {@code masterKey}, as the command-service stores it.
+     * Closed cases with 12 events each and a fixed number of open ones with 5, opened over five years
+     * and appended in time order, as a store fills: each case's events land among those of the cases
+     * open alongside it. Personal data sealed with each case's key under {@code masterKey}, as the
+     * command-service stores it.
      */
     List<String> load(MongoDatabase database, long events, String masterKey) {
         var json = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -247,35 +251,78 @@ final class ReadBenchmark {
                 .snapshotSerializer(serializer)
                 .build();
         long closed = Math.max(0, (events - (long) OPEN_CASES * OPEN_CASE_EVENTS) / CLOSED_CASE_EVENTS);
-        var ids = new ArrayList<String>();
-        long written = 0;
         Instant end = Instant.parse("2026-11-01T09:00:00Z");
+        var openings = new ArrayList<Opening>();
         for (long i = 0; i < closed + OPEN_CASES; i++) {
             boolean open = i >= closed;
-            Instant opened = open
-                    ? end.minus(Duration.ofDays(random.nextInt(60)))
-                    : end.minus(Duration.ofDays(random.nextInt(MONTHS_OF_HISTORY * 30)));
-            var history = history(new CaseId(UUID.randomUUID().toString()), open, opened);
-            long remaining = events - written;
-            var stream = history.subList(0, (int) Math.min(history.size(), remaining));
-            engine.appendEvents(stream);
-            written += stream.size();
-            ids.add(history.get(0).getAggregateIdentifier());
-            if (written >= events) {
-                break;
-            }
+            openings.add(new Opening(
+                    open
+                            ? end.minus(Duration.ofDays(random.nextInt(60)))
+                            : end.minus(Duration.ofDays(random.nextInt(MONTHS_OF_HISTORY * 30))),
+                    open));
         }
-        while (written < events) { // top up with notes on the last case so the count is exact
+        openings.sort(Comparator.comparing(Opening::at));
+        var due = new PriorityQueue<DomainEventMessage<?>>(Comparator.comparing(DomainEventMessage::getTimestamp));
+        var appending = new Appending(engine, events);
+        for (Opening opening : openings) {
+            while (!due.isEmpty() && !due.peek().getTimestamp().isAfter(opening.at())) {
+                appending.add(due.poll());
+            }
+            due.addAll(history(new CaseId(UUID.randomUUID().toString()), opening.open(), opening.at()));
+        }
+        while (!due.isEmpty()) {
+            appending.add(due.poll());
+        }
+        appending.flush();
+        var ids = appending.cases;
+        while (appending.written < events) { // top up with notes on the last case so the count is exact
             String last = ids.get(ids.size() - 1);
             long next = engine.lastSequenceNumberFor(last).orElse(-1L) + 1;
             engine.appendEvents(List.of(message(
                     new CaseId(last),
                     next,
                     new InvestigationNoteAdded(new CaseId(last), "n-" + next, "Follow-up note", "cw.01"),
-                    end)));
-            written++;
+                    appending.last)));
+            appending.written++;
         }
         return ids;
+    }
+
+    private record Opening(Instant at, boolean open) {}
+
+    /** Events appended a hundred at a time, up to the number asked for; the cases they opened. */
+    private static final class Appending {
+        private final HavenEventStorageEngine engine;
+        private final long wanted;
+        private final List<String> cases = new ArrayList<>();
+        private final List<DomainEventMessage<?>> batch = new ArrayList<>();
+        private long written;
+        private Instant last;
+
+        Appending(HavenEventStorageEngine engine, long wanted) {
+            this.engine = engine;
+            this.wanted = wanted;
+        }
+
+        void add(DomainEventMessage<?> event) {
+            if (written + batch.size() >= wanted) {
+                return;
+            }
+            batch.add(event);
+            last = event.getTimestamp();
+            if (event.getSequenceNumber() == 0) {
+                cases.add(event.getAggregateIdentifier());
+            }
+            if (batch.size() == 100) {
+                flush();
+            }
+        }
+
+        void flush() {
+            engine.appendEvents(batch);
+            written += batch.size();
+            batch.clear();
+        }
     }
 
     private List<DomainEventMessage<?>> history(CaseId id, boolean open, Instant opened) {
