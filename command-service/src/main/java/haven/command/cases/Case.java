@@ -572,7 +572,8 @@ class Case {
         refuseIfClosed();
         refuseIf(!actions.containsKey(c.actionId()), "The case has no action with that id");
         refuseIf(actions.get(c.actionId()).done(), "That action is already completed");
-        apply(new ActionCompleted(caseId, c.actionId(), c.completedBy()));
+        apply(new ActionCompleted(
+                caseId, c.actionId(), c.completedBy(), actions.get(c.actionId()).owner()));
     }
 
     /**

@@ -1339,7 +1339,7 @@ class CaseTest {
                     .expectEvents(ACTION);
             fixture.given(SUBMITTED, TRIAGED, ACTION)
                     .when(new CompleteAction(ID, "a-1", "mgr.jones"))
-                    .expectEvents(new ActionCompleted(ID, "a-1", "mgr.jones"));
+                    .expectEvents(new ActionCompleted(ID, "a-1", "mgr.jones", "mgr.jones"));
         }
 
         @Test
@@ -1360,7 +1360,7 @@ class CaseTest {
 
         @Test
         void cannotCompleteAnActionTwice() {
-            fixture.given(SUBMITTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
+            fixture.given(SUBMITTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones", "mgr.jones"))
                     .when(new CompleteAction(ID, "a-1", "mgr.jones"))
                     .expectNoEvents()
                     .expectExceptionMessage("That action is already completed");
@@ -1404,7 +1404,7 @@ class CaseTest {
             var adviser = Acting.metaData("hr.adviser", List.of("CASEWORKER"), "hr");
             fixture.given(SUBMITTED, ROUTED, TRIAGED, forHr)
                     .when(new CompleteAction(ID, "a-9", "hr.adviser"), adviser)
-                    .expectEvents(new ActionCompleted(ID, "a-9", "hr.adviser"));
+                    .expectEvents(new ActionCompleted(ID, "a-9", "hr.adviser", "hr.adviser"));
             fixture.given(SUBMITTED, ROUTED, TRIAGED, forHr)
                     .when(new AddInvestigationNote(ID, "n-1", "Looked at the file", "hr.adviser"), adviser)
                     .expectNoEvents()
@@ -2061,7 +2061,7 @@ class CaseTest {
                     .when(actionMissed, Map.of())
                     .expectEvents(new CaseEscalated(
                             ID, EscalationReason.ACTION_OVERDUE, ACTION.due(), "a-1", "equality", managers));
-            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones", "mgr.jones"))
                     .when(actionMissed, Map.of())
                     .expectNoEvents();
         }
@@ -2083,7 +2083,7 @@ class CaseTest {
                                     ID, ACTION.actionId(), ACTION.due().minusDays(1)),
                             Map.of())
                     .expectNoEvents();
-            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones"))
+            fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, new ActionCompleted(ID, "a-1", "mgr.jones", "mgr.jones"))
                     .when(onTheDay, Map.of())
                     .expectNoEvents();
             fixture.given(SUBMITTED, ROUTED, TRIAGED, ACTION, RESOLVED, CLOSED)

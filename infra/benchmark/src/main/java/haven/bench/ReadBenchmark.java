@@ -371,7 +371,7 @@ final class ReadBenchmark {
             // read before the case closes: a closed case with an unread message stays in the caseload
             events.add(new ReporterMessagesRead(id, caseworker));
             events.add(new ActionAgreed(id, "a-1", "Mediation meeting", caseworker, day.plusDays(20), caseworker));
-            events.add(new ActionCompleted(id, "a-1", caseworker));
+            events.add(new ActionCompleted(id, "a-1", caseworker, caseworker));
             events.add(new InvestigationNoteAdded(id, "n-2", "Mediation held; both parties attended.", caseworker));
             events.add(new CaseResolved(
                     id,

@@ -160,7 +160,7 @@ class CaseRecordProjection {
                 set("actions." + e.actionId() + ".owner", e.owner()),
                 set("actions." + e.actionId() + ".due", e.due().toString()),
                 set("actions." + e.actionId() + ".agreedAt", Date.from(at)));
-        // kept when done: the list is read against the record, which says what is done
+        // taken off when done; an action done before its event named the owner is left out by the record
         BatchWrites.current()
                 .upsert(
                         byOwner,
@@ -171,6 +171,14 @@ class CaseRecordProjection {
     @EventHandler
     void on(ActionCompleted e, @Timestamp Instant at) {
         update(e.caseId(), set("actions." + e.actionId() + ".completedAt", Date.from(at)));
+        if (e.owner() != null) {
+            // so that the list is the owner's work to do, not every action they were ever given
+            BatchWrites.current()
+                    .upsert(
+                            byOwner,
+                            e.owner(),
+                            Updates.pull("actions", e.caseId().value() + "/" + e.actionId()));
+        }
     }
 
     @EventHandler

@@ -1,11 +1,13 @@
 package haven.query.record;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import com.mongodb.client.MongoDatabase;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
 import haven.events.CaseId;
@@ -44,6 +46,9 @@ class MyActionsTest {
     @Autowired
     EventStore events;
 
+    @Autowired
+    MongoDatabase havenDatabase;
+
     @Test
     void theOwnerSeesTheirOpenActionsSoonestDueFirstAndOnlyThose() throws Exception {
         String owner = "hr." + UUID.randomUUID().toString().substring(0, 8);
@@ -58,7 +63,7 @@ class MyActionsTest {
         theirs.append(action(theirs.caseId(), "a-1", "Phone the depot", owner, "2099-02-01"));
         someoneElses.append(action(someoneElses.caseId(), "a-2", "Check the rota", owner, "2020-01-10"));
         someoneElses.append(action(someoneElses.caseId(), "a-3", "Done already", owner, "2020-01-05"));
-        someoneElses.append(new ActionCompleted(someoneElses.caseId(), "a-3", owner));
+        someoneElses.append(new ActionCompleted(someoneElses.caseId(), "a-3", owner, owner));
         someoneElses.append(action(someoneElses.caseId(), "a-4", "Not theirs", "cw.ng", "2020-01-01"));
         String bearer = TestTokens.bearer(owner, team, Role.CASEWORKER);
 
@@ -78,6 +83,31 @@ class MyActionsTest {
                 .contains("Your actions", "Check the rota", "Phone the depot", "Mark as done")
                 .contains("href=\"/cases/" + theirs.caseId().value() + "\"")
                 .doesNotContain("href=\"/cases/" + someoneElses.caseId().value() + "\"", "Not theirs", "Done already");
+    }
+
+    @Test
+    void aDoneActionLeavesItsOwnersListSoTheListHoldsTheirWorkToDoNotEveryActionTheyWereGiven() throws Exception {
+        String owner = "hr." + UUID.randomUUID().toString().substring(0, 8);
+        var theCase = new CaseStream(events);
+        theCase.append(submitted(theCase.caseId()));
+        theCase.append(action(theCase.caseId(), "a-1", "Still to do", owner, "2099-02-01"));
+        theCase.append(action(theCase.caseId(), "a-2", "Done now", owner, "2099-02-02"));
+        theCase.append(action(theCase.caseId(), "a-3", "Done before owners were named", owner, "2099-02-03"));
+        theCase.append(new ActionCompleted(theCase.caseId(), "a-2", owner, owner));
+        theCase.append(new ActionCompleted(theCase.caseId(), "a-3", owner, null)); // as revision 1 stored it
+        String bearer = TestTokens.bearer(owner, "hr", Role.CASEWORKER);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(havenDatabase
+                                .getCollection("actions_by_owner")
+                                .find(eq("_id", owner))
+                                .first()
+                                .getList("actions", String.class))
+                        .containsExactlyInAnyOrder(
+                                theCase.caseId().value() + "/a-1",
+                                theCase.caseId().value() + "/a-3"));
+        http.perform(get("/api/actions/mine").header("Authorization", bearer))
+                .andExpect(jsonPath("$.actions[*].actionId").value(contains("a-1")));
     }
 
     private static ActionAgreed action(CaseId caseId, String id, String what, String owner, String due) {
