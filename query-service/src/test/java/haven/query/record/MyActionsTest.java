@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
@@ -29,8 +31,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -48,6 +54,10 @@ class MyActionsTest {
 
     @Autowired
     MongoDatabase havenDatabase;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     @Test
     void theOwnerSeesTheirOpenActionsSoonestDueFirstAndOnlyThose() throws Exception {
@@ -108,6 +118,23 @@ class MyActionsTest {
                                 theCase.caseId().value() + "/a-3"));
         http.perform(get("/api/actions/mine").header("Authorization", bearer))
                 .andExpect(jsonPath("$.actions[*].actionId").value(contains("a-1")));
+    }
+
+    @Test
+    void aCompletionStoredBeforeItNamedTheOwnerStillReadsWithNoOwner() throws Exception {
+        var completed = new ActionCompleted(new CaseId(UUID.randomUUID().toString()), "a-1", "mgr.jones", null);
+        SerializedObject<String> now = eventSerializer.serialize(completed, String.class);
+        var json = new ObjectMapper();
+        var revisionOne = (ObjectNode) json.readTree(now.getData());
+        revisionOne.remove("owner");
+
+        ActionCompleted read = eventSerializer.deserialize(new SimpleSerializedObject<>(
+                json.writeValueAsString(revisionOne),
+                String.class,
+                now.getType().getName(),
+                "1"));
+
+        assertThat(read).isEqualTo(completed);
     }
 
     private static ActionAgreed action(CaseId caseId, String id, String what, String owner, String due) {
