@@ -275,7 +275,7 @@ final class ReadBenchmark {
         }
         appending.flush();
         var ids = appending.cases;
-        while (appending.written < events) { // top up with notes on the last case so the count is exact
+        for (long written = appending.written; written < events; written++) { // top up: the count is exact
             String last = ids.get(ids.size() - 1);
             long next = engine.lastSequenceNumberFor(last).orElse(-1L) + 1;
             engine.appendEvents(List.of(message(
@@ -283,7 +283,6 @@ final class ReadBenchmark {
                     next,
                     new InvestigationNoteAdded(new CaseId(last), "n-" + next, "Follow-up note", "cw.01"),
                     appending.last)));
-            appending.written++;
         }
         return ids;
     }

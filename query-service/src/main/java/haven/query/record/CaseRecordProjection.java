@@ -162,10 +162,7 @@ class CaseRecordProjection {
                 set("actions." + e.actionId() + ".agreedAt", Date.from(at)));
         // taken off when done; an action done before its event named the owner is left out by the record
         BatchWrites.current()
-                .upsert(
-                        byOwner,
-                        e.owner(),
-                        Updates.addToSet("actions", e.caseId().value() + "/" + e.actionId()));
+                .upsert(byOwner, e.owner(), Updates.addToSet("actions", ownedAction(e.caseId(), e.actionId())));
     }
 
     @EventHandler
@@ -174,11 +171,13 @@ class CaseRecordProjection {
         if (e.owner() != null) {
             // so that the list is the owner's work to do, not every action they were ever given
             BatchWrites.current()
-                    .upsert(
-                            byOwner,
-                            e.owner(),
-                            Updates.pull("actions", e.caseId().value() + "/" + e.actionId()));
+                    .upsert(byOwner, e.owner(), Updates.pull("actions", ownedAction(e.caseId(), e.actionId())));
         }
+    }
+
+    /** An entry of an owner's list in {@link #BY_OWNER}: the same for the action agreed and done. */
+    static String ownedAction(CaseId caseId, String actionId) {
+        return caseId.value() + "/" + actionId;
     }
 
     @EventHandler

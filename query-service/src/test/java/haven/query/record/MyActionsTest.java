@@ -109,13 +109,13 @@ class MyActionsTest {
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(havenDatabase
-                                .getCollection("actions_by_owner")
+                                .getCollection(CaseRecordProjection.BY_OWNER)
                                 .find(eq("_id", owner))
                                 .first()
                                 .getList("actions", String.class))
                         .containsExactlyInAnyOrder(
-                                theCase.caseId().value() + "/a-1",
-                                theCase.caseId().value() + "/a-3"));
+                                CaseRecordProjection.ownedAction(theCase.caseId(), "a-1"),
+                                CaseRecordProjection.ownedAction(theCase.caseId(), "a-3")));
         http.perform(get("/api/actions/mine").header("Authorization", bearer))
                 .andExpect(jsonPath("$.actions[*].actionId").value(contains("a-1")));
     }
