@@ -68,7 +68,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>{@code trend_facts} holds each case's categorical facts under a keyed hash of its id, what it
  * is counted as in each {@link Population} (the month and the facts then), the last applied event
- * sequence, and the cell changes still to be applied ({@code pending}). {@code trend_counts} holds,
+ * sequence, and the changes still to be applied ({@code pending}: the snapshots a month counts once
+ * more or once less, whose cells are worked out when they are applied). {@code trend_counts} holds,
  * per population and month, the counts boards read, grouped by dimensions. A case is counted as
  * recorded in the month staff first triaged it, and as resolved in the month it was resolved; what
  * it is counted as in a month changes only by events of that month, so a month's counts are final
@@ -337,6 +338,21 @@ class TrendProjection {
 
         record Snapshot(YearMonth month, CaseFacts facts) {}
 
+        /**
+         * A snapshot a population's month counts. A change to a month is kept, until applied, as the
+         * snapshots it counts once more or once less: a few values each, where their cells (what the
+         * month's write changes) are hundreds.
+         */
+        record Counts(Population population, Snapshot snapshot) {
+
+            Document toDocument(int by) {
+                return new Document("month", population.document(snapshot.month()))
+                        .append("population", population.label())
+                        .append("by", by)
+                        .append("facts", snapshot.facts().toDocument());
+            }
+        }
+
         Counted at(YearMonth month) {
             return new Counted(facts, snapshots, deadlines, month);
         }
@@ -374,11 +390,11 @@ class TrendProjection {
         }
 
         /**
-         * What each month document gains (+1) and loses (−1), from {@code before} to this. Only a
+         * The snapshots a month's counts gain (+1) and lose (−1), from {@code before} to this. Only a
          * snapshot of the event's month can be retracted; a new snapshot is always of that month.
          */
-        Map<String, Map<String, Integer>> changesFrom(Counted before) {
-            var changes = new LinkedHashMap<String, Map<String, Integer>>();
+        Map<Counts, Integer> changesFrom(Counted before) {
+            var changes = new LinkedHashMap<Counts, Integer>();
             for (Population population : Population.values()) {
                 Snapshot was = before == null ? null : before.snapshots().get(population);
                 Snapshot will = snapshots.get(population);
@@ -386,12 +402,10 @@ class TrendProjection {
                     continue;
                 }
                 if (was != null && was.month().equals(now)) {
-                    var month = changes.computeIfAbsent(population.document(now), m -> new LinkedHashMap<>());
-                    was.facts().cells(population).forEach(cell -> month.merge(cell, -1, Integer::sum));
+                    changes.merge(new Counts(population, was), -1, Integer::sum);
                 }
                 if (will != null) {
-                    var month = changes.computeIfAbsent(population.document(will.month()), m -> new LinkedHashMap<>());
-                    will.facts().cells(population).forEach(cell -> month.merge(cell, 1, Integer::sum));
+                    changes.merge(new Counts(population, will), 1, Integer::sum);
                 }
             }
             return changes;
@@ -447,14 +461,16 @@ class TrendProjection {
         }
         Counted before = stored == null ? null : Counted.from(stored).at(month(at));
         Counted after = change.apply(before).at(month(at));
-        var changes = counting.changesSinceStart(pseudonym, after.changesFrom(before));
-        var pending = new ArrayList<Document>();
-        changes.forEach((month, cells) -> pending.add(
-                new Document("month", month).append("add", cells.get(true)).append("remove", cells.get(false))));
+        var pending = counting.changesSinceStart(pseudonym, after.changesFrom(before));
         Document next = after.toDocument()
                 .append("_id", pseudonym)
                 .append("seq", sequence)
-                .append("touched", List.copyOf(changes.keySet()))
+                .append(
+                        "touched",
+                        pending.stream()
+                                .map(c -> c.getString("month"))
+                                .distinct()
+                                .toList())
                 .append("pending", new Document("seq", sequence).append("changes", pending));
         // written with the batch's other writes, before Counting applies the pending changes to the months
         batch.save(cases, next);
@@ -469,35 +485,24 @@ class TrendProjection {
      */
     private final class Counting implements Runnable {
 
-        private final Map<String, Map<String, Map<String, Integer>>> sinceStart = new HashMap<>();
+        private final Map<String, Map<Counted.Counts, Integer>> sinceStart = new HashMap<>();
         private final Map<String, Document> changed = new LinkedHashMap<>();
         private final Set<String> seenMonths = new LinkedHashSet<>();
+        /** The changed cases' cell changes, per month: worked out once from their facts. */
+        private final Map<String, Map<String, Map<String, Integer>>> cells = new HashMap<>();
 
         boolean counts(String pseudonym) {
             return sinceStart.containsKey(pseudonym);
         }
 
-        /** A case's change since the batch began, with this event's: per month, the cells it adds one to and takes one from. */
-        Map<String, Map<Boolean, List<String>>> changesSinceStart(
-                String pseudonym, Map<String, Map<String, Integer>> change) {
+        /** A case's change since the batch began, with this event's, as stored: the snapshots counted once more or once less. */
+        List<Document> changesSinceStart(String pseudonym, Map<Counted.Counts, Integer> change) {
             var ofCase = sinceStart.computeIfAbsent(pseudonym, p -> new LinkedHashMap<>());
-            change.forEach((month, cells) -> cells.forEach((cell, by) ->
-                    ofCase.computeIfAbsent(month, m -> new LinkedHashMap<>()).merge(cell, by, Integer::sum)));
-            var net = new LinkedHashMap<String, Map<Boolean, List<String>>>();
-            ofCase.forEach((month, cells) -> {
-                var added = cells.entrySet().stream()
-                        .filter(c -> c.getValue() > 0)
-                        .map(Map.Entry::getKey)
-                        .toList();
-                var removed = cells.entrySet().stream()
-                        .filter(c -> c.getValue() < 0)
-                        .map(Map.Entry::getKey)
-                        .toList();
-                if (!added.isEmpty() || !removed.isEmpty()) {
-                    net.put(month, Map.of(true, added, false, removed));
-                }
-            });
-            return net;
+            change.forEach(
+                    (counts, by) -> ofCase.merge(counts, by, (was, more) -> was + more == 0 ? null : was + more));
+            return ofCase.entrySet().stream()
+                    .map(counts -> counts.getKey().toDocument(counts.getValue()))
+                    .toList();
         }
 
         void changed(Document facts) {
@@ -511,18 +516,20 @@ class TrendProjection {
         @Override
         public void run() {
             var byMonth = new LinkedHashMap<String, List<Document>>();
-            changed.values()
-                    .forEach(facts -> changesOf(facts)
-                            .forEach(
-                                    change -> byMonth.computeIfAbsent(change.getString("month"), m -> new ArrayList<>())
-                                            .add(facts)));
+            changed.forEach((pseudonym, facts) -> {
+                cells.put(pseudonym, cellChanges(facts));
+                cells.get(pseudonym)
+                        .keySet()
+                        .forEach(month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>())
+                                .add(facts));
+            });
             seenMonths.forEach(month -> byMonth.computeIfAbsent(month, m -> new ArrayList<>()));
             if (byMonth.isEmpty() && changed.isEmpty()) {
                 return;
             }
             var stored = new HashMap<String, Document>();
             months.find(in("_id", byMonth.keySet()))
-                    .projection(include(fieldsRead(byMonth.values())))
+                    .projection(include(fieldsRead(cells.values())))
                     .forEach(month -> stored.put(month.getString("_id"), month));
             Set<String> stale = staleMarks(
                     stored.values().stream().map(TrendProjection::marks).toList());
@@ -559,14 +566,9 @@ class TrendProjection {
                     String mark = mark(one);
                     if (!marked.contains(mark)) {
                         marks.add(mark);
-                        changesOf(one).stream()
-                                .filter(change -> change.getString("month").equals(month))
-                                .forEach(change -> {
-                                    change.getList("add", String.class)
-                                            .forEach(cell -> delta.merge(cell, 1, Integer::sum));
-                                    change.getList("remove", String.class)
-                                            .forEach(cell -> delta.merge(cell, -1, Integer::sum));
-                                });
+                        cells.get(one.getString("_id"))
+                                .get(month)
+                                .forEach((cell, by) -> delta.merge(cell, by, Integer::sum));
                     }
                 }
                 if (marks.isEmpty() || counted(month, stored, delta, marks)) {
@@ -576,7 +578,9 @@ class TrendProjection {
                     throw new IllegalStateException("Month counts changed under every attempt to write them");
                 }
                 stored = months.find(eq("_id", month))
-                        .projection(include(fieldsRead(List.of(facts))))
+                        .projection(include(fieldsRead(facts.stream()
+                                .map(one -> cells.get(one.getString("_id")))
+                                .toList())))
                         .first();
             }
         }
@@ -617,12 +621,10 @@ class TrendProjection {
     }
 
     /** A month's marks, version and the groups of every cell the cases change: what its write replaces. */
-    private static List<String> fieldsRead(Collection<List<Document>> facts) {
+    private static List<String> fieldsRead(Collection<Map<String, Map<String, Integer>>> cellChanges) {
         var fields = new LinkedHashSet<String>(List.of(APPLYING, VERSION));
-        facts.forEach(ofMonth -> ofMonth.forEach(one -> changesOf(one).forEach(change -> {
-            change.getList("add", String.class).forEach(cell -> fields.add(group(cell)));
-            change.getList("remove", String.class).forEach(cell -> fields.add(group(cell)));
-        })));
+        cellChanges.forEach(ofCase ->
+                ofCase.values().forEach(ofMonth -> ofMonth.keySet().forEach(cell -> fields.add(group(cell)))));
         return List.copyOf(fields);
     }
 
@@ -679,19 +681,38 @@ class TrendProjection {
         return counts != null && counts.get(key) instanceof Number n ? n.intValue() : 0;
     }
 
-    private static List<Document> changesOf(Document facts) {
-        return facts.get("pending", Document.class).getList("changes", Document.class);
+    /**
+     * A case's pending change as the cells it adds to and takes from, per month, those that cancel
+     * left out. Stored as snapshots' facts, or (before those) as lists of cells.
+     */
+    private static Map<String, Map<String, Integer>> cellChanges(Document facts) {
+        var byMonth = new LinkedHashMap<String, Map<String, Integer>>();
+        for (Document change : facts.get("pending", Document.class).getList("changes", Document.class)) {
+            var cells = byMonth.computeIfAbsent(change.getString("month"), m -> new LinkedHashMap<>());
+            if (change.containsKey("facts")) {
+                int by = change.getInteger("by");
+                var population =
+                        Population.labelled(change.getString("population")).orElseThrow();
+                CaseFacts.from(change.get("facts", Document.class))
+                        .cells(population)
+                        .forEach(cell -> cells.merge(cell, by, Integer::sum));
+            } else {
+                change.getList("add", String.class).forEach(cell -> cells.merge(cell, 1, Integer::sum));
+                change.getList("remove", String.class).forEach(cell -> cells.merge(cell, -1, Integer::sum));
+            }
+        }
+        byMonth.values().forEach(cells -> cells.values().removeIf(by -> by == 0));
+        byMonth.values().removeIf(Map::isEmpty);
+        return byMonth;
     }
 
     /** Applies a case's pending cell changes to each month exactly once, then clears the marks. */
     private void applyPending(Document facts) {
         String mark = mark(facts);
-        var changes = changesOf(facts);
-        for (Document change : changes) {
-            String month = change.getString("month");
+        var changes = cellChanges(facts);
+        changes.forEach((month, cells) -> {
             var updates = new ArrayList<Bson>();
-            change.getList("add", String.class).forEach(cell -> updates.add(inc(cell, 1)));
-            change.getList("remove", String.class).forEach(cell -> updates.add(inc(cell, -1)));
+            cells.forEach((cell, by) -> updates.add(inc(cell, by)));
             updates.add(push(APPLYING, mark));
             updates.add(inc(VERSION, 1));
             Document marks =
@@ -701,8 +722,8 @@ class TrendProjection {
             if (!applied) {
                 months.updateOne(eq("_id", month), combine(updates), new UpdateOptions().upsert(true));
             }
-        }
+        });
         cases.updateOne(eq("_id", facts.getString("_id")), unset("pending"));
-        changes.forEach(change -> months.updateOne(eq("_id", change.getString("month")), pull(APPLYING, mark)));
+        changes.keySet().forEach(month -> months.updateOne(eq("_id", month), pull(APPLYING, mark)));
     }
 }
