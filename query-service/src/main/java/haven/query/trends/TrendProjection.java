@@ -351,6 +351,20 @@ class TrendProjection {
                         .append("by", by)
                         .append("facts", snapshot.facts().toDocument());
             }
+
+            static boolean stored(Document change) {
+                return change.containsKey("facts");
+            }
+
+            /** What a change stored by {@link #toDocument} adds to (+) or takes from (−) each of its cells. */
+            static void addCells(Document change, Map<String, Integer> cells) {
+                int by = change.getInteger("by");
+                var population =
+                        Population.labelled(change.getString("population")).orElseThrow();
+                CaseFacts.from(change.get("facts", Document.class))
+                        .cells(population)
+                        .forEach(cell -> cells.merge(cell, by, Integer::sum));
+            }
         }
 
         Counted at(YearMonth month) {
@@ -689,14 +703,9 @@ class TrendProjection {
         var byMonth = new LinkedHashMap<String, Map<String, Integer>>();
         for (Document change : facts.get("pending", Document.class).getList("changes", Document.class)) {
             var cells = byMonth.computeIfAbsent(change.getString("month"), m -> new LinkedHashMap<>());
-            if (change.containsKey("facts")) {
-                int by = change.getInteger("by");
-                var population =
-                        Population.labelled(change.getString("population")).orElseThrow();
-                CaseFacts.from(change.get("facts", Document.class))
-                        .cells(population)
-                        .forEach(cell -> cells.merge(cell, by, Integer::sum));
-            } else {
+            if (Counted.Counts.stored(change)) {
+                Counted.Counts.addCells(change, cells);
+            } else { // stored as lists of cells, before changes were kept as facts
                 change.getList("add", String.class).forEach(cell -> cells.merge(cell, 1, Integer::sum));
                 change.getList("remove", String.class).forEach(cell -> cells.merge(cell, -1, Integer::sum));
             }

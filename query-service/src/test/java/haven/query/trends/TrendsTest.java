@@ -43,6 +43,7 @@ import haven.query.QueryServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -517,10 +518,11 @@ class TrendsTest {
         var report = report(stream, Category.THREATS, "ABBEY");
         var triage = triage(stream, Category.THREATS);
         // a month each: the second deletes its month's counts
-        Instant at = Instant.parse(keptAsCells ? "2016-10-01T09:00:00Z" : "2016-09-01T09:00:00Z");
+        YearMonth triaged = YearMonth.parse(keptAsCells ? "2016-10" : "2016-09");
+        Instant at = Instant.parse(triaged + "-01T09:00:00Z");
         Handled.by(() -> projection.on(report, 0, at));
         Handled.by(() -> projection.on(triage, 1, at));
-        String month = keptAsCells ? "recorded/2016-10" : "recorded/2016-09";
+        String month = Population.RECORDED.document(triaged);
         var applied = trendDocuments(stream, month);
         String pseudonym = pseudonyms.of(stream.caseId());
         var recorded =
@@ -529,10 +531,9 @@ class TrendsTest {
                 ? new Document("month", month)
                         .append("add", List.copyOf(recorded.cells(Population.RECORDED)))
                         .append("remove", List.of())
-                : new Document("month", month)
-                        .append("population", Population.RECORDED.label())
-                        .append("by", 1)
-                        .append("facts", recorded.toDocument());
+                : new TrendProjection.Counted.Counts(
+                                Population.RECORDED, new TrendProjection.Counted.Snapshot(triaged, recorded))
+                        .toDocument(1);
         var pending = new Document("seq", 1L).append("changes", List.of(change));
         var cases = database.getCollection(TrendProjection.CASES);
         var months = database.getCollection(TrendProjection.MONTHS);
