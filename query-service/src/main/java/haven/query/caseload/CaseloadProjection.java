@@ -1,8 +1,5 @@
 package haven.query.caseload;
 
-import static com.mongodb.client.model.Updates.addToSet;
-import static com.mongodb.client.model.Updates.pull;
-
 import com.mongodb.client.MongoCollection;
 import haven.events.ActionAgreed;
 import haven.events.ActionCompleted;
@@ -274,11 +271,7 @@ class CaseloadProjection {
     void on(CaseClosed e, @Timestamp Instant at) {
         update(e.caseId(), row -> {
             row.append(CaseFile.STATUS, CaseStatus.CLOSED.name()).append(CaseFile.CLOSED_AT, Date.from(at));
-            BatchWrites.current()
-                    .upsert(
-                            views.writing().closedByMonth(),
-                            closedIn(row),
-                            addToSet("cases", e.caseId().value()));
+            closedMonths().listed(closedIn(row), e.caseId().value());
         });
     }
 
@@ -328,8 +321,14 @@ class CaseloadProjection {
 
     private void leaveClosedMonth(CaseId caseId, Document row) {
         if (row.getDate(CaseFile.CLOSED_AT) != null) {
-            BatchWrites.current().upsert(views.writing().closedByMonth(), closedIn(row), pull("cases", caseId.value()));
+            closedMonths().takenOff(closedIn(row), caseId.value());
         }
+    }
+
+    /** This batch's changes to the months' lists, written after its rows, one change a list. */
+    private ClosedMonths closedMonths() {
+        var lists = views.writing().closedByMonth();
+        return BatchWrites.current().lastly(lists, () -> new ClosedMonths(lists));
     }
 
     private String closedIn(Document row) {
@@ -358,6 +357,7 @@ class CaseloadProjection {
     @ResetHandler
     void reset() {
         views.startRebuild();
+        counts.forgetWritten();
     }
 
     /** Changes the case's row as this batch has left it; the open caseload keeps a copy until the case closes. */

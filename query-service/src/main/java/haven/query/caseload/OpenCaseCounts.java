@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -35,6 +37,13 @@ import org.springframework.stereotype.Component;
  * handed over again (its rows or its token not stored) does not count the events that token covers
  * again. A dead letter retried by hand is outside any segment: it counts in a document of its own.
  *
+ * <p>Each instance remembers the document it wrote last for a segment, so a batch costs one write,
+ * not a read and a write: the caseload makes a round trip after another for each batch, and was the
+ * last projection of a rebuild to catch up (BENCHMARKS.md). Every write replaces the document only
+ * if it is still the one read or remembered, by a version drawn at random for each write: a counter
+ * would repeat after a rebuild empties the view, so a document written since by another instance
+ * could pass for the one remembered.
+ *
  * <p>Counts are only whole when the view was built from the first event ({@link #COMPLETE}): a
  * store from before this class has them from its next caseload rebuild, and is counted row by row
  * until then.
@@ -53,6 +62,8 @@ class OpenCaseCounts {
     private static final String LAST_TOKEN = "Processor[" + CaseViews.PROCESSOR + "]/Token";
 
     private final Serializer tokens;
+    /** The document this instance wrote last for each segment, by collection and id. */
+    private final Map<String, Document> written = new ConcurrentHashMap<>();
 
     OpenCaseCounts(@Qualifier("serializer") Serializer tokens) {
         this.tokens = tokens;
@@ -63,6 +74,11 @@ class OpenCaseCounts {
         generation
                 .openCaseCounts()
                 .replaceOne(eq("_id", COMPLETE), new Document("_id", COMPLETE), new ReplaceOptions().upsert(true));
+    }
+
+    /** A rebuild empties the counts: what this instance wrote is gone (another instance finds out on its next write). */
+    void forgetWritten() {
+        written.clear();
     }
 
     /** The count of each bucket ({@link #bucketOf}), or nothing if the generation's counts are not whole. */
@@ -112,7 +128,10 @@ class OpenCaseCounts {
             this.batch = CurrentUnitOfWork.get().root();
             Integer segment = batch.getResource(SEGMENT);
             this.id = segment == null ? BY_HAND : "segment/" + segment;
-            this.stored = segment == null ? null : counts.find(eq("_id", id)).first();
+            Document remembered = segment == null ? null : written.get(key());
+            this.stored = segment == null || remembered != null
+                    ? remembered
+                    : counts.find(eq("_id", id)).first();
             this.counted = stored == null ? null : token(stored.get(TOKEN, Document.class));
         }
 
@@ -155,20 +174,24 @@ class OpenCaseCounts {
                 }
             });
             TrackingToken last = batch.getResource(LAST_TOKEN);
-            long version = stored == null ? 0 : stored.getLong(VERSION);
             var next = new Document("_id", id)
-                    .append(VERSION, version + 1)
+                    .append(VERSION, ThreadLocalRandom.current().nextLong())
                     .append(TOKEN, stored(WrappedToken.unwrapLowerBound(last)))
                     .append(COUNTS, now);
+            written.remove(key()); // until it is known to be stored: a failed batch reads the counts again
             if (stored == null) {
-                counts.insertOne(
-                        next); // a duplicate key: another instance counted this segment meanwhile, so the batch is
-                // tried again
-            } else if (counts.replaceOne(and(eq("_id", id), eq(VERSION, version)), next)
+                // a duplicate key: another instance counted this segment meanwhile, so the batch is tried again
+                counts.insertOne(next);
+            } else if (counts.replaceOne(and(eq("_id", id), eq(VERSION, stored.get(VERSION))), next)
                             .getMatchedCount()
                     == 0) {
                 throw new IllegalStateException("Segment " + id + " of the caseload was counted by another instance");
             }
+            written.put(key(), next);
+        }
+
+        private String key() {
+            return counts.getNamespace() + "/" + id;
         }
     }
 

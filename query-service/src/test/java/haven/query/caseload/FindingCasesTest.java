@@ -115,6 +115,21 @@ class FindingCasesTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> closedIn("2026-11", manager)
                         .andExpect(jsonPath("$.cases").value(empty())));
+
+        // resolved and closed again the next month, likely in one batch with a second reopening and closure
+        closed.append(new CaseResolved(
+                closed.caseId(), Outcome.NOT_UPHELD, "Summary", Instant.parse("2027-01-20T00:00:00Z"), "cw.ng"));
+        closed.append(new CaseClosed(closed.caseId(), "cw.ng"), Instant.parse("2026-12-01T10:00:00Z"));
+        closed.append(new CaseReopened(closed.caseId(), "Further evidence", "mgr.jones"));
+        closed.append(new CaseResolved(
+                closed.caseId(), Outcome.NOT_UPHELD, "Summary", Instant.parse("2027-01-20T00:00:00Z"), "cw.ng"));
+        closed.append(new CaseClosed(closed.caseId(), "cw.ng"), Instant.parse("2026-12-03T10:00:00Z"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> closedIn("2026-12", manager)
+                        .andExpect(jsonPath("$.cases[*].caseId")
+                                .value(contains(closed.caseId().value())))
+                        .andExpect(jsonPath("$.cases[0].outcome").value("NOT_UPHELD")));
+        closedIn("2026-11", manager).andExpect(jsonPath("$.cases").value(empty()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package haven.query.caseload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -121,6 +122,34 @@ class OpenCaseCountsTest {
         }
     }
 
+    /**
+     * An instance remembers the counts it wrote last for a segment. Here the view is emptied and
+     * another instance counts the first events again, in a batch of its own, before the segment comes
+     * back: what was remembered is not what is stored, and must not be written over it.
+     */
+    @Test
+    void countsStoredByAnotherInstanceSinceAreReadAgainNotWrittenOver() {
+        MongoDatabase database = client.getDatabase("counts-two-instances");
+        var views = views(database);
+        var here = projection(views);
+        var there = projection(views(database));
+        handle(here, events.subList(0, 4));
+        database.drop();
+        OpenCaseCounts.countedFromTheStart(views.live());
+        handle(there, events.subList(0, 2));
+
+        assertThatThrownBy(() -> handle(here, events.subList(2, 8)))
+                .as("the counts this instance remembers were replaced")
+                .isInstanceOf(IllegalStateException.class);
+        handle(here, events.subList(2, 8)); // handed over again from the token the other instance stored
+        handle(here, events.subList(8, 10));
+
+        var counted = OpenCaseCounts.read(views.live()).orElseThrow();
+        assertThat(counted).isEqualTo(rowByRow(database));
+        assertThat(counted).isEqualTo(Map.of("TRIAGED/HIGH/2026-11-25", 1, "SUBMITTED/UNTRIAGED/2026-12-12", 1));
+        database.drop();
+    }
+
     @Test
     void theGaugesReadTheCountsOnceTheViewWasBuiltFromTheStart() {
         MongoDatabase database = client.getDatabase("counts-read");
@@ -143,12 +172,7 @@ class OpenCaseCountsTest {
     private Map<String, Integer> project(MongoDatabase database, int failAt, Lost lost) {
         var writes = new AtomicInteger(Integer.MIN_VALUE); // building the views and the first batch do not fail
         var views = views(FailingStore.database(database, writes, failAt, lost));
-        var projection = new CaseloadProjection(
-                views,
-                new StaffPseudonyms("2wWHnACcdJAmCKcTyJ2dkojGYou09GXIPdb1NwTd/co="),
-                Partnership.load(""),
-                clock,
-                new OpenCaseCounts(JacksonSerializer.defaultSerializer()));
+        var projection = projection(views);
         handle(projection, events.subList(0, 4));
         writes.set(0);
         try {
@@ -164,6 +188,16 @@ class OpenCaseCountsTest {
         var counted = OpenCaseCounts.read(views.live()).orElseThrow();
         assertThat(counted).as("the counts are the rows' count").isEqualTo(rowByRow(database));
         return counted;
+    }
+
+    /** One instance of the query-service, as its projection and the counts it remembers. */
+    private CaseloadProjection projection(CaseViews views) {
+        return new CaseloadProjection(
+                views,
+                new StaffPseudonyms("2wWHnACcdJAmCKcTyJ2dkojGYou09GXIPdb1NwTd/co="),
+                Partnership.load(""),
+                clock,
+                new OpenCaseCounts(JacksonSerializer.defaultSerializer()));
     }
 
     private CaseViews views(MongoDatabase database) {

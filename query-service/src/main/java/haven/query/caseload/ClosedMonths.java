@@ -1,0 +1,73 @@
+package haven.query.caseload;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.addEachToSet;
+import static com.mongodb.client.model.Updates.pullAll;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * One batch's changes to the lists of an organisation's cases closed each month, written as one
+ * change a list: a list holds a few thousand cases, and the embedded store copies a document whole
+ * for each change to it. Only a case's last change in the batch counts, as when each was written in
+ * turn; every change sets whether a case is listed, so a batch delivered again changes nothing.
+ */
+final class ClosedMonths implements Runnable {
+
+    private static final String CASES = "cases";
+
+    private final MongoCollection<Document> lists;
+    /** By list: each case this batch lists (true) or takes off (false), as the batch leaves it. */
+    private final Map<String, Map<String, Boolean>> changes = new LinkedHashMap<>();
+
+    ClosedMonths(MongoCollection<Document> lists) {
+        this.lists = lists;
+    }
+
+    void listed(String month, String caseId) {
+        changes.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(caseId, true);
+    }
+
+    void takenOff(String month, String caseId) {
+        changes.computeIfAbsent(month, m -> new LinkedHashMap<>()).put(caseId, false);
+    }
+
+    @Override
+    public void run() {
+        var writes = new ArrayList<WriteModel<Document>>();
+        changes.forEach((month, cases) -> {
+            // one list cannot be added to and taken from in one update: two, as neither case is in both
+            write(writes, month, cases, false, ids -> pullAll(CASES, ids));
+            write(writes, month, cases, true, ids -> addEachToSet(CASES, ids));
+        });
+        changes.clear();
+        if (!writes.isEmpty()) {
+            lists.bulkWrite(writes);
+        }
+    }
+
+    private static void write(
+            List<WriteModel<Document>> writes,
+            String month,
+            Map<String, Boolean> cases,
+            boolean listed,
+            Function<List<String>, Bson> update) {
+        var ids = cases.entrySet().stream()
+                .filter(change -> change.getValue() == listed)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!ids.isEmpty()) {
+            writes.add(new UpdateOneModel<>(eq("_id", month), update.apply(ids), new UpdateOptions().upsert(true)));
+        }
+    }
+}
