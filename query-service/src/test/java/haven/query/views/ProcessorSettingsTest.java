@@ -15,7 +15,7 @@ class ProcessorSettingsTest {
             List.of("caseload", "timeline", "reporter-status", "case-record", "trends-v3");
 
     @Test
-    void everyProjectionIsTrackedWithDeadLettersAndSharedSegmentsAndTrendsTakeBiggerBatches() throws Exception {
+    void everyProjectionIsTrackedWithDeadLettersAndOneSegmentUnlessSetAndTrendsTakeBiggerBatches() throws Exception {
         PropertySource<?> settings = new YamlPropertySourceLoader()
                 .load("application", new ClassPathResource("application.yml"))
                 .get(0);
@@ -28,6 +28,9 @@ class ProcessorSettingsTest {
                     .isEqualTo(true);
             assertThat(settings.getProperty(prefix + "initial-segment-count"))
                     .as(projection)
+                    .hasToString("${HAVEN_PROJECTION_SEGMENTS:1}");
+            assertThat(settings.getProperty(prefix + "thread-count"))
+                    .as("%s: a store whose tokens were made with two segments keeps both projected", projection)
                     .hasToString("${HAVEN_PROJECTION_SEGMENTS:2}");
         }
         assertThat(settings.getProperty("axon.eventhandling.processors.caseload.batch-size"))

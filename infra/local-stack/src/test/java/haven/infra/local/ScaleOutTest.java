@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleOutTest {
 
+    /** As the deployment files run two instances: a segment of each projection for each. */
+    static final Map<String, String> TWO_SEGMENTS = Map.of("HAVEN_PROJECTION_SEGMENTS", "2");
+
     static final List<String> PROJECTIONS =
             List.of("caseload", "case-record", "reporter-status", "timeline", "trends-v3");
 
@@ -51,6 +54,8 @@ class ScaleOutTest {
                             identity,
                             LocalSystem.MASTER_KEY,
                             command,
+                            ServiceProcess.partnership(),
+                            TWO_SEGMENTS,
                             logs.resolve("a"));
                     var b = ServiceProcess.startQueryService(
                             LocalSystem.ROOT,
@@ -59,6 +64,8 @@ class ScaleOutTest {
                             identity,
                             LocalSystem.MASTER_KEY,
                             command,
+                            ServiceProcess.partnership(),
+                            TWO_SEGMENTS,
                             logs.resolve("b"))) {
                 for (var service : List.of(identity, command, a, b)) {
                     service.awaitHealthy(Duration.ofMinutes(3));
