@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -46,9 +45,15 @@ final class ClosedMonths implements Runnable {
     public void run() {
         var writes = new ArrayList<WriteModel<Document>>();
         changes.forEach((month, cases) -> {
-            // one list cannot be added to and taken from in one update: two, as neither case is in both
-            write(writes, month, cases, false, ids -> pullAll(CASES, ids));
-            write(writes, month, cases, true, ids -> addEachToSet(CASES, ids));
+            // a list cannot be added to and taken from in one update: two, as no case is in both
+            var off = casesWhere(cases, false);
+            var on = casesWhere(cases, true);
+            if (!off.isEmpty()) {
+                writes.add(upsert(month, pullAll(CASES, off)));
+            }
+            if (!on.isEmpty()) {
+                writes.add(upsert(month, addEachToSet(CASES, on)));
+            }
         });
         changes.clear();
         if (!writes.isEmpty()) {
@@ -56,18 +61,14 @@ final class ClosedMonths implements Runnable {
         }
     }
 
-    private static void write(
-            List<WriteModel<Document>> writes,
-            String month,
-            Map<String, Boolean> cases,
-            boolean listed,
-            Function<List<String>, Bson> update) {
-        var ids = cases.entrySet().stream()
+    private static List<String> casesWhere(Map<String, Boolean> cases, boolean listed) {
+        return cases.entrySet().stream()
                 .filter(change -> change.getValue() == listed)
                 .map(Map.Entry::getKey)
                 .toList();
-        if (!ids.isEmpty()) {
-            writes.add(new UpdateOneModel<>(eq("_id", month), update.apply(ids), new UpdateOptions().upsert(true)));
-        }
+    }
+
+    private static WriteModel<Document> upsert(String month, Bson update) {
+        return new UpdateOneModel<>(eq("_id", month), update, new UpdateOptions().upsert(true));
     }
 }

@@ -86,9 +86,7 @@ class FindingCasesTest {
             c.append(CaseloadTest.submitted(c.caseId(), newReference()));
             c.append(triaged(c));
             c.append(new CaseworkerAssigned(c.caseId(), "cw.ng", c == closed ? team : "elsewhere", "mgr.jones"));
-            c.append(new CaseResolved(
-                    c.caseId(), Outcome.UPHELD, "Summary", Instant.parse("2026-12-20T00:00:00Z"), "cw.ng"));
-            c.append(new CaseClosed(c.caseId(), "cw.ng"), Instant.parse("2026-11-16T10:00:00Z"));
+            resolvedAndClosed(c, Outcome.UPHELD, "2026-11-16T10:00:00Z");
         }
 
         await().atMost(Duration.ofSeconds(10))
@@ -117,13 +115,9 @@ class FindingCasesTest {
                         .andExpect(jsonPath("$.cases").value(empty())));
 
         // resolved and closed again the next month, likely in one batch with a second reopening and closure
-        closed.append(new CaseResolved(
-                closed.caseId(), Outcome.NOT_UPHELD, "Summary", Instant.parse("2027-01-20T00:00:00Z"), "cw.ng"));
-        closed.append(new CaseClosed(closed.caseId(), "cw.ng"), Instant.parse("2026-12-01T10:00:00Z"));
+        resolvedAndClosed(closed, Outcome.NOT_UPHELD, "2026-12-01T10:00:00Z");
         closed.append(new CaseReopened(closed.caseId(), "Further evidence", "mgr.jones"));
-        closed.append(new CaseResolved(
-                closed.caseId(), Outcome.NOT_UPHELD, "Summary", Instant.parse("2027-01-20T00:00:00Z"), "cw.ng"));
-        closed.append(new CaseClosed(closed.caseId(), "cw.ng"), Instant.parse("2026-12-03T10:00:00Z"));
+        resolvedAndClosed(closed, Outcome.NOT_UPHELD, "2026-12-03T10:00:00Z");
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> closedIn("2026-12", manager)
                         .andExpect(jsonPath("$.cases[*].caseId")
@@ -156,6 +150,13 @@ class FindingCasesTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> http.perform(get("/api/caseload").header("Authorization", manager))
                         .andExpect(jsonPath("$.cases").value(empty())));
+    }
+
+    /** Resolved with this outcome (its appeal window long past the closure) and closed at {@code closedAt}. */
+    private static void resolvedAndClosed(CaseStream c, Outcome outcome, String closedAt) {
+        Instant closing = Instant.parse(closedAt);
+        c.append(new CaseResolved(c.caseId(), outcome, "Summary", closing.plus(Duration.ofDays(34)), "cw.ng"));
+        c.append(new CaseClosed(c.caseId(), "cw.ng"), closing);
     }
 
     private ResultActions search(String reference, String bearer) throws Exception {
