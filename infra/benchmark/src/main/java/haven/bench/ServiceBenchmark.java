@@ -55,9 +55,9 @@ final class ServiceBenchmark {
     static final int PACED_SENDERS = 32;
 
     /**
-     * The raw limit, the bus and the POST rates are rates that a longer run does not change; run for longer, they only
-     * fill the memory store's heap (a 60 s run left 1.3 million raw documents, and the raw rate at 8
-     * threads fell to 1/s), which slowed everything measured after them.
+     * The raw limit, the bus and the POST rates do not change with a longer run; run for longer, they
+     * only fill the memory store's heap (a 60 s run left 1.3 million raw documents, and the raw rate at
+     * 8 threads fell to 1/s), which slowed everything measured after them.
      */
     static final int LIMIT_SECONDS = 10;
 
@@ -90,7 +90,7 @@ final class ServiceBenchmark {
                         : EmbeddedStore.inMemory();
                 var client = MongoClients.create(store.uri("haven"))) {
             System.out.printf(
-                    "Embedded store (%s) on port %d; %d s per rate (%d s for the raw limit and the bus); %s; %d cores%n",
+                    "Embedded store (%s) on port %d; %d s per paced run, %d s per rate; %s; %d cores%n",
                     onDisk ? "H2 backend on disk, commit on acknowledge" : "memory backend",
                     store.port(),
                     seconds,
