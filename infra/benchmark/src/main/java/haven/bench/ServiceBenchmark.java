@@ -5,7 +5,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import haven.infra.embedded.EmbeddedStore;
+import haven.infra.embedded.EmbeddedStore.Durability;
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +33,8 @@ import org.bson.Document;
 /**
  * Every service figure of issue 7 in one run, on one embedded store in this JVM (memory backend, or
  * with {@code h2} the local stack's own: on disk, every write committed before it is acknowledged, as a
- * journaled mongod does), with the real command-service and query-service jars as separate processes:
+ * journaled mongod does; {@code h2-every-second} commits once a second instead, the most any grouping
+ * of commits could gain), with the real command-service and query-service jars as separate processes:
  * <ol>
  * <li>raw single-document inserts with the plain driver (the limit), 1 and 8 client threads;</li>
  * <li>commands through Axon's command bus in this process on Haven's event store (load a case-sized
@@ -44,7 +47,7 @@ import org.bson.Document;
  * <li>each service's heap (after a full GC) with the history loaded.</li>
  * </ol>
  *
- * <p>{@code java -Xmx10g -jar infra/benchmark/target/haven-benchmark.jar service [seconds=10] [events=1000000] [requests=2000] [memory|h2]}
+ * <p>{@code java -Xmx10g -jar infra/benchmark/target/haven-benchmark.jar service [seconds=10] [events=1000000] [requests=2000] [memory|h2|h2-every-second]}
  */
 final class ServiceBenchmark {
 
@@ -76,22 +79,38 @@ final class ServiceBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long events = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-        boolean onDisk = args.length > 4 && args[4].equals("h2");
-        new ServiceBenchmark().measure(seconds, events, requests, onDisk);
+        String backend = args.length > 4 ? args[4] : "memory";
+        new ServiceBenchmark().measure(seconds, events, requests, backend);
     }
 
-    private void measure(int seconds, long events, int requests, boolean onDisk) throws Exception {
+    private static EmbeddedStore open(String backend) throws IOException {
+        return switch (backend) {
+            case "memory" -> EmbeddedStore.inMemory();
+            case "h2" -> EmbeddedStore.persistent(Files.createTempDirectory("bench-service-h2"), 0);
+            case "h2-every-second" ->
+                EmbeddedStore.persistent(
+                        Files.createTempDirectory("bench-service-h2"),
+                        0,
+                        Durability.EVERY_SECOND,
+                        EmbeddedStore.defaultCacheMegabytes());
+            default -> throw new IllegalArgumentException("store: memory, h2 or h2-every-second");
+        };
+    }
+
+    private void measure(int seconds, long events, int requests, String backend) throws Exception {
         Path root = Path.of(System.getProperty("haven.root", "."));
         Path commandJar = jar(root, "command-service");
         Path queryJar = jar(root, "query-service");
         int limitSeconds = Math.min(seconds, LIMIT_SECONDS);
-        try (var store = onDisk
-                        ? EmbeddedStore.persistent(Files.createTempDirectory("bench-service-h2"), 0)
-                        : EmbeddedStore.inMemory();
+        try (var store = open(backend);
                 var client = MongoClients.create(store.uri("haven"))) {
             System.out.printf(
                     "Embedded store (%s) on port %d; %d s per paced run, %d s per rate; %s; %d cores%n",
-                    onDisk ? "H2 backend on disk, commit on acknowledge" : "memory backend",
+                    switch (backend) {
+                        case "h2" -> "H2 backend on disk, commit on acknowledge";
+                        case "h2-every-second" -> "H2 backend on disk, commit once a second";
+                        default -> "memory backend";
+                    },
                     store.port(),
                     seconds,
                     limitSeconds,

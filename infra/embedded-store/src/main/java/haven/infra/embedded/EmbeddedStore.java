@@ -82,7 +82,7 @@ public final class EmbeddedStore implements AutoCloseable {
      * {@code HAVEN_STORE_CACHE_MB}, else a quarter of the heap (at least 64 MB): the default 16 MB
      * page cache collapsed at about 60,000 events (1 s per query; 256 MB: 60 ms).
      */
-    static int defaultCacheMegabytes() {
+    public static int defaultCacheMegabytes() {
         return Optional.ofNullable(System.getenv("HAVEN_STORE_CACHE_MB"))
                 .filter(v -> !v.isBlank())
                 .map(Integer::parseInt)
