@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -79,38 +80,50 @@ final class ServiceBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long events = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-        String backend = args.length > 4 ? args[4] : "memory";
+        Backend backend = Backend.named(args.length > 4 ? args[4] : "memory");
         new ServiceBenchmark().measure(seconds, events, requests, backend);
     }
 
-    private static EmbeddedStore open(String backend) throws IOException {
-        return switch (backend) {
-            case "memory" -> EmbeddedStore.inMemory();
-            case "h2" -> EmbeddedStore.persistent(Files.createTempDirectory("bench-service-h2"), 0);
-            case "h2-every-second" ->
-                EmbeddedStore.persistent(
-                        Files.createTempDirectory("bench-service-h2"),
-                        0,
-                        Durability.EVERY_SECOND,
-                        EmbeddedStore.defaultCacheMegabytes());
-            default -> throw new IllegalArgumentException("store: memory, h2 or h2-every-second");
-        };
+    /** The store a run is on, named on the command line as {@code memory}, {@code h2} or {@code h2-every-second}. */
+    private enum Backend {
+        MEMORY("memory backend"),
+        H2("H2 backend on disk, commit on acknowledge"),
+        H2_EVERY_SECOND("H2 backend on disk, commit once a second");
+
+        final String description;
+
+        Backend(String description) {
+            this.description = description;
+        }
+
+        static Backend named(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+
+        EmbeddedStore open() throws IOException {
+            return switch (this) {
+                case MEMORY -> EmbeddedStore.inMemory();
+                case H2 -> EmbeddedStore.persistent(Files.createTempDirectory("bench-service-h2"), 0);
+                case H2_EVERY_SECOND ->
+                    EmbeddedStore.persistent(
+                            Files.createTempDirectory("bench-service-h2"),
+                            0,
+                            Durability.EVERY_SECOND,
+                            EmbeddedStore.defaultCacheMegabytes());
+            };
+        }
     }
 
-    private void measure(int seconds, long events, int requests, String backend) throws Exception {
+    private void measure(int seconds, long events, int requests, Backend backend) throws Exception {
         Path root = Path.of(System.getProperty("haven.root", "."));
         Path commandJar = jar(root, "command-service");
         Path queryJar = jar(root, "query-service");
         int limitSeconds = Math.min(seconds, LIMIT_SECONDS);
-        try (var store = open(backend);
+        try (var store = backend.open();
                 var client = MongoClients.create(store.uri("haven"))) {
             System.out.printf(
                     "Embedded store (%s) on port %d; %d s per paced run, %d s per rate; %s; %d cores%n",
-                    switch (backend) {
-                        case "h2" -> "H2 backend on disk, commit on acknowledge";
-                        case "h2-every-second" -> "H2 backend on disk, commit once a second";
-                        default -> "memory backend";
-                    },
+                    backend.description,
                     store.port(),
                     seconds,
                     limitSeconds,
