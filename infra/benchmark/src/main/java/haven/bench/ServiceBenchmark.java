@@ -86,14 +86,17 @@ final class ServiceBenchmark {
 
     /** The store a run is on, named on the command line as {@code memory}, {@code h2} or {@code h2-every-second}. */
     private enum Backend {
-        MEMORY("memory backend"),
-        H2("H2 backend on disk, commit on acknowledge"),
-        H2_EVERY_SECOND("H2 backend on disk, commit once a second");
+        MEMORY("memory backend", null),
+        H2("H2 backend on disk, commit on acknowledge", Durability.ON_ACKNOWLEDGE),
+        H2_EVERY_SECOND("H2 backend on disk, commit once a second", Durability.EVERY_SECOND);
 
         final String description;
+        /** When a write counts as stored on disk; none for the memory backend. */
+        private final Durability durability;
 
-        Backend(String description) {
+        Backend(String description, Durability durability) {
             this.description = description;
+            this.durability = durability;
         }
 
         static Backend named(String name) {
@@ -101,16 +104,13 @@ final class ServiceBenchmark {
         }
 
         EmbeddedStore open() throws IOException {
-            return switch (this) {
-                case MEMORY -> EmbeddedStore.inMemory();
-                case H2 -> EmbeddedStore.persistent(Files.createTempDirectory("bench-service-h2"), 0);
-                case H2_EVERY_SECOND ->
-                    EmbeddedStore.persistent(
+            return durability == null
+                    ? EmbeddedStore.inMemory()
+                    : EmbeddedStore.persistent(
                             Files.createTempDirectory("bench-service-h2"),
                             0,
-                            Durability.EVERY_SECOND,
+                            durability,
                             EmbeddedStore.defaultCacheMegabytes());
-            };
         }
     }
 
